@@ -1,0 +1,115 @@
+/**
+ * The core's entry: parse once, facts once, one walk with every enabled rule, then suppressions. Never throws:
+ * a rule that throws loses only its own findings and is reported once in `internalErrors`.
+ */
+import * as ts from 'typescript';
+import type { AnalysisInput, AnalysisResult, Finding, InternalError, ParseError, Severity } from './types';
+import type { OffsetFix, Report, Rule, RuleContext } from './rule';
+import { defaultConfig, ResolvedConfig } from './config';
+import { parse, syntaxErrors } from './parse';
+import { rangeOf } from './positions';
+import { rules as allRules } from './registry';
+import { findSuppressions } from './suppression';
+import { walk, Subscriber } from './walker';
+import { buildFacts } from './facts/facts';
+
+/** Larger files are skipped: generated bundles, not code a person reviews. */
+export const maxFileBytes = 2 * 1024 * 1024;
+
+export function skipReason(text: string): string | undefined {
+  if (text.length > maxFileBytes) return `not analysed: larger than ${maxFileBytes / 1024 / 1024} MB`;
+  if (text.includes('\u0000')) return 'not analysed: contains NUL bytes (binary?)';
+  return undefined;
+}
+
+export function severityFor(rule: Rule, config: ResolvedConfig): Severity | undefined {
+  const setting = config.rules[rule.meta.id];
+  if (setting === 'off') return undefined;
+  return setting ?? rule.meta.defaultSeverity;
+}
+
+export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules): AnalysisResult {
+  const internalErrors: InternalError[] = [];
+  try {
+    const skipped = skipReason(input.text);
+    if (skipped) return { findings: [], parseErrors: [], internalErrors, skipped };
+    const config = input.config ?? defaultConfig;
+    const sourceFile = input.sourceFile ?? parse(input.text, input.fileName);
+    const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
+      message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+      range: rangeOf(sourceFile, d.start, d.start + d.length),
+    }));
+    const facts = buildFacts(sourceFile, input.fileName);
+    const suppressions = findSuppressions(input.text);
+
+    const subscribers: Subscriber[] = [];
+    const findingsByRule = new Map<Rule, Finding[]>();
+    for (const rule of rules) {
+      const severity = severityFor(rule, config);
+      if (!severity) continue;
+      const found: Finding[] = [];
+      findingsByRule.set(rule, found);
+      const context: RuleContext = {
+        sourceFile,
+        fileName: input.fileName,
+        facts,
+        report: (report) => {
+          const finding = toFinding(rule, severity, report, sourceFile);
+          if (!suppressions.isSuppressed(rule.meta.id, finding.range.start.line)) found.push(finding);
+        },
+      };
+      const onError = (error: unknown): void => {
+        findingsByRule.delete(rule);
+        internalErrors.push(internalError(error, rule.meta.id, input.fileName));
+      };
+      try {
+        subscribers.push({ listeners: rule.create(context), onError });
+      } catch (error) {
+        onError(error);
+      }
+    }
+    walk(sourceFile, subscribers);
+
+    const findings = [...findingsByRule.values()].flat();
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { findings, parseErrors, internalErrors };
+  } catch (error) {
+    internalErrors.push(internalError(error, undefined, input.fileName));
+    return { findings: [], parseErrors: [], internalErrors };
+  }
+}
+
+function internalError(error: unknown, ruleId: string | undefined, fileName: string): InternalError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const where = ruleId ? `rule ${ruleId}` : 'analysis';
+  return { ruleId, message: `${where} failed on ${fileName}: ${e.message}`, stack: e.stack };
+}
+
+function spanOf(at: Report['at'], sourceFile: ts.SourceFile): { start: number; end: number } {
+  return 'kind' in at ? { start: at.getStart(sourceFile), end: at.getEnd() } : at;
+}
+
+function toFinding(rule: Rule, severity: Severity, report: Report, sourceFile: ts.SourceFile): Finding {
+  const span = spanOf(report.at, sourceFile);
+  return {
+    ruleId: rule.meta.id,
+    category: rule.meta.category,
+    severity,
+    message: report.message,
+    range: rangeOf(sourceFile, span.start, span.end),
+    fixes: (report.fixes ?? []).map((fix) => toFix(fix, sourceFile)),
+    related: (report.related ?? []).map((r) => {
+      const s = spanOf(r.at, sourceFile);
+      return { range: rangeOf(sourceFile, s.start, s.end), message: r.message };
+    }),
+  };
+}
+
+function toFix(fix: OffsetFix, sourceFile: ts.SourceFile): Finding['fixes'][number] {
+  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+  return {
+    title: fix.title,
+    safe: fix.safe,
+    edits: edits.map((e) => ({ range: rangeOf(sourceFile, e.start, e.end), newText: e.text })),
+  };
+}

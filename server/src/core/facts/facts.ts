@@ -1,0 +1,80 @@
+/**
+ * The facts of one file, built once before the rules run: what several rules need and none should rebuild.
+ * One walk collects imports, routes and middleware mounts; name resolution, library identity, constants and
+ * request-data flow are answered lazily and memoised.
+ */
+import * as ts from 'typescript';
+import { ConstantIndex } from './constants';
+import { LibraryIndex, LibraryId, LibraryRef, libraryIdOf } from './libraries';
+import { RequestDataIndex, RequestOrigin } from './request-data';
+import { MiddlewareMount, Route, RouteCollector } from './routes';
+import { Declaration, ScopeIndex } from './scopes';
+import { isRequireCall } from './syntax';
+
+export interface ModuleImport {
+  module: string;
+  library: LibraryId;
+  /** The import declaration or the `require(...)` call. */
+  node: ts.Node;
+}
+
+export interface Facts {
+  readonly sourceFile: ts.SourceFile;
+  /** Every `import … from` and `require(…)` in the file, in order. */
+  readonly imports: readonly ModuleImport[];
+  readonly routes: readonly Route[];
+  readonly mounts: readonly MiddlewareMount[];
+  /** Under `test/`, `__tests__/`, or named `*.test.*` / `*.spec.*`. */
+  readonly isTestFile: boolean;
+  importsLibrary(library: LibraryId): boolean;
+  libraryOf(expr: ts.Expression): LibraryRef | undefined;
+  resolve(id: ts.Identifier): Declaration | undefined;
+  resolveName(name: string, from: ts.Node): Declaration | undefined;
+  isConstant(expr: ts.Expression): boolean;
+  requestOrigin(expr: ts.Expression): RequestOrigin | undefined;
+  isRequestParameter(param: ts.ParameterDeclaration): boolean;
+  /** The function a local name stands for (`function f` or `const f = () => …`). */
+  localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
+}
+
+const testPath = /(^|[\\/])(test|tests|__tests__|spec|__mocks__|fixtures?)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
+  const scopes = new ScopeIndex();
+  const libraries = new LibraryIndex(scopes);
+  const constants = new ConstantIndex(scopes);
+  const requestData = new RequestDataIndex(sourceFile, scopes);
+  const routes = new RouteCollector(sourceFile, scopes, libraries);
+  const imports: ModuleImport[] = [];
+
+  for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
+      else routes.visitCall(node);
+    } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      imports.push({ module: node.moduleSpecifier.text, library: libraryIdOf(node.moduleSpecifier.text), node });
+    } else if (ts.isClassDeclaration(node)) {
+      routes.visitClass(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+
+  const libraryIds = new Set(imports.map((i) => i.library));
+  return {
+    sourceFile,
+    imports,
+    routes: routes.routes,
+    mounts: routes.mounts,
+    isTestFile: testPath.test(fileName),
+    importsLibrary: (library) => libraryIds.has(library),
+    libraryOf: (expr) => libraries.of(expr),
+    resolve: (id) => scopes.resolve(id),
+    resolveName: (name, from) => scopes.resolveName(name, from),
+    isConstant: (expr) => constants.isConstant(expr),
+    requestOrigin: (expr) => requestData.origin(expr),
+    isRequestParameter: (param) => requestData.isRequestParameter(param),
+    localFunction: (id) => requestData.localFunction(id),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Which library a local name stands for: `import`, `require`, destructuring, `new Pool()`, `pool.connect()`,
+ * `knex(...)`, `new PrismaClient()`, `drizzle()`, and constructor-injected services by their type name.
+ */
+import * as ts from 'typescript';
+import { Declaration, ScopeIndex, bindingPath } from './scopes';
+import { isRequireCall, memberName, unwrap } from './syntax';
+
+/** A normalised library id: "pg", "mysql2", "prisma", "drizzle", "crypto", "nestjs", or the module name itself. */
+export type LibraryId = string;
+
+export interface LibraryRef {
+  library: LibraryId;
+  /** The module specifier as written. */
+  module: string;
+  /** The export the name came from, when it was a named import or a destructured property (`Pool`, `SignJWT`). */
+  exportName?: string;
+  /** True when the value is the module (or an export of it) itself, false for something made from it. */
+  isModule: boolean;
+}
+
+const aliases: Readonly<Record<string, LibraryId>> = {
+  'mysql2/promise': 'mysql2',
+  '@prisma/client': 'prisma',
+  bcryptjs: 'bcrypt',
+  'next/server': 'next',
+  '@koa/router': 'koa-router',
+  'pg-pool': 'pg',
+  'jwt-simple': 'jwt-simple',
+};
+
+export function libraryIdOf(moduleName: string): LibraryId {
+  const m = moduleName.startsWith('node:') ? moduleName.slice(5) : moduleName;
+  if (aliases[m]) return aliases[m];
+  if (m.startsWith('drizzle-orm')) return 'drizzle';
+  if (m.startsWith('@nestjs/')) return 'nestjs';
+  if (m.startsWith('@prisma/')) return 'prisma';
+  if (m.startsWith('sequelize')) return 'sequelize';
+  if (m.startsWith('typeorm')) return 'typeorm';
+  return m;
+}
+
+/** Type names that identify an injected client when nothing else does (NestJS services, typed parameters). */
+const typeNameHints: readonly [RegExp, LibraryId][] = [
+  [/^Prisma(Client|Service)$/, 'prisma'],
+  [/^(Pool|PoolClient)$/, 'pg'],
+  [/^Knex$/, 'knex'],
+  [/^Sequelize$/, 'sequelize'],
+  [/^(DataSource|EntityManager|QueryRunner)$/, 'typeorm'],
+  [/^JwtService$/, 'nestjs'],
+];
+
+export class LibraryIndex {
+  private readonly cache = new Map<ts.Node, LibraryRef | null>();
+
+  constructor(private readonly scopes: ScopeIndex) {}
+
+  /** The library an expression's value comes from, following names back to their declarations. */
+  of(expr: ts.Expression): LibraryRef | undefined {
+    return this.lookup(expr, 0);
+  }
+
+  private lookup(expr: ts.Expression, depth: number): LibraryRef | undefined {
+    if (depth > 12) return undefined;
+    const e = unwrap(expr);
+    if (isRequireCall(e)) return moduleRef(e.arguments[0].text);
+    if (ts.isIdentifier(e)) {
+      const decl = this.scopes.resolve(e);
+      return decl ? this.ofDeclaration(decl, depth + 1) : undefined;
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      const base = this.lookup(e.expression, depth + 1);
+      return base ? { ...base, isModule: false } : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      if (e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const name = memberName(e);
+        return name === undefined ? undefined : this.ofThisMember(e, name);
+      }
+      const base = this.lookup(e.expression, depth + 1);
+      if (!base) return undefined;
+      const name = memberName(e);
+      // `require('pg').Pool` and `mysql.createPool` keep naming the export they reach.
+      return base.isModule && base.exportName === undefined && name !== undefined ? { ...base, exportName: name } : base;
+    }
+    return undefined;
+  }
+
+  private ofDeclaration(decl: Declaration, depth: number): LibraryRef | undefined {
+    const cached = this.cache.get(decl);
+    if (cached !== undefined) return cached ?? undefined;
+    this.cache.set(decl, null); // guards cycles such as `let db = db || connect()`
+    const ref = this.computeDeclaration(decl, depth);
+    this.cache.set(decl, ref ?? null);
+    return ref;
+  }
+
+  private computeDeclaration(decl: Declaration, depth: number): LibraryRef | undefined {
+    if (ts.isImportClause(decl)) return moduleRef(specifierOf(decl.parent));
+    if (ts.isNamespaceImport(decl)) return moduleRef(specifierOf(decl.parent.parent));
+    if (ts.isImportSpecifier(decl)) {
+      const module = specifierOf(decl.parent.parent.parent);
+      return module === undefined ? undefined : { ...moduleRef(module)!, exportName: (decl.propertyName ?? decl.name).text };
+    }
+    if (ts.isImportEqualsDeclaration(decl)) {
+      const ref = decl.moduleReference;
+      return ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) ? moduleRef(ref.expression.text) : undefined;
+    }
+    if (ts.isVariableDeclaration(decl)) return decl.initializer ? this.lookup(decl.initializer, depth) : this.ofTypeNode(decl.type);
+    if (ts.isParameter(decl)) return this.ofTypeNode(decl.type);
+    if (ts.isBindingElement(decl)) {
+      const path = bindingPath(decl);
+      if (!path || !ts.isVariableDeclaration(path.root) || !path.root.initializer) return undefined;
+      const base = this.lookup(path.root.initializer, depth);
+      if (!base) return undefined;
+      return base.isModule && base.exportName === undefined ? { ...base, exportName: path.path[0] } : base;
+    }
+    return undefined;
+  }
+
+  private ofTypeNode(type: ts.TypeNode | undefined): LibraryRef | undefined {
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    const typeName = type.typeName;
+    const simple = ts.isIdentifier(typeName) ? typeName : typeName.right;
+    const root = ts.isIdentifier(typeName) ? typeName : leftmost(typeName);
+    const imported = this.scopes.resolve(root);
+    if (imported && (ts.isImportSpecifier(imported) || ts.isImportClause(imported) || ts.isNamespaceImport(imported))) {
+      const ref = this.computeDeclaration(imported, 0);
+      if (ref) return { ...ref, isModule: false };
+    }
+    for (const [pattern, library] of typeNameHints) {
+      if (pattern.test(simple.text)) return { library, module: library, isModule: false };
+    }
+    return undefined;
+  }
+
+  /** `this.pool` in a class: the field's initializer or type, or a constructor parameter property. */
+  private ofThisMember(node: ts.Node, name: string): LibraryRef | undefined {
+    let cls: ts.Node | undefined = node.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls) return undefined;
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) {
+        return member.initializer ? this.lookup(member.initializer, 1) : this.ofTypeNode(member.type);
+      }
+      if (ts.isConstructorDeclaration(member)) {
+        const param = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+        if (param) return this.ofTypeNode(param.type);
+      }
+    }
+    return undefined;
+  }
+}
+
+function leftmost(name: ts.QualifiedName): ts.Identifier {
+  let n: ts.EntityName = name;
+  while (ts.isQualifiedName(n)) n = n.left;
+  return n;
+}
+
+function specifierOf(decl: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
+  return ts.isStringLiteral(decl.moduleSpecifier) ? decl.moduleSpecifier.text : undefined;
+}
+
+function moduleRef(module: string | undefined): LibraryRef | undefined {
+  return module === undefined ? undefined : { library: libraryIdOf(module), module, isModule: true };
+}

@@ -1,0 +1,134 @@
+/**
+ * Name resolution without a type checker: which declaration a name refers to, by lexical scope. Each scope's
+ * declarations are collected once, when first asked, so a lookup costs the depth of the scope chain.
+ */
+import * as ts from 'typescript';
+import { isFunctionLike } from './syntax';
+
+/** The node that declares a name: a variable, binding element, parameter, function, class or import. */
+export type Declaration =
+  | ts.VariableDeclaration
+  | ts.BindingElement
+  | ts.ParameterDeclaration
+  | ts.FunctionDeclaration
+  | ts.ClassDeclaration
+  | ts.ImportClause
+  | ts.ImportSpecifier
+  | ts.NamespaceImport
+  | ts.ImportEqualsDeclaration
+  | ts.FunctionExpression;
+
+type Scope = Map<string, Declaration>;
+
+function addBindingName(scope: Scope, name: ts.BindingName, decl: ts.VariableDeclaration | ts.ParameterDeclaration): void {
+  if (ts.isIdentifier(name)) {
+    scope.set(name.text, decl);
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (ts.isIdentifier(element.name)) scope.set(element.name.text, element);
+    else addPattern(scope, element.name);
+  }
+}
+
+function addPattern(scope: Scope, pattern: ts.BindingPattern): void {
+  for (const element of pattern.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (ts.isIdentifier(element.name)) scope.set(element.name.text, element);
+    else addPattern(scope, element.name);
+  }
+}
+
+function addVariableList(scope: Scope, list: ts.VariableDeclarationList): void {
+  for (const d of list.declarations) addBindingName(scope, d.name, d);
+}
+
+function addStatements(scope: Scope, statements: readonly ts.Statement[]): void {
+  for (const s of statements) {
+    if (ts.isVariableStatement(s)) addVariableList(scope, s.declarationList);
+    else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) scope.set(s.name.text, s);
+    else if (ts.isImportDeclaration(s) && s.importClause) {
+      const clause = s.importClause;
+      if (clause.name) scope.set(clause.name.text, clause);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) scope.set(bindings.name.text, bindings);
+      else if (bindings) for (const spec of bindings.elements) scope.set(spec.name.text, spec);
+    } else if (ts.isImportEqualsDeclaration(s)) scope.set(s.name.text, s);
+  }
+}
+
+function collect(container: ts.Node): Scope {
+  const scope: Scope = new Map();
+  if (ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container)) {
+    addStatements(scope, container.statements);
+  } else if (ts.isCaseBlock(container)) {
+    for (const clause of container.clauses) addStatements(scope, clause.statements);
+  } else if (isFunctionLike(container)) {
+    if (ts.isFunctionExpression(container) && container.name) scope.set(container.name.text, container);
+    for (const p of container.parameters) addBindingName(scope, p.name, p);
+  } else if (ts.isForStatement(container) || ts.isForOfStatement(container) || ts.isForInStatement(container)) {
+    const init = container.initializer;
+    if (init && ts.isVariableDeclarationList(init)) addVariableList(scope, init);
+  } else if (ts.isCatchClause(container) && container.variableDeclaration) {
+    addBindingName(scope, container.variableDeclaration.name, container.variableDeclaration);
+  }
+  return scope;
+}
+
+function isScopeContainer(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    isFunctionLike(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node)
+  );
+}
+
+export class ScopeIndex {
+  private readonly scopes = new Map<ts.Node, Scope>();
+
+  private scopeOf(container: ts.Node): Scope {
+    let scope = this.scopes.get(container);
+    if (!scope) this.scopes.set(container, (scope = collect(container)));
+    return scope;
+  }
+
+  /** The declaration `name` refers to as seen from `from`, or undefined for globals and unknown names. */
+  resolveName(name: string, from: ts.Node): Declaration | undefined {
+    for (let n: ts.Node | undefined = from; n; n = n.parent) {
+      if (!isScopeContainer(n)) continue;
+      const decl = this.scopeOf(n).get(name);
+      if (decl) return decl;
+    }
+    return undefined;
+  }
+
+  resolve(id: ts.Identifier): Declaration | undefined {
+    return this.resolveName(id.text, id);
+  }
+}
+
+/** For `const { a: { b } } = init`: the property path from the initializer to the element, and the root declaration. */
+export function bindingPath(element: ts.BindingElement): { root: ts.VariableDeclaration | ts.ParameterDeclaration; path: string[] } | undefined {
+  const path: string[] = [];
+  let node: ts.Node = element;
+  while (ts.isBindingElement(node)) {
+    const pattern: ts.BindingPattern = node.parent;
+    if (ts.isObjectBindingPattern(pattern)) {
+      const prop = node.propertyName ?? node.name;
+      if (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) path.unshift(prop.text);
+      else return undefined;
+    } else {
+      path.unshift(String(pattern.elements.indexOf(node)));
+    }
+    node = pattern.parent;
+  }
+  if (ts.isVariableDeclaration(node) || ts.isParameter(node)) return { root: node, path };
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/** What a rule module is: declarative metadata and a `create` that subscribes to node kinds. */
+import type * as ts from 'typescript';
+import type { Category, Severity } from './types';
+import type { Facts } from './facts/facts';
+import type { NodeListeners } from './walker';
+
+export type FixCapability = 'safe' | 'suggestion' | 'none';
+
+export interface RuleMeta {
+  /** Kebab-case, public and stable: the name users configure and suppress. */
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  /** One line, for tables and SARIF's shortDescription. */
+  title: string;
+  /** Why it matters, in a sentence or two (the doc page holds the examples). */
+  description: string;
+  fixable: FixCapability;
+  /** CWE, OWASP and peer-rule references. */
+  sources: readonly string[];
+}
+
+/** An edit by offsets into the analysed text; converted to LSP ranges when the finding is made. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface OffsetFix {
+  title: string;
+  safe: boolean;
+  edits: OffsetEdit[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Report {
+  /** Where: a node (from its first token) or a span. */
+  at: ts.Node | Span;
+  message: string;
+  fixes?: OffsetFix[];
+  related?: { at: ts.Node | Span; message: string }[];
+}
+
+export interface RuleContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly fileName: string;
+  readonly facts: Facts;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  create(context: RuleContext): NodeListeners;
+}
+
+export const docsBaseUrl = 'https://github.com/vigil-dev/vigil/blob/main/docs/rules/';
+
+/** The docs URL is derived from the id, never typed twice. */
+export function docsUrl(ruleId: string): string {
+  return `${docsBaseUrl}${ruleId}.md`;
+}

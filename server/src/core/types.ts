@@ -1,0 +1,74 @@
+/** The core's public contract (DESIGN.md "Contracts"): what `analyze()` takes and gives back. */
+import type * as ts from 'typescript';
+import type { ResolvedConfig } from './config';
+
+export type Category = 'security' | 'reliability' | 'performance' | 'maintainability';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** 0-based, as LSP counts: `character` is in UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  /** Imperative, as the lightbulb shows it: "Parameterize query". */
+  title: string;
+  /** Non-overlapping, against the text that was analysed. */
+  edits: TextEdit[];
+  /** true: behaviour-preserving, fine for source.fixAll and `vigil scan --fix`. */
+  safe: boolean;
+}
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  related: RelatedLocation[];
+}
+
+export interface ParseError {
+  message: string;
+  range: Range;
+}
+
+/** A fault of Vigil's, never of the user's code: reported once, never as a finding. */
+export interface InternalError {
+  ruleId?: string;
+  message: string;
+  stack?: string;
+}
+
+export interface AnalysisInput {
+  text: string;
+  fileName: string;
+  config?: ResolvedConfig;
+  /** A tree the caller already holds for exactly this text (the server's incremental reparse). */
+  sourceFile?: ts.SourceFile;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  parseErrors: ParseError[];
+  internalErrors: InternalError[];
+  /** Why the file was not analysed at all (too large, binary); the caller shows it once as info. */
+  skipped?: string;
+}

@@ -1,0 +1,130 @@
+/**
+ * One walk of the tree. Rules subscribe to node kinds; each node is dispatched once to the rules that asked
+ * for it, so the cost grows with the file, not with file × rules (the ESLint / oxc model).
+ */
+import * as ts from 'typescript';
+
+/** The node kinds rules may subscribe to, by name, with their node types. */
+interface NodeTypes {
+  CallExpression: ts.CallExpression;
+  NewExpression: ts.NewExpression;
+  BinaryExpression: ts.BinaryExpression;
+  PropertyAccessExpression: ts.PropertyAccessExpression;
+  ElementAccessExpression: ts.ElementAccessExpression;
+  TemplateExpression: ts.TemplateExpression;
+  TaggedTemplateExpression: ts.TaggedTemplateExpression;
+  StringLiteral: ts.StringLiteral;
+  NoSubstitutionTemplateLiteral: ts.NoSubstitutionTemplateLiteral;
+  PropertyAssignment: ts.PropertyAssignment;
+  VariableDeclaration: ts.VariableDeclaration;
+  FunctionDeclaration: ts.FunctionDeclaration;
+  FunctionExpression: ts.FunctionExpression;
+  ArrowFunction: ts.ArrowFunction;
+  MethodDeclaration: ts.MethodDeclaration;
+  ClassDeclaration: ts.ClassDeclaration;
+  IfStatement: ts.IfStatement;
+  ForStatement: ts.ForStatement;
+  ForOfStatement: ts.ForOfStatement;
+  ForInStatement: ts.ForInStatement;
+  WhileStatement: ts.WhileStatement;
+  DoStatement: ts.DoStatement;
+  TryStatement: ts.TryStatement;
+  CatchClause: ts.CatchClause;
+  ReturnStatement: ts.ReturnStatement;
+  ExpressionStatement: ts.ExpressionStatement;
+  AwaitExpression: ts.AwaitExpression;
+  Decorator: ts.Decorator;
+  Identifier: ts.Identifier;
+}
+
+export type NodeKindName = keyof NodeTypes;
+
+export type NodeListeners = {
+  [K in NodeKindName]?: (node: NodeTypes[K]) => void;
+} & {
+  /** Called after the walk, for rules that report on what they gathered. */
+  end?: () => void;
+};
+
+export interface Subscriber {
+  listeners: NodeListeners;
+  /** Called with the error when a listener throws; the walker stops calling that subscriber. */
+  onError(error: unknown): void;
+}
+
+type Handler = (node: ts.Node) => void;
+
+const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
+  CallExpression: ts.SyntaxKind.CallExpression,
+  NewExpression: ts.SyntaxKind.NewExpression,
+  BinaryExpression: ts.SyntaxKind.BinaryExpression,
+  PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression,
+  ElementAccessExpression: ts.SyntaxKind.ElementAccessExpression,
+  TemplateExpression: ts.SyntaxKind.TemplateExpression,
+  TaggedTemplateExpression: ts.SyntaxKind.TaggedTemplateExpression,
+  StringLiteral: ts.SyntaxKind.StringLiteral,
+  NoSubstitutionTemplateLiteral: ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  PropertyAssignment: ts.SyntaxKind.PropertyAssignment,
+  VariableDeclaration: ts.SyntaxKind.VariableDeclaration,
+  FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration,
+  FunctionExpression: ts.SyntaxKind.FunctionExpression,
+  ArrowFunction: ts.SyntaxKind.ArrowFunction,
+  MethodDeclaration: ts.SyntaxKind.MethodDeclaration,
+  ClassDeclaration: ts.SyntaxKind.ClassDeclaration,
+  IfStatement: ts.SyntaxKind.IfStatement,
+  ForStatement: ts.SyntaxKind.ForStatement,
+  ForOfStatement: ts.SyntaxKind.ForOfStatement,
+  ForInStatement: ts.SyntaxKind.ForInStatement,
+  WhileStatement: ts.SyntaxKind.WhileStatement,
+  DoStatement: ts.SyntaxKind.DoStatement,
+  TryStatement: ts.SyntaxKind.TryStatement,
+  CatchClause: ts.SyntaxKind.CatchClause,
+  ReturnStatement: ts.SyntaxKind.ReturnStatement,
+  ExpressionStatement: ts.SyntaxKind.ExpressionStatement,
+  AwaitExpression: ts.SyntaxKind.AwaitExpression,
+  Decorator: ts.SyntaxKind.Decorator,
+  Identifier: ts.SyntaxKind.Identifier,
+};
+
+export function walk(sourceFile: ts.SourceFile, subscribers: readonly Subscriber[]): void {
+  const byKind = new Map<ts.SyntaxKind, { subscriber: Subscriber; handler: Handler }[]>();
+  const failed = new Set<Subscriber>();
+  for (const subscriber of subscribers) {
+    for (const name of Object.keys(subscriber.listeners) as (NodeKindName | 'end')[]) {
+      if (name === 'end') continue;
+      const handler = subscriber.listeners[name] as Handler | undefined;
+      if (!handler) continue;
+      const kind = kindByName[name];
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push({ subscriber, handler });
+    }
+  }
+
+  const visit = (node: ts.Node): void => {
+    const list = byKind.get(node.kind);
+    if (list) {
+      for (const { subscriber, handler } of list) {
+        if (failed.has(subscriber)) continue;
+        try {
+          handler(node);
+        } catch (error) {
+          failed.add(subscriber);
+          subscriber.onError(error);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (byKind.size > 0) visit(sourceFile);
+
+  for (const subscriber of subscribers) {
+    if (failed.has(subscriber) || !subscriber.listeners.end) continue;
+    try {
+      subscriber.listeners.end();
+    } catch (error) {
+      failed.add(subscriber);
+      subscriber.onError(error);
+    }
+  }
+}

@@ -1,7 +1,9 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 
 export const rules: readonly Rule[] = [
+  jwtMissingExpiry,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -34,7 +34,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
     const skipped = skipReason(input.text);
     if (skipped) return { findings: [], parseErrors: [], internalErrors, skipped };
     const config = input.config ?? defaultConfig;
-    const sourceFile = input.sourceFile ?? parse(input.text, input.fileName);
+    const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
+    if (!sourceFile) return { findings: [], parseErrors: [], internalErrors, skipped: 'not analysed: nested too deeply for the parser' };
     const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
@@ -76,6 +77,16 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
   } catch (error) {
     internalErrors.push(internalError(error, undefined, input.fileName));
     return { findings: [], parseErrors: [], internalErrors };
+  }
+}
+
+/** TypeScript's parser recurses; thousands of nested blocks exhaust the stack. That is the input's limit, not a bug. */
+function parseOrOverflow(text: string, fileName: string): ts.SourceFile | undefined {
+  try {
+    return parse(text, fileName);
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/.test(error.message)) return undefined;
+    throw error;
   }
 }
 

@@ -3,6 +3,7 @@
  * for it, so the cost grows with the file, not with file × rules (the ESLint / oxc model).
  */
 import * as ts from 'typescript';
+import { preorder } from './traverse';
 
 /** The node kinds rules may subscribe to, by name, with their node types. */
 interface NodeTypes {
@@ -101,9 +102,10 @@ export function walk(sourceFile: ts.SourceFile, subscribers: readonly Subscriber
     }
   }
 
-  const visit = (node: ts.Node): void => {
-    const list = byKind.get(node.kind);
-    if (list) {
+  if (byKind.size > 0) {
+    preorder(sourceFile, (node) => {
+      const list = byKind.get(node.kind);
+      if (!list) return;
       for (const { subscriber, handler } of list) {
         if (failed.has(subscriber)) continue;
         try {
@@ -113,10 +115,8 @@ export function walk(sourceFile: ts.SourceFile, subscribers: readonly Subscriber
           subscriber.onError(error);
         }
       }
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (byKind.size > 0) visit(sourceFile);
+    });
+  }
 
   for (const subscriber of subscribers) {
     if (failed.has(subscriber) || !subscriber.listeners.end) continue;

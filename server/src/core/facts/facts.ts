@@ -10,6 +10,7 @@ import { RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
+import { preorder } from '../traverse';
 
 export interface ModuleImport {
   module: string;
@@ -48,7 +49,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
   const imports: ModuleImport[] = [];
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
-  const visit = (node: ts.Node): void => {
+  preorder(sourceFile, (node) => {
     if (ts.isCallExpression(node)) {
       if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
       else routes.visitCall(node);
@@ -57,9 +58,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
     } else if (ts.isClassDeclaration(node)) {
       routes.visitClass(node);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  });
 
   const libraryIds = new Set(imports.map((i) => i.library));
   return {

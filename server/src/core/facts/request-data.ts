@@ -6,6 +6,7 @@
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
+import { preorder } from '../traverse';
 import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
 
 export interface RequestOrigin {
@@ -241,19 +242,18 @@ export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expressi
   if (!body) return [];
   if (!ts.isBlock(body)) return [body];
   const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n) || ts.isClassLike(n)) return;
+  preorder(body, (n) => {
+    if (n !== body && (isFunctionLike(n) || ts.isClassLike(n))) return false;
     if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
+    return true;
+  });
   return out;
 }
 
 /** Right-hand sides of `x = …` and `x += …`, by the assigned name. */
 function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expression[]> {
   const out = new Map<string, ts.Expression[]>();
-  const visit = (n: ts.Node): void => {
+  preorder(sourceFile, (n) => {
     if (
       ts.isBinaryExpression(n) &&
       (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) &&
@@ -263,9 +263,7 @@ function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expressio
       if (!list) out.set(n.left.text, (list = []));
       list.push(n.right);
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sourceFile);
+  });
   return out;
 }
 

@@ -132,7 +132,7 @@ export const plaintextPassword: Rule = {
     };
 
     /** Reports a password-named property of a written object when its value is a password as typed. */
-    const checkWrittenObject = (obj: ts.ObjectLiteralExpression | undefined, writer: string): void => {
+    const checkWrittenObject = (obj: ts.ObjectLiteralExpression | undefined, writer: () => string): void => {
       if (!obj) return;
       for (const { prop, key, value } of passwordProperties(obj)) {
         const plain = plainPassword(value, facts);
@@ -141,7 +141,7 @@ export const plaintextPassword: Rule = {
         const span = shorthand ? { start: prop.getStart(sourceFile), end: prop.getEnd() } : { start: value.getStart(sourceFile), end: value.getEnd() };
         context.report({
           at: prop,
-          message: `\`${plain}\` is stored unhashed as \`${key}\` by \`${writer}\`: one leak of this table exposes every user's password, and their other accounts. ${writeAdvice}`,
+          message: `\`${plain}\` is stored unhashed as \`${key}\` by \`${writer()}\`: one leak of this table exposes every user's password, and their other accounts. ${writeAdvice}`,
           fixes: hashFix(value, span, shorthand ? `${key}: ` : '', prop),
         });
       }
@@ -207,7 +207,8 @@ export const plaintextPassword: Rule = {
         }
       }
       const receiver = calleeObject(call);
-      const writer = receiver ? `${receiver.getText(sourceFile)}.${name}` : name;
+      // Named only when reported: most calls are not writes.
+      const writer = (): string => (receiver ? `${receiver.getText(sourceFile)}.${name}` : name);
       const [first, second] = call.arguments;
 
       if (sqlMethods.has(name)) {
@@ -312,7 +313,7 @@ export const plaintextPassword: Rule = {
       },
       NewExpression(node) {
         if (node.arguments && node.arguments.length > 0 && isLocalModel(node.expression)) {
-          checkWrittenObject(objectLiteral(node.arguments[0]), `new ${node.expression.getText(sourceFile)}`);
+          checkWrittenObject(objectLiteral(node.arguments[0]), () => `new ${node.expression.getText(sourceFile)}`);
         }
       },
     };

@@ -1,9 +1,11 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
+import { missingRateLimit } from './rules/security/missing-rate-limit';
 
 export const rules: readonly Rule[] = [
   jwtMissingExpiry,
+  missingRateLimit,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

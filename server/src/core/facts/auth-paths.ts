@@ -55,7 +55,7 @@ function inAuthContext(segments: readonly string[], index: number): boolean {
   return segments.every((s, i) => i === index || isGeneric(s) || authContext.has(segmentWords(s).join('')));
 }
 
-function kindOfSegment(segments: readonly string[], index: number): AuthRouteKind | undefined {
+function kindOfSegment(segments: readonly string[], index: number, endsWithParameter: boolean): AuthRouteKind | undefined {
   const words = segmentWords(segments[index]);
   const joined = words.join('');
   const core = words.filter((w) => !qualifiers.has(w)).join('');
@@ -68,7 +68,9 @@ function kindOfSegment(segments: readonly string[], index: number): AuthRouteKin
   if (oneTimeCode.has(joined) && joined !== 'code' && joined !== 'pin') return 'one-time-code';
   if ((core === 'code' || core === 'pin' || oneTimeCode.has(core)) && words.length > 1) return 'one-time-code';
   if (token.has(joined) || token.has(core)) return inAuthContext(segments, index) ? 'token' : undefined;
-  if (joined === 'refresh' || joined === 'auth') return inAuthContext(segments, index) ? (joined === 'auth' ? 'login' : 'token') : undefined;
+  if (joined === 'refresh') return inAuthContext(segments, index) ? 'token' : undefined;
+  // `POST /api/auth` signs in; `/api/auth/[...nextauth]` and `/auth/:provider` hand over to a library.
+  if (joined === 'auth') return index === segments.length - 1 && !endsWithParameter && inAuthContext(segments, index) ? 'login' : undefined;
   if (['reset', 'forgot', 'recover', 'recovery'].includes(joined)) return inAuthContext(segments, index) ? 'password-reset' : undefined;
   return undefined;
 }
@@ -77,11 +79,13 @@ function kindOfSegment(segments: readonly string[], index: number): AuthRouteKin
 export function authRouteKind(path: string): AuthRouteKind | undefined {
   const segments = pathSegments(path);
   if (segments.length === 0) return undefined;
+  const raw = path.replace(/[`/]+$/, '').split('/');
+  const endsWithParameter = raw[raw.length - 1] !== segments[segments.length - 1];
   if (segments.some((s) => loggingOut.has(segmentWords(s).join('')))) return undefined;
   if (notAuthenticating.has(segmentWords(segments[segments.length - 1]).join(''))) return undefined;
   // The last segment is the most specific: `/login/2fa` is a one-time-code route.
   for (let i = segments.length - 1; i >= 0; i--) {
-    const kind = kindOfSegment(segments, i);
+    const kind = kindOfSegment(segments, i, endsWithParameter);
     if (kind) return kind;
   }
   return undefined;

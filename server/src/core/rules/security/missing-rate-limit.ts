@@ -105,7 +105,11 @@ export const missingRateLimit: Rule = {
     let throttlerAppGuard = false;
 
     const check = (): void => {
-      if (facts.routes.length === 0 || isTestCode(facts, context.fileName)) return;
+      const candidates = facts.routes.flatMap((route) => {
+        const kind = credentialMethods.has(route.method) && route.path !== undefined ? authRouteKind(route.path) : undefined;
+        return kind ? [{ route, kind }] : [];
+      });
+      if (candidates.length === 0 || isTestCode(facts, context.fileName)) return;
       const limiters = new RateLimiterIndex(facts);
       const limiterMounts = facts.mounts.filter((m) => m.args.some((a) => limiters.isLimiter(a)));
       const reported = new Set<ts.Node>();
@@ -149,12 +153,10 @@ export const missingRateLimit: Rule = {
         return false;
       };
 
-      for (const route of facts.routes) {
-        if (!credentialMethods.has(route.method) || route.path === undefined || reported.has(route.at)) continue;
-        const kind = authRouteKind(route.path);
-        if (!kind || covered(route)) continue;
+      for (const { route, kind } of candidates) {
+        if (reported.has(route.at) || covered(route)) continue;
         reported.add(route.at);
-        const label = `${route.method === 'ALL' ? '' : `${route.method} `}${route.path}`;
+        const label = `${route.method === 'ALL' ? '' : `${route.method} `}${(route.path ?? '').replace(/^`|`$/g, '')}`;
         context.report({
           at: route.at,
           message: `\`${label}\` has no rate limiter: ${why[kind]}. ${advice[route.framework]} ${suppressHint}.`,

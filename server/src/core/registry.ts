@@ -1,13 +1,15 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
+import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 
 export const rules: readonly Rule[] = [
-  jwtMissingExpiry,
   plaintextPassword,
   weakPasswordHash,
+  jwtMissingExpiry,
+  missingRateLimit,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -5,7 +5,8 @@
 import * as ts from 'typescript';
 import type { LibraryIndex } from './libraries';
 import { ScopeIndex } from './scopes';
-import { dottedName, isFunctionLike, memberName, objectProperty, stringText, unwrap } from './syntax';
+import { libraryIdOf } from './libraries';
+import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from './syntax';
 
 export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'next' | 'nestjs' | 'unknown';
 
@@ -54,6 +55,10 @@ const frameworkByLibrary: Readonly<Record<string, Framework>> = {
   nestjs: 'nestjs',
 };
 
+function frameworkOfLibrary(library: string): Framework | undefined {
+  return Object.prototype.hasOwnProperty.call(frameworkByLibrary, library) ? frameworkByLibrary[library] : undefined;
+}
+
 function isPathLike(node: ts.Expression | undefined): boolean {
   const text = node && (stringText(node) ?? (ts.isTemplateExpression(node) ? node.head.text : undefined));
   return text !== undefined && (text.startsWith('/') || text === '*' || text === '');
@@ -78,10 +83,11 @@ export class RouteCollector {
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee)) return;
     const name = callee.name.text;
+    const first = call.arguments[0];
     if (httpMethods.has(name)) this.expressStyle(call, callee, name);
-    else if (name === 'route') this.fastifyRoute(call, callee);
-    else if (mountMethods.has(name) && call.arguments.length > 0) {
-      const first = call.arguments[0];
+    else if (name === 'route' && first && ts.isObjectLiteralExpression(first)) this.fastifyRoute(call, callee, first);
+    // Hono's `app.route('/auth', auth)` mounts a sub-app as `app.use('/auth', router)` mounts a router.
+    else if ((mountMethods.has(name) || (name === 'route' && call.arguments.length >= 2)) && first) {
       this.mounts.push({
         receiver: callee.expression,
         receiverName: dottedName(callee.expression),
@@ -115,12 +121,23 @@ export class RouteCollector {
     }
   }
 
-  /** Next.js App Router: `export async function POST(request)` (or `export const POST = …`). */
+  /**
+   * Next.js route handlers: `export async function POST(request)` (or `export const POST = …`) in an App Router
+   * `route.ts`, and the default-exported handler of a Pages Router file under `pages/api/`.
+   */
   visitTopLevel(statement: ts.Statement): void {
-    const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (!exported) return;
+    if (ts.isExportAssignment(statement)) return this.defaultExport(statement);
+    const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+    if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
+    if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
+      const pagesPath = this.pagesApiPath();
+      if (pagesPath !== undefined && ts.isFunctionDeclaration(statement)) {
+        this.routes.push({ framework: 'next', method: 'ALL', path: pagesPath, at: statement.name ?? modifiers[0], middleware: [], handler: statement });
+      }
+      return;
+    }
     if (ts.isFunctionDeclaration(statement) && statement.name && nextExports.has(statement.name.text)) {
-      this.routes.push({ framework: 'next', method: statement.name.text, path: this.nextPath(), at: statement.name, middleware: [], handler: statement });
+      this.routes.push({ framework: 'next', method: statement.name.text, path: this.appRoutePath(), at: statement.name, middleware: [], handler: statement });
     } else if (ts.isVariableStatement(statement)) {
       for (const d of statement.declarationList.declarations) {
         if (!ts.isIdentifier(d.name) || !nextExports.has(d.name.text) || !d.initializer) continue;
@@ -131,7 +148,7 @@ export class RouteCollector {
         this.routes.push({
           framework: 'next',
           method: d.name.text,
-          path: this.nextPath(),
+          path: this.appRoutePath(),
           at: d.name,
           middleware: ts.isCallExpression(init) ? [init.expression] : [],
           handler: handler ?? (wrapped as ts.FunctionLikeDeclaration | undefined),
@@ -140,25 +157,45 @@ export class RouteCollector {
     }
   }
 
-  private nextPath(): string {
+  /** `export default async function handler(req, res)` in `pages/api/auth/login.ts`: "/api/auth/login". */
+  private defaultExport(assignment: ts.ExportAssignment): void {
+    const pagesPath = this.pagesApiPath();
+    if (pagesPath === undefined || assignment.isExportEquals) return;
+    const handler = this.functionOf(assignment.expression);
+    if (handler) this.routes.push({ framework: 'next', method: 'ALL', path: pagesPath, at: assignment.expression, middleware: [], handler });
+  }
+
+  /**
+   * The URL path of an App Router handler file: `app/(auth)/api/login/route.ts` → "/api/login" (route groups
+   * and parallel-route slots are not part of the URL). A file named `<a>.<b>.route.ts` outside an `app/`
+   * folder stands for "/a/b": Vigil's own fixtures, which sit side by side in one folder, use it.
+   */
+  private appRoutePath(): string | undefined {
     const f = this.sourceFile.fileName.replace(/\\/g, '/');
-    const m = /(?:^|\/)(?:src\/)?(?:app|pages)(\/.*)\/route\.[cm]?[jt]sx?$/.exec(f);
-    return m ? m[1] : f;
+    const inApp = /^(?:.*\/)?app((?:\/[^/]+)*)\/route\.[cm]?[jt]sx?$/.exec(f);
+    if (inApp) return urlOf(inApp[1].split('/'));
+    const dotted = /(?:^|\/)([^/]+)\.route\.[cm]?[jt]sx?$/.exec(f);
+    return dotted ? urlOf(dotted[1].split('.')) : undefined;
+  }
+
+  private pagesApiPath(): string | undefined {
+    const f = this.sourceFile.fileName.replace(/\\/g, '/');
+    const m = /^(?:.*\/)?pages(\/api(?:\/[^/]+)*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(f);
+    return m ? urlOf(m[1].split('/')) : undefined;
   }
 
   private expressStyle(call: ts.CallExpression, callee: ts.PropertyAccessExpression, name: string): void {
     const args = call.arguments;
-    // `router.route('/login').post(handler)`: the path is on the inner call.
-    const chained = unwrap(callee.expression);
-    const chainPath = ts.isCallExpression(chained) && memberName(unwrap(chained.expression)) === 'route' ? chained.arguments[0] : undefined;
-    const pathIndex = chainPath ? -1 : args.findIndex((a, i) => i < 2 && isPathLike(a));
-    if (!chainPath && pathIndex === -1) return;
+    // `router.route('/login').get(show).post(submit)`: the path is on the `.route()` call under the chain.
+    const routeCall = chainedRouteCall(callee.expression);
+    const chainPath = routeCall?.arguments[0];
+    const pathIndex = routeCall ? -1 : args.findIndex((a, i) => i < 2 && isPathLike(a));
+    if (!isPathLike(chainPath) && pathIndex === -1) return;
     const rest = args.slice(pathIndex + 1);
     if (rest.length === 0) return;
-    const receiver = chainPath ? (unwrap((chained as ts.CallExpression).expression) as ts.PropertyAccessExpression).expression : callee.expression;
-    const lib = this.libraries.of(receiver)?.library;
-    if (lib && clientLibraries.has(lib)) return;
-    const framework: Framework = (lib && frameworkByLibrary[lib]) || 'unknown';
+    const receiver = routeCall ? (unwrap(routeCall.expression) as ts.PropertyAccessExpression).expression : callee.expression;
+    const framework = this.frameworkOf(receiver);
+    if (framework === undefined) return;
     const last = rest[rest.length - 1];
     const handler = this.functionOf(last);
     const options = framework === 'fastify' || (framework === 'unknown' && rest.length === 2) ? rest.find(ts.isObjectLiteralExpression) : undefined;
@@ -177,25 +214,55 @@ export class RouteCollector {
     });
   }
 
-  /** `fastify.route({ method: 'POST', url: '/login', preHandler, handler })`. */
-  private fastifyRoute(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
-    const opts = call.arguments[0];
-    if (!opts || !ts.isObjectLiteralExpression(opts)) return;
+  /**
+   * The framework of a route's receiver: from its library, else from its name (`fastify` in a plugin), else
+   * from the one server framework the file imports. Undefined for HTTP clients.
+   */
+  private frameworkOf(receiver: ts.Expression): Framework | undefined {
+    const lib = this.libraries.of(receiver)?.library;
+    if (lib && clientLibraries.has(lib)) return undefined;
+    const known = lib === undefined ? undefined : frameworkOfLibrary(lib);
+    if (known) return known;
+    if (/(^|\.)fastify$/.test(dottedName(receiver) ?? '')) return 'fastify';
+    return this.fileFramework();
+  }
+
+  private fileFrameworkMemo: Framework | undefined;
+
+  private fileFramework(): Framework {
+    if (this.fileFrameworkMemo) return this.fileFrameworkMemo;
+    const found = new Set<Framework>();
+    for (const s of this.sourceFile.statements) {
+      for (const module of moduleNames(s)) {
+        const id = libraryIdOf(module);
+        const framework = frameworkOfLibrary(id) ?? (id.startsWith('@fastify/') || id === 'fastify-plugin' ? 'fastify' : undefined);
+        if (framework && framework !== 'next' && framework !== 'nestjs') found.add(framework);
+      }
+    }
+    this.fileFrameworkMemo = found.size === 1 ? [...found][0] : 'unknown';
+    return this.fileFrameworkMemo;
+  }
+
+  /** `fastify.route({ method: 'POST', url: '/login', preHandler, handler })`; a method list gives one route each. */
+  private fastifyRoute(call: ts.CallExpression, callee: ts.PropertyAccessExpression, opts: ts.ObjectLiteralExpression): void {
     const url = propertyValue(opts, 'url') ?? propertyValue(opts, 'path');
     const method = propertyValue(opts, 'method');
     if (!isPathLike(url) || !method) return;
+    const methods = ts.isArrayLiteralExpression(method) ? method.elements.map((m) => stringText(m) ?? 'ALL') : [stringText(method) ?? 'ALL'];
     const handlerExpr = propertyValue(opts, 'handler');
-    this.routes.push({
-      framework: 'fastify',
-      method: (stringText(method) ?? 'ALL').toUpperCase(),
-      path: pathText(url),
-      at: callee.name,
-      call,
-      receiver: callee.expression,
-      middleware: hookExpressions(opts),
-      handler: handlerExpr ? this.functionOf(handlerExpr) : undefined,
-      options: opts,
-    });
+    for (const m of new Set(methods.map((x) => x.toUpperCase()))) {
+      this.routes.push({
+        framework: 'fastify',
+        method: m,
+        path: pathText(url),
+        at: callee.name,
+        call,
+        receiver: callee.expression,
+        middleware: hookExpressions(opts),
+        handler: handlerExpr ? this.functionOf(handlerExpr) : undefined,
+        options: opts,
+      });
+    }
   }
 
   private functionOf(expr: ts.Expression): ts.FunctionLikeDeclaration | undefined {
@@ -216,6 +283,39 @@ export class RouteCollector {
     }
     return undefined;
   }
+}
+
+/** The `.route(path)` call at the bottom of `x.route(path).get(…).post(…)`, if the chain starts with one. */
+function chainedRouteCall(expr: ts.Expression): ts.CallExpression | undefined {
+  let e = unwrap(expr);
+  for (let depth = 0; depth < 16 && ts.isCallExpression(e); depth++) {
+    const callee = unwrap(e.expression);
+    const name = memberName(callee);
+    if (!ts.isPropertyAccessExpression(callee) || name === undefined) return undefined;
+    if (name === 'route') return e;
+    if (!httpMethods.has(name)) return undefined;
+    e = unwrap(callee.expression);
+  }
+  return undefined;
+}
+
+/** URL segments without Next.js route groups `(auth)` and parallel-route slots `@modal`. */
+function urlOf(segments: readonly string[]): string {
+  return '/' + segments.filter((s) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@')).join('/');
+}
+
+/** The modules a top-level statement imports: `import … from 'm'`, `const x = require('m')`. */
+function moduleNames(statement: ts.Statement): string[] {
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) return [statement.moduleSpecifier.text];
+  if (!ts.isVariableStatement(statement)) return [];
+  const out: string[] = [];
+  for (const d of statement.declarationList.declarations) {
+    let init = d.initializer && unwrap(d.initializer);
+    // `require('express')()`, `require('koa-router')({ prefix })`, `require('x').default`
+    while (init && (ts.isCallExpression(init) || ts.isPropertyAccessExpression(init)) && !isRequireCall(init)) init = unwrap(init.expression);
+    if (init && isRequireCall(init)) out.push(init.arguments[0].text);
+  }
+  return out;
 }
 
 /** `authController.login`, `AuthController.login`: a handler defined in another file. */

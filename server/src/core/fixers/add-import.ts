@@ -83,3 +83,35 @@ export function addDefaultImport(facts: Facts, request: ImportRequest): ImportRe
   const { offset, leadingNewline } = insertionOffset(sourceFile);
   return { name, edit: { start: offset, end: offset, text: leadingNewline ? `\n${line}` : `${line}\n` } };
 }
+
+export interface NamedImportRequest {
+  module: string;
+  /** The export wanted, bound under its own name: `Throttle` from '@nestjs/throttler'. */
+  name: string;
+}
+
+/**
+ * `import { name } from 'module'` (or `const { name } = require('module')`): added to the file's existing
+ * named import of that module if there is one. The result's `name` is the file's own when it already imports
+ * the export under another name; undefined when the wanted name is taken by something else.
+ */
+export function addNamedImport(facts: Facts, request: NamedImportRequest): ImportResult | undefined {
+  const sourceFile = facts.sourceFile;
+  for (const s of sourceFile.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== request.module) continue;
+    const bindings = s.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings) || s.importClause?.isTypeOnly) continue;
+    const existing = bindings.elements.find((e) => (e.propertyName ?? e.name).text === request.name && !e.isTypeOnly);
+    if (existing) return { name: existing.name.text };
+    if (facts.resolveName(request.name, sourceFile) !== undefined) return undefined;
+    const last = bindings.elements[bindings.elements.length - 1];
+    if (!last) continue;
+    return { name: request.name, edit: { start: last.getEnd(), end: last.getEnd(), text: `, ${request.name}` } };
+  }
+  if (facts.resolveName(request.name, sourceFile) !== undefined) return undefined;
+  const line = usesEsm(sourceFile)
+    ? `import { ${request.name} } from '${request.module}';`
+    : `const { ${request.name} } = require('${request.module}');`;
+  const { offset, leadingNewline } = insertionOffset(sourceFile);
+  return { name: request.name, edit: { start: offset, end: offset, text: leadingNewline ? `\n${line}` : `${line}\n` } };
+}

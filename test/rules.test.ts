@@ -10,7 +10,7 @@ import { rules } from '../server/src/core/registry';
 import { docsUrl } from '../server/src/core/rule';
 import { applyUntilDone, checkFix, run } from './harness/apply-fix';
 import { docExamples, docPath } from './harness/doc-examples';
-import { cleanFixtures, declaresClean, expectedLines, fixCases, fixtureDir, flaggedFixtures } from './harness/fixtures';
+import { cleanFixtures, declaresClean, expectedLines, fixCases, fixtureDir, fixtureName, flaggedFixtures } from './harness/fixtures';
 import { repoRoot } from './harness/paths';
 
 describe('rules', () => {
@@ -36,7 +36,7 @@ describe('rules', () => {
         it(`flags ${path.basename(fixture.file)}`, () => {
           const expected = expectedLines(fixture.text, id);
           assert.ok(expected.length > 0, 'a flagged fixture marks at least one line with `expect:`');
-          const found = run(fixture.text, fixture.file).findings.filter((f) => f.ruleId === id).map((f) => f.range.start.line);
+          const found = run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id).map((f) => f.range.start.line);
           assert.deepEqual(found.map((l) => l + 1), expected.map((l) => l + 1));
         });
       }
@@ -44,21 +44,21 @@ describe('rules', () => {
       for (const fixture of cleanFixtures(id)) {
         it(`is quiet on ${path.basename(fixture.file)}`, () => {
           assert.ok(declaresClean(fixture.text), 'a clean fixture starts with `// expect: none`');
-          const found = run(fixture.text, fixture.file).findings.filter((f) => f.ruleId === id);
+          const found = run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id);
           assert.deepEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
         });
       }
 
       for (const c of fixCases(id)) {
         it(`fix "${c.title}" on ${path.basename(c.input.file)} gives ${path.basename(c.expected.file)}`, () => {
-          assert.equal(applyUntilDone(c.input.text, c.input.file, id, c.title), c.expected.text);
+          assert.equal(applyUntilDone(c.input.text, fixtureName(id, c.input.file), id, c.title), c.expected.text);
         });
       }
 
       it('offers only fixes that pass the apply-and-reanalyse harness', () => {
         for (const fixture of flaggedFixtures(id)) {
-          for (const finding of run(fixture.text, fixture.file).findings.filter((f) => f.ruleId === id)) {
-            for (const fix of finding.fixes) checkFix(fixture.text, fixture.file, finding, fix);
+          for (const finding of run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id)) {
+            for (const fix of finding.fixes) checkFix(fixture.text, fixtureName(id, fixture.file), finding, fix);
           }
         }
       });

@@ -24,6 +24,14 @@ export function fixtureDir(ruleId: string): string {
   return path.join(repoRoot, 'test', 'rules', ruleId);
 }
 
+/**
+ * The name a fixture is analysed under: relative to its rule's folder (`flagged/login.js`), as a file of a
+ * project would be, so that living under this repository's `test/` does not make every fixture test code.
+ */
+export function fixtureName(ruleId: string, file: string): string {
+  return path.relative(fixtureDir(ruleId), file).split(path.sep).join('/');
+}
+
 function filesIn(dir: string): FixtureFile[] {
   if (!fs.existsSync(dir)) return [];
   return fs

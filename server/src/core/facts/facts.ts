@@ -25,7 +25,10 @@ export interface Facts {
   readonly imports: readonly ModuleImport[];
   readonly routes: readonly Route[];
   readonly mounts: readonly MiddlewareMount[];
-  /** Under `test/`, `__tests__/`, or named `*.test.*` / `*.spec.*`. */
+  /**
+   * Test code: under `test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/` or `cypress/`, named `*.test.*`,
+   * `*.spec.*` or `*.e2e.*`, or importing a test runner or supertest. Rules lower or drop their findings there.
+   */
   readonly isTestFile: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
@@ -38,7 +41,8 @@ export interface Facts {
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
 }
 
-const testPath = /(^|[\\/])(test|tests|__tests__|spec|__mocks__|fixtures?)[\\/]|\.(test|spec)\.[cm]?[jt]sx?$/;
+const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
+const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
 
 export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
   const scopes = new ScopeIndex();
@@ -66,7 +70,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: testPath.test(fileName),
+    isTestFile: testPath.test(fileName) || imports.some((i) => testLibraries.test(i.module)),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),

@@ -37,12 +37,6 @@ const expressLimiterOptions = '{ windowMs: 15 * 60 * 1000, limit: 5 }';
 const fastifyRouteLimit = "rateLimit: { max: 5, timeWindow: '1 minute' }";
 const nestThrottle = '@Throttle({ default: { limit: 5, ttl: 60000 } })';
 
-/** Test code builds throwaway apps: `*.test.js`, `__tests__/`, or a file that imports a test runner or supertest. */
-function isTestCode(facts: Facts, fileName: string): boolean {
-  if (/(^|[\\/])__tests__[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/.test(fileName)) return true;
-  return facts.imports.some((i) => /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/.test(i.module));
-}
-
 /** `router.routes()` and `router.middleware()` (Koa) mount `router` itself. */
 function mountedName(arg: ts.Expression): string | undefined {
   const e = unwrap(arg);
@@ -109,7 +103,7 @@ export const missingRateLimit: Rule = {
         const kind = credentialMethods.has(route.method) && route.path !== undefined ? authRouteKind(route.path) : undefined;
         return kind ? [{ route, kind }] : [];
       });
-      if (candidates.length === 0 || isTestCode(facts, context.fileName)) return;
+      if (candidates.length === 0 || facts.isTestFile) return;
       const limiters = new RateLimiterIndex(facts);
       const limiterMounts = facts.mounts.filter((m) => m.args.some((a) => limiters.isLimiter(a)));
       const reported = new Set<ts.Node>();

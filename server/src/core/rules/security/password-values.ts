@@ -130,8 +130,3 @@ export function isReassignedBefore(expr: ts.Expression, at: ts.Node): boolean {
   ts.forEachChild(fn.body, visit);
   return found;
 }
-
-/** Under `__tests__/`, `__mocks__/`, or named `*.test.*` / `*.spec.*`: fixtures there are not anyone's password. */
-export function isTestSource(fileName: string): boolean {
-  return /(^|[\\/])(__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/.test(fileName);
-}

@@ -3,7 +3,7 @@ import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
-import { isReassignedBefore, isStoredPassword, isTestSource, mayBePassword, plainPassword } from './password-values';
+import { isReassignedBefore, isStoredPassword, mayBePassword, plainPassword } from './password-values';
 import { canAwait, hashCode, verifyCode } from './password-hashing-fix';
 import { passwordParameters } from './password-sql';
 
@@ -100,7 +100,7 @@ export const plaintextPassword: Rule = {
   },
   create(context) {
     const { facts, sourceFile } = context;
-    if (isTestSource(context.fileName)) return {};
+    if (context.facts.isTestFile) return {};
     let hashesOnSave: boolean | undefined;
     const fileHashesOnSave = (): boolean => (hashesOnSave ??= saveHook.test(sourceFile.text) && /hash/i.test(sourceFile.text));
 

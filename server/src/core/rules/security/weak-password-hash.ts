@@ -3,7 +3,7 @@ import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, dottedName, memberName, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
-import { isStoredPassword, isTestSource, lastName, plainPassword } from './password-values';
+import { isStoredPassword, lastName, plainPassword } from './password-values';
 import { canAwait, hashCode } from './password-hashing-fix';
 
 /** Fast digests: fine for checksums, hopeless for passwords. HMAC, PBKDF2 and scrypt are not matched here. */
@@ -163,7 +163,7 @@ export const weakPasswordHash: Rule = {
   },
   create(context) {
     const { facts, sourceFile } = context;
-    if (isTestSource(context.fileName)) return {};
+    if (context.facts.isTestFile) return {};
 
     const report = (at: ts.Node, algorithm: string, password: string, data: ts.Expression, replace: ts.Expression | undefined): void => {
       const fixes: OffsetFix[] = [];

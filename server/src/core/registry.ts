@@ -1,9 +1,11 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
+import { sqlInjection } from './rules/security/sql-injection';
 
 export const rules: readonly Rule[] = [
   jwtMissingExpiry,
+  sqlInjection,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

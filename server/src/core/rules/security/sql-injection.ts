@@ -3,7 +3,7 @@ import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseCall, PlaceholderStyle, databaseCallOf, databaseLibraryOfFile, databaseMethod } from '../../facts/database-calls';
 import { HolePosition, SqlText, holePosition, isHole, looksLikeSqlStatement, skeleton, sqlTextsOf } from '../../facts/sql-text';
-import { calleeName, unwrap } from '../../facts/syntax';
+import { calleeName, memberName, unwrap } from '../../facts/syntax';
 import { parameterizeSql } from '../../fixers/parameterize-sql';
 
 /** Calls whose result is safe to splice into SQL: escapers, quoters, number conversions, ids. */
@@ -105,14 +105,29 @@ function shortText(expr: ts.Expression, sourceFile: ts.SourceFile): string {
 /** The holes of `text` that let data rewrite the query. */
 function offendersOf(text: SqlText, facts: Facts): Offender[] {
   const out: Offender[] = [];
+  // Queries on the database's own catalog compare names, which come from schema metadata, not from users.
+  const catalog = readsCatalog(skeleton(text.pieces));
   text.pieces.forEach((piece, index) => {
     if (!isHole(piece) || isSafeValue(piece.expr, facts)) return;
-    const position = holePosition(text.pieces, index);
+    const position = catalog || namesSchemaObject(piece.expr) ? 'name' : holePosition(text.pieces, index);
     const origin = facts.requestOrigin(piece.expr);
     if (!origin && position === 'name') return;
     out.push({ index, position, name: shortText(piece.expr, facts.sourceFile), source: origin?.source });
   });
   return out;
+}
+
+const catalogTables = /\b(information_schema|pg_catalog|pg_(?:database|namespace|class|type|enum|tables|views|matviews|indexes|attribute|constraint|proc|roles|user|settings|stat\w*)|sqlite_(?:master|schema|sequence)|sys\.\w+|USER_(?:TABLES|TAB_\w+|INDEXES|CONSTRAINTS|VIEWS|SEQUENCES)|ALL_(?:TABLES|TAB_\w+))\b|"SYS"\./i;
+
+/** `tableName`, `schema`, `dbColumn['column_name']`: a value whose own name says it names a table, column or schema. */
+function namesSchemaObject(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  const name = ts.isIdentifier(e) ? e.text : memberName(e);
+  return name !== undefined && /(^|_|[a-z])(schema|table|column|database|index|constraint|sequence|enum)(_?names?(String)?|s|OrIndex)?$/i.test(name);
+}
+
+function readsCatalog(sql: string): boolean {
+  return catalogTables.test(sql);
 }
 
 function message(o: Offender): string {

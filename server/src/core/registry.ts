@@ -3,9 +3,11 @@ import type { Rule } from './rule';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { plaintextPassword } from './rules/security/plaintext-password';
+import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 
 export const rules: readonly Rule[] = [
+  sqlInjection,
   plaintextPassword,
   weakPasswordHash,
   jwtMissingExpiry,

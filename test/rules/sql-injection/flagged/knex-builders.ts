@@ -1,0 +1,16 @@
+import knex from 'knex';
+import type { Request, Response } from 'express';
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+
+export async function list(req: Request, res: Response) {
+  const rows = await db('posts')
+    .whereRaw(`author_id = ${req.query.author}`) // expect: sql-injection
+    .orderByRaw(`${req.query.sort} DESC`); // expect: sql-injection
+  res.json(rows);
+}
+
+export async function stats(req: Request, res: Response) {
+  const result = await db.raw(`SELECT count(*) FROM posts WHERE created_at > '${req.query.since}'`); // expect: sql-injection
+  res.json(result.rows);
+}

@@ -167,6 +167,17 @@ export function holePosition(pieces: readonly SqlPiece[], index: number): HolePo
   return 'name';
 }
 
+const orderingContext = /(?:(?<![<>])[<>]=?|[+\-*/]|\b(?:LIMIT|OFFSET))\s*$/i;
+
+/**
+ * Whether the hole at `index` is an unquoted operand of an ordering comparison or arithmetic
+ * (`left > ${n}`, `+ ${size}`, `LIMIT ${n}`): numbers, in code that computes them (nested sets, paging).
+ */
+export function isNumericContext(pieces: readonly SqlPiece[], index: number): boolean {
+  const before = skeleton(pieces.slice(0, index));
+  return countQuotes(before) % 2 === 0 && orderingContext.test(before);
+}
+
 function countQuotes(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text[i] === "'") n++;

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseCall, PlaceholderStyle, databaseCallOf, databaseLibraryOfFile, databaseMethod } from '../../facts/database-calls';
-import { HolePosition, SqlText, holePosition, isHole, looksLikeSqlStatement, skeleton, sqlTextsOf } from '../../facts/sql-text';
+import { HolePosition, SqlText, holePosition, isHole, isNumericContext, looksLikeSqlStatement, skeleton, sqlTextsOf } from '../../facts/sql-text';
 import { calleeName, memberName, unwrap } from '../../facts/syntax';
 import { parameterizeSql } from '../../fixers/parameterize-sql';
 
@@ -111,7 +111,9 @@ function offendersOf(text: SqlText, facts: Facts): Offender[] {
     if (!isHole(piece) || isSafeValue(piece.expr, facts)) return;
     const position = catalog || namesSchemaObject(piece.expr) ? 'name' : holePosition(text.pieces, index);
     const origin = facts.requestOrigin(piece.expr);
-    if (!origin && position === 'name') return;
+    // Without request data, only a hole that takes text is a finding: names and numeric operands are how
+    // libraries and query builders write SQL (typeorm's nested sets, `LIMIT ${pageSize}`).
+    if (!origin && (position === 'name' || (position === 'value' && isNumericContext(text.pieces, index)))) return;
     out.push({ index, position, name: shortText(piece.expr, facts.sourceFile), source: origin?.source });
   });
   return out;

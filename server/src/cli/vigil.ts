@@ -23,6 +23,11 @@ function run(command: Command): Promise<number> | number {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `vigil scan | head` closes the pipe early: that is the reader's choice, not a failure to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? exit.clean);
+    throw error;
+  });
   try {
     return await run(parseCommand(argv));
   } catch (error) {

@@ -7,7 +7,24 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeAction, Diagnostic, DiagnosticSeverity, ErrorCodes, TextEdit } from 'vscode-languageserver-protocol/node';
+import { fork } from 'node:child_process';
+import {
+  CodeAction,
+  Diagnostic,
+  DiagnosticSeverity,
+  DidOpenTextDocumentNotification,
+  ErrorCodes,
+  ExitNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  TextEdit,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fix';
 import { ruleById, ruleIds } from '../../server/src/core/registry';
@@ -281,5 +298,33 @@ describe('language server (stdio)', function () {
     assert.ok((await client.diagnosticsFor(uri)).diagnostics.length > 0);
     await client.close(uri);
     assert.deepEqual((await client.diagnosticsFor(uri)).diagnostics, []);
+  });
+});
+
+describe('language server (node-ipc)', function () {
+  this.timeout(15000);
+
+  it('serves over IPC as the VS Code client starts it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-ipc-'));
+    const child = fork(path.join(repoRoot, 'bin', 'vigil-language-server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
+    connection.listen();
+    try {
+      await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: fileUri(folder), capabilities: {}, workspaceFolders: null });
+      await connection.sendNotification(InitializedNotification.type, {});
+      const uri = fileUri(path.join(folder, 'app.js'));
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text: appText } });
+      const { diagnostics } = await published;
+      assert.ok(diagnostics.some((d) => d.code === 'jwt-missing-expiry'));
+      await connection.sendRequest(ShutdownRequest.type);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      await connection.sendNotification(ExitNotification.type);
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

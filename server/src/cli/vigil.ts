@@ -18,7 +18,7 @@ function run(command: Command): Promise<number> | number {
       warn(`${command.message}\nRun "vigil --help" or "vigil scan --help" for usage.`);
       return exit.failure;
     case 'scan':
-      return import('./scan-command').then((m) => m.runScan(command));
+      return import('./scan-command.js').then((m) => m.runScan(command));
   }
 }
 

@@ -94,10 +94,8 @@ export class VigilServer implements vscode.Disposable {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      synchronize: {
-        configurationSection: 'vigil',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{vigil.config.json,package.json}'),
-      },
+      // No `synchronize`: the server registers for configuration changes and for its config files itself, and
+      // pulls settings per document with workspace/configuration.
       outputChannel: this.output,
       traceOutputChannel: this.traceOutput,
       errorHandler: {

@@ -1,0 +1,75 @@
+/** The server's incremental reparse (documents.ts) must give the tree a full parse gives, edit after edit. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse, syntaxErrors } from '../../server/src/core/parse';
+import { DocumentTrees } from '../../server/src/lsp/documents';
+import { repoRoot } from '../harness/paths';
+
+/** Kind, start and end of every node in order, and where the parse errors are. */
+function shape(sourceFile: ts.SourceFile): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    out.push(`${ts.SyntaxKind[node.kind]}@${node.pos}-${node.end}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  // Positions only: on badly broken text the incremental parser can pick a sibling message for the same error
+  // (TS1128 vs TS2809 at one offset); parse errors are not published, and the rules see only the nodes.
+  for (const d of syntaxErrors(sourceFile)) out.push(`error@${d.start}`);
+  return out;
+}
+
+/** A small deterministic PRNG so a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const snippets = ['x', ' ', '\n', '(', ')', '{', '}', ';', '`${a}`', "'", '/* c */', '// c\n', 'await ', 'jwt.sign(p, k)', ', { expiresIn: 1 }', '<div>', '=>', 'const y = 1;\n'];
+
+describe('incremental reparse', () => {
+  const files = [
+    path.join(repoRoot, 'examples/express-pg-app/src/app.js'),
+    path.join(repoRoot, 'server/src/core/analyze.ts'),
+  ];
+  for (const file of files) {
+    it(`equals a full parse over 200 random edits of ${path.basename(file)}`, () => {
+      const trees = new DocumentTrees();
+      const uri = `file:///work/${path.basename(file)}`;
+      let document: TextDocument = trees.create(uri, 'typescript', 1, fs.readFileSync(file, 'utf8'));
+      const next = random(42);
+      trees.treeFor(document, file);
+      for (let version = 2; version < 202; version++) {
+        // One to three changes per event, each against the text the previous one left (as LSP specifies).
+        const changes = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+          const length = document.getText().length;
+          const start = Math.floor(next() * length);
+          const end = Math.min(length, start + (next() < 0.5 ? 0 : Math.floor(next() * 20)));
+          const text = next() < 0.3 ? '' : snippets[Math.floor(next() * snippets.length)];
+          const change = { range: { start: document.positionAt(start), end: document.positionAt(end) }, text };
+          document = trees.update(document, [change], version);
+          return change;
+        });
+        assert.ok(changes.length > 0);
+        if (next() < 0.5) continue; // several events between analyses: the pending ranges are collapsed
+        const incremental = trees.treeFor(document, file);
+        assert.equal(incremental.text, document.getText());
+        assert.deepEqual(shape(incremental), shape(parse(document.getText(), file)), `differs after version ${version}`);
+      }
+    });
+  }
+
+  it('falls back to a full parse after a whole-text change', () => {
+    const trees = new DocumentTrees();
+    let document = trees.create('file:///a.js', 'javascript', 1, 'const a = 1;');
+    trees.treeFor(document, '/a.js');
+    document = trees.update(document, [{ text: 'let b = 2;' }], 2);
+    assert.deepEqual(shape(trees.treeFor(document, '/a.js')), shape(parse('let b = 2;', '/a.js')));
+  });
+});

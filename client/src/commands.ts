@@ -16,8 +16,8 @@ export function registerCommands(server: VigilServer, output: vscode.OutputChann
       await server.restart();
     }),
     vscode.commands.registerCommand(showOutputCommand, () => output.show(true)),
-    // VS Code has no API to type into the Problems filter; the panel lists every finding with its source
-    // ("vigil"), and its filter box is focused so that narrowing to Vigil is one word away.
+    // VS Code has no API to set the Problems panel's filter text; the panel lists each finding with its source
+    // ("vigil"), so typing "vigil" in its filter narrows it to Vigil.
     vscode.commands.registerCommand(showProblemsCommand, async () => {
       await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),

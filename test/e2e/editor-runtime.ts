@@ -57,6 +57,7 @@ const userSettings = {
   'git.enabled': false,
   'editor.hover.delay': 200,
   'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export class RunDir {

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fix';
-import type { Finding, Fix } from '../../server/src/core/types';
+import type { Finding, Fix, Severity } from '../../server/src/core/types';
+import { countBySeverity, statusText, type SeverityValue } from '../../client/src/finding-counts';
 import { repoRoot } from '../harness/paths';
 import {
   CodeServer, RunDir, e2eRequested, installRuntime, packageExtension, screenshotDir, waitFor,
@@ -19,6 +20,7 @@ import {
 
 const example = 'examples/express-pg-app';
 const loginFile = 'src/app.js';
+const severityValue: Record<Severity, SeverityValue> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 describe('Vigil in a real VS Code (e2e)', function () {
   this.timeout(20 * 60_000);
@@ -87,17 +89,20 @@ describe('Vigil in a real VS Code (e2e)', function () {
       await page.mouse.move(at.x, at.y, { steps: 5 });
       const hover = page.locator('.monaco-hover', { hasText: target.message.slice(0, 40) });
       await hover.first().waitFor({ timeout: 20_000 });
-      assert.match(await hover.first().innerText(), new RegExp(`vigil\\(${target.ruleId}\\)`));
+      // Source and code, the code being a link to the rule's page ("vigil" then "jwt-missing-expiry").
+      assert.match(await hover.first().innerText(), sourceAndCode(target));
       await page.screenshot({ path: path.join(screenshotDir, '1-hover.png') });
       await page.keyboard.press('Escape');
 
-      // Vigil's status bar item counts the file's findings.
-      const status = page.locator('.statusbar-item', { hasText: 'Vigil' });
+      // Vigil's status bar item counts the file's findings by severity (its icons render as no text).
+      const severities = analyze({ text: original, fileName: loginFile }).findings.map((f) => severityValue[f.severity]);
+      const expectedStatus = statusText(countBySeverity(severities)).replace(/\$\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+      const status = page.locator('.statusbar-item', { hasText: expectedStatus });
       await status.first().waitFor({ timeout: 10_000 });
 
       // The Problems panel lists the findings with source "vigil" (a click on Vigil's status bar item opens it).
       await status.first().click();
-      const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'vigil(' });
+      const rows = page.locator('.markers-panel .monaco-list-row', { hasText: /vigil\s*\(?[a-z-]+/ });
       await rows.first().waitFor({ timeout: 20_000 });
       const row = rowFor(page, target);
       await row.first().waitFor({ timeout: 10_000 });
@@ -189,11 +194,16 @@ async function screenPoint(page: Page, text: string, finding: Finding): Promise<
   return { x: box.x + charWidth * middle, y: box.y + box.height / 2 };
 }
 
+/** "vigil(rule-id)", or "vigil" and "rule-id" apart where the code is rendered as a link. */
+function sourceAndCode(finding: Finding): RegExp {
+  return new RegExp(`vigil\\s*\\(?${finding.ruleId}\\b`);
+}
+
 /** The Problems row of a finding: "message vigil(rule-id) [Ln l, Col c]". */
 function rowFor(page: Page, finding: Finding) {
   const { line, character } = finding.range.start;
   return page
-    .locator('.markers-panel .monaco-list-row', { hasText: `vigil(${finding.ruleId})` })
+    .locator('.markers-panel .monaco-list-row', { hasText: sourceAndCode(finding) })
     .filter({ hasText: `[Ln ${line + 1}, Col ${character + 1}]` });
 }
 

@@ -154,6 +154,7 @@ describe('Vigil in a real VS Code (e2e)', function () {
       const code = await time('exthost.suite', () => waitFor('the extension-host suite to finish', () => exitCode, 5 * 60_000));
       const result: unknown = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : undefined;
       const report = `${JSON.stringify(result, null, 2)}\n${consoleLines.filter((l) => /passing|failing|pending|✔|\d+\) /.test(l)).join('\n')}`;
+      console.log(`    extension-host suite: ${JSON.stringify(result)}`);
       assert.equal(code, 0, report);
       assert.ok(result && (result as { failures: number }).failures === 0 && (result as { passes: number }).passes > 0, report);
     } finally {

@@ -1,6 +1,7 @@
 // Vigil through the vscode API: diagnostics, code actions and their edits, the commands.
 'use strict';
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
 const vscode = require('vscode');
 
 const docsBase = 'https://github.com/vigil-dev/vigil/blob/main/docs/rules/';
@@ -93,6 +94,20 @@ describe('Vigil in the extension host', () => {
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
     await waitFor('findings after the restart', () =>
+      vigilDiagnostics(document.uri).some((d) => ruleOf(d) === 'jwt-missing-expiry'), 30000);
+  });
+
+  it('restarts the server after it crashes, and serves again', async () => {
+    // The server is a child of this extension host, started from the extension's dist/server.js.
+    const servers = () => execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n').filter((l) => /dist\/server\.js/.test(l)).map((l) => Number(l.trim().split(/\s+/)[0]));
+    const [crashed] = servers();
+    assert.ok(crashed, 'the language server process is found');
+    process.kill(crashed, 'SIGKILL');
+    await waitFor('a new server process', () => servers().some((pid) => pid !== crashed), 30000);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
+    await waitFor('findings from the restarted server', () =>
       vigilDiagnostics(document.uri).some((d) => ruleOf(d) === 'jwt-missing-expiry'), 30000);
   });
 });

@@ -1,0 +1,153 @@
+/**
+ * Starts the Vigil language server over IPC and keeps it running: a crash is restarted with back-off, and after
+ * too many crashes the user is told once (with the way to the log and to a manual restart) instead of once per
+ * crash.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { AnalysisActivity } from './analysis-activity';
+import { Backoff } from './backoff';
+
+export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
+
+export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
+
+export class VigilServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly backoff = new Backoff();
+  private readonly stateChanged = new vscode.EventEmitter<ServerState>();
+  private current: ServerState = 'stopped';
+  readonly onDidChangeState = this.stateChanged.event;
+
+  constructor(
+    private readonly serverModule: string,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly traceOutput: vscode.LogOutputChannel,
+    readonly activity: AnalysisActivity,
+  ) {}
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  async start(): Promise<void> {
+    this.client ??= this.createClient();
+    this.setState('starting');
+    try {
+      await this.client.start();
+    } catch (error) {
+      // A crash during start-up also reaches the close handler, which owns the restart; here it is only logged.
+      this.output.error(`The language server did not start: ${String(error)}`);
+      if (this.current === 'starting') this.setState('failed');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.cancelRestart();
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      if (client.state !== State.Stopped) await client.stop().catch((e) => this.output.error(`Stopping: ${String(e)}`));
+      await client.dispose().catch(() => undefined);
+    }
+    this.activity.clear();
+    this.setState('stopped');
+  }
+
+  /** What `Vigil: Restart server` does: a fresh server and a fresh crash count. */
+  async restart(): Promise<void> {
+    this.backoff.reset();
+    await this.stop();
+    await this.start();
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.stateChanged.dispose();
+  }
+
+  private setState(state: ServerState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.stateChanged.fire(state);
+  }
+
+  private cancelRestart(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+  }
+
+  private createClient(): LanguageClient {
+    const serverOptions: ServerOptions = { module: this.serverModule, transport: TransportKind.ipc };
+    const activity = this.activity;
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: languages.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // No `synchronize`: the server registers for configuration changes and for its config files itself, and
+      // pulls settings per document with workspace/configuration.
+      outputChannel: this.output,
+      traceOutputChannel: this.traceOutput,
+      errorHandler: {
+        error: (_error, _message, count) => ({ action: (count ?? 0) > 3 ? ErrorAction.Shutdown : ErrorAction.Continue }),
+        closed: () => this.onServerClosed(),
+      },
+      middleware: {
+        didOpen: (document, next) => {
+          activity.sent(document.uri.toString());
+          return next(document);
+        },
+        didChange: (event, next) => {
+          activity.sent(event.document.uri.toString());
+          return next(event);
+        },
+        handleDiagnostics: (uri, diagnostics, next) => {
+          next(uri, diagnostics);
+          activity.published(uri.toString());
+        },
+      },
+    };
+    const client = new LanguageClient('vigil', 'Vigil', serverOptions, clientOptions);
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.setState('running');
+    });
+    return client;
+  }
+
+  private onServerClosed(): { action: CloseAction; handled: boolean; message: string } {
+    this.activity.clear();
+    const delay = this.backoff.crashed(Date.now());
+    if (delay === undefined) {
+      this.setState('failed');
+      void this.reportGivingUp(this.backoff.count);
+      return { action: CloseAction.DoNotRestart, handled: true, message: 'The Vigil language server stopped too often; it is not restarted.' };
+    }
+    this.setState('restarting');
+    this.cancelRestart();
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      void this.start();
+    }, delay);
+    return { action: CloseAction.DoNotRestart, handled: true, message: `The Vigil language server stopped; restarting it in ${delay} ms.` };
+  }
+
+  private async reportGivingUp(crashes: number): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(
+      `The Vigil language server stopped ${crashes} times in a few minutes, so it was not restarted again. The output shows why.`,
+      'Show output',
+      'Restart',
+    );
+    if (choice === 'Show output') this.output.show();
+    else if (choice === 'Restart') await this.restart();
+  }
+}

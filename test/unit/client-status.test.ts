@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { AnalysisActivity } from '../../client/src/analysis-activity';
+import { countBySeverity, statusText, statusTooltip } from '../../client/src/finding-counts';
+
+describe('client: status bar text', () => {
+  it('counts findings by severity and shows only those present', () => {
+    const counts = countBySeverity([1, 1, 0, 3, 2]);
+    assert.deepEqual(counts, { errors: 1, warnings: 2, infos: 1, hints: 1 });
+    assert.equal(statusText(counts), 'Vigil $(error) 1 $(warning) 2 $(info) 2');
+    assert.equal(statusTooltip(counts, 'app.js'), 'Vigil: 1 error, 2 warnings, 2 notes in app.js. Click to list them in the Problems panel.');
+  });
+  it('shows a check mark for a clean file', () => {
+    const counts = countBySeverity([]);
+    assert.equal(statusText(counts), 'Vigil $(check)');
+    assert.equal(statusTooltip(counts, 'db.js'), 'Vigil: no findings in db.js');
+  });
+});
+
+describe('client: analysis activity (the spinner)', () => {
+  it('is busy from sending a document until its diagnostics arrive', () => {
+    const changes: string[] = [];
+    const activity = new AnalysisActivity((uri) => changes.push(uri), 10_000);
+    activity.sent('file:///a.js');
+    activity.sent('file:///a.js');
+    assert.equal(activity.isBusy('file:///a.js'), true);
+    activity.published('file:///a.js');
+    assert.equal(activity.isBusy('file:///a.js'), false);
+    assert.deepEqual(changes, ['file:///a.js', 'file:///a.js']);
+  });
+  it('stops spinning when the server publishes nothing for a version', async () => {
+    const activity = new AnalysisActivity(() => undefined, 20);
+    activity.sent('file:///b.js');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(activity.isBusy('file:///b.js'), false);
+  });
+  it('is idle everywhere once the server stops', () => {
+    const activity = new AnalysisActivity(() => undefined, 10_000);
+    activity.sent('file:///c.js');
+    activity.clear();
+    assert.equal(activity.isBusy('file:///c.js'), false);
+  });
+});

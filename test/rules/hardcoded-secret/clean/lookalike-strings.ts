@@ -30,3 +30,8 @@ export const stripePublic = process.env.STRIPE_PUBLISHABLE_KEY || 'pk_test_TYooM
 export const dbPassword = process.env.DB_PASSWORD ?? '';
 export const port = process.env.PORT || '3000';
 export const tokenHeader = process.env.TOKEN_HEADER || 'x-auth-token';
+
+// Protocol parameter names and error codes that happen to be bound to secret-sounding names.
+export const CLIENT_SECRET = 'client_secret';
+export const invalidSecret = 'invalid_secret';
+export const DeriveAsymmetricEarSecret = 'deriveAsymmetricEarSecret';

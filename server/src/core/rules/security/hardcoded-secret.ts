@@ -46,7 +46,7 @@ function passwordSite(library: string): Omit<SecretSite, 'expr'> {
 }
 
 /** Middleware and plugins configured with `{ secret }` (or cookie-session's `keys`). */
-const secretOptionLibraries: Readonly<Record<string, Omit<SecretSite, 'expr'>>> = {
+const secretOptionLibraries: ReadonlyMap<string, Omit<SecretSite, 'expr'>> = new Map(Object.entries({
   'express-session': session,
   'cookie-session': session,
   'koa-session': session,
@@ -57,20 +57,29 @@ const secretOptionLibraries: Readonly<Record<string, Omit<SecretSite, 'expr'>>> 
   'koa-jwt': jwt,
   '@fastify/jwt': jwt,
   'fastify-jwt': jwt,
-};
+}));
 
 /** Database and broker clients: the names that make a client from a config object or a URL. */
 const dbLibraries = new Set(['pg', 'mysql', 'mysql2', 'mongoose', 'mongodb', 'sequelize', 'typeorm', 'knex', 'prisma', 'ioredis', 'redis', 'mssql', 'nodemailer', 'amqplib']);
 const dbFactories = new Set(['Pool', 'Client', 'createConnection', 'createPool', 'createPoolCluster', 'connect', 'createClient', 'Sequelize', 'DataSource', 'PrismaClient', 'MongoClient', 'Redis', 'Cluster', 'ConnectionPool', 'createTransport']);
+/** Libraries whose default export or named functions take a secret: a file importing none has only method calls to check. */
+const secretLibraries = new Set([...dbLibraries, ...secretOptionLibraries.keys(), 'jsonwebtoken', 'jose', 'crypto', 'cookie-parser', 'stripe', 'koa', 'nestjs']);
+/** Method names through which a secret reaches an API; any other method call is skipped before resolving names. */
+const secretMethods = new Set([
+  ...dbFactories,
+  'sign', 'verify', 'signAsync', 'verifyAsync', 'encrypt', 'jwtVerify', 'jwtDecrypt', 'register', 'registerAsync', 'forRoot', 'forRootAsync',
+  'createHmac', 'createCipheriv', 'createDecipheriv', 'scrypt', 'scryptSync', 'pbkdf2', 'pbkdf2Sync', 'createSecretKey',
+  'session', 'cookieSession', 'cookieParser', 'expressjwt', 'Stripe',
+]);
 /** The same clients in a snippet whose import is elsewhere: `mongoose.connect(...)` on an undeclared `mongoose`. */
-const dbGlobals: Readonly<Record<string, string>> = { mongoose: 'mongoose', mysql: 'mysql', pg: 'pg', knex: 'knex', Sequelize: 'sequelize', PrismaClient: 'prisma', MongoClient: 'mongodb', Pool: 'pg' };
+const dbGlobals: ReadonlyMap<string, string> = new Map(Object.entries({ mongoose: 'mongoose', mysql: 'mysql', pg: 'pg', knex: 'knex', Sequelize: 'sequelize', PrismaClient: 'prisma', MongoClient: 'mongodb', Pool: 'pg' }));
 
 /** Properties whose name alone says the value is a secret. */
-const secretProperties: Readonly<Record<string, Omit<SecretSite, 'expr'>>> = {
+const secretProperties: ReadonlyMap<string, Omit<SecretSite, 'expr'>> = new Map(Object.entries({
   secretOrKey: { ...jwt, acceptsUndefined: true },
   secretAccessKey: { what: 'AWS secret access key', impact: 'act as this AWS account', envName: 'AWS_SECRET_ACCESS_KEY' },
   clientSecret: { what: 'OAuth client secret', impact: 'impersonate this application to the identity provider', envName: 'CLIENT_SECRET' },
-};
+}));
 
 /** Keys that make an object a database connection config when it also has a `password`. */
 const dbConfigKeys = new Set(['host', 'hostname', 'database', 'dialect', 'server', 'socketPath', 'connectString', 'connectionString']);
@@ -94,6 +103,10 @@ function upperSnake(name: string): string {
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .toUpperCase();
+}
+
+function normalizedName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 }
 
 function isTypeScript(fileName: string): boolean {
@@ -193,6 +206,7 @@ export const hardcodedSecret: Rule = {
     // Findings known only by a name (`const JWT_SECRET = …`, `process.env.API_KEY || …`) wait for the end of the
     // walk, so that an API using the same literal (`jwt.sign(p, JWT_SECRET)`) reports it in its own words first.
     const byName: (() => void)[] = [];
+    const importsSecretLibrary = facts.imports.some((i) => secretLibraries.has(i.library));
 
     /** The literals behind an expression: in place, in a `const`, an object's property, `Buffer.from(…)`, a fallback. */
     const literalsIn = (expr: ts.Expression, urlOnly: boolean, depth: number, boundTo?: string): Hit[] => {
@@ -334,13 +348,21 @@ export const hardcodedSecret: Rule = {
       if (!root || !ts.isIdentifier(unwrap(root))) return undefined;
       const id = unwrap(root) as ts.Identifier;
       const name = calleeName(call);
-      if (!(id.text in dbGlobals) || facts.resolve(id) !== undefined || name === undefined || !(dbFactories.has(name) || name === 'knex')) return undefined;
-      return dbGlobals[id.text];
+      const library = dbGlobals.get(id.text);
+      if (!library || facts.resolve(id) !== undefined || name === undefined || !(dbFactories.has(name) || name === 'knex')) return undefined;
+      return library;
     };
 
     const onCall = (call: ts.CallExpression | ts.NewExpression): void => {
+      const args = call.arguments;
+      if (!args || args.length === 0) return;
       const name = calleeName(call);
-      const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+      // Cheap first: a method call matters only by its name; a plain or curried call (`session(…)`,
+      // `require('stripe')(…)`) may be a library's default export and is resolved.
+      const callee = unwrap(call.expression);
+      if (ts.isIdentifier(callee) || ts.isCallExpression(callee)) {
+        if (!importsSecretLibrary && !(name !== undefined && (secretMethods.has(name) || dbGlobals.has(name)))) return;
+      } else if (name === undefined || !secretMethods.has(name)) return;
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'verify') && args.length >= 2) {
         if (libraryCall(call, facts, 'jsonwebtoken', /^(jwt|jsonwebtoken)$/i)) return check({ ...jwt, expr: args[1] });
       }
@@ -350,13 +372,13 @@ export const hardcodedSecret: Rule = {
       const ref = facts.libraryOf(call.expression);
       if (ref) {
         if ((name === 'jwtVerify' || name === 'jwtDecrypt') && ref.library === 'jose' && args.length >= 2) return check({ ...jwt, expr: args[1] });
-        if (ref.library === 'crypto' || ref.library === 'cookie-parser' || ref.library === 'stripe' || ref.library in secretOptionLibraries || ref.library === 'nestjs') {
+        if (ref.library === 'crypto' || ref.library === 'cookie-parser' || ref.library === 'stripe' || secretOptionLibraries.has(ref.library) || ref.library === 'nestjs') {
           if (onLibraryCall(call, ref, name, args)) return;
         }
         if (ts.isCallExpression(call) && name === 'register' && args.length >= 2) {
           // fastify.register(require('@fastify/jwt'), { secret: … })
           const plugin = facts.libraryOf(args[0]);
-          const site = plugin && plugin.isModule ? secretOptionLibraries[plugin.library] : undefined;
+          const site = plugin && plugin.isModule ? secretOptionLibraries.get(plugin.library) : undefined;
           if (site) return checkSecretOptions(objectLiteralOf(args[1], facts), site, ['secret', 'key', 'keys']);
         }
       } else if (ts.isCallExpression(call) && name !== undefined && /^create(Hmac|Cipheriv|Decipheriv)$/.test(name)) {
@@ -385,7 +407,7 @@ export const hardcodedSecret: Rule = {
         check({ what: 'Stripe secret key', impact: 'charge, refund and read this Stripe account', envName: 'STRIPE_SECRET_KEY', expr: args[0] });
         return true;
       }
-      const options = secretOptionLibraries[ref.library];
+      const options = secretOptionLibraries.get(ref.library);
       if (options && ref.isModule) {
         checkSecretOptions(objectLiteralOf(args[0], facts), options, ['secret', 'keys', 'key']);
         return true;
@@ -426,7 +448,7 @@ export const hardcodedSecret: Rule = {
       PropertyAssignment(p) {
         const name = propertyName(p);
         if (name === undefined) return;
-        const named = secretProperties[name];
+        const named = secretProperties.get(name);
         if (named) return check({ ...named, expr: p.initializer });
         // `{ host, user, password: 'hunter2' }`: a connection config, whichever client it is for.
         if (passwordKeys.has(name) && ts.isObjectLiteralExpression(p.parent) && p.parent.properties.some((q) => dbConfigKeys.has(propertyName(q) ?? ''))) {
@@ -463,6 +485,8 @@ export const hardcodedSecret: Rule = {
     function checkNamedSecret(init: ts.Expression, name: string): void {
       const value = unwrap(init);
       if (!ts.isStringLiteralLike(value) || value.text.length < 4 || /\s/.test(value.text) || keyLikeValue.test(value.text) || labelLikeValue.test(value.text)) return;
+      // `CLIENT_SECRET = 'client_secret'`, `invalidSecret = 'invalid_secret'`: a parameter name or an error code.
+      if (normalizedName(value.text) === normalizedName(name)) return;
       report({ literal: value, replace: value, boundTo: name }, { what: 'secret', impact: 'use it as this application does', envName: upperSnake(name), acceptsUndefined: true });
     }
 

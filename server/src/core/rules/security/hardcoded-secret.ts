@@ -136,16 +136,19 @@ function propertyValue(p: ts.ObjectLiteralElementLike): ts.Expression | undefine
   return undefined;
 }
 
-/** The object literal an expression is, or a `const` bound to one. */
-function objectLiteralOf(expr: ts.Expression | undefined, facts: Facts): ts.ObjectLiteralExpression | undefined {
-  if (!expr) return undefined;
+/** The object literal an expression is, a `const` bound to one, or a property of one (`config.jwt`). */
+function objectLiteralOf(expr: ts.Expression | undefined, facts: Facts, depth = 0): ts.ObjectLiteralExpression | undefined {
+  if (!expr || depth > 4) return undefined;
   const e = unwrap(expr);
   if (ts.isObjectLiteralExpression(e)) return e;
+  if (ts.isPropertyAccessExpression(e)) {
+    const prop = objectLiteralOf(e.expression, facts, depth + 1)?.properties.find((p) => propertyName(p) === e.name.text);
+    return prop ? objectLiteralOf(propertyValue(prop), facts, depth + 1) : undefined;
+  }
   if (!ts.isIdentifier(e)) return undefined;
   const decl = facts.resolve(e);
   if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return undefined;
-  const init = unwrap(decl.initializer);
-  return ts.isObjectLiteralExpression(init) ? init : undefined;
+  return objectLiteralOf(decl.initializer, facts, depth + 1);
 }
 
 function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
@@ -259,7 +262,7 @@ export const hardcodedSecret: Rule = {
       return prop ? propertyValue(prop) : undefined;
     };
 
-    const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string }): void => {
+    const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string; message?: string }): void => {
       if (reported.has(hit.literal)) return;
       reported.add(hit.literal);
       const boundName = hit.boundTo !== undefined && !genericNames.test(hit.boundTo) ? upperSnake(hit.boundTo) : undefined;
@@ -268,7 +271,9 @@ export const hardcodedSecret: Rule = {
       const env = `process.env.${envName}`;
       const where = hit.boundTo !== undefined ? `\`${hit.boundTo}\` holds` : 'This is';
       const kind = extra?.description ?? `a hard-coded ${site.what}`;
-      const message = hit.fallbackOf
+      const message = extra?.message !== undefined
+        ? extra.message
+        : hit.fallbackOf
         ? `\`${hit.fallbackOf.getText(sourceFile)}\` falls back to ${kind}: wherever the value is unset (a new server, a typo in the variable's name) the code quietly uses a secret anyone with the source knows, and anyone who has it can ${site.impact}. Remove the fallback so a missing value fails loudly.`
         : `${where} ${kind}: anyone who can read the source (the repository, a bundle, a backup) can ${site.impact}, and it cannot be rotated without a deploy. ${extra?.description ? 'Revoke it, and read' : 'Read'} it from the environment (\`${env}\`) or a secret manager.`;
       const fixes: OffsetFix[] = [];
@@ -490,9 +495,17 @@ export const hardcodedSecret: Rule = {
       report({ literal: value, replace: value, boundTo: name }, { what: 'secret', impact: 'use it as this application does', envName: upperSnake(name), acceptsUndefined: true });
     }
 
-    /** Koa: `app.keys = ['…']` signs the app's cookies. */
     function onAssignment(node: ts.BinaryExpression): void {
       const left = node.left;
+      // process.env.JWT_SECRET = '…': the environment is filled in from the source.
+      const env = envNameOf(left);
+      if (env !== undefined) {
+        if (!secretEnvName.test(env) || publicName.test(env)) return;
+        const message = `\`${left.getText(sourceFile)}\` is set from a literal in the source: the secret is known to anyone who can read the code. Set it in the environment the process starts with (a secret store, the deployment's variables) and delete this assignment.`;
+        for (const hit of literalsIn(node.right, false, 0)) report(hit, { what: 'secret', impact: '', envName: env }, { noFix: true, message });
+        return;
+      }
+      // Koa: `app.keys = ['…']` signs the app's cookies.
       if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'keys') return;
       if (facts.libraryOf(left.expression)?.library !== 'koa') return;
       check({ ...cookie, envName: 'COOKIE_KEYS', acceptsUndefined: true, expr: node.right });

@@ -92,7 +92,7 @@ const publicName = /PUBLIC|PUBLISHABLE/;
 /** Names like `jwtSecret`, `SESSION_SECRET`, `clientSecret` bound to a literal: a config module's secret. */
 const secretBindingName = /(?:^|_|[a-z0-9])(?:SECRET|Secret)$|^secret$/;
 /** A value that names a secret rather than being one: `'JWT_SECRET'`, `'auth.jwtSecret'`. */
-const keyLikeValue = /^[A-Z][A-Z0-9_]*$|^[A-Za-z]\w*(?:\.\w+)+$/;
+const keyLikeValue = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{1,15}$|^[A-Za-z]\w*(?:\.\w+)+$/;
 /** A label (`'Secret'`), a secret manager's name for the secret (`'prod/api/jwt'`, an ARN) or an env reference (`'env:JWT'`). */
 const labelLikeValue = /^[A-Z][a-z]+$|^[a-z0-9_-]+(?:\/[\w.-]+)+$|^arn:|^(?:env|secret|vault|ssm):/;
 const genericNames = /^(?:secret|key|password|pass|pwd|token|s|k|value|str)$/i;
@@ -374,17 +374,17 @@ export const hardcodedSecret: Rule = {
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'encrypt') && args.length >= 1 && isJoseBuilderCall(call, facts)) {
         return check({ ...jwt, expr: args[0] });
       }
+      if (name === 'register' && args.length >= 2) {
+        // fastify.register(require('@fastify/jwt'), { secret: … }): the instance is often a plugin's parameter.
+        const plugin = facts.libraryOf(args[0]);
+        const site = plugin && plugin.isModule ? secretOptionLibraries.get(plugin.library) : undefined;
+        if (site) return checkSecretOptions(objectLiteralOf(args[1], facts), site, ['secret', 'key', 'keys']);
+      }
       const ref = facts.libraryOf(call.expression);
       if (ref) {
         if ((name === 'jwtVerify' || name === 'jwtDecrypt') && ref.library === 'jose' && args.length >= 2) return check({ ...jwt, expr: args[1] });
         if (ref.library === 'crypto' || ref.library === 'cookie-parser' || ref.library === 'stripe' || secretOptionLibraries.has(ref.library) || ref.library === 'nestjs') {
           if (onLibraryCall(call, ref, name, args)) return;
-        }
-        if (ts.isCallExpression(call) && name === 'register' && args.length >= 2) {
-          // fastify.register(require('@fastify/jwt'), { secret: … })
-          const plugin = facts.libraryOf(args[0]);
-          const site = plugin && plugin.isModule ? secretOptionLibraries.get(plugin.library) : undefined;
-          if (site) return checkSecretOptions(objectLiteralOf(args[1], facts), site, ['secret', 'key', 'keys']);
         }
       } else if (ts.isCallExpression(call) && name !== undefined && /^create(Hmac|Cipheriv|Decipheriv)$/.test(name)) {
         if (libraryCall(call, facts, 'crypto', /^crypto$/)) return void cryptoSite(name, args);

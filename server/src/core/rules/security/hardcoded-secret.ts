@@ -295,7 +295,7 @@ export const hardcodedSecret: Rule = {
       if (left) text = envNameOf(left) !== undefined ? `${left.getText(sourceFile)}${bang}` : left.getText(sourceFile);
       else text = `process.env.${envName}${bang}`;
       if (ts.isJsxAttribute(hit.replace.parent)) text = `{${text}}`;
-      const title = left && envNameOf(left) === undefined ? 'Remove the literal fallback' : `Read from environment (process.env.${envNameOf(left ?? hit.literal) ?? envName})`;
+      const title = left && envNameOf(left) === undefined ? 'Remove the literal fallback' : `Read from environment (process.env.${envName})`;
       return { title, safe: false, edits: [{ start: hit.replace.getStart(sourceFile), end: hit.replace.getEnd(), text }] };
     };
 

@@ -15,8 +15,8 @@ interface SecretSite {
   envName: string;
   /** The API accepts `undefined` there (optional options), so a TypeScript fix needs no `!`. */
   acceptsUndefined?: boolean;
-  /** Only a connection URL with a password in it is a secret here (a database name is not). */
-  urlOnly?: boolean;
+  /** Only values of this shape are secrets here: a connection URL with a password (a database name is not). */
+  accepts?: (text: string) => boolean;
 }
 
 /** A literal found behind a site: where to report, what to replace, and how it got there. */
@@ -36,7 +36,7 @@ const cookie = { what: 'cookie-signing secret', impact: 'forge signed cookies', 
 const hmac = { what: 'HMAC key', impact: 'forge signatures that this code accepts', envName: 'HMAC_KEY' };
 const cipher = { what: 'encryption key', impact: 'decrypt everything it protects', envName: 'ENCRYPTION_KEY' };
 const dbPassword = { what: 'database password', impact: 'log in to the database', envName: 'DB_PASSWORD', acceptsUndefined: true };
-const dbUrl = { what: 'database connection string with its password', impact: 'log in to the database', envName: 'DATABASE_URL', urlOnly: true };
+const dbUrl = { what: 'database connection string with its password', impact: 'log in to the database', envName: 'DATABASE_URL', accepts: (text: string) => credentialUrlOf(text) !== undefined };
 
 /** The password of a client's config: a database's, or a mail server's, or a Redis's. */
 function passwordSite(library: string): Omit<SecretSite, 'expr'> {
@@ -96,6 +96,22 @@ const keyLikeValue = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{1,15}$|^[A-Za-z]\w*
 /** A label (`'Secret'`), a secret manager's name for the secret (`'prod/api/jwt'`, an ARN) or an env reference (`'env:JWT'`). */
 const labelLikeValue = /^[A-Z][a-z]+$|^[a-z0-9_-]+(?:\/[\w.-]+)+$|^arn:|^(?:env|secret|vault|ssm):/;
 const genericNames = /^(?:secret|key|password|pass|pwd|token|s|k|value|str)$/i;
+
+const anyText = (): boolean => true;
+const apiToken = { what: 'API token', impact: 'call the API as this application', envName: 'API_TOKEN' };
+const apiKeyHeaders = new Set(['x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token']);
+const apiKeyValue = /^[\w+/=.~-]{16,}$/;
+
+/** `headers: { … }` or `new Headers({ … })`: the object is a request's headers. */
+function isHeadersObject(obj: ts.Node): boolean {
+  const parent = obj.parent;
+  if (ts.isPropertyAssignment(parent)) return propertyName(parent)?.toLowerCase() === 'headers';
+  return ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'Headers';
+}
+/** The HTTP scheme written before a token in an `Authorization` value. */
+const authScheme = /^(Bearer|Basic|Token|token|Bot) \S/;
+/** An `Authorization` header carrying a literal credential: a scheme, then at least 16 token characters. */
+const literalAuthorization = /^(?:Bearer|Basic|Token|token|Bot) [\w+/=.~-]{16,}$/;
 
 function upperSnake(name: string): string {
   return name
@@ -212,35 +228,35 @@ export const hardcodedSecret: Rule = {
     const importsSecretLibrary = facts.imports.some((i) => secretLibraries.has(i.library));
 
     /** The literals behind an expression: in place, in a `const`, an object's property, `Buffer.from(…)`, a fallback. */
-    const literalsIn = (expr: ts.Expression, urlOnly: boolean, depth: number, boundTo?: string): Hit[] => {
+    const literalsIn = (expr: ts.Expression, accepts: (text: string) => boolean, depth: number, boundTo?: string): Hit[] => {
       if (depth > 8) return [];
       const e = unwrap(expr);
       if (ts.isStringLiteralLike(e)) {
-        if (e.text === '' || (urlOnly && !credentialUrlOf(e.text))) return [];
+        if (e.text === '' || !accepts(e.text)) return [];
         return [{ literal: e, replace: e, boundTo }];
       }
-      if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((x) => literalsIn(x, urlOnly, depth + 1, boundTo));
+      if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((x) => literalsIn(x, accepts, depth + 1, boundTo));
       if (isFallbackOperator(e)) {
         const right = unwrap(e.right);
-        if (!ts.isStringLiteralLike(right) || right.text === '' || (urlOnly && !credentialUrlOf(right.text))) return [];
-        if (ts.isStringLiteralLike(unwrap(e.left))) return literalsIn(e.left, urlOnly, depth + 1, boundTo);
+        if (!ts.isStringLiteralLike(right) || right.text === '' || !accepts(right.text)) return [];
+        if (ts.isStringLiteralLike(unwrap(e.left))) return literalsIn(e.left, accepts, depth + 1, boundTo);
         return [{ literal: right, replace: e, boundTo, fallbackOf: e.left }];
       }
       if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments && e.arguments.length > 0) {
         // Buffer.from('key'), new TextEncoder().encode('key'), Buffer.from('…', 'hex'): the key is the literal.
         const callee = dottedName(e.expression);
         const encoder = ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'encode' && /TextEncoder/.test(e.expression.expression.getText(sourceFile));
-        if (callee === 'Buffer.from' || encoder) return literalsIn(e.arguments[0], urlOnly, depth + 1, boundTo);
+        if (callee === 'Buffer.from' || encoder) return literalsIn(e.arguments[0], accepts, depth + 1, boundTo);
         return [];
       }
       if (ts.isIdentifier(e)) {
         const decl = facts.resolve(e);
         if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return [];
-        return literalsIn(decl.initializer, urlOnly, depth + 1, e.text);
+        return literalsIn(decl.initializer, accepts, depth + 1, e.text);
       }
       if (ts.isPropertyAccessExpression(e)) {
         const init = memberInitializer(e);
-        return init ? literalsIn(init, urlOnly, depth + 1, e.name.text) : [];
+        return init ? literalsIn(init, accepts, depth + 1, e.name.text) : [];
       }
       return [];
     };
@@ -293,17 +309,23 @@ export const hardcodedSecret: Rule = {
       const left = hit.fallbackOf;
       let text: string;
       if (left) text = envNameOf(left) !== undefined ? `${left.getText(sourceFile)}${bang}` : left.getText(sourceFile);
-      else text = `process.env.${envName}${bang}`;
+      else {
+        // 'Bearer ghp_…' keeps its scheme: only the token moves to the environment.
+        const scheme = authScheme.exec(hit.literal.text)?.[1];
+        text = scheme ? `\`${scheme} \${process.env.${envName}}\`` : `process.env.${envName}${bang}`;
+      }
       if (ts.isJsxAttribute(hit.replace.parent)) text = `{${text}}`;
       const title = left && envNameOf(left) === undefined ? 'Remove the literal fallback' : `Read from environment (process.env.${envName})`;
       return { title, safe: false, edits: [{ start: hit.replace.getStart(sourceFile), end: hit.replace.getEnd(), text }] };
     };
 
     const check = (site: SecretSite): void => {
-      for (const hit of literalsIn(site.expr, site.urlOnly === true, 0)) {
-        const url = credentialUrlOf(hit.literal.text);
-        const testMode = credentialFormatOf(hit.literal.text)?.testMode === true || /^[sr]k_test_/.test(hit.literal.text);
-        report(hit, url ? { ...site, envName: url.envName } : site, { testMode });
+      for (const hit of literalsIn(site.expr, site.accepts ?? anyText, 0)) {
+        // A recognisable credential names its own variable: a GitHub token in an Authorization header is GITHUB_TOKEN.
+        const format = credentialFormatOf(hit.literal.text);
+        const testMode = format?.testMode === true || /^[sr]k_test_/.test(hit.literal.text);
+        const envName = format?.envName ?? credentialUrlOf(hit.literal.text)?.envName;
+        report(hit, envName ? { ...site, envName } : site, { testMode });
       }
     };
 
@@ -455,6 +477,9 @@ export const hardcodedSecret: Rule = {
         if (name === undefined) return;
         const named = secretProperties.get(name);
         if (named) return check({ ...named, expr: p.initializer });
+        const header = name.toLowerCase();
+        if (header === 'authorization') return check({ ...apiToken, accepts: (text) => literalAuthorization.test(text), expr: p.initializer });
+        if (apiKeyHeaders.has(header) && isHeadersObject(p.parent)) return check({ ...apiToken, envName: 'API_KEY', accepts: (text) => apiKeyValue.test(text), expr: p.initializer });
         // `{ host, user, password: 'hunter2' }`: a connection config, whichever client it is for.
         if (passwordKeys.has(name) && ts.isObjectLiteralExpression(p.parent) && p.parent.properties.some((q) => dbConfigKeys.has(propertyName(q) ?? ''))) {
           const value = unwrap(p.initializer);
@@ -502,7 +527,7 @@ export const hardcodedSecret: Rule = {
       if (env !== undefined) {
         if (!secretEnvName.test(env) || publicName.test(env)) return;
         const message = `\`${left.getText(sourceFile)}\` is set from a literal in the source: the secret is known to anyone who can read the code. Set it in the environment the process starts with (a secret store, the deployment's variables) and delete this assignment.`;
-        for (const hit of literalsIn(node.right, false, 0)) report(hit, { what: 'secret', impact: '', envName: env }, { noFix: true, message });
+        for (const hit of literalsIn(node.right, anyText, 0)) report(hit, { what: 'secret', impact: '', envName: env }, { noFix: true, message });
         return;
       }
       // Koa: `app.keys = ['…']` signs the app's cookies.

@@ -29,3 +29,7 @@ export const config = {
 };
 
 export const GITHUB_WEBHOOK_SECRET = 'gh-webhook-secret'; // expect: hardcoded-secret
+
+const { JWT_REFRESH_SECRET = 'refresh-dev-secret', PORT = '3000', LOG_LEVEL = 'info' } = process.env; // expect: hardcoded-secret
+export const refreshSecret = JWT_REFRESH_SECRET;
+export const listen = { port: Number(PORT), logLevel: LOG_LEVEL };

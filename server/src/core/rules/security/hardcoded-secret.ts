@@ -278,7 +278,7 @@ export const hardcodedSecret: Rule = {
       return prop ? propertyValue(prop) : undefined;
     };
 
-    const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string; message?: string }): void => {
+    const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string; message?: string; fix?: OffsetFix }): void => {
       if (reported.has(hit.literal)) return;
       reported.add(hit.literal);
       const boundName = hit.boundTo !== undefined && !genericNames.test(hit.boundTo) ? upperSnake(hit.boundTo) : undefined;
@@ -293,7 +293,8 @@ export const hardcodedSecret: Rule = {
         ? `\`${hit.fallbackOf.getText(sourceFile)}\` falls back to ${kind}: wherever the value is unset (a new server, a typo in the variable's name) the code quietly uses a secret anyone with the source knows, and anyone who has it can ${site.impact}. Remove the fallback so a missing value fails loudly.`
         : `${where} ${kind}: anyone who can read the source (the repository, a bundle, a backup) can ${site.impact}, and it cannot be rotated without a deploy. ${extra?.description ? 'Revoke it, and read' : 'Read'} it from the environment (\`${env}\`) or a secret manager.`;
       const fixes: OffsetFix[] = [];
-      if (!extra?.noFix) fixes.push(fixFor(hit, site, envName));
+      if (extra?.fix) fixes.push(extra.fix);
+      else if (!extra?.noFix) fixes.push(fixFor(hit, site, envName));
       context.report({
         at: hit.literal,
         message,
@@ -490,6 +491,7 @@ export const hardcodedSecret: Rule = {
       },
       VariableDeclaration(decl) {
         const init = decl.initializer;
+        if (init && ts.isObjectBindingPattern(decl.name) && dottedName(init) === 'process.env') return checkEnvDefaults(decl.name);
         if (init && ts.isIdentifier(decl.name) && isConstDeclaration(decl) && secretBindingName.test(decl.name.text)) {
           const name = decl.name.text;
           byName.push(() => checkNamedSecret(init, name));
@@ -510,6 +512,19 @@ export const hardcodedSecret: Rule = {
         for (const f of byName) f();
       },
     };
+
+    /** `const { JWT_SECRET = 'dev' } = process.env`: a default is a fallback like `||`. */
+    function checkEnvDefaults(pattern: ts.ObjectBindingPattern): void {
+      for (const element of pattern.elements) {
+        const key = element.propertyName ?? element.name;
+        const value = element.initializer && unwrap(element.initializer);
+        if (!ts.isIdentifier(key) || !value || !ts.isStringLiteralLike(value) || value.text === '') continue;
+        if (!secretEnvName.test(key.text) || publicName.test(key.text)) continue;
+        const message = `\`${key.text}\` from \`process.env\` defaults to a hard-coded secret: wherever the variable is unset (a new server, a typo in its name) the code quietly uses a value anyone with the source knows. Remove the default so a missing value fails loudly.`;
+        const fix: OffsetFix = { title: `Read from environment (process.env.${key.text})`, safe: false, edits: [{ start: element.name.getEnd(), end: value.getEnd(), text: '' }] };
+        report({ literal: value, replace: value }, { what: 'secret', impact: '', envName: key.text }, { message, fix });
+      }
+    }
 
     /** `const JWT_SECRET = 'abc'`, `{ sessionSecret: 'abc' }`: the name says secret, the value is written in. */
     function checkNamedSecret(init: ts.Expression, name: string): void {

@@ -29,3 +29,6 @@ export function LoginForm() {
 
 export const columns = { password: 'password_hash', passwordResetToken: 'reset_token' };
 export const selectUser = { id: true, email: true, password: false };
+
+export const oauthLabels = { clientId: 'Client ID', clientSecret: 'Client secret', secretAccessKey: 'Secret access key' };
+export const oauthEnv = { clientSecret: 'GOOGLE_CLIENT_SECRET', secretOrKey: 'auth.jwt.secret' };

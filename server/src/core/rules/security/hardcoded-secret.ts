@@ -94,7 +94,7 @@ const secretBindingName = /(?:^|_|[a-z0-9])(?:SECRET|Secret)$|^secret$/;
 /** A value that names a secret rather than being one: `'JWT_SECRET'`, `'auth.jwtSecret'`. */
 const keyLikeValue = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{1,15}$|^[A-Za-z]\w*(?:\.\w+)+$/;
 /** A label (`'Secret'`), a secret manager's name for the secret (`'prod/api/jwt'`, an ARN) or an env reference (`'env:JWT'`). */
-const labelLikeValue = /^[A-Z][a-z]+$|^[a-z0-9_-]+(?:\/[\w.-]+)+$|^arn:|^(?:env|secret|vault|ssm):/;
+const labelLikeValue = /^[A-Z][a-z]+(?: [a-z]+)*$|^[a-z0-9_-]+(?:\/[\w.-]+)+$|^arn:|^(?:env|secret|vault|ssm):/;
 const genericNames = /^(?:secret|key|password|pass|pwd|token|s|k|value|str)$/i;
 
 const anyText = (): boolean => true;
@@ -477,7 +477,7 @@ export const hardcodedSecret: Rule = {
         const name = propertyName(p);
         if (name === undefined) return;
         const named = secretProperties.get(name);
-        if (named) return check({ ...named, expr: p.initializer });
+        if (named) return check({ ...named, accepts: (text) => !labelLikeValue.test(text) && !keyLikeValue.test(text), expr: p.initializer });
         const header = name.toLowerCase();
         if (header === 'authorization') return check({ ...apiToken, accepts: (text) => literalAuthorization.test(text), expr: p.initializer });
         if (apiKeyHeaders.has(header) && isHeadersObject(p.parent)) return check({ ...apiToken, envName: 'API_KEY', accepts: (text) => apiKeyValue.test(text), expr: p.initializer });

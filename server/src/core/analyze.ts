@@ -100,12 +100,19 @@ function spanOf(at: Report['at'], sourceFile: ts.SourceFile): { start: number; e
   return 'kind' in at ? { start: at.getStart(sourceFile), end: at.getEnd() } : at;
 }
 
+const severityRank: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** The configured severity, lowered (never raised) by the report's own. */
+function reportSeverity(configured: Severity, report: Report): Severity {
+  return report.severity !== undefined && severityRank[report.severity] < severityRank[configured] ? report.severity : configured;
+}
+
 function toFinding(rule: Rule, severity: Severity, report: Report, sourceFile: ts.SourceFile): Finding {
   const span = spanOf(report.at, sourceFile);
   return {
     ruleId: rule.meta.id,
     category: rule.meta.category,
-    severity,
+    severity: reportSeverity(severity, report),
     message: report.message,
     range: rangeOf(sourceFile, span.start, span.end),
     fixes: (report.fixes ?? []).map((fix) => toFix(fix, sourceFile)),

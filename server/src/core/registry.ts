@@ -1,5 +1,6 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { plaintextPassword } from './rules/security/plaintext-password';
@@ -11,6 +12,7 @@ export const rules: readonly Rule[] = [
   plaintextPassword,
   weakPasswordHash,
   jwtMissingExpiry,
+  hardcodedSecret,
   missingRateLimit,
 ];
 

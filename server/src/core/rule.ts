@@ -44,6 +44,8 @@ export interface Report {
   message: string;
   fixes?: OffsetFix[];
   related?: { at: ts.Node | Span; message: string }[];
+  /** A lower severity for this one finding (a test fixture's secret, a test-mode key); never raises it. */
+  severity?: Severity;
 }
 
 export interface RuleContext {

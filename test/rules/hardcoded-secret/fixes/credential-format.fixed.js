@@ -1,0 +1,4 @@
+// fix: Read from environment (process.env.STRIPE_SECRET_KEY)
+const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);
+
+module.exports = stripe;

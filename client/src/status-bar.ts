@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { diagnosticSource } from '../../shared/src/protocol';
 import { countBySeverity, statusText, statusTooltip, type SeverityValue } from './finding-counts';
 import { languages, type VigilServer } from './language-client';
 
@@ -35,7 +36,7 @@ export function createStatusBar(server: VigilServer, onActivity: vscode.Event<st
     } else {
       const severities = vscode.languages
         .getDiagnostics(document.uri)
-        .filter((d) => d.source === 'vigil')
+        .filter((d) => d.source === diagnosticSource)
         .map((d) => d.severity as SeverityValue);
       const counts = countBySeverity(severities);
       item.text = statusText(counts);

@@ -2,10 +2,10 @@
  * vigil.config.json (or package.json#vigil): validated into a ResolvedConfig. A bad value is reported as a
  * ConfigProblem naming the file, the key and what was expected, and the default is used in its place.
  */
-import type { Severity } from './types';
+import type { RuleSetting } from '../../../shared/src/protocol';
 import { globToRegExp } from './glob';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting };
 
 export interface ResolvedConfig {
   /** Only the rules the user set; the others keep their default severity. */

@@ -3,7 +3,9 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { docsUrl } from '../core/rule';
 import type { AnalysisResult, Category, Finding, Severity } from '../core/types';
 
-export const diagnosticSource = 'vigil';
+import { diagnosticSource } from '../../../shared/src/protocol';
+
+export { diagnosticSource };
 
 /** What a code action needs to find a diagnostic's finding in the cache again. */
 export interface DiagnosticData {

@@ -2,15 +2,9 @@
  * The `vigil` settings: asked per resource through `workspace/configuration`, validated, cached until
  * `workspace/didChangeConfiguration`. A bad value becomes a problem naming the setting, and its default is used.
  */
-import type { RuleSetting } from '../core/config';
+import type { RuleSetting, Settings } from '../../../shared/src/protocol';
 
-export interface Settings {
-  enable: boolean;
-  /** Rule id → setting, applied on top of vigil.config.json. */
-  rules: Readonly<Record<string, RuleSetting>>;
-  debounceMs: number;
-  trace: 'off' | 'messages' | 'verbose';
-}
+export type { Settings };
 
 export const defaultSettings: Settings = { enable: true, rules: {}, debounceMs: 75, trace: 'off' };
 

@@ -8,6 +8,8 @@ export interface ProcessRun {
   wallMs: number;
   /** Peak RSS of the Node process (worker threads included), from report-rss.ts; undefined if it died early. */
   maxRssKb: number | undefined;
+  /** User + system CPU time of the process, all threads; less sensitive than wall time to a busy machine. */
+  cpuMs: number | undefined;
   exitCode: number | null;
   stdout: string;
   stderr: string;
@@ -38,8 +40,8 @@ export function runNode(
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - start;
-      const rss = markedJson<{ maxRssKb: number }>(stderr, rssPrefix);
-      resolve({ wallMs, maxRssKb: rss?.maxRssKb, exitCode, stdout, stderr });
+      const usage = markedJson<{ maxRssKb: number; cpuMs: number }>(stderr, rssPrefix);
+      resolve({ wallMs, maxRssKb: usage?.maxRssKb, cpuMs: usage?.cpuMs, exitCode, stdout, stderr });
     });
   });
 }

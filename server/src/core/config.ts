@@ -76,5 +76,5 @@ export function resolveConfig(
       problems.push(problem(file, key, 'absent: the known keys are "rules" and "ignore"', obj[key]));
     }
   }
-  return { config: { rules, ignore, ignorePatterns: ignore.map(globToRegExp) }, problems };
+  return { config: { rules, ignore, ignorePatterns: ignore.map((g) => globToRegExp(g)) }, problems };
 }

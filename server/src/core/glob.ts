@@ -2,7 +2,16 @@
  * Glob matching for `ignore` in vigil.config.json and for .gitignore lines: `*`, `?`, `**`, `[...]` and `{a,b}`.
  * Paths are relative and use `/`. A pattern without a `/` matches a name at any depth, as .gitignore does.
  */
-export function globToRegExp(pattern: string): RegExp {
+export interface GlobOptions {
+  /**
+   * true (the default): a match on a folder covers everything under it, for callers that test whole paths.
+   * false: the pattern matches the path itself only, for walkers that test each entry and prune ignored folders
+   * (as git does, so that `node_modules` in a .gitignore does not hide a folder named below it on the command line).
+   */
+  matchDescendants?: boolean;
+}
+
+export function globToRegExp(pattern: string, options: GlobOptions = {}): RegExp {
   let p = pattern.trim();
   let anchored = false;
   if (p.startsWith('/')) {
@@ -44,8 +53,8 @@ export function globToRegExp(pattern: string): RegExp {
       out += escapeRegExp(c);
     }
   }
-  // A match on a folder covers everything under it.
-  return new RegExp((anchored ? '^' : '^(?:.*/)?') + out + '(?:/.*)?$');
+  const descendants = options.matchDescendants === false ? '' : '(?:/.*)?';
+  return new RegExp((anchored ? '^' : '^(?:.*/)?') + out + descendants + '$');
 }
 
 function escapeRegExp(s: string): string {

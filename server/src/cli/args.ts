@@ -1,0 +1,130 @@
+/** The command line, parsed with node:util's parseArgs into a command or a usage error (exit 2). */
+import { parseArgs } from 'node:util';
+import type { Severity } from '../core/types';
+
+export type Format = 'text' | 'json' | 'sarif';
+const formats: readonly Format[] = ['text', 'json', 'sarif'];
+const severities: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface ScanCommand {
+  kind: 'scan';
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  /** Only these rule ids (checked against the registry by the caller). */
+  rules?: string[];
+  baseline?: string;
+  updateBaseline: boolean;
+  /** Findings at this severity or above fail the scan (exit 1). */
+  failOn: Severity;
+  workers?: number;
+  stats: boolean;
+}
+
+export type Command =
+  | ScanCommand
+  | { kind: 'help'; topic: 'vigil' | 'scan' }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: string };
+
+export const mainHelp = `Usage: vigil <command> [options]
+
+Reviews JavaScript and TypeScript for the faults AI assistants put into code.
+
+Commands:
+  scan [paths...]   Scan files and folders (default: the current folder)
+
+Options:
+  -h, --help        Show help (vigil scan --help for the scan options)
+  -v, --version     Print the version
+`;
+
+export const scanHelp = `Usage: vigil scan [paths...] [options]
+
+Scans the JavaScript and TypeScript files (.js .jsx .ts .tsx .mjs .cjs .mts .cts) under each path, skipping
+node_modules, build output, minified and declaration files, .gitignore'd paths and the "ignore" globs of
+vigil.config.json. A path named on the command line is always scanned.
+
+Options:
+  -f, --format <text|json|sarif>   Output format (default: text)
+      --fix                        Apply safe fixes, write the files, then report what remains
+      --rules <id,id,...>          Run only these rules
+      --fail-on <severity>         Lowest severity that fails the scan: error, warning (default), info, hint
+      --baseline <file>            Do not report findings recorded in this baseline file
+      --update-baseline            Record the current findings in the --baseline file and exit 0
+      --workers <n>                Worker threads (0: none; default: one per core above 200 files)
+      --stats                      Print a "vigil-stats {json}" line on stderr: files, lines, ms, workers
+  -h, --help                       Show this help
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error, unreadable path or
+internal error.
+`;
+
+function scanCommand(args: string[]): Command {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      fix: { type: 'boolean' },
+      rules: { type: 'string' },
+      'fail-on': { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
+      workers: { type: 'string' },
+      stats: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { kind: 'help', topic: 'scan' };
+  const format = values.format ?? 'text';
+  if (!formats.includes(format as Format)) {
+    return { kind: 'usage-error', message: `--format must be one of ${formats.join(', ')}, got "${format}".` };
+  }
+  const failOn = values['fail-on'] ?? 'warning';
+  if (!severities.includes(failOn as Severity)) {
+    return { kind: 'usage-error', message: `--fail-on must be one of ${severities.join(', ')}, got "${failOn}".` };
+  }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!/^\d+$/.test(values.workers) || workers > 64) {
+      return { kind: 'usage-error', message: `--workers must be a whole number from 0 to 64, got "${values.workers}".` };
+    }
+  }
+  let rules: string[] | undefined;
+  if (values.rules !== undefined) {
+    rules = values.rules.split(',').map((r) => r.trim()).filter((r) => r !== '');
+    if (rules.length === 0) return { kind: 'usage-error', message: '--rules needs at least one rule id.' };
+  }
+  if (values['update-baseline'] && values.baseline === undefined) {
+    return { kind: 'usage-error', message: '--update-baseline needs --baseline <file> to write to.' };
+  }
+  return {
+    kind: 'scan',
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format: format as Format,
+    fix: values.fix ?? false,
+    rules,
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'] ?? false,
+    failOn: failOn as Severity,
+    workers,
+    stats: values.stats ?? false,
+  };
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'scan') return scanCommand(rest);
+    if (command === undefined) return { kind: 'usage-error', message: 'Missing command: try "vigil scan".' };
+    if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help', topic: 'vigil' };
+    if (command === '--version' || command === '-v') return { kind: 'version' };
+    return { kind: 'usage-error', message: `Unknown command "${command}". Run "vigil --help" for the commands.` };
+  } catch (error) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown options and missing values.
+    return { kind: 'usage-error', message: (error as Error).message };
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The files a scan covers. A path named on the command line is always scanned (as ripgrep does): the built-in
+ * skips, .gitignore and the config's `ignore` apply to what the walk finds below it, so
+ * `vigil scan node_modules/typeorm` works while `vigil scan .` skips node_modules.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { globToRegExp } from '../core/glob';
+import { analysableExtensions } from '../core/parse';
+import { IgnoreFile, gitignoresFor, isGitignored, readGitignore } from './gitignore';
+
+/** Dependencies, version control and build output: never code a person wrote in this repository. */
+export const skippedFolders: ReadonlySet<string> = new Set([
+  'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn',
+  'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.svelte-kit', '.output',
+  '.turbo', '.vercel', '.netlify', '.cache', '.parcel-cache', '.yarn', '.pnpm-store',
+]);
+
+/** Minified bundles and declaration files: generated, and not where faults are fixed. */
+const skippedFile = /(\.min\.[cm]?js|\.d\.[cm]?ts|\.d\.[^.]+\.ts)$/i;
+
+export interface DiscoverOptions {
+  /** Where the config's `ignore` globs are relative to. */
+  configRoot: string;
+  configIgnore: readonly string[];
+}
+
+export interface PathError {
+  path: string;
+  message: string;
+}
+
+export interface Discovered {
+  files: string[];
+  errors: PathError[];
+}
+
+function hasAnalysableExtension(file: string): boolean {
+  return analysableExtensions.includes(path.extname(file).toLowerCase());
+}
+
+/** For files a walk finds; a file named on the command line needs only the extension. */
+export function isAnalysable(file: string): boolean {
+  return hasAnalysableExtension(file) && !skippedFile.test(file);
+}
+
+function errorMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code === 'ENOENT' ? 'no such file or folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
+}
+
+export function discoverFiles(paths: readonly string[], options: DiscoverOptions): Discovered {
+  const files = new Set<string>();
+  const errors: PathError[] = [];
+  const ignorePatterns = options.configIgnore.map((g) => globToRegExp(g, { matchDescendants: false }));
+
+  const configIgnored = (entry: string): boolean => {
+    const relative = path.relative(options.configRoot, entry);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const slashed = relative.split(path.sep).join('/');
+    return ignorePatterns.some((re) => re.test(slashed));
+  };
+
+  const walk = (folder: string, stack: readonly IgnoreFile[]): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      errors.push({ path: folder, message: errorMessage(error) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      // Symbolic links to folders are not followed: they can loop, and they lead out of the tree.
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          isFile = fs.statSync(full).isFile();
+        } catch {
+          isFile = false;
+        }
+        isFolder = false;
+      }
+      if (isFolder) {
+        if (skippedFolders.has(entry.name) || isGitignored(stack, full, true) || configIgnored(full)) continue;
+        const own = readGitignore(full);
+        walk(full, own ? [...stack, own] : stack);
+      } else if (isFile && isAnalysable(entry.name) && !isGitignored(stack, full, false) && !configIgnored(full)) {
+        files.add(full);
+      }
+    }
+  };
+
+  for (const named of paths) {
+    const full = path.resolve(named);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch (error) {
+      errors.push({ path: named, message: errorMessage(error) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(full, gitignoresFor(full));
+    else if (hasAnalysableExtension(full)) files.add(full);
+  }
+  return { files: [...files], errors };
+}

@@ -1,0 +1,106 @@
+/**
+ * `vigil scan`: arguments → config → files → scan → output. Exit codes: 0 nothing at or above --fail-on, 1 findings
+ * at or above it, 2 a path that could not be scanned with nothing failing otherwise (a clean result must not hide a
+ * file that was never read).
+ */
+import * as path from 'node:path';
+import { loadConfig } from '../core/config-file';
+import type { ResolvedConfig } from '../core/config';
+import { rules as allRules, ruleIds } from '../core/registry';
+import type { ScanCommand } from './args';
+import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
+import { findConfigRoot } from './config-root';
+import { discoverFiles } from './discover-files';
+import { exit, warn } from './exit';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { ScanOutcome, atOrAbove, displayPath, summarise } from './outcome';
+import { createProgress } from './progress';
+import { scanFiles } from './scan';
+import { colours, wantsColour } from './terminal';
+
+/** `--rules` names rules to run: one the config turns off runs at its default severity. */
+function enableNamed(config: ResolvedConfig, named: readonly string[]): ResolvedConfig {
+  const rules = Object.fromEntries(Object.entries(config.rules).filter(([id, setting]) => !(setting === 'off' && named.includes(id))));
+  return { ...config, rules };
+}
+
+export async function runScan(command: ScanCommand): Promise<number> {
+  const started = Date.now();
+  const cwd = process.cwd();
+  if (command.rules) {
+    const unknown = command.rules.filter((id) => !ruleIds.includes(id));
+    if (unknown.length > 0) {
+      warn(`unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --rules. The rule ids are: ${ruleIds.join(', ')}.`);
+      return exit.failure;
+    }
+  }
+  let baselineKeys: Set<string> | undefined;
+  const baselineDir = command.baseline ? path.dirname(path.resolve(command.baseline)) : cwd;
+  if (command.baseline && !command.updateBaseline) {
+    const { keys, error } = readBaseline(command.baseline);
+    if (error !== undefined) {
+      warn(error);
+      return exit.failure;
+    }
+    baselineKeys = keys;
+  }
+
+  const configRoot = findConfigRoot(cwd);
+  const loaded = loadConfig(configRoot, ruleIds);
+  for (const problem of loaded.problems) warn(problem.message);
+  const config = command.rules ? enableNamed(loaded.config, command.rules) : loaded.config;
+
+  const discovered = discoverFiles(command.paths, { configRoot, configIgnore: config.ignore });
+  for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+
+  const progress = createProgress(process.stderr);
+  const { reports, workers } = await scanFiles(discovered.files, {
+    config,
+    ruleIds: command.rules,
+    fix: command.fix,
+    workers: command.workers,
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.clear();
+
+  let unreadable = discovered.errors.length;
+  for (const report of reports) {
+    if (report.error !== undefined) {
+      warn(`${displayPath(report.file, cwd)}: ${report.error}`);
+      unreadable++;
+    }
+    for (const internal of report.internalErrors) warn(`internal error: ${internal.message}`);
+  }
+
+  if (command.updateBaseline && command.baseline) {
+    const count = writeBaseline(command.baseline, reports, baselineDir);
+    warn(`recorded ${count} finding${count === 1 ? '' : 's'} in ${command.baseline}`);
+    return unreadable > 0 ? exit.failure : exit.clean;
+  }
+
+  const shown = baselineKeys ? withoutBaselined(reports, baselineKeys, baselineDir) : reports;
+  const ms = Date.now() - started;
+  const outcome: ScanOutcome = { reports: shown, summary: summarise(shown, cwd), cwd, ms };
+  const output =
+    command.format === 'json'
+      ? formatJson(outcome)
+      : command.format === 'sarif'
+        ? formatSarif(outcome, allRules)
+        : formatText(outcome, colours(wantsColour(process.stdout, process.env)));
+  process.stdout.write(output);
+
+  if (command.stats) {
+    const { files, lines } = outcome.summary;
+    const linesPerSecond = ms > 0 ? Math.round((lines * 1000) / ms) : lines;
+    process.stderr.write(`vigil-stats ${JSON.stringify({ files, lines, ms, linesPerSecond, workers })}\n`);
+  }
+  if (discovered.files.length === 0 && discovered.errors.length === 0) {
+    warn(`no JavaScript or TypeScript files found in ${command.paths.join(', ')}`);
+  }
+
+  const failing = shown.some((r) => r.findings.some((f) => atOrAbove(f.severity, command.failOn)));
+  if (failing) return exit.findings;
+  return unreadable > 0 ? exit.failure : exit.clean;
+}

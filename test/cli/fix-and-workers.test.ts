@@ -1,0 +1,51 @@
+/** `--fix` writes files and leaves them stable; worker threads find exactly what the in-process scan finds. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeProject, removeProjects, runVigil, safeJwt, scanJson, unsafeJwt } from '../harness/vigil-process';
+import { workerThreshold } from '../../server/src/cli/scan';
+
+describe('vigil scan --fix and workers', () => {
+  after(removeProjects);
+
+  it('applies no unsafe fix: jwt-missing-expiry only suggests, so --fix leaves the file and reports it', () => {
+    const dir = makeProject({ 'a.js': unsafeJwt });
+    const { run, json } = scanJson(dir, ['--fix']);
+    assert.equal(run.status, 1);
+    assert.equal(json.summary.fixesApplied, 0);
+    assert.equal(json.findings.length, 1);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), unsafeJwt);
+  });
+
+  it('keeps a clean tree byte for byte, and a second --fix changes nothing', () => {
+    const dir = makeProject({ 'a.js': safeJwt, 'b.ts': 'export const b: number = 1;\r\n' });
+    for (let i = 0; i < 2; i++) {
+      const run = runVigil(['scan', '--fix'], dir);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      assert.doesNotMatch(run.stdout, /Applied/);
+      assert.equal(fs.readFileSync(path.join(dir, 'a.js'), 'utf8'), safeJwt);
+      assert.equal(fs.readFileSync(path.join(dir, 'b.ts'), 'utf8'), 'export const b: number = 1;\r\n');
+    }
+  });
+
+  it('gives the same findings with worker threads as in-process above the worker threshold', function () {
+    this.timeout(120_000);
+    const files: Record<string, string> = {};
+    const count = workerThreshold + 50;
+    for (let i = 0; i < count; i++) {
+      files[`src/m${String(i).padStart(3, '0')}/f.${i % 2 ? 'ts' : 'js'}`] = i % 3 === 0 ? unsafeJwt : safeJwt;
+    }
+    const dir = makeProject(files);
+    const inProcess = runVigil(['scan', '--format', 'json', '--rules', 'jwt-missing-expiry', '--workers', '0', '--stats'], dir);
+    const auto = runVigil(['scan', '--format', 'json', '--rules', 'jwt-missing-expiry', '--stats'], dir);
+    const two = runVigil(['scan', '--format', 'json', '--rules', 'jwt-missing-expiry', '--workers', '2'], dir);
+    assert.equal(inProcess.status, 1);
+    const findings = (out: string): unknown => (JSON.parse(out) as { findings: unknown }).findings;
+    assert.equal((findings(inProcess.stdout) as unknown[]).length, Math.ceil(count / 3));
+    assert.deepEqual(findings(auto.stdout), findings(inProcess.stdout));
+    assert.deepEqual(findings(two.stdout), findings(inProcess.stdout));
+    assert.match(inProcess.stderr, /vigil-stats \{.*"workers":0/);
+    assert.match(auto.stderr, /vigil-stats \{.*"workers":[1-9]/);
+    assert.doesNotMatch(auto.stderr, /Scanning/, 'no progress line on a pipe');
+  });
+});

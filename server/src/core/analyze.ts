@@ -11,6 +11,7 @@ import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
 import { walk, Subscriber } from './walker';
+import { nodesInOrder } from './traverse';
 import { buildFacts } from './facts/facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
@@ -40,7 +41,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
-    const facts = buildFacts(sourceFile, input.fileName);
+    const nodes = nodesInOrder(sourceFile);
+    const facts = buildFacts(sourceFile, input.fileName, nodes);
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
@@ -69,7 +71,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    walk(sourceFile, subscribers);
+    walk(nodes, subscribers);
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -40,3 +40,15 @@ function descendIteratively(parent: ts.Node, enter: (node: ts.Node) => boolean |
     if (enter(node) !== false) pushChildren(node);
   }
 }
+
+/**
+ * Every node of the tree in source order. The tree is walked once for the file; the facts pass and the rule
+ * dispatch then loop over this array, which costs far less than a second `forEachChild` walk.
+ */
+export function nodesInOrder(root: ts.Node): ts.Node[] {
+  const nodes: ts.Node[] = [];
+  preorder(root, (node) => {
+    nodes.push(node);
+  });
+  return nodes;
+}

@@ -3,7 +3,6 @@
  * for it, so the cost grows with the file, not with file × rules (the ESLint / oxc model).
  */
 import * as ts from 'typescript';
-import { preorder } from './traverse';
 
 /** The node kinds rules may subscribe to, by name, with their node types. */
 interface NodeTypes {
@@ -87,25 +86,24 @@ const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
   Identifier: ts.SyntaxKind.Identifier,
 };
 
-export function walk(sourceFile: ts.SourceFile, subscribers: readonly Subscriber[]): void {
-  const byKind = new Map<ts.SyntaxKind, { subscriber: Subscriber; handler: Handler }[]>();
+/** Dispatches `nodes` (the tree in source order, see traverse.ts) to the subscribers that asked for their kinds. */
+export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber[]): void {
+  // Indexed by SyntaxKind: an array lookup per node is the whole cost for the kinds nobody asked for.
+  const byKind: { subscriber: Subscriber; handler: Handler }[][] = [];
   const failed = new Set<Subscriber>();
   for (const subscriber of subscribers) {
     for (const name of Object.keys(subscriber.listeners) as (NodeKindName | 'end')[]) {
       if (name === 'end') continue;
       const handler = subscriber.listeners[name] as Handler | undefined;
       if (!handler) continue;
-      const kind = kindByName[name];
-      let list = byKind.get(kind);
-      if (!list) byKind.set(kind, (list = []));
-      list.push({ subscriber, handler });
+      (byKind[kindByName[name]] ??= []).push({ subscriber, handler });
     }
   }
 
-  if (byKind.size > 0) {
-    preorder(sourceFile, (node) => {
-      const list = byKind.get(node.kind);
-      if (!list) return;
+  if (byKind.length > 0) {
+    for (const node of nodes) {
+      const list = byKind[node.kind];
+      if (list === undefined) continue;
       for (const { subscriber, handler } of list) {
         if (failed.has(subscriber)) continue;
         try {
@@ -115,7 +113,7 @@ export function walk(sourceFile: ts.SourceFile, subscribers: readonly Subscriber
           subscriber.onError(error);
         }
       }
-    });
+    }
   }
 
   for (const subscriber of subscribers) {

@@ -10,7 +10,7 @@ import { RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
-import { preorder } from '../traverse';
+import { nodesInOrder } from '../traverse';
 
 export interface ModuleImport {
   module: string;
@@ -44,7 +44,8 @@ export interface Facts {
 const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
 const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
 
-export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
+/** `nodes`: the tree in source order, when the caller already has it (analyze walks the tree once). */
+export function buildFacts(sourceFile: ts.SourceFile, fileName: string, nodes: readonly ts.Node[] = nodesInOrder(sourceFile)): Facts {
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);
@@ -53,7 +54,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
   const imports: ModuleImport[] = [];
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
-  preorder(sourceFile, (node) => {
+  for (const node of nodes) {
     if (ts.isCallExpression(node)) {
       if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
       else routes.visitCall(node);
@@ -62,7 +63,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
     } else if (ts.isClassDeclaration(node)) {
       routes.visitClass(node);
     }
-  });
+  }
 
   const libraryIds = new Set(imports.map((i) => i.library));
   return {

@@ -47,8 +47,21 @@ export function nameWords(name: string): string[] {
   });
 }
 
+/** Names repeat across a file and across files; their verdict does not change. */
+const kindCache = new Map<string, PasswordNameKind | null>();
+const kindCacheLimit = 50_000;
+
 /** Whether a name holds a password ('plain'), a password's hash ('hashed'), or neither. */
 export function passwordNameKind(name: string): PasswordNameKind | undefined {
+  const cached = kindCache.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  const kind = computeKind(name);
+  if (kindCache.size >= kindCacheLimit) kindCache.clear();
+  kindCache.set(name, kind ?? null);
+  return kind;
+}
+
+function computeKind(name: string): PasswordNameKind | undefined {
   const words = nameWords(name);
   const found = words.find((w) => passwordWords.has(w));
   if (found === undefined) return undefined;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, syntaxErrors } from '../../server/src/core/parse';
-import { DocumentTrees } from '../../server/src/lsp/documents';
+import { DocumentTrees, keptTrees } from '../../server/src/lsp/documents';
 import { repoRoot } from '../harness/paths';
 
 /** Kind, start and end of every node in order, and where the parse errors are. */
@@ -71,5 +71,16 @@ describe('incremental reparse', () => {
     trees.treeFor(document, '/a.js');
     document = trees.update(document, [{ text: 'let b = 2;' }], 2);
     assert.deepEqual(shape(trees.treeFor(document, '/a.js')), shape(parse('let b = 2;', '/a.js')));
+  });
+
+  it('keeps trees for the most recently analysed documents only, and still parses the others right', () => {
+    const trees = new DocumentTrees();
+    const documents = Array.from({ length: keptTrees + 5 }, (_, i) => trees.create(`file:///f${i}.js`, 'javascript', 1, `const a${i} = ${i};`));
+    const first = trees.treeFor(documents[0], '/f0.js');
+    for (let i = 1; i < documents.length; i++) trees.treeFor(documents[i], `/f${i}.js`);
+    const edited = trees.update(documents[0], [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 8 } }, text: 'b0' }], 2);
+    const tree = trees.treeFor(edited, '/f0.js');
+    assert.notEqual(tree, first);
+    assert.deepEqual(shape(tree), shape(parse('const b0 = 0;', '/f0.js')));
   });
 });

@@ -37,7 +37,14 @@ export function fileNameFor(uri: string, languageId: string): string {
   return `${path.basename(name) || 'untitled'}${extensionByLanguage[languageId] ?? '.tsx'}`;
 }
 
+/**
+ * Trees kept for incremental reparsing. A tree costs several times its text in memory, and edits go to the few
+ * documents being worked on; the others are parsed in full if they change again.
+ */
+export const keptTrees = 24;
+
 export class DocumentTrees implements TextDocumentsConfiguration<TextDocument> {
+  /** In least-recently-analysed order: Map keeps insertion order, and `treeFor` re-inserts. */
   private readonly trees = new Map<string, TreeState>();
 
   create(uri: string, languageId: string, version: number, content: string): TextDocument {
@@ -70,7 +77,9 @@ export class DocumentTrees implements TextDocumentsConfiguration<TextDocument> {
       tree = state.pending.length === 0 && state.tree.text === text ? state.tree : reparse(state.tree, state.pending, text);
     }
     tree ??= parse(text, fileName);
+    this.trees.delete(document.uri);
     this.trees.set(document.uri, { tree, pending: [] });
+    if (this.trees.size > keptTrees) this.trees.delete(this.trees.keys().next().value!);
     return tree;
   }
 

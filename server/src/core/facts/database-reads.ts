@@ -35,6 +35,8 @@ export interface DatabaseQuery {
   batched: boolean;
   /** The table, model or repository as written ("customers", "prisma.customer"), when visible. */
   target?: string;
+  /** Reads the database's own catalog (`information_schema`, `pg_*`, `sys.*`, `USER_TABLES`, `dual`): schema tooling, not data. */
+  catalog: boolean;
   /** The SQL text, for SQL-style queries. */
   sql?: SqlText;
   /** The calls of the chain, innermost first, ending with `call`. */
@@ -90,6 +92,7 @@ export function databaseQueryOf(call: ts.CallExpression, facts: Facts): Database
 
 const aggregateSql = /\b(COUNT|SUM|AVG|MIN|MAX|ARRAY_AGG|JSON_AGG|JSONB_AGG|STRING_AGG|GROUP_CONCAT|BOOL_AND|BOOL_OR|EXISTS)\s*\(|\bGROUP\s+BY\b/i;
 const singleRowMethods = new Set(['one', 'oneOrNone', 'get']);
+const catalogSql = /\b(FROM|JOIN)\s+(\w+\s*\(|["`]?(information_schema|pg_catalog|pg_\w+|sqlite_(master|schema)|sys|mysql|performance_schema|dual|dummy|global_name|USER_\w+|ALL_\w+|DBA_\w+|V\$\w+|M_\w+)\b)/i;
 
 function sqlQuery(call: ts.CallExpression, links: Link[], facts: Facts): DatabaseQuery | undefined {
   const last = links[links.length - 1];
@@ -104,7 +107,7 @@ function sqlQuery(call: ts.CallExpression, links: Link[], facts: Facts): Databas
   if (db.library === undefined && !looksLikeSqlStatement(skeleton(texts[0].pieces))) return undefined;
   const head = /^[\s(]*(SELECT|WITH|INSERT)\b/i.exec(text)?.[1]?.toUpperCase();
   if (!head) return undefined;
-  const base = { call, style: 'sql' as const, library: db.library, sql: texts[0], chain: links.map((l) => l.call), method: db.method };
+  const base = { call, style: 'sql' as const, library: db.library, sql: texts[0], chain: links.map((l) => l.call), method: db.method, catalog: catalogSql.test(text) };
   if (head === 'INSERT') {
     const tuples = text.match(/\)\s*,\s*\(/g);
     return {
@@ -183,7 +186,7 @@ function knexQuery(call: ts.CallExpression, links: Link[], facts: Facts, target:
   const names = links.map((l) => l.name);
   if (names.some((n) => builderWrites.has(n))) return undefined;
   const insert = links.find((l) => l.name === 'insert');
-  const base = { call, style: 'knex' as const, library: 'knex', target, chain: links.map((l) => l.call), method: names[names.length - 1] };
+  const base = { call, style: 'knex' as const, catalog: false, library: 'knex', target, chain: links.map((l) => l.call), method: names[names.length - 1] };
   if (insert) {
     return { ...base, operation: 'insert', rows: 'one', filtered: false, limited: false, paged: false, batched: isListValue(insert.call.arguments[0], facts) };
   }
@@ -205,7 +208,7 @@ function drizzleQuery(call: ts.CallExpression, links: Link[], facts: Facts): Dat
   if (names.some((n) => n === 'update' || n === 'delete' || n === 'set')) return undefined;
   const from = links.find((l) => l.name === 'from' || l.name === 'insert');
   const target = from?.call.arguments[0]?.getText(facts.sourceFile);
-  const base = { call, style: 'drizzle' as const, library: 'drizzle', target, chain: links.map((l) => l.call), method: names[names.length - 1] };
+  const base = { call, style: 'drizzle' as const, catalog: false, library: 'drizzle', target, chain: links.map((l) => l.call), method: names[names.length - 1] };
   if (names[0] === 'insert') {
     const values = links.find((l) => l.name === 'values');
     return { ...base, operation: 'insert', rows: 'one', filtered: false, limited: false, paged: false, batched: isListValue(values?.call.arguments[0], facts) };
@@ -382,6 +385,7 @@ function modelQuery(call: ts.CallExpression, links: Link[], facts: Facts): Datab
     paged: shape.paged,
     batched: shape.batched || batchedInsert,
     target,
+    catalog: false,
     chain: links.map((l) => l.call),
     method: link.name,
   };

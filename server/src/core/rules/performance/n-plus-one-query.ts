@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
-import { Loop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
+import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 import { batchQueriesFix } from './batch-queries-fix';
@@ -71,7 +71,27 @@ function dependsOnLoop(nodes: readonly ts.Node[], loop: Loop, facts: Facts): boo
 
 /** A query that is one per item of a list: not already set-based, not one page of a paginated scan. */
 function isPerItemQuery(q: DatabaseQuery): boolean {
-  return !q.batched && !q.paged;
+  return !q.batched && !q.paged && !q.catalog;
+}
+
+/** Whether a name under `nodes` is one of `fn`'s parameters: what the caller passes reaches the query. */
+function usesParameters(nodes: readonly ts.Node[], fn: ts.FunctionLikeDeclaration, facts: Facts): boolean {
+  const params = fn.parameters;
+  if (params.length === 0) return false;
+  const start = params[0].pos;
+  const end = params[params.length - 1].end;
+  let found = false;
+  for (const node of nodes) {
+    preorder(node, (n) => {
+      if (found) return false;
+      if (ts.isIdentifier(n)) {
+        const decl = facts.resolve(n);
+        if (decl && decl.pos >= start && decl.end <= end) found = true;
+      }
+      return !found;
+    });
+  }
+  return found;
 }
 
 export const nPlusOneQuery: Rule = {
@@ -94,6 +114,7 @@ export const nPlusOneQuery: Rule = {
       open.push(node);
     };
     const helperQueries = new Map<ts.Node, DatabaseQuery | null>();
+    const methodsByClass = new Map<ts.Node, Map<string, ts.MethodDeclaration>>();
 
     /** The first per-item query a function of this file runs, directly or through another local helper. */
     const queryOfHelper = (fn: ts.FunctionLikeDeclaration, depth: number): DatabaseQuery | undefined => {
@@ -105,9 +126,10 @@ export const nPlusOneQuery: Rule = {
         preorder(fn.body, (n) => {
           if (found) return false;
           if (ts.isCallExpression(n)) {
+            // Only a query the caller's arguments reach is run per item; `getCurrentSchema()` inside is not.
             const q = databaseQueryOf(n, facts);
-            if (q && isPerItemQuery(q)) found = q;
-            else if (depth < 3) {
+            if (q && isPerItemQuery(q) && usesParameters(q.chain.flatMap((c) => [...c.arguments]), fn, facts)) found = q;
+            else if (depth < 3 && usesParameters(n.arguments, fn, facts)) {
               const inner = localHelper(n);
               if (inner && inner !== fn) found = queryOfHelper(inner, depth + 1);
             }
@@ -127,35 +149,39 @@ export const nPlusOneQuery: Rule = {
         let cls: ts.Node | undefined = call.parent;
         while (cls && !ts.isClassLike(cls)) cls = cls.parent;
         if (!cls) return undefined;
-        const method = cls.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText(sourceFile) === callee.name.text && m.body);
-        return method as ts.MethodDeclaration | undefined;
+        let methods = methodsByClass.get(cls);
+        if (!methods) {
+          methods = new Map();
+          for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) methods.set(m.name.text, m);
+          methodsByClass.set(cls, methods);
+        }
+        return methods.get(callee.name.text);
       }
       return undefined;
     };
 
     const check = (call: ts.CallExpression): void => {
       while (open.length > 0 && open[open.length - 1].end < call.end) open.pop();
-      if (open.length === 0) return;
+      if (open.length === 0 || call.arguments.length === 0 && !ts.isPropertyAccessExpression(call.expression)) return;
       const callee = unwrap(call.expression);
-      let query: DatabaseQuery | undefined;
+      const isQueryCandidate = ts.isPropertyAccessExpression(callee) && queryEndings.has(callee.name.text) && isOutermostCall(call);
+      const isHelperCandidate = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+      if (!isQueryCandidate && !isHelperCandidate) return;
+      const loops = enclosingLoops(call).filter((l) => !isBoundedConstantLoop(l, facts));
+      if (loops.length === 0) return;
+      let query = isQueryCandidate ? databaseQueryOf(call, facts) : undefined;
       let helper: ts.FunctionLikeDeclaration | undefined;
-      if (ts.isPropertyAccessExpression(callee) && queryEndings.has(callee.name.text) && isOutermostCall(call)) {
-        query = databaseQueryOf(call, facts);
-      }
       if (!query) {
-        if (!(ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword))) return;
+        // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
+        if (!isHelperCandidate || isFunctionLike(call.parent) || !loops.some((l) => dependsOnLoop(call.arguments, l, facts))) return;
         helper = localHelper(call);
-        if (!helper || isFunctionLike(call.parent)) return;
+        if (!helper) return;
         query = queryOfHelper(helper, 1);
       }
       if (!query || !isPerItemQuery(query)) return;
       const args = helper ? call.arguments : query.chain.flatMap((c) => [...c.arguments]);
-      for (const loop of enclosingLoops(call)) {
-        if (isBoundedConstantLoop(loop, facts)) continue;
-        if (!dependsOnLoop(args, loop, facts)) continue;
-        report(call, query, loop, helper);
-        return;
-      }
+      const loop = loops.find((l) => dependsOnLoop(args, l, facts));
+      if (loop) report(call, query, loop, helper);
     };
 
     const report = (call: ts.CallExpression, query: DatabaseQuery, loop: Loop, helper: ts.FunctionLikeDeclaration | undefined): void => {
@@ -187,10 +213,10 @@ export const nPlusOneQuery: Rule = {
       WhileStatement: enterLoop,
       DoStatement: enterLoop,
       ArrowFunction: (fn) => {
-        if (ts.isCallExpression(fn.parent)) enterLoop(fn);
+        if (callbackLoop(fn)) enterLoop(fn);
       },
       FunctionExpression: (fn) => {
-        if (ts.isCallExpression(fn.parent)) enterLoop(fn);
+        if (callbackLoop(fn)) enterLoop(fn);
       },
       CallExpression: check,
     };

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import { DatabaseQuery, databaseQueryOf } from '../../facts/database-reads';
+import { DatabaseQuery, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
 import { isFunctionLike, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
 
@@ -46,7 +46,13 @@ export const unboundedQuery: Rule = {
     let exportedNames: Set<string> | undefined;
 
     /** Whether `fn` serves requests or is called from outside this module. */
+    const entryMemo = new Map<ts.Node, boolean>();
     const isEntryPoint = (fn: ts.FunctionLikeDeclaration): boolean => {
+      let known = entryMemo.get(fn);
+      if (known === undefined) entryMemo.set(fn, (known = computeEntryPoint(fn)));
+      return known;
+    };
+    const computeEntryPoint = (fn: ts.FunctionLikeDeclaration): boolean => {
       entryPoints ??= new Set(facts.routes.flatMap((r) => (r.handler ? [r.handler] : [])));
       if (entryPoints.has(fn)) return true;
       if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) {
@@ -71,12 +77,12 @@ export const unboundedQuery: Rule = {
     return {
       CallExpression(call) {
         const callee = unwrap(call.expression);
-        if (!ts.isPropertyAccessExpression(callee) || !readEndings.has(callee.name.text)) return;
-        const q = databaseQueryOf(call, facts);
-        if (!q || q.operation !== 'read' || q.rows !== 'many' || q.filtered || q.limited || q.batched) return;
-        if (isReferenceData(q)) return;
+        if (!ts.isPropertyAccessExpression(callee) || !readEndings.has(callee.name.text) || !isOutermostCall(call)) return;
         const fn = outermostEntry(call, isEntryPoint);
         if (!fn) return;
+        const q = databaseQueryOf(call, facts);
+        if (!q || q.operation !== 'read' || q.rows !== 'many' || q.filtered || q.limited || q.batched || q.catalog) return;
+        if (isReferenceData(q)) return;
         const target = q.target ? `\`${q.target}\`` : 'the table';
         const fix = limitFix(q, fn, facts);
         context.report({

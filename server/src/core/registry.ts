@@ -3,6 +3,8 @@ import type { Rule } from './rule';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
+import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
+import { unboundedQuery } from './rules/performance/unbounded-query';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
@@ -14,6 +16,8 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  nPlusOneQuery,
+  unboundedQuery,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

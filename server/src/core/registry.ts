@@ -4,6 +4,8 @@ import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
 import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
 import { unboundedQuery } from './rules/performance/unbounded-query';
 import { floatingPromise } from './rules/reliability/floating-promise';
+import { missingTransaction } from './rules/reliability/missing-transaction';
+import { raceCheckThenAct } from './rules/reliability/race-check-then-act';
 import { swallowedError } from './rules/reliability/swallowed-error';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
@@ -19,6 +21,8 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  missingTransaction,
+  raceCheckThenAct,
   floatingPromise,
   swallowedError,
   nPlusOneQuery,

@@ -1,0 +1,377 @@
+/**
+ * Which calls write to a database and which read a row, through which handle, and whether a transaction
+ * surrounds them: the facts missing-transaction and race-check-then-act ask, and that n-plus-one and
+ * idempotency rules want too. SQL drivers are recognised through database-calls.ts and the statement's text;
+ * ORMs (Prisma, Sequelize, Knex, TypeORM, Drizzle, Mongoose) by their write methods on a receiver that is
+ * known to be theirs or has their unmistakable shape (`x.model.update({ where, data })`, `knex('t').insert`).
+ */
+import * as ts from 'typescript';
+import type { Facts } from './facts';
+import { databaseCallOf } from './database-calls';
+import { isHole, sqlTextsOf } from './sql-text';
+import { calleeName, isFunctionLike, memberName, objectProperty, stringText, unwrap } from './syntax';
+import { preorder } from '../traverse';
+
+export type DatabaseOrm = 'sql' | 'prisma' | 'sequelize' | 'knex' | 'typeorm' | 'drizzle' | 'mongoose';
+
+export interface DatabaseAccess {
+  /** The call that runs it (for a chain, the call naming the operation: `db.update(users)`, `knex('t').insert(…)`). */
+  call: ts.CallExpression;
+  orm: DatabaseOrm;
+  /** The library's id when the receiver is known to be it ("pg", "prisma"…), else undefined. */
+  library: string | undefined;
+  /**
+   * What the statement runs through, as written: `pool`, `prisma`, `knex` (of `knex('t')`), `this.orders`,
+   * `Order` (a model class). Renaming it to a transaction's handle moves the statement into the transaction.
+   */
+  handle: ts.Expression;
+  /** The table or model, when visible: "orders", "order", "Order". */
+  target: string | undefined;
+  /** The SQL text's literal pieces joined, for SQL statements. */
+  sqlText?: string;
+}
+
+export interface DatabaseWrite extends DatabaseAccess {
+  kind: 'insert' | 'update' | 'delete' | 'upsert';
+}
+
+export interface DatabaseRead extends DatabaseAccess {
+  /** Whether the read takes a row lock (`FOR UPDATE`, `lock:` options, `.forUpdate()`, `.setLock()`, `.for('update')`). */
+  locked: boolean;
+}
+
+const sqlWrite = /^[\s(]*(?:WITH\b[\s\S]*?\)\s*)?(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT)\b/i;
+const sqlRead = /^[\s(]*(?:WITH\b[\s\S]*?\)\s*)?SELECT\b/i;
+const sqlLock = /\bFOR\s+(UPDATE|NO\s+KEY\s+UPDATE|SHARE)\b|\bLOCK\s+IN\s+SHARE\s+MODE\b/i;
+const sqlBegin = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
+
+const prismaWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
+  create: 'insert', createMany: 'insert', createManyAndReturn: 'insert', update: 'update', updateMany: 'update',
+  updateManyAndReturn: 'update', upsert: 'upsert', delete: 'delete', deleteMany: 'delete',
+};
+const prismaReads = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow']);
+const modelWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
+  // Sequelize statics
+  create: 'insert', bulkCreate: 'insert', update: 'update', destroy: 'delete', upsert: 'upsert', increment: 'update', decrement: 'update',
+  // Mongoose / MongoDB
+  insertMany: 'insert', insertOne: 'insert', updateOne: 'update', updateMany: 'update', replaceOne: 'update',
+  findOneAndUpdate: 'update', findByIdAndUpdate: 'update', findOneAndReplace: 'update', findOneAndDelete: 'delete',
+  findByIdAndDelete: 'delete', findByIdAndRemove: 'delete', findOneAndRemove: 'delete', deleteOne: 'delete', deleteMany: 'delete', bulkWrite: 'update',
+};
+/** Model methods that are only ever Mongoose/MongoDB's, so a receiver of unknown origin still counts. */
+const mongoOnlyWrites = new Set(['insertMany', 'insertOne', 'updateOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'findByIdAndDelete', 'findByIdAndRemove', 'findOneAndRemove', 'deleteOne', 'bulkWrite']);
+const modelReads = new Set(['findOne', 'findByPk', 'findById', 'findOneBy', 'findOneByOrFail', 'findOneOrFail']);
+const typeormWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
+  save: 'upsert', insert: 'insert', update: 'update', delete: 'delete', remove: 'delete', softDelete: 'delete', softRemove: 'delete',
+  increment: 'update', decrement: 'update', upsert: 'upsert', restore: 'update',
+};
+const knexWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
+  insert: 'insert', update: 'update', del: 'delete', delete: 'delete', increment: 'update', decrement: 'update', upsert: 'upsert',
+};
+const drizzleWrites: Readonly<Record<string, DatabaseWrite['kind']>> = { insert: 'insert', update: 'update', delete: 'delete' };
+/** What each Drizzle write is followed by in its chain, so `map.delete(key)` is not taken for one. */
+const drizzleNext: Readonly<Record<string, RegExp>> = { insert: /^values$/, update: /^set$/, delete: /^(where|returning)$/ };
+
+/** Every method name a write or a row read can have: the cheap first filter for callers. */
+export const accessMethodNames: ReadonlySet<string> = new Set([
+  ...Object.keys(prismaWrites), ...prismaReads, ...Object.keys(modelWrites), ...modelReads, ...Object.keys(typeormWrites),
+  ...Object.keys(knexWrites), 'save', 'first', 'query', 'execute', 'run', 'all', 'get', 'one', 'none', 'oneOrNone', 'any', 'many', 'manyOrNone', 'result',
+  '$executeRawUnsafe', '$queryRawUnsafe', 'select',
+]);
+
+const ormLibraries = new Set(['prisma', 'sequelize', 'knex', 'typeorm', 'drizzle', 'mongoose', 'mongodb']);
+const jsGlobals = /^(Object|Array|Promise|Map|Set|WeakMap|Date|JSON|Math|Reflect|Buffer|Symbol|String|Number|Intl|Proxy|Error|URL|Atomics)$/;
+const pascal = /^[A-Z][A-Za-z0-9]*$/;
+const repositoryName = /(repo|repository|Repo|Repository|manager|Manager)$/;
+
+/** The write `call` is, if it is one. */
+export function databaseWriteOf(call: ts.CallExpression, facts: Facts): DatabaseWrite | undefined {
+  const access = classify(call, facts);
+  return access && 'kind' in access ? access : undefined;
+}
+
+/** The single-row read `call` is (`findUnique`, `findOne`, `SELECT …`, knex `.first()`), if it is one. */
+export function databaseReadOf(call: ts.CallExpression, facts: Facts): DatabaseRead | undefined {
+  const access = classify(call, facts);
+  return access && 'locked' in access ? access : undefined;
+}
+
+/** `prisma.$executeRaw\`UPDATE …\`` (the tagged form is parameterised, and a write like any other). */
+export function taggedWriteOf(node: ts.TaggedTemplateExpression, facts: Facts): DatabaseWrite | undefined {
+  const tag = unwrap(node.tag);
+  if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== '$executeRaw') return undefined;
+  const text = ts.isNoSubstitutionTemplateLiteral(node.template) ? node.template.text : node.template.head.text;
+  const m = sqlWrite.exec(text);
+  if (!m) return undefined;
+  const ref = facts.libraryOf(tag.expression);
+  return {
+    call: node as unknown as ts.CallExpression,
+    orm: 'prisma',
+    library: ref?.library === 'prisma' ? 'prisma' : undefined,
+    handle: tag.expression,
+    target: sqlTarget(text),
+    sqlText: text,
+    kind: sqlKind(m[1]),
+  };
+}
+
+const classified = new WeakMap<ts.CallExpression, DatabaseWrite | DatabaseRead | null>();
+
+/** Memoised per call: several rules ask about the same calls. */
+function classify(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  let result = classified.get(call);
+  if (result === undefined) classified.set(call, (result = compute(call, facts) ?? null));
+  return result ?? undefined;
+}
+
+function compute(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  const method = memberName(callee);
+  if (method === undefined || !accessMethodNames.has(method)) return undefined;
+  const receiver = unwrap(callee.expression);
+  return sqlAccess(call, facts) ?? prismaAccess(call, method, receiver, facts) ?? knexAccess(call, method, receiver, facts) ?? drizzleAccess(call, method, receiver, facts) ?? modelAccess(call, method, receiver, facts);
+}
+
+function sqlKind(word: string): DatabaseWrite['kind'] {
+  const w = word.toUpperCase();
+  return w === 'INSERT' ? 'insert' : w === 'DELETE' ? 'delete' : w === 'UPDATE' ? 'update' : 'upsert';
+}
+
+function sqlTarget(text: string): string | undefined {
+  return /\b(?:INTO|UPDATE|FROM)\s+["`]?([\w.]+)/i.exec(text)?.[1];
+}
+
+/** Methods that take SQL built on an earlier line; others (`get`, `all`…) are believed only with the SQL written in the call. */
+const sqlByName = new Set(['query', 'execute', 'run', 'none', 'result', 'exec', '$executeRawUnsafe', '$queryRawUnsafe']);
+const sqlStart = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|SELECT|WITH)\b/i;
+
+/** The cheap syntactic filter before any name resolution: SQL written in the call, or a name for it on a SQL method. */
+function mayBeSql(call: ts.CallExpression, method: string): boolean {
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!arg) return false;
+  if (ts.isStringLiteralLike(arg)) return sqlStart.test(arg.text);
+  if (ts.isTemplateExpression(arg)) return sqlStart.test(arg.head.text);
+  if (ts.isBinaryExpression(arg)) return true;
+  return ts.isIdentifier(arg) && sqlByName.has(method);
+}
+
+function sqlAccess(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  const method = memberName(unwrap(call.expression));
+  if (method === undefined || !mayBeSql(call, method)) return undefined;
+  const db = databaseCallOf(call, facts);
+  if (!db || db.fragment) return undefined;
+  const texts = sqlTextsOf(db.sql, facts);
+  if (texts.length === 0) return undefined;
+  const text = texts[0].pieces.map((p) => (isHole(p) ? '?' : p.text)).join('');
+  const handle = unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression);
+  const base = { call, orm: 'sql' as const, library: db.library, handle, target: sqlTarget(text), sqlText: text };
+  const write = sqlWrite.exec(text);
+  if (write && /\b(INTO|SET|FROM|USING)\b/i.test(text)) return { ...base, kind: sqlKind(write[1]) };
+  if (sqlRead.test(text) && /\bFROM\b/i.test(text)) return { ...base, locked: sqlLock.test(text) };
+  return undefined;
+}
+
+/** `prisma.order.update({ where, data })`: the model's receiver known to be Prisma, or the unmistakable argument shape. */
+function prismaAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  if (!(method in prismaWrites) && !prismaReads.has(method)) return undefined;
+  if (!ts.isPropertyAccessExpression(receiver)) return undefined;
+  const client = unwrap(receiver.expression);
+  const ref = facts.libraryOf(client);
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  const shaped = arg !== undefined && ts.isObjectLiteralExpression(arg) && (objectProperty(arg, 'data') !== undefined || objectProperty(arg, 'where') !== undefined);
+  const known = ref?.library === 'prisma';
+  if (!known && !(shaped && (ref === undefined || /^[.@~#]/.test(ref.module)))) return undefined;
+  const base = { call, orm: 'prisma' as const, library: known ? 'prisma' : undefined, handle: client, target: receiver.name.text };
+  if (method in prismaWrites) return { ...base, kind: prismaWrites[method] };
+  return { ...base, locked: false };
+}
+
+/** The root call of a Knex chain, `knex('orders')` in `knex('orders').where(…).update(…)`. */
+function knexRoot(expr: ts.Expression): ts.CallExpression | undefined {
+  let e = unwrap(expr);
+  for (let i = 0; i < 16; i++) {
+    if (ts.isCallExpression(e)) {
+      const c = unwrap(e.expression);
+      if (ts.isIdentifier(c) || (ts.isPropertyAccessExpression(c) && c.expression.kind === ts.SyntaxKind.ThisKeyword)) return e;
+      e = c;
+    } else if (ts.isPropertyAccessExpression(e)) {
+      e = unwrap(e.expression);
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function knexAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  if (!(method in knexWrites) && method !== 'first') return undefined;
+  const root = knexRoot(receiver);
+  const table = root && stringText(root.arguments[0]);
+  if (!root || table === undefined) return undefined;
+  const ref = facts.libraryOf(root.expression);
+  if (ref ? ref.library !== 'knex' && !/^[.@~#]/.test(ref.module) : !/^(knex|db|trx|tx|k|database|connection)$/.test(root.expression.getText())) return undefined;
+  const base = { call, orm: 'knex' as const, library: ref?.library === 'knex' ? 'knex' : undefined, handle: unwrap(root.expression), target: table };
+  if (method === 'first') return { ...base, locked: /\.(forUpdate|forShare|forNoKeyUpdate)\s*\(/.test(receiver.getText()) };
+  return { ...base, kind: knexWrites[method] };
+}
+
+function drizzleAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | undefined {
+  if (!(method in drizzleWrites) || call.arguments.length !== 1) return undefined;
+  const next = call.parent;
+  if (!ts.isPropertyAccessExpression(next) || next.expression !== call || !drizzleNext[method].test(next.name.text)) return undefined;
+  // A client by name (`db`, `tx`, `this.db`), not a query builder made by a call (TypeORM's `createQueryBuilder().update(t).set(…)`).
+  if (!ts.isIdentifier(receiver) && !(ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword)) return undefined;
+  const ref = facts.libraryOf(receiver);
+  if (ref && ref.library !== 'drizzle' && !/^[.@~#]/.test(ref.module)) return undefined;
+  const table = unwrap(call.arguments[0]);
+  return { call, orm: 'drizzle', library: ref?.library === 'drizzle' ? 'drizzle' : undefined, handle: receiver, target: ts.isIdentifier(table) ? table.text : undefined, kind: drizzleWrites[method] };
+}
+
+/** Sequelize and Mongoose models (`Order.update`, `order.save()`), TypeORM repositories and entity managers. */
+function modelAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
+  const ref = facts.libraryOf(receiver);
+  if (ref && !ormLibraries.has(ref.library) && !/^[.@~#]/.test(ref.module)) return undefined;
+  const name = receiverName(receiver);
+  if (name === undefined) return undefined;
+  const typeorm = ref?.library === 'typeorm' || (repositoryName.test(name) && ref === undefined) || (ref !== undefined && repositoryName.test(name));
+  if (typeorm) {
+    if (method in typeormWrites) return { call, orm: 'typeorm', library: ref?.library === 'typeorm' ? 'typeorm' : undefined, handle: receiver, target: name, kind: typeormWrites[method] };
+    if (modelReads.has(method)) return { call, orm: 'typeorm', library: 'typeorm', handle: receiver, target: name, locked: hasLockOption(call) };
+    return undefined;
+  }
+  const isModel = pascal.test(name) && !jsGlobals.test(name) && (!ts.isIdentifier(receiver) || facts.resolve(receiver) !== undefined);
+  const orm: DatabaseOrm = ref?.library === 'sequelize' || sequelizeOnly.has(method) || isSequelizeUpdate(call, method) || (!mongoOnlyWrites.has(method) && !facts.importsLibrary('mongoose')) ? 'sequelize' : 'mongoose';
+  const library = ref && ormLibraries.has(ref.library) ? ref.library : undefined;
+  if (method === 'save' && call.arguments.length <= 1 && !isModel && ts.isIdentifier(receiver) && (facts.importsLibrary('mongoose') || facts.importsLibrary('sequelize'))) {
+    return { call, orm, library, handle: receiver, target: name, kind: 'upsert' };
+  }
+  if (method in modelWrites && (isModel || ref !== undefined || mongoOnlyWrites.has(method) || /collection$/i.test(name))) {
+    // TypeORM's active-record `Entity.create()` only builds an object; `save()` writes it.
+    if (method === 'create' && facts.importsLibrary('typeorm')) return undefined;
+    if ((method === 'update' || method === 'destroy') && !isModel) return undefined;
+    return { call, orm, library, handle: receiver, target: name, kind: modelWrites[method] };
+  }
+  if (modelReads.has(method) && (isModel || ref !== undefined)) return { call, orm, library, handle: receiver, target: name, locked: hasLockOption(call) };
+  return undefined;
+}
+
+const sequelizeOnly = new Set(['bulkCreate', 'destroy', 'upsert', 'findByPk', 'increment', 'decrement']);
+
+/** Sequelize's `Model.update(values, { where })`. */
+function isSequelizeUpdate(call: ts.CallExpression, method: string): boolean {
+  const options = call.arguments[1] && unwrap(call.arguments[1]);
+  return method === 'update' && options !== undefined && ts.isObjectLiteralExpression(options) && objectProperty(options, 'where') !== undefined;
+}
+
+function receiverName(receiver: ts.Expression): string | undefined {
+  if (ts.isIdentifier(receiver)) return receiver.text;
+  if (ts.isPropertyAccessExpression(receiver)) return receiver.name.text;
+  if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return 'collection';
+  if (ts.isCallExpression(receiver) && calleeName(receiver) === 'getRepository') return 'repository';
+  return undefined;
+}
+
+/** `{ lock: … }` in any object argument (Sequelize `lock: true`, TypeORM `lock: { mode }`), or a chained `.setLock(`. */
+function hasLockOption(call: ts.CallExpression): boolean {
+  return call.arguments.some((a) => {
+    const o = unwrap(a);
+    return ts.isObjectLiteralExpression(o) && objectProperty(o, 'lock') !== undefined;
+  });
+}
+
+// ---- transaction scope ----
+
+const transactionCallee = /^(\$?transaction|withTransaction|runInTransaction|inTransaction|transactional|withTx|runInTx|atomic)$/i;
+const transactionDecorator = /^(Transactional|Transaction|UseTransaction)$/;
+const beginCall = /^(beginTransaction|startTransaction|begin)$/;
+
+export interface TransactionIndex {
+  /** Whether `node` runs inside a transaction: a transaction callback, after a BEGIN in its function, under a decorator, or through a handle it was given. */
+  inTransaction(node: ts.Node, handle?: ts.Expression): boolean;
+}
+
+/** Per file: the statements that open a transaction are found in one walk, the first time anything is asked. */
+export function transactionIndex(facts: Facts): TransactionIndex {
+  let starts: ts.CallExpression[] | undefined;
+  const startsInFile = (): ts.CallExpression[] => {
+    if (starts) return starts;
+    const found: ts.CallExpression[] = [];
+    preorder(facts.sourceFile, (n) => {
+      if (ts.isCallExpression(n) && isTransactionStart(n, facts)) found.push(n);
+    });
+    return (starts = found);
+  };
+  return {
+    inTransaction(node, handle) {
+      if (handle && passesTransaction(node)) return true;
+      if (inTransactionArray(node)) return true;
+      const root = handle && rootIdentifier(handle);
+      const at = node.getStart();
+      for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+        if (!isFunctionLike(n)) continue;
+        if (isTransactionCallback(n)) return true;
+        if (hasTransactionDecorator(n)) return true;
+        if (root && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === root)) return true;
+        const fn = n;
+        if (startsInFile().some((s) => s.pos >= fn.pos && s.end <= at)) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** `{ transaction: t }` / `{ session }` / `transacting(trx)` on the write itself. */
+function passesTransaction(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  for (const a of node.arguments) {
+    const o = unwrap(a);
+    if (ts.isObjectLiteralExpression(o) && (objectProperty(o, 'transaction') || objectProperty(o, 'session'))) return true;
+  }
+  return /\.transacting\s*\(|\.session\s*\(/.test(node.expression.getText());
+}
+
+/** Prisma's batch form: `prisma.$transaction([prisma.a.update(…), prisma.b.create(…)])`. */
+function inTransactionArray(node: ts.Node): boolean {
+  const array = node.parent;
+  if (!ts.isArrayLiteralExpression(array) || !ts.isCallExpression(array.parent)) return false;
+  const name = calleeName(array.parent);
+  return name !== undefined && transactionCallee.test(name);
+}
+
+function isTransactionCallback(fn: ts.FunctionLikeDeclaration): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const name = calleeName(call);
+  return name !== undefined && transactionCallee.test(name);
+}
+
+function hasTransactionDecorator(fn: ts.FunctionLikeDeclaration): boolean {
+  const decorators = ts.canHaveDecorators(fn) ? ts.getDecorators(fn) : undefined;
+  return (decorators ?? []).some((d) => {
+    const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+    return ts.isIdentifier(e) && transactionDecorator.test(e.text);
+  });
+}
+
+/** A statement that opens a transaction: `BEGIN`, `beginTransaction()`, an unmanaged `sequelize.transaction()` / `knex.transaction()`, `startSession` + `startTransaction`. */
+function isTransactionStart(call: ts.CallExpression, facts: Facts): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.text;
+  if (beginCall.test(name)) return true;
+  if ((name === 'transaction' || name === '$transaction') && !call.arguments.some((a) => isFunctionLike(unwrap(a)))) return true;
+  if (name === 'query' || name === 'execute' || name === 'raw' || name === 'exec') {
+    const text = stringText(call.arguments[0] && unwrap(call.arguments[0]));
+    return text !== undefined && sqlBegin.test(text) && databaseCallOf(call, facts) !== undefined;
+  }
+  return false;
+}
+
+/** `pool` of `pool`, `this` of `this.orders`, `prisma` of `prisma.order`. */
+export function rootIdentifier(expr: ts.Expression): string | undefined {
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
+  if (ts.isIdentifier(e)) return e.text;
+  return e.kind === ts.SyntaxKind.ThisKeyword ? 'this' : undefined;
+}

@@ -1,0 +1,182 @@
+import * as ts from 'typescript';
+import type { Rule } from '../../rule';
+import type { Facts } from '../../facts/facts';
+import type { Declaration } from '../../facts/scopes';
+import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
+import { dottedName, enclosingFunction, unwrap } from '../../facts/syntax';
+import { preorder } from '../../traverse';
+import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
+import { chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
+
+/** A charge: `chargeCustomer()`, `capturePayment()`, `stripe.charges.create()`, `stripe.paymentIntents.confirm()`. */
+const chargeName = /^(charge|capture|bill)([A-Z]\w*)?$|^(create|make)(Charge|Payment)$/;
+const stripeMethods = new Set(['create', 'confirm', 'capture']);
+const stripeCharge = /\.(charges\.(create|capture)|paymentIntents\.(create|confirm|capture)|transfers\.create|refunds\.create)$/;
+/** A helper named for a write (`updateOrderStatus`, `markPaid`, `createShipment`), which only counts after a charge. */
+const writeVerb = /^(update|insert|create|save|delete|remove|mark|set|record|store|persist|decrement|increment|deduct|debit|credit|reserve|fulfil|fulfill|ship|cancel)[A-Z]\w*$/;
+
+type Step =
+  | { kind: 'write'; write: DatabaseWrite; node: ts.Node }
+  | { kind: 'charge'; node: ts.CallExpression }
+  /** A call to a helper: a write if the helper in this file writes, or (imported) by its name after a charge. */
+  | { kind: 'helper'; node: ts.CallExpression; name: string };
+
+export const missingTransaction: Rule = {
+  meta: {
+    id: 'missing-transaction',
+    category: 'reliability',
+    defaultSeverity: 'warning',
+    title: 'Related writes, or a charge and its writes, without a transaction',
+    description:
+      'When one of several related writes fails, the ones before it stay: an order without its items, money debited and never credited, a paid order still marked unpaid. Run them in one transaction.',
+    fixable: 'suggestion',
+    sources: ['CWE-362', 'CWE-662', 'OWASP A04:2021'],
+  },
+  create(context) {
+    const { facts } = context;
+    if (isSetupCode(facts, context.fileName)) return {};
+    const steps = new Map<ts.Node, Step[]>();
+    const add = (at: ts.Node, step: Step): void => {
+      const fn = enclosingFunction(at);
+      if (!fn) return;
+      let list = steps.get(fn);
+      if (!list) steps.set(fn, (list = []));
+      list.push(step);
+    };
+    return {
+      CallExpression(call) {
+        const callee = call.expression;
+        const isMember = ts.isPropertyAccessExpression(callee);
+        const name = isMember ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+        if (name === undefined) return;
+        if (accessMethodNames.has(name)) {
+          const write = databaseWriteOf(call, facts);
+          if (write) add(call, { kind: 'write', write, node: call });
+          if (write || name !== 'create') return;
+        }
+        const isCharge = chargeName.test(name) || (isMember && stripeMethods.has(name) && stripeCharge.test(`.${dottedName(callee) ?? ''}`));
+        const isHelper = !isMember && !isCharge && writeVerb.test(name);
+        if ((!isCharge && !isHelper) || (chainOf(call) !== call && !ts.isAwaitExpression(call.parent))) return;
+        add(call, isCharge ? { kind: 'charge', node: call } : { kind: 'helper', node: call, name });
+      },
+      TaggedTemplateExpression(node) {
+        const write = taggedWriteOf(node, facts);
+        if (write) add(node, { kind: 'write', write, node });
+      },
+      end() {
+        const transactions = transactionIndex(facts);
+        const helperWrites = new Map<ts.Node, boolean>();
+        for (const [fn, list] of steps) {
+          const others = list.filter((s) => s.kind !== 'charge').length;
+          if (others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'))) continue;
+          const finding = judge(fn, list, facts, transactions, helperWrites);
+          if (!finding) continue;
+          const { at, message, related, fixable } = finding;
+          const fix = fixable ? wrapInTransactionFix(fixable, facts) : undefined;
+          context.report({
+            at,
+            message,
+            related: related.map((r) => ({ at: r, message: 'also part of it' })),
+            fixes: fix ? [fix] : [],
+          });
+        }
+      },
+    };
+  },
+};
+
+interface Judgement {
+  at: ts.Node;
+  message: string;
+  related: ts.Node[];
+  fixable?: DatabaseWrite[];
+}
+
+function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: TransactionIndex, helperWrites: Map<ts.Node, boolean>): Judgement | undefined {
+  const handles = new Set<string>();
+  for (const s of list) if (s.kind === 'write') handles.add(rootIdentifier(s.write.handle) ?? '');
+  const live: { step: Step; data: Set<Declaration>; known: boolean }[] = [];
+  for (const step of list) {
+    if (transactions.inTransaction(step.node, step.kind === 'write' ? step.write.handle : undefined)) continue;
+    let known = step.kind === 'write';
+    if (step.kind === 'helper') {
+      const local = facts.localFunction(unwrap(step.node.expression) as ts.Identifier);
+      if (local) {
+        if (!writesInside(local, facts, transactions, helperWrites)) continue;
+        known = true;
+      }
+    }
+    const target = step.kind === 'write' ? chainOf(step.node) : step.node;
+    live.push({ step, data: dataOf(target, fn, facts, handles), known });
+  }
+
+  const charge = live.find((s) => s.step.kind === 'charge');
+  if (charge) {
+    const after = live.filter((s) => s.step.kind !== 'charge' && s.step.node.pos > charge.step.node.end && shares(s.data, charge.data) && !exclusive(s.step.node, charge.step.node));
+    if (after.length > 0) {
+      const chargeText = describeCall(charge.step.node as ts.CallExpression);
+      return {
+        at: after[0].step.node,
+        message: `${chargeText} charges the customer, then ${describe(after[0].step)} records it with no transaction or idempotent retry around them: if the write fails, the customer has paid and the data says otherwise. Wrap the writes in a transaction, and make the charge idempotent so a retry cannot charge twice.`,
+        related: [charge.step.node, ...after.slice(1).map((s) => s.step.node)],
+      };
+    }
+  }
+
+  const writes = live.filter((s) => s.known && s.step.kind !== 'charge');
+  for (let i = 0; i < writes.length; i++) {
+    const group = [writes[i]];
+    for (let j = i + 1; j < writes.length; j++) {
+      const w = writes[j];
+      if (w.step.node === writes[i].step.node) continue;
+      if (group.some((g) => shares(g.data, w.data) && !exclusive(g.step.node, w.step.node))) group.push(w);
+    }
+    if (group.length < 2) continue;
+    const direct = group.every((g) => g.step.kind === 'write') ? group.map((g) => (g.step as { write: DatabaseWrite }).write) : undefined;
+    return {
+      at: group[0].step.node,
+      message: `${capital(describe(group[0].step))} and ${describe(group[1].step)}${group.length > 2 ? ` (and ${group.length - 2} more)` : ''} change related data with no transaction around them: if a later one fails, the earlier ones stay and the data is left half-updated. Run them in one transaction.`,
+      related: group.slice(1).map((g) => g.step.node),
+      fixable: direct,
+    };
+  }
+  return undefined;
+}
+
+/** Whether a helper of this file writes outside a transaction (memoised; one scan per helper). */
+function writesInside(fn: ts.FunctionLikeDeclaration, facts: Facts, transactions: TransactionIndex, memo: Map<ts.Node, boolean>): boolean {
+  const known = memo.get(fn);
+  if (known !== undefined) return known;
+  memo.set(fn, false);
+  let found = false;
+  if (fn.body) {
+    preorder(fn.body, (n) => {
+      if (found) return false;
+      if (ts.isCallExpression(n)) {
+        const w = databaseWriteOf(n, facts);
+        if (w && !transactions.inTransaction(n, w.handle)) found = true;
+      }
+      return !found;
+    });
+  }
+  memo.set(fn, found);
+  return found;
+}
+
+function describeCall(call: ts.CallExpression): string {
+  const name = dottedName(call.expression);
+  return name ? `\`${name}()\`` : 'This call';
+}
+
+function describe(step: Step): string {
+  if (step.kind === 'write') {
+    const w = step.write;
+    const verb = w.kind === 'insert' ? 'the insert into' : w.kind === 'update' ? 'the update of' : w.kind === 'delete' ? 'the delete from' : 'the write to';
+    return w.target ? `${verb} \`${w.target}\`` : 'the write';
+  }
+  return describeCall(step.node);
+}
+
+function capital(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}

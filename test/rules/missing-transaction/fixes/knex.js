@@ -1,0 +1,9 @@
+// fix: Wrap in transaction
+const knex = require('knex')({ client: 'pg' });
+
+async function moveSeat(bookingId, fromSeat, toSeat) {
+  await knex('seats').where({ id: fromSeat }).update({ booking_id: null });
+  await knex('seats').where({ id: toSeat }).update({ booking_id: bookingId });
+}
+
+module.exports = { moveSeat };

@@ -1,0 +1,20 @@
+// fix: Wrap in transaction
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Wallet, Ledger } from './entities';
+
+@Injectable()
+export class WalletService {
+  constructor(
+    @InjectRepository(Wallet) private readonly wallets: Repository<Wallet>,
+    @InjectRepository(Ledger) private readonly ledger: Repository<Ledger>,
+  ) {}
+
+  async credit(walletId: string, amount: number) {
+    await this.wallets.manager.transaction(async (manager) => {
+      await manager.withRepository(this.wallets).increment({ id: walletId }, 'balance', amount);
+      await manager.withRepository(this.ledger).save({ walletId, amount, kind: 'credit' });
+    });
+  }
+}

@@ -1,5 +1,6 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { moneyFloat } from './rules/reliability/money-float';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  moneyFloat,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

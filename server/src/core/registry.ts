@@ -1,5 +1,6 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { missingIdempotencyKey } from './rules/reliability/missing-idempotency-key';
 import { moneyFloat } from './rules/reliability/money-float';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
@@ -15,6 +16,7 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  missingIdempotencyKey,
   moneyFloat,
 ];
 

@@ -2,6 +2,7 @@
 import type { Rule } from './rule';
 import { missingIdempotencyKey } from './rules/reliability/missing-idempotency-key';
 import { moneyFloat } from './rules/reliability/money-float';
+import { syncIoInHandler } from './rules/performance/sync-io-in-handler';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
   missingRateLimit,
   missingIdempotencyKey,
   moneyFloat,
+  syncIoInHandler,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -43,8 +43,12 @@ const otherThings = new Set([
   'bracket', 'class', 'category', 'group', 'tier', 'exempt', 'included', 'enabled', 'inclusive', 'free', 'valid',
 ]);
 
+/** A cheap first look: every money name contains one of these; most names in a file contain none. */
+const anyMoneyWord = /price|amount|balance|tax|vat|gst|fee|total|discount|salar|wage|revenue|tip|charge|commission|profit|income|budget|usd|eur|gbp|dollar|money|cash|fare|debt|cost|sum/i;
+
 /** Whether a variable or member name holds money in major units, in integer minor units, or neither. */
 export function moneyNameKind(name: string): MoneyNameKind | undefined {
+  if (!anyMoneyWord.test(name)) return undefined;
   const words = nameWords(name);
   if (words.length === 0 || words.some((w) => otherThings.has(w))) return undefined;
   const strong = words.some((w) => moneyWords.has(w));

@@ -72,7 +72,8 @@ function majorMoney(expr: ts.Expression, facts: Facts, depth = 0): string | unde
   const name = nameOf(e);
   if (name === undefined || isPaymentApiAmountName(name)) return undefined;
   const kind = moneyNameKind(name);
-  if (kind === undefined && ts.isIdentifier(e) && depth < 2) {
+  // Only names that may hold an unqualified total (`total`, `sum`, `cost`) are followed to their declaration.
+  if (kind === undefined && ts.isIdentifier(e) && depth < 2 && /total|sum|cost/i.test(e.text)) {
     const decl = facts.resolve(e);
     const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
     return init && isArithmetic(unwrap(init)) && !leavesOf(init).some(isMinorMoney) && leavesOf(init).some((l) => majorMoney(l, facts, depth + 1) !== undefined) ? e.text : undefined;

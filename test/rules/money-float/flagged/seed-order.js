@@ -1,0 +1,17 @@
+// The seed's order flow: the total is summed and taxed as floats before it is charged.
+async function processPayment(orderId, paymentMethod) {
+  const order = await getOrder(orderId);
+  const subtotal = order.items.reduce((acc, item) => acc + item.price * item.quantity, 0); // expect: money-float
+  const tax = subtotal * order.taxRate; // expect: money-float
+  const grandTotal = subtotal + tax; // expect: money-float
+  await chargeCustomer(order.customerId, grandTotal, paymentMethod);
+  return { success: true };
+}
+
+function splitBill(billTotal, people) {
+  const share = billTotal / people;
+  const tipAmount = billTotal * 0.18; // expect: money-float
+  return { share, tipAmount };
+}
+
+module.exports = { processPayment, splitBill };

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ageLabel, blockLensTitle, checklistLensTitle, linesLabel } from '../../client/src/block-labels';
 import { isStoredFile, restore, snapshot } from '../../client/src/block-store';
 import {
   InsertedRanges, defaultThresholds, insertedSpan, isInsertion, isReformat, type ChangeOrigin, type TextChange, type TrackedBlock,
@@ -234,5 +235,17 @@ describe('client: recognising Vigil\'s fixes', () => {
     assert.equal(offered.isOffered('file:///b.js', [{ range, text: ", { expiresIn: '1h' }" }]), false);
     offered.forget('file:///a.js');
     assert.equal(offered.isOffered('file:///a.js', [{ range, text: ", { expiresIn: '1h' }" }]), false);
+  });
+});
+
+describe('client: inserted blocks, labels', () => {
+  it('words the CodeLens, the view and the checklist', () => {
+    assert.equal(blockLensTitle(0, 2 * 60_000 + 10, 3), 'Inserted 2 min ago · 3 findings');
+    assert.equal(blockLensTitle(0, 10, 1), 'Inserted just now · 1 finding');
+    assert.deepEqual([90 * 60_000, 26 * 3_600_000, 50 * 3_600_000].map((t) => ageLabel(0, t)), ['1 h ago', '1 day ago', '2 days ago']);
+    assert.equal(linesLabel(10, 16), 'Lines 11–17');
+    assert.equal(linesLabel(3, 3), 'Line 4');
+    assert.equal(checklistLensTitle(0), 'Review checklist');
+    assert.equal(checklistLensTitle(2), 'Review checklist (2 ticked)');
   });
 });

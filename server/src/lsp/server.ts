@@ -128,7 +128,8 @@ export function startServer(connection: Connection): void {
 
   connection.onNotification(insertedBlocksNotification, guarded(notices, 'inserted blocks', undefined, async (raw: unknown) => {
     const params = insertedBlocksParams(raw);
-    if (!params || !documents.get(params.uri)) return;
+    // Kept even before the document's didOpen: the client may send a reopened file's blocks first.
+    if (!params) return;
     blocks.set(params);
     await validator.republish(params.uri);
   }));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { focusValues } from '../shared/src/protocol';
 import { ruleSettingProperties, readManifest } from './harness/manifest-rules';
 
 interface FullManifest {
@@ -24,10 +25,24 @@ describe('package.json (the extension manifest)', () => {
       'onLanguage:javascript', 'onLanguage:javascriptreact', 'onLanguage:typescript', 'onLanguage:typescriptreact',
     ]);
   });
-  it('contributes the two commands and the four settings', () => {
-    assert.deepEqual(manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`), ['Vigil: Restart server', 'Vigil: Show output']);
-    assert.deepEqual(Object.keys(settings).sort(), ['vigil.debounceMs', 'vigil.enable', 'vigil.rules', 'vigil.trace.server']);
+  it('contributes the commands and the settings', () => {
+    assert.deepEqual(manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`), [
+      'Vigil: Restart server', 'Vigil: Show output', 'Vigil: Show inserted code', 'Vigil: Review checklist of inserted code',
+      'Vigil: Mark inserted code reviewed', 'Vigil: Mark all inserted code in file reviewed', 'Vigil: Reveal inserted code',
+    ]);
+    assert.deepEqual(Object.keys(settings).sort(), [
+      'vigil.debounceMs', 'vigil.enable', 'vigil.focus', 'vigil.insertedBlocks.minChars', 'vigil.insertedBlocks.minLines', 'vigil.rules', 'vigil.trace.server',
+    ]);
     assert.deepEqual(settings['vigil.trace.server']?.enum, ['off', 'messages', 'verbose']);
+    assert.deepEqual(settings['vigil.focus']?.enum, focusValues);
+  });
+  it('contributes the "Vigil: Inserted code" view in the Explorer, and its commands', () => {
+    const views = (manifest.contributes as unknown as { views: Record<string, { id: string; name: string }[]> }).views;
+    assert.deepEqual(views.explorer?.map((v) => [v.id, v.name]), [['vigil.insertedCode', 'Vigil: Inserted code']]);
+    const commands = manifest.contributes.commands.map((c) => c.command);
+    for (const id of ['vigil.showInsertedCode', 'vigil.markAllReviewedInFile', 'vigil.markReviewed', 'vigil.reviewChecklist', 'vigil.revealInsertedBlock']) {
+      assert.ok(commands.includes(id), id);
+    }
   });
   it('runs in untrusted workspaces (Vigil never runs workspace code)', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);

@@ -1,10 +1,16 @@
 /**
  * Vigil's VS Code client: starts the language server and owns only what needs the VS Code API (commands, the
- * status bar, the output channel). The analysis, the diagnostics and the fixes all come from the server.
+ * status bar, the output channel, and the tracking and review of inserted blocks). The analysis, the diagnostics,
+ * their marks and the fixes all come from the server.
  */
 import * as vscode from 'vscode';
 import { AnalysisActivity } from './analysis-activity';
 import { registerCommands } from './commands';
+import { InsertedBlockTracker } from './inserted-blocks';
+import { registerInsertedLens } from './inserted-lens';
+import { registerInsertedView } from './inserted-view';
+import { OfferedEdits } from './offered-edits';
+import { registerReviewCommands } from './review-commands';
 import { VigilServer } from './language-client';
 import { createOutputChannel, createTraceChannel } from './output';
 import { createStatusBar } from './status-bar';
@@ -12,6 +18,7 @@ import { createStatusBar } from './status-bar';
 const enableSetting = 'vigil.enable';
 
 let server: VigilServer | undefined;
+let tracker: InsertedBlockTracker | undefined;
 
 function isEnabled(): boolean {
   return vscode.workspace.getConfiguration().get<boolean>(enableSetting, true);
@@ -23,16 +30,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const activityChanged = new vscode.EventEmitter<string>();
   const activity = new AnalysisActivity((uri) => activityChanged.fire(uri));
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const vigil = new VigilServer(serverModule, output, trace, activity);
+  const offered = new OfferedEdits();
+  const vigil = new VigilServer(serverModule, output, trace, activity, offered);
   server = vigil;
+  const blocks = new InsertedBlockTracker(context.workspaceState, vigil, offered);
+  tracker = blocks;
 
   context.subscriptions.push(
     output,
     trace,
     activityChanged,
     vigil,
-    createStatusBar(vigil, activityChanged.event),
+    blocks,
+    createStatusBar(vigil, activityChanged.event, blocks),
     registerCommands(vigil, output, isEnabled),
+    registerInsertedView(blocks),
+    registerInsertedLens(blocks),
+    registerReviewCommands(blocks, vigil),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(enableSetting)) return;
       if (isEnabled()) await vigil.start();
@@ -43,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
+  await tracker?.flush();
+  tracker = undefined;
   await server?.stop();
   server = undefined;
 }

@@ -24,23 +24,28 @@ export function countBySeverity(severities: Iterable<SeverityValue>): FindingCou
   return counts;
 }
 
-/** Status bar text with codicons: only the severities present, or a check mark when the file is clean. */
-export function statusText(counts: FindingCounts): string {
+/**
+ * Status bar text with codicons: only the severities present, or a check mark when the file is clean; then the
+ * file's inserted blocks awaiting review, if any.
+ */
+export function statusText(counts: FindingCounts, toReview = 0): string {
   const parts: string[] = [];
   if (counts.errors) parts.push(`$(error) ${counts.errors}`);
   if (counts.warnings) parts.push(`$(warning) ${counts.warnings}`);
   if (counts.infos + counts.hints) parts.push(`$(info) ${counts.infos + counts.hints}`);
-  return parts.length ? `Vigil ${parts.join(' ')}` : 'Vigil $(check)';
+  const findings = parts.length ? `Vigil ${parts.join(' ')}` : 'Vigil $(check)';
+  return toReview ? `${findings} · $(eye) ${toReview} to review` : findings;
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Tooltip: the same counts in words, naming the file. */
-export function statusTooltip(counts: FindingCounts, fileName: string): string {
+/** Tooltip: the same counts in words, naming the file, and what a click does. */
+export function statusTooltip(counts: FindingCounts, fileName: string, toReview = 0): string {
   const total = counts.errors + counts.warnings + counts.infos + counts.hints;
-  if (!total) return `Vigil: no findings in ${fileName}`;
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.infos + counts.hints, 'note')];
-  return `Vigil: ${parts.join(', ')} in ${fileName}. Click to list them in the Problems panel.`;
+  const findings = total ? `Vigil: ${parts.join(', ')} in ${fileName}.` : `Vigil: no findings in ${fileName}`;
+  if (toReview) return `${findings}${total ? '' : '.'} ${plural(toReview, 'inserted block')} to review. Click to list them.`;
+  return total ? `${findings} Click to list them in the Problems panel.` : findings;
 }

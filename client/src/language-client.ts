@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageclient/node';
 import { AnalysisActivity } from './analysis-activity';
 import { Backoff } from './backoff';
+import type { OfferedEdits, PlainEdit } from './offered-edits';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 
@@ -33,6 +34,7 @@ export class VigilServer implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
     private readonly traceOutput: vscode.LogOutputChannel,
     readonly activity: AnalysisActivity,
+    private readonly offered: OfferedEdits,
   ) {}
 
   get state(): ServerState {
@@ -70,6 +72,23 @@ export class VigilServer implements vscode.Disposable {
     await this.start();
   }
 
+  /** A notification to the running server; dropped while it is not running (state is re-sent on start). */
+  notify(method: string, params: object): void {
+    if (this.client?.state !== State.Running) return;
+    this.client.sendNotification(method, params).catch((e) => this.output.error(`${method}: ${String(e)}`));
+  }
+
+  /** A request to the server, or undefined when it is not running or fails. */
+  async request<R>(method: string, params: object): Promise<R | undefined> {
+    if (this.client?.state !== State.Running) return undefined;
+    try {
+      return await this.client.sendRequest<R>(method, params);
+    } catch (e) {
+      this.output.error(`${method}: ${String(e)}`);
+      return undefined;
+    }
+  }
+
   dispose(): void {
     void this.stop();
     this.stateChanged.dispose();
@@ -89,6 +108,7 @@ export class VigilServer implements vscode.Disposable {
   private createClient(): LanguageClient {
     const serverOptions: ServerOptions = { module: this.serverModule, transport: TransportKind.ipc };
     const activity = this.activity;
+    const offered = this.offered;
     const clientOptions: LanguageClientOptions = {
       documentSelector: languages.flatMap((language) => [
         { scheme: 'file', language },
@@ -110,6 +130,17 @@ export class VigilServer implements vscode.Disposable {
         didChange: (event, next) => {
           activity.sent(event.document.uri.toString());
           return next(event);
+        },
+        // Vigil's fixes are remembered as they are offered, so that applying one is not taken for inserted code.
+        provideCodeActions: async (document, range, context, token, next) => {
+          const actions = await next(document, range, context, token);
+          const edits: PlainEdit[] = [];
+          for (const action of actions ?? []) {
+            if (!('edit' in action) || !action.edit) continue;
+            for (const edit of action.edit.get(document.uri)) edits.push({ range: { start: edit.range.start, end: edit.range.end }, text: edit.newText });
+          }
+          offered.offered(document.uri.toString(), edits);
+          return actions;
         },
         handleDiagnostics: (uri, diagnostics, next) => {
           next(uri, diagnostics);

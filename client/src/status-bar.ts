@@ -1,16 +1,19 @@
 /**
  * The status bar item: Vigil's findings in the active file by severity, a spinner while the server analyses it,
- * and the server's state when it is not running. A click lists the findings in the Problems panel.
+ * the inserted blocks awaiting review, and the server's state when it is not running. A click opens the
+ * "Inserted code" view when the file has blocks to review, else lists the findings in the Problems panel.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diagnosticSource } from '../../shared/src/protocol';
 import { countBySeverity, statusText, statusTooltip, type SeverityValue } from './finding-counts';
+import type { InsertedBlockTracker } from './inserted-blocks';
 import { languages, type VigilServer } from './language-client';
+import { showInsertedCodeCommand } from './review-commands';
 
 export const showProblemsCommand = 'vigil.showProblems';
 
-export function createStatusBar(server: VigilServer, onActivity: vscode.Event<string>): vscode.Disposable {
+export function createStatusBar(server: VigilServer, onActivity: vscode.Event<string>, tracker: InsertedBlockTracker): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('vigil.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Vigil';
   item.command = showProblemsCommand;
@@ -23,6 +26,8 @@ export function createStatusBar(server: VigilServer, onActivity: vscode.Event<st
       return;
     }
     item.backgroundColor = undefined;
+    const toReview = tracker.blocksOf(document.uri).filter((b) => !b.reviewed).length;
+    item.command = toReview ? showInsertedCodeCommand : showProblemsCommand;
     if (server.state === 'stopped') {
       item.text = 'Vigil $(circle-slash)';
       item.tooltip = 'Vigil is off (vigil.enable) or stopped. Run "Vigil: Restart server" to start it.';
@@ -39,8 +44,8 @@ export function createStatusBar(server: VigilServer, onActivity: vscode.Event<st
         .filter((d) => d.source === diagnosticSource)
         .map((d) => d.severity as SeverityValue);
       const counts = countBySeverity(severities);
-      item.text = statusText(counts);
-      item.tooltip = statusTooltip(counts, path.basename(document.fileName));
+      item.text = statusText(counts, toReview);
+      item.tooltip = statusTooltip(counts, path.basename(document.fileName), toReview);
     }
     item.show();
   };
@@ -52,5 +57,6 @@ export function createStatusBar(server: VigilServer, onActivity: vscode.Event<st
     vscode.languages.onDidChangeDiagnostics(update),
     server.onDidChangeState(update),
     onActivity(update),
+    tracker.onDidChange(update),
   );
 }

@@ -1,8 +1,20 @@
-/** What the client and the server must agree on: the diagnostics' source and the `vigil.*` settings' shape. */
+/**
+ * What the client and the server must agree on: the diagnostics' source, the `vigil.*` settings' shape, and
+ * Vigil's own messages about inserted blocks. Plain JSON types (no `vscode` nor LSP imports), so any LSP client
+ * can speak them; a client that never sends them gets Vigil's diagnostics unmarked and unfiltered.
+ */
 
 export const diagnosticSource = 'vigil';
 
 export type RuleSetting = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+/**
+ * Which findings are shown: `all`; `inserted`, only those inside unreviewed inserted blocks; `changed`, those
+ * and the ones on lines changed since the last git commit.
+ */
+export type Focus = 'all' | 'inserted' | 'changed';
+
+export const focusValues: readonly Focus[] = ['all', 'inserted', 'changed'];
 
 /** The `vigil` settings section, as the server reads it per resource. */
 export interface Settings {
@@ -11,4 +23,56 @@ export interface Settings {
   rules: Readonly<Record<string, RuleSetting>>;
   debounceMs: number;
   trace: 'off' | 'messages' | 'verbose';
+  focus: Focus;
+}
+
+/** 0-based, as LSP counts (UTF-16 code units). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A block of code that arrived in one change (an accepted suggestion, an assistant's edit, a paste). */
+export interface InsertedBlock {
+  range: Range;
+  /** When it arrived: milliseconds since the epoch. */
+  insertedAt: number;
+  reviewed: boolean;
+}
+
+/**
+ * Client → server, after every change to a document's blocks: all of them, against the document at `version`.
+ * The server keeps the last set per document and drops it when the document closes.
+ */
+export const insertedBlocksNotification = 'vigil/insertedBlocks';
+
+export interface InsertedBlocksParams {
+  uri: string;
+  version: number;
+  blocks: InsertedBlock[];
+}
+
+/** One question a reviewer answers about a block. `id` is stable, so a client can remember the ticks. */
+export interface ChecklistItem {
+  id: string;
+  question: string;
+  /** Why it is asked: the finding or the code that raised it. */
+  reason: string;
+}
+
+/** Client → server: the review checklist of a range of an open document (its findings and what the code does). */
+export const reviewChecklistRequest = 'vigil/reviewChecklist';
+
+export interface ReviewChecklistParams {
+  uri: string;
+  range: Range;
+}
+
+export interface ReviewChecklistResult {
+  items: ChecklistItem[];
 }

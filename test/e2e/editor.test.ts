@@ -136,6 +136,103 @@ describe('Vigil in a real VS Code (e2e)', function () {
     }
   });
 
+  it('UI: the login route pasted in one piece is listed for review, reviewed through its checklist, and kept across reloads', async () => {
+    const dir = run!;
+    const workspace = dir.copyWorkspace(example, 'review-workspace');
+    const app = fs.readFileSync(path.join(workspace, loginFile), 'utf8');
+    const start = app.indexOf("app.post('/login'");
+    const end = app.indexOf('\n});', start) + 4;
+    const route = app.slice(start, end);
+    const file = path.join(workspace, 'src/login.js');
+    fs.writeFileSync(file, app.slice(0, start) + app.slice(end + 1));
+    const findings = analyze({ text: app, fileName: loginFile }).findings.filter((f) => f.range.start.line >= lineOf(app, start) && f.range.start.line <= lineOf(app, end));
+    const browser = await dir.launchChromium();
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const lens = (title: RegExp | string) => page.locator('.monaco-editor .codelens-decoration a', { hasText: title });
+    const viewRow = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Vigil: Inserted code/i }) }).locator('.monaco-list-row');
+    const reload = async (step: string) => {
+      await time(step, async () => {
+        await page.reload();
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        // The editor comes back with the window; open the file again if it did not.
+        const tab = page.locator('.tabs-container .tab', { hasText: 'login.js' });
+        if (!(await tab.first().waitFor({ timeout: 15_000 }).then(() => true, () => false))) await openFromExplorer(page, 'src/login.js');
+        await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+      });
+    };
+    try {
+      await time('review.workbench', async () => {
+        await page.goto(server!.url(workspace));
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      });
+      await time('review.openFile', () => openFromExplorer(page, 'src/login.js'));
+
+      // Vigil is active (its status bar item shows) before anything is pasted: changes before activation are not seen.
+      await time('review.activated', () => page.locator('.statusbar-item', { hasText: /^Vigil/ }).first().waitFor({ timeout: 60_000 }));
+      // A real paste: the route on the clipboard, the caret at the start of the health route, Ctrl+V.
+      const health = page.locator('.monaco-editor .view-line', { hasText: "app.get('/health'" });
+      await health.first().waitFor({ timeout: 30_000 });
+      await health.first().click();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Home');
+      // In the page, `navigator` is the browser's (this file compiles without the DOM's types).
+      await page.evaluate((text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text), `${route}\n\n`);
+      await page.keyboard.press('Control+KeyV');
+      const summary = lens(`Inserted just now · ${findings.length} findings`);
+      await time('review.lens', () => summary.first().waitFor({ timeout: 60_000 }));
+      await page.screenshot({ path: path.join(screenshotDir, '5-inserted-lens.png') });
+
+      // The view lists the block with its findings; the findings say they are in fresh code.
+      await time('review.view', () => showInsertedView(page));
+      await viewRow.filter({ hasText: `${findings.length} findings` }).first().waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Control+Shift+KeyM');
+      const markedRows = page.locator('.markers-panel .monaco-list-row', { hasText: 'In code inserted' });
+      await time('review.marked', () => markedRows.first().waitFor({ timeout: 20_000 }));
+      await page.screenshot({ path: path.join(screenshotDir, '6-inserted-view-and-marks.png') });
+
+      // Saved and reloaded: the block is still awaiting review.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+KeyS');
+      await waitFor('the pasted route on disk', () => (fs.readFileSync(file, 'utf8').includes(route) ? true : undefined), 15_000);
+      await page.waitForTimeout(1000);
+      await reload('review.reload1');
+      await time('review.lensAfterReload', () => lens(/^Inserted .* · \d+ findings$/).first().waitFor({ timeout: 60_000 }));
+      await page.screenshot({ path: path.join(screenshotDir, '7-after-reload.png') });
+
+      // The checklist: every question ticked marks the block reviewed.
+      await lens('Review checklist').first().click();
+      const quickPick = page.locator('.quick-input-widget');
+      await quickPick.locator('.monaco-list-row', { hasText: 'parameter' }).first().waitFor({ timeout: 30_000 });
+      const questions = await quickPick.locator('.monaco-list-row').count();
+      assert.ok(questions >= findings.length + 1, `${questions} questions`);
+      // Each question ticked in turn, as a reviewer goes through them; then OK.
+      for (let i = 0; i < questions; i++) {
+        const row = quickPick.locator('.monaco-list-row').nth(i);
+        await row.click();
+        await quickPick.locator('.quick-input-count, .monaco-count-badge', { hasText: `${i + 1} Selected` }).first().waitFor({ timeout: 5000 });
+      }
+      await page.screenshot({ path: path.join(screenshotDir, '8-checklist.png') });
+      await page.keyboard.press('Enter');
+      await time('review.reviewed', () => lens('Review checklist').first().waitFor({ state: 'detached', timeout: 20_000 }));
+      await page.waitForTimeout(1000);
+
+      // Reloaded again: still reviewed, no lens, no marks.
+      await reload('review.reload2');
+      await page.locator('.monaco-editor .view-line', { hasText: "app.post('/login'" }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+Shift+KeyM');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: /vigil/ }).first().waitFor({ timeout: 60_000 });
+      assert.equal(await lens(/Inserted|Review checklist/).count(), 0, 'the lens came back after the reload');
+      assert.equal(await markedRows.count(), 0, 'the marks came back after the reload');
+      await page.screenshot({ path: path.join(screenshotDir, '9-reviewed-after-reload.png') });
+    } catch (error) {
+      await page.screenshot({ path: path.join(screenshotDir, 'review-failure.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('extension host: the mocha suite in test/e2e/suite passes with the real vscode API', async () => {
     const dir = run!;
     const workspace = dir.copyWorkspace(example, 'exthost-workspace');
@@ -162,6 +259,19 @@ describe('Vigil in a real VS Code (e2e)', function () {
     }
   });
 });
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length - 1;
+}
+
+/** Opens the "Vigil: Inserted code" view in the Explorer (its command focuses it, expanded). */
+async function showInsertedView(page: Page): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Vigil: Show inserted code');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show inserted code' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.pane-header', { hasText: /Vigil: Inserted code/i }).first().waitFor({ timeout: 10_000 });
+}
 
 /** The finding the UI test fixes: the first one in the file that offers a fix, as the core reports it. */
 function firstFixableFinding(text: string): Finding & { fixes: [Fix, ...Fix[]] } {

@@ -40,3 +40,12 @@ describe('client: analysis activity (the spinner)', () => {
     assert.equal(activity.isBusy('file:///c.js'), false);
   });
 });
+
+describe('client: status bar with inserted code to review', () => {
+  it('adds the blocks awaiting review, and says a click lists them', () => {
+    const counts = countBySeverity([0, 1]);
+    assert.equal(statusText(counts, 2), 'Vigil $(error) 1 $(warning) 1 · $(eye) 2 to review');
+    assert.equal(statusTooltip(counts, 'app.js', 1), 'Vigil: 1 error, 1 warning, 0 notes in app.js. 1 inserted block to review. Click to list them.');
+    assert.equal(statusTooltip(countBySeverity([]), 'app.js', 2), 'Vigil: no findings in app.js. 2 inserted blocks to review. Click to list them.');
+  });
+});

@@ -16,12 +16,23 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver';
-import { ruleIds } from '../core/registry';
+import { buildFacts } from '../core/facts/facts';
+import { ruleById, ruleIds } from '../core/registry';
+import {
+  insertedBlocksNotification,
+  reviewChecklistRequest,
+  type ReviewChecklistParams,
+  type ReviewChecklistResult,
+} from '../../../shared/src/protocol';
+import { blockFacts } from './block-facts';
 import { codeActions, fixAllKind, openDocsCommand } from './code-actions';
 import { FolderConfigs, watchedConfigGlobs } from './config-files';
 import { DocumentTrees } from './documents';
+import { GitChanges } from './git-changes';
 import { guarded } from './guard';
+import { InsertedBlocks, insertedBlocksParams } from './inserted-blocks';
 import { Notices } from './notices';
+import { reviewChecklist } from './review-checklist';
 import { ValidationScheduler } from './scheduler';
 import { SettingsCache, defaultSettings, validateSettings } from './settings';
 import { Validator } from './validation';
@@ -33,9 +44,11 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(trees);
   const notices = new Notices(connection);
   const configs = new FolderConfigs(ruleIds, (m) => notices.warnOnce(m));
+  const blocks = new InsertedBlocks();
+  const git = new GitChanges();
   let capabilities: ClientCapabilities = {};
   let settings = new SettingsCache(undefined, ruleIds, defaultSettings, (m) => notices.warnOnce(m));
-  let validator = new Validator(connection, documents, trees, settings, configs, notices);
+  let validator = new Validator(connection, documents, trees, settings, configs, notices, blocks, git);
   const scheduler = new ValidationScheduler(
     async (uri) => (await settings.get(uri)).debounceMs,
     guarded(notices, 'validation', undefined, (uri: string) => validator.validate(uri)),
@@ -53,7 +66,7 @@ export function startServer(connection: Connection): void {
       ? (uri: string): Promise<unknown> => connection.workspace.getConfiguration({ scopeUri: uri, section: 'vigil' })
       : undefined;
     settings = new SettingsCache(fetch, ruleIds, base, (m) => notices.warnOnce(m));
-    validator = new Validator(connection, documents, trees, settings, configs, notices);
+    validator = new Validator(connection, documents, trees, settings, configs, notices, blocks, git);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -111,6 +124,26 @@ export function startServer(connection: Connection): void {
       current: validator.cached(document.uri, document.version),
       context: () => validator.contextFor(document),
     });
+  }));
+
+  connection.onNotification(insertedBlocksNotification, guarded(notices, 'inserted blocks', undefined, async (raw: unknown) => {
+    const params = insertedBlocksParams(raw);
+    // Kept even before the document's didOpen: the client may send a reopened file's blocks first.
+    if (!params) return;
+    blocks.set(params);
+    await validator.republish(params.uri);
+  }));
+
+  connection.onRequest(reviewChecklistRequest, guarded(notices, 'review checklist', { items: [] } as ReviewChecklistResult, async (params: ReviewChecklistParams) => {
+    const document = documents.get(params.uri);
+    if (!document) return { items: [] };
+    const analysis = await validator.analysisOf(document);
+    if (!analysis) return { items: [] };
+    const start = document.offsetAt(params.range.start);
+    const end = document.offsetAt(params.range.end);
+    const inside = analysis.result.findings.filter((f) => document.offsetAt(f.range.start) < end && document.offsetAt(f.range.end) > start);
+    const facts = blockFacts(buildFacts(trees.treeFor(document, analysis.fileName), analysis.fileName), start, end);
+    return { items: reviewChecklist(inside, facts, (id) => ruleById(id)?.meta.title) };
   }));
 
   connection.onExecuteCommand(guarded(notices, 'command', null, async (params) => {

@@ -2,11 +2,11 @@
  * The `vigil` settings: asked per resource through `workspace/configuration`, validated, cached until
  * `workspace/didChangeConfiguration`. A bad value becomes a problem naming the setting, and its default is used.
  */
-import type { RuleSetting, Settings } from '../../../shared/src/protocol';
+import { focusValues, type RuleSetting, type Settings } from '../../../shared/src/protocol';
 
 export type { Settings };
 
-export const defaultSettings: Settings = { enable: true, rules: {}, debounceMs: 75, trace: 'off' };
+export const defaultSettings: Settings = { enable: true, rules: {}, debounceMs: 75, trace: 'off', focus: 'all' };
 
 const maxDebounceMs = 10_000;
 const ruleSettings: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -43,6 +43,10 @@ export function validateSettings(
   if (trace !== undefined && trace !== null) {
     if (typeof trace === 'string' && traceLevels.includes(trace)) settings.trace = trace as Settings['trace'];
     else problems.push(`Vigil: setting "vigil.trace.server" should be "off", "messages" or "verbose", got ${shown(trace)}; using "${base.trace}".`);
+  }
+  if (obj.focus !== undefined && obj.focus !== null) {
+    if (typeof obj.focus === 'string' && (focusValues as readonly string[]).includes(obj.focus)) settings.focus = obj.focus as Settings['focus'];
+    else problems.push(`Vigil: setting "vigil.focus" should be "all", "inserted" or "changed", got ${shown(obj.focus)}; using "${base.focus}".`);
   }
   if (obj.rules !== undefined && obj.rules !== null) {
     if (typeof obj.rules !== 'object' || Array.isArray(obj.rules)) {

@@ -12,7 +12,10 @@ import type { AnalysisResult } from '../core/types';
 import type { FolderConfigs } from './config-files';
 import { toDiagnostics } from './diagnostics';
 import { DocumentTrees, fileNameFor } from './documents';
+import type { GitChanges } from './git-changes';
+import type { InsertedBlocks } from './inserted-blocks';
 import type { Notices } from './notices';
+import { reviewDiagnostics } from './review-marks';
 import type { Settings, SettingsCache } from './settings';
 
 export interface CachedAnalysis {
@@ -40,6 +43,8 @@ export class Validator {
     private readonly settings: SettingsCache,
     private readonly configs: FolderConfigs,
     private readonly notices: Notices,
+    private readonly blocks: InsertedBlocks,
+    private readonly git: GitChanges,
   ) {}
 
   /** The analysis of exactly this version, or undefined while a newer one is pending. */
@@ -78,12 +83,41 @@ export class Validator {
     for (const error of result.internalErrors) {
       this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
     }
-    this.cache.set(uri, { version, result, config, fileName });
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(uri, result, version) });
+    const entry = { version, result, config, fileName };
+    this.cache.set(uri, entry);
+    await this.publish(uri, entry);
+  }
+
+  /** The inserted blocks changed: the analysis stands, its marks and the focus filter are applied again. */
+  async republish(uri: string): Promise<void> {
+    const entry = this.cache.get(uri);
+    if (entry && this.documents.get(uri)?.version === entry.version) await this.publish(uri, entry);
+  }
+
+  /** The analysis of the document's current text: the cached one, or a new one (not published). */
+  async analysisOf(document: TextDocument): Promise<CachedAnalysis | undefined> {
+    const cached = this.cached(document.uri, document.version);
+    if (cached) return cached;
+    const { config, fileName, active } = await this.contextFor(document);
+    if (!active) return undefined;
+    const text = document.getText();
+    if (skipReason(text)) return undefined;
+    const result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(document, fileName) });
+    return { version: document.version, result, config, fileName };
+  }
+
+  private async publish(uri: string, entry: CachedAnalysis): Promise<void> {
+    const { version, result, fileName } = entry;
+    const { focus } = await this.settings.get(uri);
+    const changedLines = focus === 'changed' && uri.startsWith('file:') ? await this.git.changedLines(fileName) : undefined;
+    if (this.documents.get(uri)?.version !== version) return;
+    const diagnostics = reviewDiagnostics(toDiagnostics(uri, result, version), { focus, blocks: this.blocks.get(uri), changedLines, now: Date.now() });
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   close(uri: string): void {
     this.cache.delete(uri);
+    this.blocks.forget(uri);
     this.trees.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

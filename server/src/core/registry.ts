@@ -1,5 +1,7 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import type { RuleOptionSpecs } from './config';
+import { deepNesting } from './rules/maintainability/deep-nesting';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
@@ -14,9 +16,15 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  deepNesting,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);
+
+/** The options each rule accepts, by id, for validating the config. */
+export const ruleOptionSpecs: Readonly<Record<string, RuleOptionSpecs>> = Object.fromEntries(
+  rules.flatMap((r) => (r.meta.options ? [[r.meta.id, r.meta.options]] : [])),
+);
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);

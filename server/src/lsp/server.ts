@@ -16,7 +16,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver';
-import { ruleIds } from '../core/registry';
+import { ruleIds, ruleOptionSpecs } from '../core/registry';
 import { codeActions, fixAllKind, openDocsCommand } from './code-actions';
 import { FolderConfigs, watchedConfigGlobs } from './config-files';
 import { DocumentTrees } from './documents';
@@ -32,7 +32,7 @@ export function startServer(connection: Connection): void {
   const trees = new DocumentTrees();
   const documents = new TextDocuments(trees);
   const notices = new Notices(connection);
-  const configs = new FolderConfigs(ruleIds, (m) => notices.warnOnce(m));
+  const configs = new FolderConfigs(ruleIds, (m) => notices.warnOnce(m), ruleOptionSpecs);
   let capabilities: ClientCapabilities = {};
   let settings = new SettingsCache(undefined, ruleIds, defaultSettings, (m) => notices.warnOnce(m));
   let validator = new Validator(connection, documents, trees, settings, configs, notices);

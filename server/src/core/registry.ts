@@ -2,6 +2,8 @@
 import type { Rule } from './rule';
 import type { RuleOptionSpecs } from './config';
 import { deepNesting } from './rules/maintainability/deep-nesting';
+import { inconsistentNaming } from './rules/maintainability/inconsistent-naming';
+import { duplicateCode } from './rules/maintainability/duplicate-code';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
@@ -17,6 +19,8 @@ export const rules: readonly Rule[] = [
   hardcodedSecret,
   missingRateLimit,
   deepNesting,
+  inconsistentNaming,
+  duplicateCode,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

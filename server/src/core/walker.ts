@@ -36,6 +36,7 @@ interface NodeTypes {
   AwaitExpression: ts.AwaitExpression;
   Decorator: ts.Decorator;
   Identifier: ts.Identifier;
+  Block: ts.Block;
 }
 
 export type NodeKindName = keyof NodeTypes;
@@ -85,6 +86,7 @@ const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
   AwaitExpression: ts.SyntaxKind.AwaitExpression,
   Decorator: ts.SyntaxKind.Decorator,
   Identifier: ts.SyntaxKind.Identifier,
+  Block: ts.SyntaxKind.Block,
 };
 
 export function walk(sourceFile: ts.SourceFile, subscribers: readonly Subscriber[]): void {

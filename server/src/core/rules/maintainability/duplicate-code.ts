@@ -53,7 +53,7 @@ export const duplicateCode: Rule = {
         if (lists.length === 0) return;
 
         // Coarse windows: a hash of `minStatements` consecutive coarse fingerprints, grouped.
-        const coarse = lists.map((list) => list.map((s) => coarseFingerprint(s, sourceFile)));
+        const coarse = lists.map((list) => list.map((s) => coarseFingerprint(s)));
         const byCoarse = new Map<number, Window[]>();
         coarse.forEach((prints, list) => {
           for (let index = 0; index + minStatements <= prints.length; index++) {

@@ -1,11 +1,12 @@
 /**
- * Statement fingerprints for copy detection. A coarse one costs O(1) per statement (its kind, its first
- * expression's kind, how many lines it spans) and sorts out almost everything; a fine one, the statement's token
+ * Statement fingerprints for copy detection. A coarse one costs O(1) per statement (the kinds of its nodes two
+ * levels down) and sorts out almost everything; a fine one, the statement's token
  * stream with every identifier and literal abstracted away, is scanned only for statements whose coarse
  * windows collided, so clean files pay next to nothing.
  */
 import * as ts from 'typescript';
 
+const maxScannedLength = 1500;
 const identifierCode = -1;
 const literalCode = -2;
 
@@ -19,21 +20,16 @@ export function combine(hash: number, value: number): number {
   return mix(hash, value);
 }
 
-function firstChildKind(node: ts.Node): number {
-  let kind = 0;
-  ts.forEachChild(node, (child) => {
-    kind = child.kind;
-    return true;
-  });
-  return kind;
-}
-
-export function coarseFingerprint(statement: ts.Statement, sourceFile: ts.SourceFile): number {
-  const start = sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line;
-  const end = sourceFile.getLineAndCharacterOfPosition(statement.end).line;
+/** The kinds of a statement's children and grandchildren: its shape two levels down, without its names. */
+export function coarseFingerprint(statement: ts.Statement): number {
   let hash = mix(emptyHash, statement.kind);
-  hash = mix(hash, firstChildKind(statement));
-  return mix(hash, end - start);
+  ts.forEachChild(statement, (child) => {
+    hash = mix(hash, child.kind);
+    ts.forEachChild(child, (grandchild) => {
+      hash = mix(hash, grandchild.kind);
+    });
+  });
+  return hash;
 }
 
 export interface FineFingerprint {
@@ -69,6 +65,9 @@ export class FineFingerprinter {
   of(statement: ts.Statement): FineFingerprint {
     const scanner = this.scanner;
     const start = statement.getStart(this.sourceFile);
+    // A statement this long holds blocks of its own, whose statements are compared in their own windows;
+    // scanning it here too would scan nested code once per level. It matches nothing.
+    if (statement.end - start > maxScannedLength) return { hash: mix(emptyHash, start), tokens: 0 };
     scanner.resetTokenState(start);
     const templateBraces: number[] = [];
     let hash = emptyHash;

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { resolveConfig } from '../../server/src/core/config';
+import { RuleOptionSpecs, resolveConfig, ruleOptions } from '../../server/src/core/config';
+import { analyze } from '../../server/src/core/analyze';
+import { ruleById } from '../../server/src/core/registry';
 import { loadConfig } from '../../server/src/core/config-file';
 
 const ids = ['sql-injection', 'jwt-missing-expiry'];
@@ -34,6 +36,57 @@ describe('config', () => {
 
   it('reports a config that is not an object', () => {
     assert.equal(resolveConfig([1], 'f', ids).problems[0].key, '(root)');
+  });
+
+  describe('rule options', () => {
+    const specs: Record<string, RuleOptionSpecs> = {
+      'sql-injection': { maxDepth: { type: 'integer', default: 4, minimum: 1, description: 'the deepest nesting allowed' } },
+    };
+
+    it('takes the ESLint form [severity, options] and fills the rest from the defaults', () => {
+      const { config, problems } = resolveConfig({ rules: { 'sql-injection': ['warning', { maxDepth: 6 }] } }, 'f', ids, specs);
+      assert.deepEqual(problems, []);
+      assert.equal(config.rules['sql-injection'], 'warning');
+      assert.deepEqual(config.options, { 'sql-injection': { maxDepth: 6 } });
+      assert.deepEqual(ruleOptions(specs['sql-injection'], config.options?.['sql-injection']), { maxDepth: 6 });
+      assert.deepEqual(ruleOptions(specs['sql-injection'], undefined), { maxDepth: 4 });
+      assert.deepEqual(resolveConfig({ rules: { 'sql-injection': ['info'] } }, 'f', ids, specs).config.rules, { 'sql-injection': 'info' });
+    });
+
+    it('names each bad option and keeps the severity', () => {
+      const raw = {
+        rules: {
+          'sql-injection': ['warning', { maxDepth: 0, maxDeep: 3 }],
+          'jwt-missing-expiry': ['error', { maxDepth: 3 }],
+        },
+      };
+      const { config, problems } = resolveConfig(raw, 'vigil.config.json', ids, specs);
+      assert.deepEqual(
+        problems.map((p) => p.key),
+        ['rules.sql-injection.maxDepth', 'rules.sql-injection.maxDeep', 'rules.jwt-missing-expiry'],
+      );
+      assert.match(problems[0].message, /should be an integer of at least 1 \(the deepest nesting allowed\), got 0/);
+      assert.match(problems[2].message, /this rule takes no options/);
+      assert.deepEqual(config.rules, { 'sql-injection': 'warning', 'jwt-missing-expiry': 'error' });
+      assert.deepEqual(config.options, {});
+    });
+
+    it('rejects options that are not an object, and arrays of the wrong length', () => {
+      const { problems } = resolveConfig({ rules: { 'sql-injection': ['warning', 5], 'jwt-missing-expiry': ['off', {}, {}] } }, 'f', ids, specs);
+      assert.deepEqual(problems.map((p) => p.key), ['rules.sql-injection', 'rules.jwt-missing-expiry']);
+    });
+
+    it('reach the rule: deep-nesting with maxDepth 2', () => {
+      const rule = ruleById('deep-nesting')!;
+      const text = 'function f(a) { if (a) { for (const x of a) { if (x) g(x); } } }';
+      const run = (maxDepth?: number) =>
+        analyze(
+          { text, fileName: 'a.js', config: { rules: {}, options: maxDepth ? { 'deep-nesting': { maxDepth } } : {}, ignore: [], ignorePatterns: [] } },
+          [rule],
+        ).findings.length;
+      assert.equal(run(), 0);
+      assert.equal(run(2), 1);
+    });
   });
 
   describe('loadConfig', () => {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { loadConfig } from '../core/config-file';
 import type { ResolvedConfig } from '../core/config';
-import { rules as allRules, ruleIds } from '../core/registry';
+import { rules as allRules, ruleIds, ruleOptionSpecs } from '../core/registry';
 import type { ScanCommand } from './args';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
 import { findConfigRoot } from './config-root';
@@ -48,7 +48,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
 
   const configRoot = findConfigRoot(cwd);
-  const loaded = loadConfig(configRoot, ruleIds);
+  const loaded = loadConfig(configRoot, ruleIds, ruleOptionSpecs);
   for (const problem of loaded.problems) warn(problem.message);
   const config = command.rules ? enableNamed(loaded.config, command.rules) : loaded.config;
 

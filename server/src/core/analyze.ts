@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import type { AnalysisInput, AnalysisResult, Finding, InternalError, ParseError, Severity } from './types';
 import type { OffsetFix, Report, Rule, RuleContext } from './rule';
-import { defaultConfig, ResolvedConfig } from './config';
+import { defaultConfig, ResolvedConfig, ruleOptions } from './config';
 import { parse, syntaxErrors } from './parse';
 import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
@@ -56,6 +56,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         sourceFile,
         fileName: input.fileName,
         facts,
+        options: ruleOptions(rule.meta.options, config.options?.[rule.meta.id]),
         report: (report) => {
           const finding = toFinding(rule, severity, report, sourceFile);
           if (!suppressions.isSuppressed(rule.meta.id, finding.range.start.line)) found.push(finding);

@@ -1,7 +1,7 @@
 /** Finds and reads the config that both the CLI and the server use, so the editor and CI agree. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigProblem, ResolvedConfig, defaultConfig, resolveConfig } from './config';
+import { ConfigProblem, ResolvedConfig, RuleOptionSpecs, defaultConfig, resolveConfig } from './config';
 
 export const configFileName = 'vigil.config.json';
 
@@ -27,7 +27,11 @@ function readJson(file: string): { value?: unknown; error?: string } {
 }
 
 /** Reads `<root>/vigil.config.json`, else `<root>/package.json#vigil`, else the defaults. */
-export function loadConfig(root: string, knownRuleIds: readonly string[]): LoadedConfig {
+export function loadConfig(
+  root: string,
+  knownRuleIds: readonly string[],
+  optionSpecs: Readonly<Record<string, RuleOptionSpecs>> = {},
+): LoadedConfig {
   const configPath = path.join(root, configFileName);
   if (fs.existsSync(configPath)) {
     const { value, error } = readJson(configPath);
@@ -38,14 +42,14 @@ export function loadConfig(root: string, knownRuleIds: readonly string[]): Loade
         problems: [{ file: configPath, key: '(file)', expected: 'a JSON object', message: `${configPath}: ${error}; using the defaults.` }],
       };
     }
-    return { ...resolveConfig(value, configPath, knownRuleIds), file: configPath };
+    return { ...resolveConfig(value, configPath, knownRuleIds, optionSpecs), file: configPath };
   }
   const pkgPath = path.join(root, 'package.json');
   if (fs.existsSync(pkgPath)) {
     const { value } = readJson(pkgPath);
     if (value && typeof value === 'object' && 'vigil' in value) {
       const file = `${pkgPath}#vigil`;
-      return { ...resolveConfig((value as Record<string, unknown>).vigil, file, knownRuleIds), file };
+      return { ...resolveConfig((value as Record<string, unknown>).vigil, file, knownRuleIds, optionSpecs), file };
     }
   }
   return { config: defaultConfig, problems: [] };

@@ -1,5 +1,9 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import type { RuleOptionSpecs } from './config';
+import { deepNesting } from './rules/maintainability/deep-nesting';
+import { duplicateCode } from './rules/maintainability/duplicate-code';
+import { inconsistentNaming } from './rules/maintainability/inconsistent-naming';
 import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
 import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
 import { syncIoInHandler } from './rules/performance/sync-io-in-handler';
@@ -33,10 +37,18 @@ export const rules: readonly Rule[] = [
   nPlusOneQuery,
   unboundedQuery,
   syncIoInHandler,
+  deepNesting,
+  inconsistentNaming,
+  duplicateCode,
   mixedAsyncStyle,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);
+
+/** The options each rule accepts, by id, for validating the config. */
+export const ruleOptionSpecs: Readonly<Record<string, RuleOptionSpecs>> = Object.fromEntries(
+  rules.flatMap((r) => (r.meta.options ? [[r.meta.id, r.meta.options]] : [])),
+);
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import type { Category, Severity } from './types';
 import type { Facts } from './facts/facts';
 import type { NodeListeners } from './walker';
+import type { RuleOptionSpecs, RuleOptions } from './config';
 
 export type FixCapability = 'safe' | 'suggestion' | 'none';
 
@@ -18,6 +19,8 @@ export interface RuleMeta {
   fixable: FixCapability;
   /** CWE, OWASP and peer-rule references. */
   sources: readonly string[];
+  /** The options it accepts in the config (`["warning", { … }]`), with their defaults. */
+  options?: RuleOptionSpecs;
 }
 
 /** An edit by offsets into the analysed text; converted to LSP ranges when the finding is made. */
@@ -52,6 +55,8 @@ export interface RuleContext {
   readonly sourceFile: ts.SourceFile;
   readonly fileName: string;
   readonly facts: Facts;
+  /** Every option in `meta.options`: the configured value or the default. */
+  readonly options: RuleOptions;
   report(report: Report): void;
 }
 

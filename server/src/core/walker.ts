@@ -35,6 +35,7 @@ interface NodeTypes {
   AwaitExpression: ts.AwaitExpression;
   Decorator: ts.Decorator;
   Identifier: ts.Identifier;
+  Block: ts.Block;
 }
 
 export type NodeKindName = keyof NodeTypes;
@@ -84,6 +85,7 @@ const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
   AwaitExpression: ts.SyntaxKind.AwaitExpression,
   Decorator: ts.SyntaxKind.Decorator,
   Identifier: ts.SyntaxKind.Identifier,
+  Block: ts.SyntaxKind.Block,
 };
 
 /** Dispatches `nodes` (the tree in source order, see traverse.ts) to the subscribers that asked for their kinds. */

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoadedConfig, configFileName, loadConfig } from '../core/config-file';
+import type { RuleOptionSpecs } from '../core/config';
 import { matchesAnyGlob } from '../core/glob';
 
 export const watchedConfigGlobs: readonly string[] = [`**/${configFileName}`, '**/package.json'];
@@ -25,6 +26,7 @@ export class FolderConfigs {
   constructor(
     private readonly knownRuleIds: readonly string[],
     private readonly warn: (message: string) => void,
+    private readonly optionSpecs: Readonly<Record<string, RuleOptionSpecs>> = {},
   ) {}
 
   setFolders(uris: readonly string[]): void {
@@ -44,7 +46,7 @@ export class FolderConfigs {
     if (root === undefined || file === undefined) return { ignored: false };
     let loaded = this.loaded.get(root);
     if (!loaded) {
-      loaded = loadConfig(root, this.knownRuleIds);
+      loaded = loadConfig(root, this.knownRuleIds, this.optionSpecs);
       loaded.problems.forEach((p) => this.warn(`Vigil: ${p.message}`));
       this.loaded.set(root, loaded);
     }

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver';
 import { buildFacts } from '../core/facts/facts';
-import { ruleById, ruleIds } from '../core/registry';
+import { ruleById, ruleIds, ruleOptionSpecs } from '../core/registry';
 import {
   insertedBlocksNotification,
   reviewChecklistRequest,
@@ -43,7 +43,7 @@ export function startServer(connection: Connection): void {
   const trees = new DocumentTrees();
   const documents = new TextDocuments(trees);
   const notices = new Notices(connection);
-  const configs = new FolderConfigs(ruleIds, (m) => notices.warnOnce(m));
+  const configs = new FolderConfigs(ruleIds, (m) => notices.warnOnce(m), ruleOptionSpecs);
   const blocks = new InsertedBlocks();
   const git = new GitChanges();
   let capabilities: ClientCapabilities = {};

@@ -1,8 +1,10 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { commandInjection } from './rules/security/command-injection';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
+import { pathTraversal } from './rules/security/path-traversal';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
@@ -14,6 +16,8 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  commandInjection,
+  pathTraversal,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -4,7 +4,7 @@
  * Sources: `req.body/query/params/headers/cookies` (Express, Fastify), Koa's `ctx.request`, Hono's `c.req`,
  * Next.js `request.json()`/`formData()`/`searchParams` and the `params`/`searchParams` of route handlers and
  * pages, server actions' `FormData` parameters, NestJS `@Body()/@Query()/@Param()/@Headers()`, WebSocket and
- * `postMessage` payloads, and `JSON.parse` of any of these.
+ * `postMessage` payloads, and `JSON.parse` of any of these; for path sinks, also archive entry names.
  *
  * Propagation within a function and through the file's own helpers: assignment, destructuring (renames,
  * defaults, rest), property and element access, spread, `Object.assign`, template literals, concatenation,
@@ -56,6 +56,7 @@ const textReaders = new Set(['formData', 'text', 'parseBody', 'query', 'queries'
 const nestSources = new Set(['Body', 'Query', 'Param', 'Params', 'Headers', 'Req', 'Request', 'Cookies']);
 const nestTextSources = new Set(['Param', 'Params', 'Headers']);
 const numericMembers = new Set(['length', 'size']);
+const uploadStorageMembers = new Set(['path', 'filename', 'destination']);
 /** Next.js entry points whose props or second argument carry the URL's `params` and `searchParams`. */
 const nextEntryNames = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|generateMetadata|generateViewport)$/;
 const nextRouteProps = new Set(['params', 'searchParams']);
@@ -293,8 +294,14 @@ export class RequestDataIndex {
     if (root) return root;
     const name = memberName(e);
     if (name !== undefined && numericMembers.has(name)) return undefined;
+    if (mode === 'path' && name !== undefined) {
+      const entry = archiveEntryName(e, name);
+      if (entry) return entry;
+    }
     const base = this.eval(e.expression, mode, env, depth + 1);
     if (!base) return undefined;
+    // multer's `req.file.path` and `filename` are chosen by the server; `originalname` is the client's.
+    if (name !== undefined && uploadStorageMembers.has(name) && /\.files?(\.|\[|$)/.test(base.source)) return undefined;
     return name === undefined ? base : { ...base, source: `${base.source}.${name}` };
   }
 
@@ -310,7 +317,9 @@ export class RequestDataIndex {
         return { source: callee.getText(this.sourceFile) + '()', text: textReaders.has(method) };
       }
       // `searchParams.get('q')` on a request's URL.
-      if (method === 'get' && /searchParams$/.test(dottedName(receiver) ?? '')) return { source: `${dottedName(receiver)}.get()`, text: true };
+      if (method === 'get' && (/searchParams$/.test(dottedName(receiver) ?? '') || (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams'))) {
+        return { source: `${dottedName(receiver) ?? 'searchParams'}.get()`, text: true };
+      }
       const global = ts.isIdentifier(receiver) && this.scopes.resolve(receiver) === undefined ? receiver.text : undefined;
       if (global === 'JSON') {
         // Parsing turns text back into objects; serialising makes a string literal, safe inside code.
@@ -410,6 +419,18 @@ export class RequestDataIndex {
       return this.scopes.resolve(target) === decl ? this.eval(w, mode, env, depth + 1) : undefined;
     });
   }
+}
+
+/**
+ * An archive entry's own name (adm-zip `entry.entryName`, yauzl `entry.fileName`, unzipper `entry.path`,
+ * tar-stream `header.name`): whoever made the archive chose it, so it is a source for path sinks (zip slip).
+ */
+function archiveEntryName(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): RequestOrigin | undefined {
+  const base = unwrap(e.expression);
+  if (!ts.isIdentifier(base)) return undefined;
+  const entry = /entry/i.test(base.text) && (name === 'entryName' || name === 'fileName' || name === 'path');
+  const header = /header/i.test(base.text) && name === 'name';
+  return entry || header ? { source: `${base.text}.${name}`, text: true } : undefined;
 }
 
 function asText(origin: RequestOrigin | undefined): RequestOrigin | undefined {

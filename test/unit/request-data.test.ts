@@ -71,10 +71,10 @@ describe('facts: request data sources and propagation', () => {
     ['a Next.js route handler params', 'export async function GET(request: Request, { params }: { params: { id: string } }) { f(params.id); }', 'params.id', 'params.id'],
     ['a Next.js page searchParams', 'export default async function Page({ searchParams }) { const { q } = await searchParams; f(q); }', 'q', 'searchParams.q'],
     ['a Next.js page props.params', 'export default function Page(props) { f(props.params.slug); }', 'props.params.slug', 'props.params.slug'],
-    ['a ws message', "wss.on('connection', (ws) => { ws.on('message', (data) => { f(data.toString()); }); });", 'data.toString()', 'the socket message'],
-    ['a browser message event', "window.addEventListener('message', (e) => { f(e.data); });", 'e.data', 'the socket message.data'],
-    ['onmessage', 'socket.onmessage = (event) => { f(event.data); };', 'event.data', 'the socket message.data'],
-    ['a socket.io event payload', "io.on('connection', (socket) => { socket.on('rename', (payload) => { f(payload.name); }); });", 'payload.name', "the 'rename' event payload.name"],
+    ['a ws message', "wss.on('connection', (ws) => { ws.on('message', (data) => { f(data.toString()); }); });", 'data.toString()', 'data'],
+    ['a browser message event', "window.addEventListener('message', (e) => { f(e.data); });", 'e.data', 'e.data'],
+    ['onmessage', 'socket.onmessage = (event) => { f(event.data); };', 'event.data', 'event.data'],
+    ['a socket.io event payload', "io.on('connection', (socket) => { socket.on('rename', (payload) => { f(payload.name); }); });", 'payload.name', 'payload.name'],
   ];
   for (const [name, source, snippet, expected] of cases) {
     it(name, () => assert.equal(originOf(source, snippet), expected));

@@ -1,9 +1,11 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
+import { codeInjection } from './rules/security/code-injection';
 import { commandInjection } from './rules/security/command-injection';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
+import { nosqlInjection } from './rules/security/nosql-injection';
 import { pathTraversal } from './rules/security/path-traversal';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { sqlInjection } from './rules/security/sql-injection';
@@ -18,6 +20,8 @@ export const rules: readonly Rule[] = [
   missingRateLimit,
   commandInjection,
   pathTraversal,
+  nosqlInjection,
+  codeInjection,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

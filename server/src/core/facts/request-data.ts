@@ -232,7 +232,7 @@ export class RequestDataIndex {
     const parent = fn.parent;
     // `ws.onmessage = (event) => …`
     if (ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) && parent.left.name.text === 'onmessage') {
-      return { source: 'the socket message', text: true };
+      return { source: paramName(fn.parameters[0]), text: true };
     }
     if (!ts.isCallExpression(parent)) return undefined;
     const callee = unwrap(parent.expression);
@@ -246,13 +246,13 @@ export class RequestDataIndex {
     const event = parent.arguments[0];
     if (!event || !ts.isStringLiteralLike(event)) return undefined;
     const receiver = dottedName(callee.expression) ?? '';
-    if (event.text === 'message') return localChannels.test(receiver) ? undefined : { source: 'the socket message', text: true };
+    if (event.text === 'message') return localChannels.test(receiver) ? undefined : { source: paramName(fn.parameters[0]), text: true };
     // socket.io: any other event on a socket a `connection` handler received; its payload is parsed JSON.
     if (lifecycleEvents.has(event.text)) return undefined;
     const socket = unwrap(callee.expression);
     const decl = ts.isIdentifier(socket) ? this.scopes.resolve(socket) : undefined;
     if (!decl || !ts.isParameter(decl) || !isConnectionHandler(decl.parent)) return undefined;
-    return { source: `the '${event.text}' event payload` };
+    return { source: paramName(fn.parameters[0]) };
   }
 
   /** `function load(name) { … }` called as `load(req.query.file)` elsewhere in the file. */
@@ -329,7 +329,7 @@ export class RequestDataIndex {
       if (global === 'Object' && /^(assign|values|entries|keys|freeze|fromEntries)$/.test(method)) return args();
       if ((global === 'Buffer' && method === 'from') || (global === 'Array' && method === 'from')) return args();
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
-      if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: `${dottedName(receiver)}.${method}() response` };
+      if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
       // Methods on request data keep it, except the ones that answer a question about it.
       const base = this.eval(receiver, mode, env, depth + 1);
@@ -341,7 +341,7 @@ export class RequestDataIndex {
       const decl = this.scopes.resolve(callee);
       if (decl === undefined) {
         if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|decodeURI|decodeURIComponent|escape|unescape|atob|btoa)$/.test(callee.text)) return asText(args());
-        if (mode === 'code' && remoteClients.test(callee.text)) return { source: `the ${callee.text}() response` };
+        if (mode === 'code' && remoteClients.test(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
       if (callee.text === 'format') return args();
       const imported = importedName(decl);
@@ -431,6 +431,12 @@ function archiveEntryName(e: ts.PropertyAccessExpression | ts.ElementAccessExpre
   const entry = /entry/i.test(base.text) && (name === 'entryName' || name === 'fileName' || name === 'path');
   const header = /header/i.test(base.text) && name === 'name';
   return entry || header ? { source: `${base.text}.${name}`, text: true } : undefined;
+}
+
+/** `fetch(url)` as written, or `fetch(…)` when the arguments are long. */
+function shortCall(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
+  const text = call.getText(sourceFile).replace(/\s+/g, ' ');
+  return text.length <= 40 ? text : `${call.expression.getText(sourceFile)}(…)`;
 }
 
 function asText(origin: RequestOrigin | undefined): RequestOrigin | undefined {

@@ -26,6 +26,9 @@ function codeArguments(node: ts.CallExpression | ts.NewExpression, facts: Facts)
   const name = calleeName(node);
   const args = node.arguments ?? [];
   if (name === undefined || args.length === 0) return [];
+  const first = unwrap(args[0]);
+  // `new Function('a', 'b', body)` takes its code last; the others take it first.
+  if (name !== 'Function' && (ts.isArrowFunction(first) || ts.isFunctionExpression(first) || ts.isStringLiteralLike(first))) return [];
   const callee = unwrap(node.expression);
   if (name === 'eval' || name === 'Function') return isGlobal(callee, facts) ? (name === 'eval' ? [args[0]] : args) : [];
   if (timers.has(name)) return isGlobal(callee, facts) ? [args[0]] : [];

@@ -24,12 +24,13 @@ interface Runner {
 }
 
 /** What a call runs commands with: child_process (directly or promisified), shelljs, or execa. */
-function runnerOf(call: ts.CallExpression, facts: Facts): Runner | undefined {
+function runnerOf(call: ts.CallExpression, facts: Facts, importsRunner: boolean): Runner | undefined {
   const name = calleeName(call);
-  if (name === undefined || !callNames.has(name)) {
-    return name !== undefined ? promisifiedRunner(call, facts) : undefined;
-  }
+  if (name === undefined) return undefined;
+  if (!callNames.has(name)) return importsRunner && facts.importsLibrary('child_process') ? promisifiedRunner(call, facts) : undefined;
   const callee = unwrap(call.expression);
+  // Without an import, only a snippet's unresolved `child_process.exec` can be one (and `/re/.exec` is common).
+  if (!importsRunner) return unresolvedModule(callee, facts) === 'child_process' && shellRunners.has(name) ? { kind: 'shell' } : undefined;
   const ref = facts.libraryOf(callee);
   const library = ref?.library ?? unresolvedModule(callee, facts);
   if (library === 'child_process') {
@@ -134,9 +135,10 @@ export const commandInjection: Rule = {
   },
   create(context) {
     const { facts } = context;
+    const importsRunner = ['child_process', 'shelljs', 'execa'].some((l) => facts.importsLibrary(l));
     return {
       CallExpression(call) {
-        const runner = runnerOf(call, facts);
+        const runner = runnerOf(call, facts, importsRunner);
         if (!runner) return;
         for (const arg of commandArguments(call, runner, facts)) {
           if (facts.isConstant(arg)) continue;

@@ -15,18 +15,31 @@ const sqlLibraries = new Set(['sequelize', 'typeorm', 'prisma', 'knex', 'drizzle
 const logicalKeys = new Set(['$and', '$or', '$nor']);
 
 /** Whether `call` is a MongoDB or Mongoose query: by the receiver's library, or a Mongo file's model or collection. */
-function isMongoQuery(call: ts.CallExpression, facts: Facts): boolean {
+function isMongoQuery(call: ts.CallExpression, facts: Facts, file: MongoFile): boolean {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const receiver = unwrap(callee.expression);
+  // `db.collection('users').findOne(…)`
+  if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return !file.sql;
+  if (!file.mongo) return false;
   const library = facts.libraryOf(receiver)?.library;
   if (library !== undefined && mongoLibraries.has(library)) return true;
-  if (library !== undefined && sqlLibraries.has(library)) return false;
-  if ([...sqlLibraries].some((l) => facts.importsLibrary(l))) return false;
-  if (facts.importsLibrary('mongoose') || facts.importsLibrary('mongodb')) return true;
-  // `db.collection('users').findOne(…)`, and models imported from a models folder.
-  if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return true;
-  return library !== undefined && /(^|\/)models?(\/|$)|\.model$/i.test(library);
+  if (file.sql || (library !== undefined && sqlLibraries.has(library))) return false;
+  return true;
+}
+
+interface MongoFile {
+  /** The file imports mongoose or mongodb, or models from a models folder. */
+  mongo: boolean;
+  /** The file imports a SQL client or ORM, whose `findOne` takes no operator objects from values. */
+  sql: boolean;
+}
+
+function mongoFileOf(facts: Facts): MongoFile {
+  return {
+    mongo: facts.imports.some((i) => mongoLibraries.has(i.library) || /(^|\/)models?(\/|$)|\.model$/i.test(i.module)),
+    sql: facts.imports.some((i) => sqlLibraries.has(i.library)),
+  };
 }
 
 /** An object literal written in place, or a `const` bound to one. */
@@ -135,11 +148,12 @@ export const nosqlInjection: Rule = {
   },
   create(context) {
     const { facts } = context;
+    const file = mongoFileOf(facts);
     return {
       CallExpression(call) {
         const method = calleeName(call);
         if (method === undefined || !filterMethods.has(method) || call.arguments.length === 0) return;
-        if (!isMongoQuery(call, facts)) return;
+        if (!isMongoQuery(call, facts, file)) return;
         const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
         const offences: Offence[] = [];
         for (const filter of filters) if (filter) offencesIn(filter, facts, offences);

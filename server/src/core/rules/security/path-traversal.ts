@@ -16,12 +16,13 @@ const fsLibraries = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 const responseNames = /^(res|response)$/;
 
 /** The path arguments of an fs call, or of Express's `res.sendFile`/`res.download` without a `root` option. */
-function pathArguments(call: ts.CallExpression, facts: Facts): readonly ts.Expression[] {
+function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean): readonly ts.Expression[] {
   const name = calleeName(call);
   if (name === undefined) return [];
   const positions = fsFunctions.get(name);
   if (positions) {
     const callee = unwrap(call.expression);
+    if (!importsFs && !(ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts))) return [];
     const library = facts.libraryOf(callee)?.library ?? (ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts) ? 'fs' : undefined);
     if (!library || !fsLibraries.has(library)) return [];
     return positions.map((i) => call.arguments[i]).filter((a): a is ts.Expression => a !== undefined && !ts.isSpreadElement(a));
@@ -111,9 +112,10 @@ export const pathTraversal: Rule = {
   },
   create(context) {
     const { facts } = context;
+    const importsFs = [...fsLibraries].some((l) => facts.importsLibrary(l));
     return {
       CallExpression(call) {
-        for (const arg of pathArguments(call, facts)) {
+        for (const arg of pathArguments(call, facts, importsFs)) {
           if (facts.isConstant(arg)) continue;
           const origin = facts.requestOrigin(arg, { sink: 'path' });
           if (!origin) continue;

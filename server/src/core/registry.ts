@@ -14,20 +14,28 @@ import { missingTransaction } from './rules/reliability/missing-transaction';
 import { moneyFloat } from './rules/reliability/money-float';
 import { raceCheckThenAct } from './rules/reliability/race-check-then-act';
 import { swallowedError } from './rules/reliability/swallowed-error';
+import { codeInjection } from './rules/security/code-injection';
+import { commandInjection } from './rules/security/command-injection';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
+import { nosqlInjection } from './rules/security/nosql-injection';
+import { pathTraversal } from './rules/security/path-traversal';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 
 export const rules: readonly Rule[] = [
   sqlInjection,
+  nosqlInjection,
   plaintextPassword,
   weakPasswordHash,
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  commandInjection,
+  pathTraversal,
+  codeInjection,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

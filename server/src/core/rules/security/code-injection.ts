@@ -1,0 +1,67 @@
+import * as ts from 'typescript';
+import type { Rule } from '../../rule';
+import type { Facts } from '../../facts/facts';
+import { calleeName, unwrap } from '../../facts/syntax';
+
+const vmRunners = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction']);
+const timers = new Set(['setTimeout', 'setInterval']);
+const globalObjects = /^(window|globalThis|global|self)$/;
+
+/** A global called by its own name (`eval`, `setTimeout`) or through the global object (`window.setTimeout`). */
+function isGlobal(callee: ts.Expression, facts: Facts): boolean {
+  const e = unwrap(callee);
+  if (ts.isIdentifier(e)) return facts.resolve(e) === undefined;
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && globalObjects.test(e.expression.text) && facts.resolve(e.expression) === undefined;
+}
+
+function isVm(expr: ts.Expression, facts: Facts): boolean {
+  const ref = facts.libraryOf(expr);
+  if (ref) return ref.library === 'vm';
+  const e = unwrap(expr);
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'vm' && facts.resolve(e.expression) === undefined;
+}
+
+/** The arguments a call evaluates as code. */
+function codeArguments(node: ts.CallExpression | ts.NewExpression, facts: Facts): readonly ts.Expression[] {
+  const name = calleeName(node);
+  const args = node.arguments ?? [];
+  if (name === undefined || args.length === 0) return [];
+  const first = unwrap(args[0]);
+  // `new Function('a', 'b', body)` takes its code last; the others take it first.
+  if (name !== 'Function' && (ts.isArrowFunction(first) || ts.isFunctionExpression(first) || ts.isStringLiteralLike(first))) return [];
+  const callee = unwrap(node.expression);
+  if (name === 'eval' || name === 'Function') return isGlobal(callee, facts) ? (name === 'eval' ? [args[0]] : args) : [];
+  if (timers.has(name)) return isGlobal(callee, facts) ? [args[0]] : [];
+  if (vmRunners.has(name) || (name === 'Script' && ts.isNewExpression(node))) return isVm(callee, facts) ? [args[0]] : [];
+  return [];
+}
+
+export const codeInjection: Rule = {
+  meta: {
+    id: 'code-injection',
+    category: 'security',
+    defaultSeverity: 'error',
+    title: 'Request or remote data evaluated as code',
+    description:
+      'Request data, a socket message or a fetched response passed to `eval`, `new Function`, `vm` or a string `setTimeout` runs as JavaScript with the process\'s privileges: the sender reads secrets, spawns shells, or rewrites the page. Parse data as data (JSON.parse, a lookup table) and never evaluate it.',
+    fixable: 'none',
+    sources: ['CWE-94', 'CWE-95', 'OWASP A03:2021', 'eslint no-eval / no-new-func / no-implied-eval', 'semgrep javascript.lang.security.audit.code-string-concat'],
+  },
+  create(context) {
+    const { facts } = context;
+    const check = (node: ts.CallExpression | ts.NewExpression): void => {
+      for (const arg of codeArguments(node, facts)) {
+        const e = unwrap(arg);
+        if (facts.isConstant(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e)) continue;
+        const origin = facts.requestOrigin(arg, { sink: 'code' });
+        if (!origin) continue;
+        context.report({
+          at: arg,
+          message: `\`${origin.source}\` is run as JavaScript here: whoever sends it can run any code with this program's privileges (read secrets, start a shell). Treat it as data: JSON.parse it, or look it up in a table of allowed actions.`,
+        });
+        return;
+      }
+    };
+    return { CallExpression: check, NewExpression: check };
+  },
+};

@@ -1,0 +1,164 @@
+import * as ts from 'typescript';
+import type { OffsetFix, Rule } from '../../rule';
+import type { Facts } from '../../facts/facts';
+import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
+
+/** MongoDB / Mongoose methods whose first argument is a query filter. */
+const filterMethods = new Set([
+  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
+  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'exists', 'remove', 'where', 'distinct', 'aggregate',
+]);
+const mongoLibraries = new Set(['mongoose', 'mongodb']);
+/** SQL ORMs share method names (`findOne`) but take no operator objects from values. */
+const sqlLibraries = new Set(['sequelize', 'typeorm', 'prisma', 'knex', 'drizzle', 'objection', '@mikro-orm/core', 'pg', 'mysql2', 'mysql', 'sqlite3', 'better-sqlite3']);
+/** Keys whose value is a list of filters. */
+const logicalKeys = new Set(['$and', '$or', '$nor']);
+
+/** Whether `call` is a MongoDB or Mongoose query: by the receiver's library, or a Mongo file's model or collection. */
+function isMongoQuery(call: ts.CallExpression, facts: Facts, file: MongoFile): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = unwrap(callee.expression);
+  // `db.collection('users').findOne(…)`
+  if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return !file.sql;
+  if (!file.mongo) return false;
+  const library = facts.libraryOf(receiver)?.library;
+  if (library !== undefined && mongoLibraries.has(library)) return true;
+  if (file.sql || (library !== undefined && sqlLibraries.has(library))) return false;
+  return true;
+}
+
+interface MongoFile {
+  /** The file imports mongoose or mongodb, or models from a models folder. */
+  mongo: boolean;
+  /** The file imports a SQL client or ORM, whose `findOne` takes no operator objects from values. */
+  sql: boolean;
+}
+
+function mongoFileOf(facts: Facts): MongoFile {
+  return {
+    mongo: facts.imports.some((i) => mongoLibraries.has(i.library) || /(^|\/)models?(\/|$)|\.model$/i.test(i.module)),
+    sql: facts.imports.some((i) => sqlLibraries.has(i.library)),
+  };
+}
+
+/** An object literal written in place, or a `const` bound to one. */
+function literalOf(expr: ts.Expression, facts: Facts): ts.ObjectLiteralExpression | undefined {
+  const e = unwrap(expr);
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = facts.resolve(e);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+  const init = unwrap(decl.initializer);
+  return ts.isObjectLiteralExpression(init) ? init : undefined;
+}
+
+function keyOf(p: ts.ObjectLiteralElementLike): string | undefined {
+  const n = p.name;
+  return n && (ts.isIdentifier(n) || ts.isStringLiteral(n)) ? n.text : undefined;
+}
+
+interface Offence {
+  at: ts.Node;
+  message: string;
+  fixes: OffsetFix[];
+}
+
+function valueFixes(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sourceFile: ts.SourceFile): OffsetFix[] {
+  const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+  const text = value.getText(sourceFile);
+  const start = ts.isPropertyAssignment(p) ? value.getStart(sourceFile) : p.getEnd();
+  const end = ts.isPropertyAssignment(p) ? value.getEnd() : p.getEnd();
+  const prefix = ts.isPropertyAssignment(p) ? '' : ': ';
+  return [
+    { title: 'Convert to a string with String()', safe: false, edits: [{ start, end, text: `${prefix}String(${text})` }] },
+    { title: 'Compare with $eq', safe: false, edits: [{ start, end, text: `${prefix}{ $eq: ${text} }` }] },
+  ];
+}
+
+/** The values in a filter that may be operator objects from the request, and `$where` code. */
+function offencesIn(filter: ts.Expression, facts: Facts, out: Offence[], depth = 0): void {
+  if (depth > 4) return;
+  const obj = literalOf(filter, facts);
+  if (!obj) {
+    const origin = facts.requestOrigin(filter, { sink: 'nosql' });
+    if (origin) {
+      out.push({ at: filter, fixes: [], message: `\`${origin.source}\` is used as the whole MongoDB filter: the sender chooses every field and operator (\`{ "password": { "$ne": null } }\`). Build the filter from named fields converted with String().` });
+    }
+    return;
+  }
+  // ORM-shaped options (`{ where: … }`) are not Mongo filters.
+  if (objectProperty(obj, 'where')) return;
+  for (const p of obj.properties) {
+    const key = keyOf(p);
+    if (ts.isSpreadAssignment(p)) {
+      const origin = facts.requestOrigin(p.expression, { sink: 'nosql' });
+      if (origin) out.push({ at: p, fixes: [], message: `\`${origin.source}\` is spread into this MongoDB filter: the sender chooses its fields and operators. Copy the fields you need, converted with String().` });
+      continue;
+    }
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    if (key === '$where') {
+      if (!facts.isConstant(value)) {
+        const origin = facts.requestOrigin(value, { sink: 'code' });
+        out.push({ at: value, fixes: [], message: `\`$where\` runs this ${origin ? `string built from \`${origin.source}\`` : 'non-constant string'} as JavaScript on the database server: whoever shapes it can read or stall the whole collection. Express the condition with query operators instead.` });
+      }
+      continue;
+    }
+    if (key !== undefined && logicalKeys.has(key)) {
+      const list = unwrap(value);
+      if (ts.isArrayLiteralExpression(list)) for (const el of list.elements) offencesIn(el, facts, out, depth + 1);
+      continue;
+    }
+    // An operator object written in code (`{ $eq: x }`, `{ $in: ids }`) compares its operands as values.
+    if (ts.isObjectLiteralExpression(unwrap(value)) || (key !== undefined && key.startsWith('$'))) continue;
+    const origin = facts.requestOrigin(value, { sink: 'nosql' });
+    if (!origin) continue;
+    out.push({
+      at: value,
+      fixes: valueFixes(p, facts.sourceFile),
+      message: `\`${origin.source}\` goes into this MongoDB filter as sent: a JSON value such as \`{ "$ne": null }\` becomes an operator and matches any document (a login without a password). Convert it with String(), or compare with \`{ $eq: … }\`.`,
+    });
+  }
+}
+
+/** `aggregate([{ $match: { … } }])`: the filters in its `$match` stages. */
+function matchStages(pipeline: ts.Expression | undefined): ts.Expression[] {
+  const list = pipeline && unwrap(pipeline);
+  if (!list || !ts.isArrayLiteralExpression(list)) return [];
+  const out: ts.Expression[] = [];
+  for (const stage of list.elements) {
+    const s = unwrap(stage);
+    const match = ts.isObjectLiteralExpression(s) ? objectProperty(s, '$match') : undefined;
+    if (match && ts.isPropertyAssignment(match)) out.push(match.initializer);
+  }
+  return out;
+}
+
+export const nosqlInjection: Rule = {
+  meta: {
+    id: 'nosql-injection',
+    category: 'security',
+    defaultSeverity: 'error',
+    title: 'Request values as MongoDB operators',
+    description:
+      'A JSON body or a query string like `password[$ne]=x` turns a value into an object, and in a MongoDB filter that object is an operator: `{ password: { $ne: null } }` matches every user. Convert request values to strings (or compare with `$eq`) before they reach a filter, and never build `$where` code from data.',
+    fixable: 'suggestion',
+    sources: ['CWE-943', 'OWASP A03:2021', 'semgrep javascript.express.security.injection.tainted-nosql', 'OWASP NoSQL Injection Testing Guide'],
+  },
+  create(context) {
+    const { facts } = context;
+    const file = mongoFileOf(facts);
+    return {
+      CallExpression(call) {
+        const method = calleeName(call);
+        if (method === undefined || !filterMethods.has(method) || call.arguments.length === 0) return;
+        if (!isMongoQuery(call, facts, file)) return;
+        const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
+        const offences: Offence[] = [];
+        for (const filter of filters) if (filter) offencesIn(filter, facts, offences);
+        for (const o of offences) context.report({ at: o.at, message: o.message, fixes: o.fixes });
+      },
+    };
+  },
+};

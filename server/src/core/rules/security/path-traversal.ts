@@ -1,0 +1,136 @@
+import * as ts from 'typescript';
+import type { OffsetFix, Rule } from '../../rule';
+import type { Facts } from '../../facts/facts';
+import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
+import { addDefaultImport } from '../../fixers/add-import';
+
+/** fs functions (node:fs, fs/promises, fs-extra, graceful-fs) and the argument positions that are paths. */
+const fsFunctions: ReadonlyMap<string, readonly number[]> = new Map([
+  ...['readFile', 'writeFile', 'appendFile', 'createReadStream', 'createWriteStream', 'unlink', 'rm', 'rmdir', 'readdir', 'stat',
+    'lstat', 'access', 'exists', 'open', 'opendir', 'mkdir', 'readlink', 'realpath', 'truncate', 'chmod', 'chown', 'utimes',
+    'outputFile', 'outputJson', 'readJson', 'writeJson', 'readJSON', 'writeJSON', 'remove', 'pathExists', 'ensureDir', 'ensureFile', 'emptyDir',
+  ].flatMap((name): [string, readonly number[]][] => [[name, [0]], [`${name}Sync`, [0]]]),
+  ...['copyFile', 'rename', 'link', 'symlink', 'cp', 'copy', 'move'].flatMap((name): [string, readonly number[]][] => [[name, [0, 1]], [`${name}Sync`, [0, 1]]]),
+]);
+const fsLibraries = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
+const responseNames = /^(res|response)$/;
+
+/** The path arguments of an fs call, or of Express's `res.sendFile`/`res.download` without a `root` option. */
+function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean): readonly ts.Expression[] {
+  const name = calleeName(call);
+  if (name === undefined) return [];
+  const positions = fsFunctions.get(name);
+  if (positions) {
+    const callee = unwrap(call.expression);
+    if (!importsFs && !(ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts))) return [];
+    const library = facts.libraryOf(callee)?.library ?? (ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts) ? 'fs' : undefined);
+    if (!library || !fsLibraries.has(library)) return [];
+    return positions.map((i) => call.arguments[i]).filter((a): a is ts.Expression => a !== undefined && !ts.isSpreadElement(a));
+  }
+  if ((name === 'sendFile' || name === 'download') && isExpressResponse(call, facts)) {
+    // `send` refuses `..` segments below a `root` option, so only calls without one are open.
+    const hasRoot = call.arguments.some((a) => ts.isObjectLiteralExpression(unwrap(a)) && objectProperty(unwrap(a) as ts.ObjectLiteralExpression, 'root'));
+    return hasRoot || !call.arguments[0] ? [] : [call.arguments[0]];
+  }
+  return [];
+}
+
+function isUnresolvedFs(expr: ts.Expression, facts: Facts): boolean {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'promises') return isUnresolvedFs(e.expression, facts);
+  return ts.isIdentifier(e) && /^(fs|fsp|fse)$/.test(e.text) && facts.resolve(e) === undefined;
+}
+
+/** `res.sendFile(…)` on a handler's response: named `res`/`response`, or the second parameter of a request handler. */
+function isExpressResponse(call: ts.CallExpression, facts: Facts): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = unwrap(callee.expression);
+  if (!ts.isIdentifier(receiver)) return false;
+  const decl = facts.resolve(receiver);
+  if (!decl || !ts.isParameter(decl)) return responseNames.test(receiver.text) && decl === undefined;
+  const params = decl.parent.parameters;
+  const first = params[0];
+  return params.indexOf(decl) === 1 && first !== undefined && (facts.isRequestParameter(first) || responseNames.test(receiver.text));
+}
+
+/** A base directory the fix may evaluate twice: a name, a literal, `__dirname`, or `path.join/resolve` of these. */
+function isPlainBase(expr: ts.Expression, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e) || ts.isStringLiteralLike(e)) return true;
+  if (ts.isPropertyAccessExpression(e)) return isPlainBase(e.expression, depth + 1);
+  if (ts.isCallExpression(e) && depth < 3 && /^(join|resolve)$/.test(calleeName(e) ?? '')) return e.arguments.every((a) => isPlainBase(a, depth + 1));
+  return false;
+}
+
+/**
+ * "Reject paths outside the base directory": for `fs.readFile(path.join(BASE, name))`, resolves the path first
+ * and stops unless it is inside `BASE`, then uses the checked path.
+ */
+function confineFix(arg: ts.Expression, facts: Facts): OffsetFix | undefined {
+  const e = unwrap(arg);
+  if (!ts.isCallExpression(e) || !/^(join|resolve)$/.test(calleeName(e) ?? '') || e.arguments.length < 2) return undefined;
+  // The leading arguments that carry no request data are the base directory.
+  const split = e.arguments.findIndex((a) => facts.requestOrigin(a, { sink: 'path' }) !== undefined);
+  if (split < 1 || !e.arguments.slice(0, split).every((a) => isPlainBase(a))) return undefined;
+  let statement: ts.Node = arg;
+  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
+    if (ts.isArrowFunction(statement.parent) || ts.isFunctionLike(statement.parent)) return undefined;
+    statement = statement.parent;
+  }
+  if (!statement.parent) return undefined;
+  const sourceFile = facts.sourceFile;
+  const pathModule = addDefaultImport(facts, { module: 'path', localName: 'path' });
+  let name = 'safePath';
+  for (let i = 2; facts.resolveName(name, arg) !== undefined; i++) name = `safePath${i}`;
+  const indent = lineIndent(sourceFile, statement.getStart(sourceFile));
+  const p = pathModule.name;
+  const texts = e.arguments.map((a) => a.getText(sourceFile));
+  const base = `${p}.resolve(${texts.slice(0, split).join(', ')})`;
+  const guard =
+    `const ${name} = ${p}.resolve(${texts.join(', ')});\n` +
+    `${indent}if (!${name}.startsWith(${base} + ${p}.sep)) throw new Error('Path outside the allowed directory');\n${indent}`;
+  const at = statement.getStart(sourceFile);
+  const edits = [
+    { start: at, end: at, text: guard },
+    { start: arg.getStart(sourceFile), end: arg.getEnd(), text: name },
+  ];
+  if (pathModule.edit) edits.unshift(pathModule.edit);
+  return { title: 'Reject paths outside the base directory', safe: false, edits };
+}
+
+export const pathTraversal: Rule = {
+  meta: {
+    id: 'path-traversal',
+    category: 'security',
+    defaultSeverity: 'error',
+    title: 'Request data in a file path',
+    description:
+      'A file path built from request data (or from an archive entry\'s name) can climb out of the intended directory with `../` or name an absolute path: an attacker reads `/etc/passwd` or the app\'s secrets, or overwrites its code. Resolve the path and reject it unless it stays inside the base directory.',
+    fixable: 'suggestion',
+    sources: ['CWE-22', 'CWE-23', 'OWASP A01:2021', 'eslint-plugin-security detect-non-literal-fs-filename', 'semgrep javascript.express.security.audit.express-path-join-resolve-traversal'],
+  },
+  create(context) {
+    const { facts } = context;
+    const importsFs = [...fsLibraries].some((l) => facts.importsLibrary(l));
+    return {
+      CallExpression(call) {
+        for (const arg of pathArguments(call, facts, importsFs)) {
+          if (facts.isConstant(arg)) continue;
+          const origin = facts.requestOrigin(arg, { sink: 'path' });
+          if (!origin) continue;
+          const fix = confineFix(arg, facts);
+          const fromArchive = !origin.source.includes('req') && /^\w*(entry|header)\w*\.\w+$/i.test(origin.source);
+          context.report({
+            at: arg,
+            message: fromArchive
+              ? `\`${origin.source}\` (a name inside the archive) is used as a file path: an entry named \`../../app.js\` is written outside the target directory. Resolve the path and skip entries outside it.`
+              : `\`${origin.source}\` is used in this file path: \`../\` segments or an absolute path let an attacker reach any file the server can. Resolve the path and reject it unless it stays inside the base directory.`,
+            fixes: fix ? [fix] : [],
+          });
+          return;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,35 @@
+const express = require('express');
+const mongoose = require('mongoose');
+
+const User = mongoose.model('User', new mongoose.Schema({ username: String, password: String }));
+const app = express();
+app.use(express.json());
+
+// The training-app login: `{"username": "admin", "password": {"$ne": null}}` logs in as admin.
+app.post('/login', async (req, res) => {
+  const user = await User.findOne({
+    username: req.body.username, // expect: nosql-injection
+    password: req.body.password, // expect: nosql-injection
+  });
+  if (!user) return res.sendStatus(401);
+  res.json({ id: user.id });
+});
+
+app.get('/users', async (req, res) => {
+  res.json(await User.find(req.query)); // expect: nosql-injection
+});
+
+app.post('/reset', async (req, res) => {
+  const { email, token } = req.body;
+  const user = await User.findOneAndUpdate(
+    { email, // expect: nosql-injection
+      resetToken: token }, // expect: nosql-injection
+    { resetToken: null },
+  );
+  res.json({ ok: !!user });
+});
+
+app.get('/search', async (req, res) => {
+  const results = await User.find({ $where: `this.username.startsWith('${req.query.prefix}')` }); // expect: nosql-injection
+  res.json(results);
+});

@@ -1,0 +1,20 @@
+const AdmZip = require('adm-zip');
+const fs = require('fs');
+const path = require('path');
+const unzipper = require('unzipper');
+
+function extract(zipPath, dest) {
+  const zip = new AdmZip(zipPath);
+  for (const entry of zip.getEntries()) {
+    if (entry.isDirectory) continue;
+    fs.writeFileSync(path.join(dest, entry.entryName), entry.getData()); // expect: path-traversal
+  }
+}
+
+function extractStream(stream, dest) {
+  stream.pipe(unzipper.Parse()).on('entry', (entry) => {
+    entry.pipe(fs.createWriteStream(path.join(dest, entry.path))); // expect: path-traversal
+  });
+}
+
+module.exports = { extract, extractStream };

@@ -11,7 +11,7 @@ import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
 import { walk, Subscriber } from './walker';
-import { nodesInOrder } from './traverse';
+import { TreeIndex, withTreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
@@ -41,8 +41,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
-    const nodes = nodesInOrder(sourceFile);
-    const facts = buildFacts(sourceFile, input.fileName, nodes);
+    const tree = new TreeIndex(sourceFile);
+    const facts = buildFacts(sourceFile, input.fileName, tree.nodes);
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
@@ -72,7 +72,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    walk(nodes, subscribers);
+    withTreeIndex(tree, () => walk(tree.nodes, subscribers));
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

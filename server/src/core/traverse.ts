@@ -9,6 +9,11 @@ const maxRecursion = 800;
 
 /** Visits `root` and its descendants in source order; `enter` returning false skips a node's children. */
 export function preorder(root: ts.Node, enter: (node: ts.Node) => boolean | void): void {
+  const start = active?.indexOf(root);
+  if (start !== undefined) {
+    active!.visitFrom(start, enter);
+    return;
+  }
   let depth = 0;
   const visit = (node: ts.Node): void => {
     if (enter(node) === false) return;
@@ -41,14 +46,86 @@ function descendIteratively(parent: ts.Node, enter: (node: ts.Node) => boolean |
   }
 }
 
+
 /**
- * Every node of the tree in source order. The tree is walked once for the file; the facts pass and the rule
- * dispatch then loop over this array, which costs far less than a second `forEachChild` walk.
+ * The tree in source order, with where each node's subtree ends: built once per analysis. Facts and rules walk
+ * subtrees (a function's body, a loop's) many times; over this array such a walk is a loop, not a descent through
+ * `forEachChild`, and skipping a subtree is a jump.
  */
-export function nodesInOrder(root: ts.Node): ts.Node[] {
-  const nodes: ts.Node[] = [];
-  preorder(root, (node) => {
-    nodes.push(node);
-  });
-  return nodes;
+export class TreeIndex {
+  readonly nodes: ts.Node[] = [];
+  /** For the node at i, the index just past its subtree. */
+  private readonly ends: number[] = [];
+  private readonly positions = new Map<ts.Node, number>();
+
+  constructor(root: ts.Node) {
+    let depth = 0;
+    const visit = (node: ts.Node): void => {
+      const i = this.add(node);
+      if (depth >= maxRecursion) {
+        this.addDescendantsIteratively(node);
+      } else {
+        depth++;
+        ts.forEachChild(node, visit);
+        depth--;
+      }
+      this.ends[i] = this.nodes.length;
+    };
+    visit(root);
+  }
+
+  indexOf(node: ts.Node): number | undefined {
+    return this.positions.get(node);
+  }
+
+  /** `preorder` over the subtree at `start`. */
+  visitFrom(start: number, enter: (node: ts.Node) => boolean | void): void {
+    const end = this.ends[start];
+    for (let j = start; j < end; ) j = enter(this.nodes[j]) === false ? this.ends[j] : j + 1;
+  }
+
+  private add(node: ts.Node): number {
+    const i = this.nodes.length;
+    this.nodes.push(node);
+    this.ends.push(i + 1);
+    this.positions.set(node, i);
+    return i;
+  }
+
+  private addDescendantsIteratively(parent: ts.Node): void {
+    // Entries are nodes to add, or (as `~index`) subtrees to close once their descendants are in.
+    const stack: (ts.Node | number)[] = [];
+    const children: ts.Node[] = [];
+    const collect = (child: ts.Node): void => {
+      children.push(child);
+    };
+    const pushChildren = (node: ts.Node): void => {
+      ts.forEachChild(node, collect);
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+      children.length = 0;
+    };
+    pushChildren(parent);
+    while (stack.length > 0) {
+      const top = stack.pop()!;
+      if (typeof top === 'number') {
+        this.ends[~top] = this.nodes.length;
+        continue;
+      }
+      stack.push(~this.add(top));
+      pushChildren(top);
+    }
+  }
+}
+
+let active: TreeIndex | undefined;
+
+/** Runs `f` with `tree` serving every `preorder` of its nodes (analysis is synchronous, so one is active at a time). */
+export function withTreeIndex<T>(tree: TreeIndex, f: () => T): T {
+  const previous = active;
+  active = tree;
+  try {
+    return f();
+  } finally {
+    active = previous;
+  }
 }

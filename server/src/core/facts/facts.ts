@@ -10,7 +10,7 @@ import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
-import { nodesInOrder } from '../traverse';
+import { TreeIndex } from '../traverse';
 
 export interface ModuleImport {
   module: string;
@@ -50,7 +50,7 @@ const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(
 const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
 
 /** `nodes`: the tree in source order, when the caller already has it (analyze walks the tree once). */
-export function buildFacts(sourceFile: ts.SourceFile, fileName: string, nodes: readonly ts.Node[] = nodesInOrder(sourceFile)): Facts {
+export function buildFacts(sourceFile: ts.SourceFile, fileName: string, nodes: readonly ts.Node[] = new TreeIndex(sourceFile).nodes): Facts {
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);

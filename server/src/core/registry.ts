@@ -1,6 +1,7 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
 import type { Rule } from './rule';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
+import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { plaintextPassword } from './rules/security/plaintext-password';
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  insecureRandomness,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -5,6 +5,7 @@ import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { plaintextPassword } from './rules/security/plaintext-password';
+import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   hardcodedSecret,
   missingRateLimit,
   insecureRandomness,
+  sensitiveDataLogging,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -6,7 +6,7 @@
 import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
 import { LibraryIndex, LibraryId, LibraryRef, libraryIdOf } from './libraries';
-import { RequestDataIndex, RequestOrigin } from './request-data';
+import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
@@ -35,7 +35,12 @@ export interface Facts {
   resolve(id: ts.Identifier): Declaration | undefined;
   resolveName(name: string, from: ts.Node): Declaration | undefined;
   isConstant(expr: ts.Expression): boolean;
-  requestOrigin(expr: ts.Expression): RequestOrigin | undefined;
+  /**
+   * The request data `expr` carries, if any, still dangerous for the sink kind asked about
+   * (`{ sink: 'path' }`: `path.basename` and a resolved-prefix check end the flow; `{ sink: 'nosql' }`: text
+   * cannot carry an operator object). Without a sink the question is asked for SQL. See request-data.ts.
+   */
+  requestOrigin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined;
   isRequestParameter(param: ts.ParameterDeclaration): boolean;
   /** The function a local name stands for (`function f` or `const f = () => …`). */
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
@@ -76,7 +81,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string): Facts {
     resolve: (id) => scopes.resolve(id),
     resolveName: (name, from) => scopes.resolveName(name, from),
     isConstant: (expr) => constants.isConstant(expr),
-    requestOrigin: (expr) => requestData.origin(expr),
+    requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
     localFunction: (id) => requestData.localFunction(id),
   };

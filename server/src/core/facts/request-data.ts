@@ -1,43 +1,93 @@
 /**
- * Where request data flows within a function: from `req.body/query/params/headers/cookies`, Koa's `ctx`,
- * Hono's `c.req`, Next.js `request.json()`/`searchParams`/`formData()`, and NestJS `@Body()/@Query()/@Param()`,
- * through variables, destructuring, property access, template literals, concatenation, `util.format`,
- * `String()`, string methods, and simple helper functions in the same file.
+ * Where request data flows, and whether it still does harm where it arrives.
+ *
+ * Sources: `req.body/query/params/headers/cookies` (Express, Fastify), Koa's `ctx.request`, Hono's `c.req`,
+ * Next.js `request.json()`/`formData()`/`searchParams` and the `params`/`searchParams` of route handlers and
+ * pages, server actions' `FormData` parameters, NestJS `@Body()/@Query()/@Param()/@Headers()`, WebSocket and
+ * `postMessage` payloads, and `JSON.parse` of any of these.
+ *
+ * Propagation within a function and through the file's own helpers: assignment, destructuring (renames,
+ * defaults, rest), property and element access, spread, `Object.assign`, template literals, concatenation,
+ * `String()`, string methods, array `join`, `util.format`, `path.join/resolve`, `for…of` and array callbacks,
+ * values a helper returns, and a helper's parameters when a call in the file passes request data to them.
+ *
+ * A question names the sink kind the value reaches; a transformation or a passed test that leaves nothing
+ * dangerous for that kind ends the flow (flow-sanitizers.ts, flow-guards.ts). Calls the facts do not know
+ * (an imported `escapeHtml`, `schema.parse`, `Model.find`) end every flow: a value that comes back from a
+ * library is not the text the attacker sent, and staying quiet is the safe side.
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
+import { FlowGuards } from './flow-guards';
+import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { preorder } from '../traverse';
 import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
+
+export type { SinkKind } from './flow-sanitizers';
 
 export interface RequestOrigin {
   /** The request expression the data came from, as written: "req.body.email", "@Body() dto". */
   source: string;
+  /**
+   * True when the value is always text (a URL parameter, a header, a form field, a raw socket message, or
+   * anything built by a template or a string method): it cannot be an object such as `{ "$gt": "" }`.
+   */
+  text?: boolean;
+}
+
+export interface FlowQuery {
+  /**
+   * The kind of sink the value reaches. Sanitisers for that kind end the flow (`path.basename` for `path`,
+   * `encodeURIComponent` for `url`, `String()` for `nosql`…); those for other kinds do not. Without it the
+   * question is asked for `sql`, the flow facts' first sink.
+   */
+  sink?: SinkKind;
 }
 
 const requestMembers = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody']);
+/** Request members that are always strings: path parameters and headers. */
+const textMembers = new Set(['params', 'headers']);
 const requestParamNames = /^(req|request|ctx|context|c|event)$/;
 const requestTypeNames = /^(Request|NextRequest|FastifyRequest|IncomingMessage|Context|HonoRequest)$/;
 /** Body readers on a fetch-style request (Next.js, Hono, Remix) and Hono's accessors. */
 const requestReaders = new Set(['json', 'formData', 'text', 'parseBody', 'query', 'queries', 'param', 'header', 'valid']);
+/** Readers whose result is always text (or form fields of text and files). */
+const textReaders = new Set(['formData', 'text', 'parseBody', 'query', 'queries', 'param', 'header']);
 const nestSources = new Set(['Body', 'Query', 'Param', 'Params', 'Headers', 'Req', 'Request', 'Cookies']);
-/** Calls whose result no longer carries text an attacker chose. */
-const sanitizers = /^(Number|parseInt|parseFloat|Boolean|isNaN|isFinite|escape\w*|sanitize\w*|encodeURI\w*|quote\w*|validate\w*|hash\w*|compare\w*|verify\w*|uuid\w*)$/i;
+const nestTextSources = new Set(['Param', 'Params', 'Headers']);
 const numericMembers = new Set(['length', 'size']);
+/** Next.js entry points whose props or second argument carry the URL's `params` and `searchParams`. */
+const nextEntryNames = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|generateMetadata|generateViewport)$/;
+const nextRouteProps = new Set(['params', 'searchParams']);
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const elementCallbacks = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'then']);
+/** `path` functions that build a path from their arguments. */
+const pathBuilders = new Set(['join', 'resolve', 'normalize', 'relative', 'dirname', 'basename', 'extname', 'format', 'toNamespacedPath']);
+/** Socket events that carry no payload from the peer. */
+const lifecycleEvents = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'close', 'error', 'open', 'end', 'ping', 'pong', 'upgrade', 'listening', 'headers', 'drain', 'timeout', 'finish']);
+/** `message` receivers that talk to the process's own workers, not to a peer. */
+const localChannels = /worker|process|port|child|cluster|emitter|bus/i;
+/** Clients whose responses are remote data, for sinks that evaluate code. */
+const remoteClients = /^(fetch|got|axios|ky|request|superagent|needle|undici)$/;
 
 type Env = ReadonlyMap<Declaration, RequestOrigin | undefined>;
 
 export class RequestDataIndex {
-  private readonly cache = new Map<Declaration, RequestOrigin | null>();
+  private readonly caches = new Map<FlowMode, Map<Declaration, RequestOrigin | null>>();
+  private readonly guards: FlowGuards;
   private assignments: Map<string, ts.Expression[]> | undefined;
+  private callsByName: Map<string, ts.CallExpression[]> | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly scopes: ScopeIndex,
-  ) {}
+  ) {
+    this.guards = new FlowGuards(scopes);
+  }
 
-  /** The request data `expr` carries, if any. */
-  origin(expr: ts.Expression): RequestOrigin | undefined {
-    return this.eval(expr, undefined, 0);
+  /** The request data `expr` carries into a sink of the queried kind, if any. */
+  origin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined {
+    return this.eval(expr, query?.sink ?? 'sql', undefined, 0);
   }
 
   /** Whether a parameter holds the incoming request (by name, type, position in a handler, or Nest decorator). */
@@ -51,128 +101,262 @@ export class RequestDataIndex {
     return requestParamNames.test(param.name.text) && param.parent.parameters.indexOf(param) === 0;
   }
 
-  private eval(expr: ts.Expression, env: Env | undefined, depth: number): RequestOrigin | undefined {
+  private eval(expr: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (depth > 24) return undefined;
-    const e = unwrap(expr);
-    if (ts.isIdentifier(e)) return this.evalIdentifier(e, env, depth);
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return this.evalMember(e, env, depth);
-    if (ts.isTemplateExpression(e)) return first(e.templateSpans, (s) => this.eval(s.expression, env, depth + 1));
+    const origin = this.evalNode(unwrap(expr), mode, env, depth);
+    // An object operator needs an object: text cannot carry one into a MongoDB filter.
+    return mode === 'nosql' && origin?.text ? undefined : origin;
+  }
+
+  private evalNode(e: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    if (ts.isIdentifier(e)) return this.evalIdentifier(e, mode, env, depth);
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return this.evalMember(e, mode, env, depth);
+    if (ts.isTemplateExpression(e)) return asText(first(e.templateSpans, (s) => this.eval(s.expression, mode, env, depth + 1)));
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        return this.eval(e.left, env, depth + 1) ?? this.eval(e.right, env, depth + 1);
+      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) {
+        return asText(this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1));
       }
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) return this.eval(e.right, env, depth + 1);
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        return this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1);
+      }
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken || op === ts.SyntaxKind.EqualsToken) {
+        return this.eval(e.right, mode, env, depth + 1);
+      }
       return undefined;
     }
-    if (ts.isConditionalExpression(e)) return this.eval(e.whenTrue, env, depth + 1) ?? this.eval(e.whenFalse, env, depth + 1);
-    if (ts.isCallExpression(e)) return this.evalCall(e, env, depth);
-    if (ts.isArrayLiteralExpression(e)) return first(e.elements, (x) => (ts.isSpreadElement(x) ? this.eval(x.expression, env, depth + 1) : this.eval(x, env, depth + 1)));
+    if (ts.isConditionalExpression(e)) return this.eval(e.whenTrue, mode, env, depth + 1) ?? this.eval(e.whenFalse, mode, env, depth + 1);
+    if (ts.isCallExpression(e)) return this.evalCall(e, mode, env, depth);
+    if (ts.isArrayLiteralExpression(e)) return first(e.elements, (x) => this.eval(ts.isSpreadElement(x) ? x.expression : x, mode, env, depth + 1));
     if (ts.isObjectLiteralExpression(e)) {
       return first(e.properties, (p) =>
-        ts.isPropertyAssignment(p) ? this.eval(p.initializer, env, depth + 1)
-        : ts.isShorthandPropertyAssignment(p) ? this.eval(p.name, env, depth + 1)
-        : ts.isSpreadAssignment(p) ? this.eval(p.expression, env, depth + 1)
+        ts.isPropertyAssignment(p) ? this.eval(p.initializer, mode, env, depth + 1)
+        : ts.isShorthandPropertyAssignment(p) ? this.eval(p.name, mode, env, depth + 1)
+        : ts.isSpreadAssignment(p) ? this.eval(p.expression, mode, env, depth + 1)
         : undefined,
       );
     }
     return undefined;
   }
 
-  private evalIdentifier(id: ts.Identifier, env: Env | undefined, depth: number): RequestOrigin | undefined {
+  private evalIdentifier(id: ts.Identifier, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const decl = this.scopes.resolve(id);
     if (!decl) return undefined;
-    if (env?.has(decl)) return env.get(decl);
-    if (ts.isParameter(decl)) return this.parameterOrigin(decl);
-    const cached = this.cache.get(decl);
+    const origin = env?.has(decl) ? env.get(decl) : this.declarationOrigin(decl, mode, env, depth);
+    return origin && this.guards.protects(id, decl, mode) ? undefined : origin;
+  }
+
+  private declarationOrigin(decl: Declaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    let cache = this.caches.get(mode);
+    if (!cache) this.caches.set(mode, (cache = new Map()));
+    const cached = cache.get(decl);
     if (cached !== undefined) return cached ?? undefined;
-    this.cache.set(decl, null);
+    cache.set(decl, null); // guards cycles: `let a = b; b = a`
     let origin: RequestOrigin | undefined;
-    if (ts.isVariableDeclaration(decl)) {
-      origin = decl.initializer ? this.eval(decl.initializer, env, depth + 1) : undefined;
-      origin ??= this.assignedOrigin(id.text, decl, env, depth);
+    if (ts.isParameter(decl)) {
+      origin = this.parameterOrigin(decl, mode, depth);
+    } else if (ts.isVariableDeclaration(decl)) {
+      origin = decl.initializer ? this.eval(decl.initializer, mode, env, depth + 1) : this.loopElementOrigin(decl, mode, env, depth);
+      origin ??= this.assignedOrigin(decl, mode, env, depth);
     } else if (ts.isBindingElement(decl)) {
-      origin = this.bindingOrigin(decl, env, depth);
+      origin = this.bindingOrigin(decl, mode, env, depth);
     }
-    if (!env) this.cache.set(decl, origin ?? null);
+    // Inside a helper the answer depends on the arguments bound in `env`: not cached.
+    if (env) cache.delete(decl);
+    else cache.set(decl, origin ?? null);
     return origin;
   }
 
-  /** `const { email } = req.body` and `({ body }) => …` in a handler. */
-  private bindingOrigin(element: ts.BindingElement, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    const path = bindingPath(element);
-    if (!path) return undefined;
-    const { root } = path;
-    if (ts.isParameter(root)) {
-      if (this.parameterOrigin(root)) return { source: `${paramName(root)}.${path.path.join('.')}` };
-      const isRequestShaped = root.parent.parameters.indexOf(root) === 0 && requestMembers.has(path.path[0]) && isHandlerLike(root.parent);
-      return isRequestShaped ? { source: `req.${path.path.join('.')}` } : env?.get(root);
-    }
-    if (!root.initializer) return undefined;
-    const base = this.eval(root.initializer, env, depth + 1);
-    if (base) return { source: `${base.source}.${path.path.join('.')}` };
-    const requestBase = this.requestRoot(root.initializer);
-    return requestBase ? { source: `${requestBase}.${path.path.join('.')}` } : undefined;
+  /** `for (const item of req.body.items)`: an element of the iterated value; `for (const key in req.body)`: its keys. */
+  private loopElementOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    const loop = decl.parent.parent;
+    if (ts.isForOfStatement(loop)) return this.eval(loop.expression, mode, env, depth + 1);
+    if (ts.isForInStatement(loop)) return asText(this.eval(loop.expression, mode, env, depth + 1));
+    return undefined;
   }
 
-  /** A parameter carries request data itself only through a NestJS decorator; `req` is an object, not data. */
-  private parameterOrigin(param: ts.ParameterDeclaration): RequestOrigin | undefined {
+  /** `const { email, name: n = 'x', ...rest } = req.body` and `({ body }) => …` in a handler. */
+  private bindingOrigin(element: ts.BindingElement, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    const found = bindingPath(element);
+    if (!found) return undefined;
+    const { root } = found;
+    // A rest element holds the remaining properties of its pattern's value, not a property named after it.
+    const path = element.dotDotDotToken ? found.path.slice(0, -1) : found.path;
+    const suffix = path.length > 0 ? `.${path.join('.')}` : '';
+    if (ts.isParameter(root)) {
+      const own = env?.has(root) ? env.get(root) : this.declarationOrigin(root, mode, env, depth);
+      if (own) return { ...own, source: `${own.source}${suffix}` };
+      const index = root.parent.parameters.indexOf(root);
+      if (index === 0 && requestMembers.has(path[0]) && isHandlerLike(root.parent)) {
+        return this.textFor({ source: `req${suffix}`, text: textMembers.has(path[0]) }, mode);
+      }
+      if (nextRouteProps.has(path[0]) && isNextEntry(root.parent)) return { source: path.join('.'), text: true };
+      return undefined;
+    }
+    const base = root.initializer ? this.eval(root.initializer, mode, env, depth + 1) : this.loopElementOrigin(root, mode, env, depth);
+    if (base) return { ...base, source: `${base.source}${suffix}` };
+    const requestBase = root.initializer && this.requestRoot(root.initializer);
+    return requestBase ? { ...requestBase, source: `${requestBase.source}${suffix}` } : undefined;
+  }
+
+  private textFor(origin: RequestOrigin, mode: FlowMode): RequestOrigin | undefined {
+    return mode === 'nosql' && origin.text ? undefined : origin;
+  }
+
+  /**
+   * Parameters that hold request data themselves: NestJS decorated ones, a server action's `FormData`, a
+   * socket's message payload, an element of request data in an array callback, and a same-file helper's
+   * parameter that a call in this file passes request data to. `req` itself is an object, not data.
+   */
+  private parameterOrigin(param: ts.ParameterDeclaration, mode: FlowMode, depth: number): RequestOrigin | undefined {
     const decorators = ts.canHaveDecorators(param) ? ts.getDecorators(param) ?? [] : [];
     for (const d of decorators) {
       const call = d.expression;
       const name = ts.isCallExpression(call) ? calleeName(call) : ts.isIdentifier(call) ? call.text : undefined;
-      if (name && nestSources.has(name)) return { source: `@${name}() ${paramName(param)}` };
+      if (name && nestSources.has(name)) return { source: `@${name}() ${paramName(param)}`, text: nestTextSources.has(name) };
     }
-    return undefined;
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    if (isServerActionForm(param, fn, this.sourceFile)) return { source: paramName(param), text: true };
+    if (!isFunctionLike(fn)) return undefined;
+    if (index === 0 && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+      const payload = this.payloadOrigin(fn, mode, depth);
+      if (payload) return payload;
+    }
+    return this.callSiteOrigin(fn, index, mode, depth);
   }
 
-  /** `req.body`, `ctx.request.body`, `c.req` roots: returns the source text when `expr` is one. */
-  private requestRoot(expr: ts.Expression): string | undefined {
+  /** The first parameter of a socket `message` handler, a socket.io event handler, or an array callback over request data. */
+  private payloadOrigin(fn: ts.ArrowFunction | ts.FunctionExpression, mode: FlowMode, depth: number): RequestOrigin | undefined {
+    const parent = fn.parent;
+    // `ws.onmessage = (event) => …`
+    if (ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) && parent.left.name.text === 'onmessage') {
+      return { source: 'the socket message', text: true };
+    }
+    if (!ts.isCallExpression(parent)) return undefined;
+    const callee = unwrap(parent.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    if (elementCallbacks.has(method) && parent.arguments[0] === fn) {
+      const base = this.eval(callee.expression, mode, undefined, depth + 1);
+      return base && { ...base, source: `${base.source}[]` };
+    }
+    if (!/^(on|once|addEventListener|addListener)$/.test(method) || parent.arguments[1] !== fn) return undefined;
+    const event = parent.arguments[0];
+    if (!event || !ts.isStringLiteralLike(event)) return undefined;
+    const receiver = dottedName(callee.expression) ?? '';
+    if (event.text === 'message') return localChannels.test(receiver) ? undefined : { source: 'the socket message', text: true };
+    // socket.io: any other event on a socket a `connection` handler received; its payload is parsed JSON.
+    if (lifecycleEvents.has(event.text)) return undefined;
+    const socket = unwrap(callee.expression);
+    const decl = ts.isIdentifier(socket) ? this.scopes.resolve(socket) : undefined;
+    if (!decl || !ts.isParameter(decl) || !isConnectionHandler(decl.parent)) return undefined;
+    return { source: `the '${event.text}' event payload` };
+  }
+
+  /** `function load(name) { … }` called as `load(req.query.file)` elsewhere in the file. */
+  private callSiteOrigin(fn: ts.FunctionLikeDeclaration, index: number, mode: FlowMode, depth: number): RequestOrigin | undefined {
+    const name = functionName(fn);
+    if (!name || depth > 12) return undefined;
+    this.callsByName ??= collectCalls(this.sourceFile);
+    const calls = this.callsByName.get(name.text);
+    if (!calls) return undefined;
+    return first(calls, (call) => {
+      const arg = call.arguments[index];
+      if (!arg || ts.isSpreadElement(arg) || this.localFunction(call.expression as ts.Identifier) !== fn) return undefined;
+      return this.eval(arg, mode, undefined, depth + 1);
+    });
+  }
+
+  /** `req.body`, `ctx.request.body`, `c.req` roots, and a Next.js page's `props.params`. */
+  private requestRoot(expr: ts.Expression): RequestOrigin | undefined {
     const e = unwrap(expr);
     if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
     const name = memberName(e);
-    if (name === undefined || !requestMembers.has(name)) return undefined;
+    if (name === undefined) return undefined;
     let base = unwrap(e.expression);
+    if (nextRouteProps.has(name) && ts.isIdentifier(base)) {
+      const decl = this.scopes.resolve(base);
+      if (decl && ts.isParameter(decl) && isNextEntry(decl.parent)) return { source: `${base.text}.${name}`, text: true };
+    }
+    if (!requestMembers.has(name)) return undefined;
     // Koa: ctx.request.body; Hono/others: c.req.*
-    if ((ts.isPropertyAccessExpression(base) && (base.name.text === 'request' || base.name.text === 'req'))) base = unwrap(base.expression);
+    if (ts.isPropertyAccessExpression(base) && (base.name.text === 'request' || base.name.text === 'req')) base = unwrap(base.expression);
     if (!ts.isIdentifier(base)) return undefined;
     const decl = this.scopes.resolve(base);
     if (!decl || !ts.isParameter(decl) || !this.isRequestParameter(decl)) return undefined;
-    return dottedName(e) ?? `${base.text}.${name}`;
+    return { source: dottedName(e) ?? `${base.text}.${name}`, text: textMembers.has(name) };
   }
 
-  private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, env: Env | undefined, depth: number): RequestOrigin | undefined {
+  private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const root = this.requestRoot(e);
-    if (root) return { source: root };
+    if (root) return root;
     const name = memberName(e);
     if (name !== undefined && numericMembers.has(name)) return undefined;
-    const base = this.eval(e.expression, env, depth + 1);
+    const base = this.eval(e.expression, mode, env, depth + 1);
     if (!base) return undefined;
-    return name === undefined ? base : { source: `${base.source}.${name}` };
+    return name === undefined ? base : { ...base, source: `${base.source}.${name}` };
   }
 
-  private evalCall(call: ts.CallExpression, env: Env | undefined, depth: number): RequestOrigin | undefined {
+  private evalCall(call: ts.CallExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const name = calleeName(call);
-    if (name !== undefined && sanitizers.test(name)) return undefined;
+    if (name !== undefined && endsFlow(name, mode)) return undefined;
     const callee = unwrap(call.expression);
+    const args = (from = 0): RequestOrigin | undefined => first(call.arguments.slice(from), (a) => this.eval(a, mode, env, depth + 1));
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = unwrap(callee.expression);
-      if (requestReaders.has(callee.name.text) && this.isRequestObject(receiver)) {
-        return { source: callee.getText(this.sourceFile) + '()' };
+      const method = callee.name.text;
+      if (requestReaders.has(method) && this.isRequestObject(receiver)) {
+        return { source: callee.getText(this.sourceFile) + '()', text: textReaders.has(method) };
       }
       // `searchParams.get('q')` on a request's URL.
-      if (callee.name.text === 'get' && /searchParams$/.test(dottedName(receiver) ?? '')) return { source: `${dottedName(receiver)}.get()` };
-      if (name === 'format' || name === 'join' || name === 'concat') {
-        return this.eval(callee.expression, env, depth + 1) ?? first(call.arguments, (a) => this.eval(a, env, depth + 1));
+      if (method === 'get' && /searchParams$/.test(dottedName(receiver) ?? '')) return { source: `${dottedName(receiver)}.get()`, text: true };
+      const global = ts.isIdentifier(receiver) && this.scopes.resolve(receiver) === undefined ? receiver.text : undefined;
+      if (global === 'JSON') {
+        // Parsing turns text back into objects; serialising makes a string literal, safe inside code.
+        if (method === 'parse') return untext(call.arguments[0] && this.eval(call.arguments[0], 'any', env, depth + 1));
+        return mode === 'code' ? undefined : asText(args());
       }
-      // String methods and `.get()` on tainted data keep it tainted.
-      return this.eval(callee.expression, env, depth + 1);
+      if (global === 'Object' && /^(assign|values|entries|keys|freeze|fromEntries)$/.test(method)) return args();
+      if ((global === 'Buffer' && method === 'from') || (global === 'Array' && method === 'from')) return args();
+      if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
+      if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: `${dottedName(receiver)}.${method}() response` };
+      if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
+      // Methods on request data keep it, except the ones that answer a question about it.
+      const base = this.eval(receiver, mode, env, depth + 1);
+      if (!base || questionMethods.has(method)) return undefined;
+      if ((method === 'replace' || method === 'replaceAll') && (replaceSanitizes(call, mode) || (mode === 'path' && stripsParentSegments(call, receiver)))) return undefined;
+      return stringMethods.has(method) ? asText(base) : base;
     }
     if (ts.isIdentifier(callee)) {
-      if (callee.text === 'String' || callee.text === 'format') return first(call.arguments, (a) => this.eval(a, env, depth + 1));
-      return this.helperOrigin(callee, call, env, depth);
+      const decl = this.scopes.resolve(callee);
+      if (decl === undefined) {
+        if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|decodeURI|decodeURIComponent|escape|unescape|atob|btoa)$/.test(callee.text)) return asText(args());
+        if (mode === 'code' && remoteClients.test(callee.text)) return { source: `the ${callee.text}() response` };
+      }
+      if (callee.text === 'format') return args();
+      const imported = importedName(decl);
+      if (imported?.module === 'path' && pathBuilders.has(imported.name)) return this.pathCall(imported.name, mode, args);
+      if (imported?.module === 'util' && imported.name === 'format') return args();
+      return this.helperOrigin(callee, call, mode, env, depth);
     }
     return undefined;
+  }
+
+  /** `path.join(base, name)` carries `name`; `path.basename` ends a path flow but not an HTML one. */
+  private pathCall(method: string, mode: FlowMode, args: () => RequestOrigin | undefined): RequestOrigin | undefined {
+    if (mode === 'path' && (method === 'basename' || method === 'extname')) return undefined;
+    return asText(args());
+  }
+
+  /** `path`, `path.posix`, `require('path')`, `import * as path from 'node:path'`. */
+  private isPathModule(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (ts.isPropertyAccessExpression(e) && (e.name.text === 'posix' || e.name.text === 'win32')) return this.isPathModule(e.expression);
+    if (!ts.isIdentifier(e)) return false;
+    const decl = this.scopes.resolve(e);
+    if (!decl) return e.text === 'path';
+    return importedName(decl)?.module === 'path' || (decl !== undefined && isModuleBinding(decl, 'path'));
   }
 
   /** A request-shaped receiver: the request parameter, or Hono's `c.req`. */
@@ -184,26 +368,27 @@ export class RequestDataIndex {
     return decl !== undefined && ts.isParameter(decl) && this.isRequestParameter(decl);
   }
 
-  /** `buildQuery(req.body.email)` where `buildQuery` is a function in this file that returns what it is given. */
-  private helperOrigin(callee: ts.Identifier, call: ts.CallExpression, env: Env | undefined, depth: number): RequestOrigin | undefined {
+  /**
+   * `buildQuery(req.body.email)` where `buildQuery` is a function in this file that returns what it is given,
+   * and `readName(req)` where it returns request data itself.
+   */
+  private helperOrigin(callee: ts.Identifier, call: ts.CallExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const fn = this.localFunction(callee);
     if (!fn || !fn.body || depth > 12) return undefined;
     const bindings = new Map<Declaration, RequestOrigin | undefined>();
-    let any = false;
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];
-      const origin = arg ? this.eval(arg, env, depth + 1) : undefined;
-      if (origin) any = true;
+      const origin = arg ? this.eval(arg, mode, env, depth + 1) : undefined;
       bindings.set(p, origin);
       if (!ts.isIdentifier(p.name)) {
         for (const el of p.name.elements) if (ts.isBindingElement(el)) bindings.set(el, origin);
       }
     });
-    if (!any) return undefined;
-    return first(returnedExpressions(fn), (r) => this.eval(r, bindings, depth + 1));
+    return first(returnedExpressions(fn), (r) => this.eval(r, mode, bindings, depth + 1));
   }
 
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+    if (!ts.isIdentifier(id)) return undefined;
     const decl = this.scopes.resolve(id);
     if (!decl) return undefined;
     if (ts.isFunctionDeclaration(decl)) return decl;
@@ -215,16 +400,24 @@ export class RequestDataIndex {
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
-  private assignedOrigin(name: string, decl: ts.VariableDeclaration, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    if ((decl.parent.flags & ts.NodeFlags.Const) !== 0) return undefined;
+  private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    if ((decl.parent.flags & ts.NodeFlags.Const) !== 0 || !ts.isIdentifier(decl.name)) return undefined;
     this.assignments ??= collectAssignments(this.sourceFile);
-    const writes = this.assignments.get(name);
+    const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;
     return first(writes, (w) => {
       const target = (w.parent as ts.BinaryExpression).left as ts.Identifier;
-      return this.scopes.resolve(target) === decl ? this.eval(w, env, depth + 1) : undefined;
+      return this.scopes.resolve(target) === decl ? this.eval(w, mode, env, depth + 1) : undefined;
     });
   }
+}
+
+function asText(origin: RequestOrigin | undefined): RequestOrigin | undefined {
+  return origin && !origin.text ? { ...origin, text: true } : origin;
+}
+
+function untext(origin: RequestOrigin | undefined): RequestOrigin | undefined {
+  return origin && { source: origin.source };
 }
 
 function paramName(p: ts.ParameterDeclaration): string {
@@ -235,6 +428,90 @@ function paramName(p: ts.ParameterDeclaration): string {
 function isHandlerLike(fn: ts.SignatureDeclaration): boolean {
   const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
   return names.includes('res') || names.includes('reply') || names.includes('next') || names.includes('response');
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/** A Next.js route handler (`export async function GET(request, { params })`), page or layout (`export default function Page({ params })`). */
+function isNextEntry(fn: ts.SignatureDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn)) {
+    if (!hasModifier(fn, ts.SyntaxKind.ExportKeyword)) return false;
+    return hasModifier(fn, ts.SyntaxKind.DefaultKeyword) || (fn.name !== undefined && nextEntryNames.test(fn.name.text));
+  }
+  if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    const decl = fn.parent;
+    if (ts.isExportAssignment(decl)) return true;
+    return ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && nextEntryNames.test(decl.name.text) && hasModifier(decl.parent.parent, ts.SyntaxKind.ExportKeyword);
+  }
+  return false;
+}
+
+/** A server action's form: a `FormData` parameter of a function in a `'use server'` file or body. */
+function isServerActionForm(param: ts.ParameterDeclaration, fn: ts.SignatureDeclaration, sourceFile: ts.SourceFile): boolean {
+  const type = param.type;
+  const typed = type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'FormData';
+  if (!typed && !(ts.isIdentifier(param.name) && /^(form|formData|data)$/.test(param.name.text) && type === undefined)) return false;
+  const body = isFunctionLike(fn) ? fn.body : undefined;
+  return hasUseServer(sourceFile.statements) || (body !== undefined && ts.isBlock(body) && hasUseServer(body.statements));
+}
+
+function hasUseServer(statements: readonly ts.Statement[]): boolean {
+  for (const s of statements) {
+    if (!ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression)) return false;
+    if (s.expression.text === 'use server') return true;
+  }
+  return false;
+}
+
+/** `io.on('connection', (socket) => …)`: the function receives a connected socket.io socket. */
+function isConnectionHandler(fn: ts.SignatureDeclaration): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || calleeName(call) !== 'on') return false;
+  const event = call.arguments[0];
+  return event !== undefined && ts.isStringLiteralLike(event) && (event.text === 'connection' || event.text === 'connect');
+}
+
+/** The name a function is called by in this file: `function f`, `const f = () => …`. */
+function functionName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name;
+  return undefined;
+}
+
+/** For `import { join } from 'node:path'` and `const { join } = require('path')`: the module and the export's name. */
+function importedName(decl: Declaration | undefined): { module: string; name: string } | undefined {
+  if (!decl) return undefined;
+  if (ts.isImportSpecifier(decl)) {
+    const spec = decl.parent.parent.parent.moduleSpecifier;
+    return ts.isStringLiteral(spec) ? { module: bareModule(spec.text), name: (decl.propertyName ?? decl.name).text } : undefined;
+  }
+  if (ts.isImportClause(decl) || ts.isNamespaceImport(decl)) {
+    const importDecl = ts.isImportClause(decl) ? decl.parent : decl.parent.parent;
+    const spec = importDecl.moduleSpecifier;
+    return ts.isStringLiteral(spec) ? { module: bareModule(spec.text), name: '' } : undefined;
+  }
+  if (ts.isBindingElement(decl)) {
+    const found = bindingPath(decl);
+    const init = found && ts.isVariableDeclaration(found.root) && found.root.initializer ? unwrap(found.root.initializer) : undefined;
+    if (init && found!.path.length === 1 && isRequireOf(init)) return { module: bareModule(init.arguments[0].text), name: found!.path[0] };
+  }
+  return undefined;
+}
+
+function isModuleBinding(decl: Declaration, module: string): boolean {
+  if (!ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+  const init = unwrap(decl.initializer);
+  return isRequireOf(init) && bareModule(init.arguments[0].text) === module;
+}
+
+function isRequireOf(e: ts.Expression): e is ts.CallExpression & { arguments: [ts.StringLiteralLike] } {
+  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]);
+}
+
+function bareModule(name: string): string {
+  return name.startsWith('node:') ? name.slice(5) : name;
 }
 
 export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
@@ -262,6 +539,19 @@ function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expressio
       let list = out.get(n.left.text);
       if (!list) out.set(n.left.text, (list = []));
       list.push(n.right);
+    }
+  });
+  return out;
+}
+
+/** Calls of plain names (`load(x)`), by the name, for following data into the file's own functions. */
+function collectCalls(sourceFile: ts.SourceFile): Map<string, ts.CallExpression[]> {
+  const out = new Map<string, ts.CallExpression[]>();
+  preorder(sourceFile, (n) => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0) {
+      let list = out.get(n.expression.text);
+      if (!list) out.set(n.expression.text, (list = []));
+      list.push(n);
     }
   });
   return out;

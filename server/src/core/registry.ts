@@ -8,6 +8,7 @@ import { plaintextPassword } from './rules/security/plaintext-password';
 import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
+import { xss } from './rules/security/xss';
 
 export const rules: readonly Rule[] = [
   sqlInjection,
@@ -18,6 +19,7 @@ export const rules: readonly Rule[] = [
   missingRateLimit,
   insecureRandomness,
   sensitiveDataLogging,
+  xss,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -4,6 +4,7 @@ import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
+import { openRedirect } from './rules/security/open-redirect';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   insecureRandomness,
   sensitiveDataLogging,
   xss,
+  openRedirect,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

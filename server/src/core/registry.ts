@@ -6,6 +6,7 @@ import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { openRedirect } from './rules/security/open-redirect';
 import { plaintextPassword } from './rules/security/plaintext-password';
+import { prototypePollution } from './rules/security/prototype-pollution';
 import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   sensitiveDataLogging,
   xss,
   openRedirect,
+  prototypePollution,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

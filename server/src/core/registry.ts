@@ -3,6 +3,7 @@ import type { Rule } from './rule';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
+import { missingCsrf } from './rules/security/missing-csrf';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { openRedirect } from './rules/security/open-redirect';
 import { plaintextPassword } from './rules/security/plaintext-password';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   xss,
   openRedirect,
   prototypePollution,
+  missingCsrf,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

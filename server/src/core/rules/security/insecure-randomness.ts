@@ -19,8 +19,9 @@ const what: Readonly<Record<SecretNameKind, string>> = {
 
 /** `Math.random` itself, not a local `Math` or a seeded generator object. */
 function isMathRandom(call: ts.CallExpression, facts: Facts): boolean {
-  const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'random' || call.arguments.length > 0) return false;
+  if (call.arguments.length > 0) return false;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'random') return false;
   const math = unwrap(callee.expression);
   return ts.isIdentifier(math) && math.text === 'Math' && facts.resolve(math) === undefined;
 }

@@ -8,6 +8,8 @@ const mergers = new Set(['merge', 'mergeWith', 'defaultsDeep', 'extend', 'deepEx
 const setters = new Set(['set', 'setWith', 'zipObjectDeep']);
 /** Libraries whose deep merge or path set follows `__proto__` / `constructor.prototype` (in some versions). */
 const pollutingLibraries = /^(lodash|lodash-es|lodash\.\w+|lodash\/\w+|jquery|merge-deep|mixin-deep|deep-extend|defaults-deep|object-path|merge|extend)$/;
+/** Names a hand-written deep merge goes by; other local functions are not looked into. */
+const mergeLikeName = /merge|extend|assign|mixin|combine|deep|defaults/i;
 /** A guard against the dangerous keys, or a container without a prototype. */
 const keyGuard = /__proto__|['"`]constructor['"`]|['"`]prototype['"`]|hasOwnProperty|Object\.hasOwn|Object\.create\(\s*null\s*\)|isSafeKey|isPrototypePolluted|\bnew Map\b/;
 
@@ -106,7 +108,8 @@ export const prototypePollution: Rule = {
           return;
         }
         const callee = unwrap(call.expression);
-        const fn = ts.isIdentifier(callee) ? facts.localFunction(callee) : undefined;
+        if (!ts.isIdentifier(callee) || !mergeLikeName.test(callee.text)) return;
+        const fn = facts.localFunction(callee);
         // The merge's own recursive call is not where the data comes in.
         if (!fn || enclosingFunction(call) === fn || !guards.isUnguardedRecursiveMerge(fn)) return;
         for (const arg of call.arguments.slice(1)) {

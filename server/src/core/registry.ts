@@ -17,13 +17,19 @@ import { swallowedError } from './rules/reliability/swallowed-error';
 import { codeInjection } from './rules/security/code-injection';
 import { commandInjection } from './rules/security/command-injection';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
+import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
+import { missingCsrf } from './rules/security/missing-csrf';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { nosqlInjection } from './rules/security/nosql-injection';
+import { openRedirect } from './rules/security/open-redirect';
 import { pathTraversal } from './rules/security/path-traversal';
 import { plaintextPassword } from './rules/security/plaintext-password';
+import { prototypePollution } from './rules/security/prototype-pollution';
+import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
+import { xss } from './rules/security/xss';
 
 export const rules: readonly Rule[] = [
   sqlInjection,
@@ -33,9 +39,15 @@ export const rules: readonly Rule[] = [
   jwtMissingExpiry,
   hardcodedSecret,
   missingRateLimit,
+  missingCsrf,
   commandInjection,
   pathTraversal,
   codeInjection,
+  xss,
+  openRedirect,
+  insecureRandomness,
+  sensitiveDataLogging,
+  prototypePollution,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

@@ -11,6 +11,8 @@ export interface ImportRequest {
   module: string;
   /** The local name wanted for the module's default export (or the whole CommonJS module). */
   localName: string;
+  /** Bind the whole module (`import * as name`) rather than its default export: Node's built-ins in TypeScript without esModuleInterop. */
+  namespace?: boolean;
 }
 
 export interface ImportResult {
@@ -79,7 +81,8 @@ export function addDefaultImport(facts: Facts, request: ImportRequest): ImportRe
   const sourceFile = facts.sourceFile;
   let name = request.localName;
   for (let i = 2; facts.resolveName(name, sourceFile) !== undefined; i++) name = `${request.localName}${i}`;
-  const line = usesEsm(sourceFile) ? `import ${name} from '${request.module}';` : `const ${name} = require('${request.module}');`;
+  const binding = request.namespace ? `* as ${name}` : name;
+  const line = usesEsm(sourceFile) ? `import ${binding} from '${request.module}';` : `const ${name} = require('${request.module}');`;
   const { offset, leadingNewline } = insertionOffset(sourceFile);
   return { name, edit: { start: offset, end: offset, text: leadingNewline ? `\n${line}` : `${line}\n` } };
 }

@@ -1,0 +1,119 @@
+/**
+ * Text the visitor of a page (or whoever sent them a link) controls, read in front-end code: the URL
+ * (`location.search`, `location.hash`, `URLSearchParams.get`, Next.js `useSearchParams()` and `router.query`),
+ * `document.referrer`, `window.name`, cookies, and the values of form inputs. Followed through `const`s,
+ * templates, concatenation and string methods; escapers and sanitisers end the flow. The server's request
+ * data is the flow facts' business; this is the browser's half, for the HTML sinks only.
+ */
+import * as ts from 'typescript';
+import type { Facts } from '../../facts/facts';
+import { endsFlow } from '../../facts/flow-sanitizers';
+import { calleeName, dottedName, unwrap } from '../../facts/syntax';
+
+const locationParts = /^(?:(?:window|document|globalThis)\.)?location\.(search|hash|href)$|^document\.(URL|documentURI|referrer|cookie|baseURI)$|^(?:window\.)?name$/;
+const elementLookups = new Set(['getElementById', 'querySelector', 'getElementsByName']);
+const urlHooks = /^(useSearchParams|useParams|useRouter|useLocation)$/;
+
+export class DomSources {
+  private readonly cache = new Map<ts.Node, string | null>();
+
+  constructor(private readonly facts: Facts) {}
+
+  /** What the visitor controls in `expr`, described for a message ("`location.hash`"), if anything. */
+  of(expr: ts.Expression, depth = 0): string | undefined {
+    if (depth > 12) return undefined;
+    const e = unwrap(expr);
+    const dotted = dottedName(e);
+    if (dotted !== undefined && locationParts.test(dotted) && (dotted !== 'name' || this.isGlobal(e))) return `\`${dotted}\``;
+    if (ts.isIdentifier(e)) return this.ofIdentifier(e, depth);
+    if (ts.isPropertyAccessExpression(e)) {
+      if (e.name.text === 'value' && this.isInputElement(e.expression)) return `the input's \`${e.getText(this.facts.sourceFile)}\``;
+      if (e.name.text === 'query' && this.isHookResult(e.expression)) return '`router.query`';
+      if (e.name.text === 'length') return undefined;
+      return this.of(e.expression, depth + 1);
+    }
+    if (ts.isElementAccessExpression(e)) return this.of(e.expression, depth + 1);
+    if (ts.isTemplateExpression(e)) return first(e.templateSpans, (s) => this.of(s.expression, depth + 1));
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return this.of(e.left, depth + 1) ?? this.of(e.right, depth + 1);
+      return undefined;
+    }
+    if (ts.isConditionalExpression(e)) return this.of(e.whenTrue, depth + 1) ?? this.of(e.whenFalse, depth + 1);
+    if (ts.isCallExpression(e)) return this.ofCall(e, depth);
+    return undefined;
+  }
+
+  private ofCall(call: ts.CallExpression, depth: number): string | undefined {
+    const name = calleeName(call);
+    if (name === undefined || endsFlow(name, 'html') || isEscapingReplace(call)) return undefined;
+    const callee = unwrap(call.expression);
+    if (ts.isIdentifier(callee)) {
+      return name === 'String' || name === 'decodeURIComponent' || name === 'decodeURI' ? first(call.arguments, (a) => this.of(a, depth + 1)) : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (name === 'get' && this.isUrlParams(callee.expression)) return `the URL parameter \`${call.getText(this.facts.sourceFile)}\``;
+    // String methods keep the text: `location.hash.slice(1)`, `q.trim()`.
+    return this.of(callee.expression, depth + 1);
+  }
+
+  private ofIdentifier(id: ts.Identifier, depth: number): string | undefined {
+    const decl = this.facts.resolve(id);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    const cached = this.cache.get(decl);
+    if (cached !== undefined) return cached ?? undefined;
+    this.cache.set(decl, null);
+    const found = this.of(decl.initializer, depth + 1);
+    this.cache.set(decl, found ?? null);
+    return found;
+  }
+
+  private isGlobal(e: ts.Expression): boolean {
+    const root = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+    return root !== undefined && this.facts.resolve(root) === undefined;
+  }
+
+  /** `new URLSearchParams(location.search)`, `url.searchParams`, `useSearchParams()`, or a `const` holding one. */
+  private isUrlParams(expr: ts.Expression): boolean {
+    const e = this.initializerOf(expr);
+    if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'URLSearchParams';
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'searchParams') return true;
+    return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'useSearchParams';
+  }
+
+  private isHookResult(expr: ts.Expression): boolean {
+    const e = this.initializerOf(expr);
+    return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && urlHooks.test(e.expression.text);
+  }
+
+  /** `document.getElementById('q')`, `form.querySelector('input')`, `e.target`, `inputRef.current`, or a `const` holding one. */
+  private isInputElement(expr: ts.Expression): boolean {
+    const e = this.initializerOf(expr);
+    if (ts.isCallExpression(e)) return elementLookups.has(calleeName(e) ?? '');
+    const dotted = dottedName(e) ?? '';
+    return /^(e|evt|event)\.(target|currentTarget)$/.test(dotted) || /Ref\.current$|^inputRef\.current$/.test(dotted);
+  }
+
+  private initializerOf(expr: ts.Expression): ts.Expression {
+    const e = unwrap(expr);
+    if (!ts.isIdentifier(e)) return e;
+    const decl = this.facts.resolve(e);
+    return decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : e;
+  }
+}
+
+/** `s.replace(/</g, '&lt;')`: a hand-written HTML escape. */
+export function isEscapingReplace(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (name !== 'replace' && name !== 'replaceAll') return false;
+  const replacement = call.arguments[1];
+  return replacement !== undefined && (ts.isStringLiteralLike(replacement) ? /&(lt|#0*60|amp);/.test(replacement.text) : /&lt;|&#60;/.test(replacement.getText()));
+}
+
+function first<T, R>(items: readonly T[], f: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const r = f(item);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}

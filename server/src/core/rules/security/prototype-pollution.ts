@@ -1,0 +1,142 @@
+import * as ts from 'typescript';
+import type { Rule } from '../../rule';
+import type { Facts } from '../../facts/facts';
+import { calleeName, enclosingFunction, unwrap } from '../../facts/syntax';
+
+/** Deep mergers and path setters, by name: their sources or paths may carry `__proto__`. */
+const mergers = new Set(['merge', 'mergeWith', 'defaultsDeep', 'extend', 'deepExtend', 'mergeDeep', 'mixinDeep']);
+const setters = new Set(['set', 'setWith', 'zipObjectDeep']);
+/** Libraries whose deep merge or path set follows `__proto__` / `constructor.prototype` (in some versions). */
+const pollutingLibraries = /^(lodash|lodash-es|lodash\.\w+|lodash\/\w+|jquery|merge-deep|mixin-deep|deep-extend|defaults-deep|object-path|merge|extend)$/;
+/** Names a hand-written deep merge goes by; other local functions are not looked into. */
+const mergeLikeName = /merge|extend|assign|mixin|combine|deep|defaults/i;
+/** A guard against the dangerous keys, or a container without a prototype. */
+const keyGuard = /__proto__|['"`]constructor['"`]|['"`]prototype['"`]|hasOwnProperty|Object\.hasOwn|Object\.create\(\s*null\s*\)|isSafeKey|isPrototypePolluted|\bnew Map\b/;
+
+class Guards {
+  private readonly byFunction = new Map<ts.Node, boolean>();
+  private readonly recursiveMerges = new Map<ts.Node, boolean>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  /** Whether the function around `node` (or the file, at the top level) guards the dangerous keys. */
+  guarded(node: ts.Node): boolean {
+    const fn = enclosingFunction(node) ?? this.sourceFile;
+    let known = this.byFunction.get(fn);
+    if (known === undefined) this.byFunction.set(fn, (known = keyGuard.test(fn.getText(this.sourceFile))));
+    return known;
+  }
+
+  /**
+   * A hand-written deep merge: it walks a source's keys (`for…in`, `Object.keys/entries`), assigns
+   * `target[key]`, calls itself for nested objects, and never checks for `__proto__`.
+   */
+  isUnguardedRecursiveMerge(fn: ts.FunctionLikeDeclaration): boolean {
+    let known = this.recursiveMerges.get(fn);
+    if (known !== undefined) return known;
+    const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+    const text = fn.body ? fn.body.getText(this.sourceFile) : '';
+    known =
+      name !== undefined &&
+      new RegExp(`\\b${name}\\s*\\(`).test(text) &&
+      /\bfor\s*\(\s*(const|let|var)\s+\w+\s+in\b|Object\.(keys|entries)\(/.test(text) &&
+      /\w\s*\[\s*\w+\s*\]\s*=[^=]/.test(text) &&
+      !keyGuard.test(text);
+    this.recursiveMerges.set(fn, known);
+    return known;
+  }
+}
+
+/** Whether a merge/set call goes to lodash, jQuery or a deep-merge package (or to `_` nobody declared). */
+function isPollutingLibraryCall(call: ts.CallExpression, facts: Facts): boolean {
+  const callee = unwrap(call.expression);
+  const ref = facts.libraryOf(callee);
+  if (ref) return pollutingLibraries.test(ref.module);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  return /^(_|lodash|\$|jQuery)$/.test(callee.expression.text) && facts.resolve(callee.expression) === undefined;
+}
+
+export const prototypePollution: Rule = {
+  meta: {
+    id: 'prototype-pollution',
+    category: 'security',
+    defaultSeverity: 'error',
+    title: 'Request data merged deeply or used as a key path',
+    description:
+      'A deep merge or a computed key chain driven by request data can write through `__proto__` or `constructor.prototype` into `Object.prototype`, changing every object in the process: authorisation checks flip, the server crashes, sometimes code runs. Merge only known fields, or reject those keys.',
+    fixable: 'none',
+    sources: ['CWE-1321', 'OWASP A08:2021', 'semgrep javascript.lang.security.audit.prototype-pollution'],
+  },
+  create(context) {
+    const { facts, sourceFile } = context;
+    const guards = new Guards(sourceFile);
+    const origin = (expr: ts.Expression): string | undefined => facts.requestOrigin(expr)?.source;
+    /** Request data that may be an object with keys the attacker chose; text and fixed-key literals of text cannot. */
+    const objectOrigin = (expr: ts.Expression, depth = 0): string | undefined => {
+      const e = unwrap(expr);
+      if (ts.isObjectLiteralExpression(e) && depth < 4) {
+        for (const p of e.properties) {
+          const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : ts.isSpreadAssignment(p) ? p.expression : undefined;
+          const found = value && objectOrigin(value, depth + 1);
+          if (found) return found;
+        }
+        return undefined;
+      }
+      const o = facts.requestOrigin(e);
+      return o && !o.text ? o.source : undefined;
+    };
+
+    return {
+      CallExpression(call) {
+        const name = calleeName(call);
+        if (name === undefined || call.arguments.length < 2) return;
+        if (mergers.has(name) || setters.has(name)) {
+          if (!isPollutingLibraryCall(call, facts)) return;
+          // jQuery merges deeply only with `true` first.
+          if (name === 'extend' && call.arguments[0].kind !== ts.SyntaxKind.TrueKeyword) return;
+          const candidates = setters.has(name) ? [call.arguments[1]] : call.arguments.slice(1);
+          for (const arg of candidates) {
+            const source = setters.has(name) ? origin(arg) : objectOrigin(arg);
+            if (!source || guards.guarded(call)) continue;
+            const what = setters.has(name) ? `the key path of \`${name}\`` : `merged deeply by \`${name}\``;
+            context.report({
+              at: arg,
+              message: `\`${source}\` is ${what}: a key such as \`__proto__\` or \`constructor.prototype\` writes into \`Object.prototype\` and changes every object in the server. Copy only the fields you expect, or reject those keys.`,
+            });
+            return;
+          }
+          return;
+        }
+        const callee = unwrap(call.expression);
+        if (!ts.isIdentifier(callee) || !mergeLikeName.test(callee.text)) return;
+        const fn = facts.localFunction(callee);
+        // The merge's own recursive call is not where the data comes in.
+        if (!fn || enclosingFunction(call) === fn || !guards.isUnguardedRecursiveMerge(fn)) return;
+        for (const arg of call.arguments.slice(1)) {
+          const source = objectOrigin(arg);
+          if (!source) continue;
+          context.report({
+            at: arg,
+            message: `\`${source}\` is merged by \`${callee.getText(sourceFile)}\`, which copies keys recursively without skipping \`__proto__\` and \`constructor\`: a request can write into \`Object.prototype\`. Skip those keys in the merge, or copy only the fields you expect.`,
+          });
+          return;
+        }
+      },
+      BinaryExpression(node) {
+        if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        const left = node.left;
+        if (!ts.isElementAccessExpression(left)) return;
+        const inner = unwrap(left.expression);
+        if (!ts.isElementAccessExpression(inner)) return;
+        const key = unwrap(inner.argumentExpression);
+        if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return;
+        const source = origin(key);
+        if (!source || guards.guarded(node)) return;
+        context.report({
+          at: inner.argumentExpression,
+          message: `\`${source}\` picks the object that \`${left.getText(sourceFile)}\` writes into: with \`__proto__\` it is \`Object.prototype\`, and the write changes every object in the server. Reject \`__proto__\`, \`constructor\` and \`prototype\`, or use a \`Map\` or \`Object.create(null)\`.`,
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,4 @@
+// fix: Use crypto.randomBytes
+import crypto from 'node:crypto';
+
+export const apiKey = () => crypto.randomBytes(8).toString('hex');

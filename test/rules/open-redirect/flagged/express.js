@@ -1,0 +1,37 @@
+const express = require('express');
+const passport = require('passport');
+
+const app = express();
+
+app.get('/login', (req, res) => {
+  res.render('login', { next: req.query.next });
+});
+
+app.post('/login', passport.authenticate('local'), (req, res) => {
+  const next = req.body.next || '/dashboard';
+  res.redirect(next); // expect: open-redirect
+});
+
+app.get('/out', (req, res) => {
+  res.redirect(302, req.query.url); // expect: open-redirect
+});
+
+app.get('/go/:target', (req, res) => {
+  res.setHeader('Location', `${req.params.target}`); // expect: open-redirect
+  res.statusCode = 302;
+  res.end();
+});
+
+app.get('/logout', (req, res) => {
+  req.logout(() => {
+    res.location(req.query.returnTo); // expect: open-redirect
+    res.sendStatus(302);
+  });
+});
+
+app.get('/legacy', (req, res) => {
+  res.writeHead(301, { Location: req.query.to }); // expect: open-redirect
+  res.end();
+});
+
+module.exports = app;

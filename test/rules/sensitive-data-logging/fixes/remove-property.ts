@@ -1,0 +1,8 @@
+// fix: Remove `refreshToken` from the log call
+import pino from 'pino';
+
+const log = pino();
+
+export function onRefresh(refreshToken: string, userId: string) {
+  log.info({ userId, refreshToken }, 'refreshing session');
+}

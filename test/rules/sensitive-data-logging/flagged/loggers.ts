@@ -1,0 +1,29 @@
+import pino from 'pino';
+import winston from 'winston';
+import { Injectable, Logger } from '@nestjs/common';
+
+const log = pino();
+const audit = winston.createLogger({ transports: [new winston.transports.Console()] });
+
+export async function charge(card: { cardNumber: string; cvv: string; holder: string }, amount: number) {
+  log.info({ holder: card.holder, cardNumber: card.cardNumber, amount }, 'charging card'); // expect: sensitive-data-logging
+  audit.debug(`cvv ${card.cvv}`); // expect: sensitive-data-logging
+}
+
+export function onRefresh(refreshToken: string, userId: string) {
+  log.info({ userId, refreshToken }, 'refreshing session'); // expect: sensitive-data-logging
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  async resetPassword(email: string, newPassword: string, resetCode: string) {
+    this.logger.log(`reset for ${email}: code=${resetCode}`); // expect: sensitive-data-logging
+    this.logger.debug({ email, password: newPassword }); // expect: sensitive-data-logging
+  }
+
+  connect(config: { apiKey: string; region: string }) {
+    this.logger.verbose('connecting with key ' + config.apiKey); // expect: sensitive-data-logging
+  }
+}

@@ -1,0 +1,9 @@
+// fix: Use hono/html's escaping html`` template
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+
+const app = new Hono();
+
+app.get('/greet', (c) => c.html(html`<h1>Hello ${c.req.query('name')}</h1>`));
+
+export default app;

@@ -3,6 +3,7 @@
  * at or above it, 2 a path that could not be scanned with nothing failing otherwise (a clean result must not hide a
  * file that was never read).
  */
+import '../core/typescript-plain'; // before anything requires typescript
 import * as path from 'node:path';
 import { loadConfig } from '../core/config-file';
 import type { ResolvedConfig } from '../core/config';

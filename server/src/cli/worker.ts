@@ -1,4 +1,5 @@
 /** A scan worker: analyses the batches of files the main thread sends and posts the reports back. */
+import '../core/typescript-plain'; // before anything requires typescript
 import { parentPort, workerData } from 'node:worker_threads';
 import { AnalyseOptions, analyseFile } from './analyse-file';
 

@@ -2,6 +2,8 @@
  * The core's entry: parse once, facts once, one walk with every enabled rule, then suppressions. Never throws:
  * a rule that throws loses only its own findings and is reported once in `internalErrors`.
  */
+// First: later `require('typescript')` calls then get plain properties (see typescript-plain.ts).
+import './typescript-plain';
 import * as ts from 'typescript';
 import type { AnalysisInput, AnalysisResult, Finding, InternalError, ParseError, Severity } from './types';
 import type { OffsetFix, Report, Rule, RuleContext } from './rule';

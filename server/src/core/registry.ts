@@ -1,4 +1,5 @@
 /** Every rule Vigil has. Nothing else lists rule ids. */
+import './typescript-plain'; // before anything requires typescript
 import type { Rule } from './rule';
 import type { RuleOptionSpecs } from './config';
 import { deepNesting } from './rules/maintainability/deep-nesting';

@@ -56,7 +56,6 @@ export class TreeIndex {
   readonly nodes: ts.Node[] = [];
   /** For the node at i, the index just past its subtree. */
   private readonly ends: number[] = [];
-  private readonly positions = new Map<ts.Node, number>();
 
   constructor(root: ts.Node) {
     let depth = 0;
@@ -74,8 +73,22 @@ export class TreeIndex {
     visit(root);
   }
 
+  /**
+   * Where `node` is in `nodes`, by binary search on its full start: in source order starts never decrease, and
+   * the few nodes sharing a start (a statement, its expression, that expression's first token) sit together.
+   */
   indexOf(node: ts.Node): number | undefined {
-    return this.positions.get(node);
+    const nodes = this.nodes;
+    const pos = node.pos;
+    let lo = 0;
+    let hi = nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (nodes[mid].pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < nodes.length && nodes[i].pos === pos; i++) if (nodes[i] === node) return i;
+    return undefined;
   }
 
   /** `preorder` over the subtree at `start`. */
@@ -88,7 +101,6 @@ export class TreeIndex {
     const i = this.nodes.length;
     this.nodes.push(node);
     this.ends.push(i + 1);
-    this.positions.set(node, i);
     return i;
   }
 

@@ -3,6 +3,7 @@
  * and the code actions. Started by bin/vigil-language-server.js (`--stdio`, `--node-ipc`, `--socket=<port>`)
  * and by the VS Code client over IPC; the transport comes from the command line.
  */
+import '../core/typescript-plain'; // before anything requires typescript
 import {
   ClientCapabilities,
   CodeAction,

@@ -4,18 +4,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 
-async function waitFor(what, probe, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const vigilDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vigil');
-const ruleOf = (d) => (typeof d.code === 'object' ? d.code.value : d.code);
+const { waitFor, vigilDiagnostics, ruleOf } = require('./helpers');
 const marked = /\(In code inserted just now, not yet reviewed\.\)$/;
 const lenses = async (uri) => (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri)) || [];
 const titles = (ls) => ls.map((l) => l.command && l.command.title);

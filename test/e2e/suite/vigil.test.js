@@ -6,18 +6,7 @@ const vscode = require('vscode');
 
 const docsBase = 'https://github.com/vigil-dev/vigil/blob/main/docs/rules/';
 
-async function waitFor(what, probe, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const vigilDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vigil');
-const ruleOf = (d) => (typeof d.code === 'object' ? d.code.value : d.code);
+const { waitFor, vigilDiagnostics, ruleOf } = require('./helpers');
 
 // Every code-action provider is asked, the built-in TypeScript one too; while tsserver loads the project the
 // command can reject with "Canceled". Ask again, as the editor does.

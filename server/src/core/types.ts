@@ -5,16 +5,9 @@ import type { ResolvedConfig } from './config';
 export type Category = 'security' | 'reliability' | 'performance' | 'maintainability';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** 0-based, as LSP counts: `character` is in UTF-16 code units. */
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+/** Positions are 0-based, as LSP counts (UTF-16 code units); one definition for client, server and core. */
+export type { Position, Range } from '../../../shared/src/protocol';
+import type { Range } from '../../../shared/src/protocol';
 
 export interface TextEdit {
   range: Range;

@@ -8,7 +8,7 @@ import * as ts from 'typescript';
 import type { Facts } from './facts';
 import type { LibraryRef } from './libraries';
 import { databaseMethod } from './database-calls';
-import { memberName, unwrap } from './syntax';
+import { isAsyncFunction, memberName, unwrap } from './syntax';
 
 export type PromiseSource = 'local' | 'promisified' | 'database' | 'http' | 'file' | 'payment' | 'mail';
 
@@ -71,13 +71,9 @@ function hasCallbackArgument(call: ts.CallExpression): boolean {
 
 /** Whether a function is declared to settle later: `async`, or a `Promise<…>` return type. */
 export function returnsPromise(fn: ts.SignatureDeclaration): boolean {
-  if (ts.canHaveModifiers(fn) && ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return true;
+  if (isAsyncFunction(fn)) return true;
   const type = fn.type;
   return type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
-}
-
-export function isAsyncFunction(fn: ts.Node): boolean {
-  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 
 /** Libraries with a promise API this module knows; a file that imports none of them has no such member call. */

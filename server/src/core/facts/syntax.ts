@@ -75,6 +75,17 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
   return undefined;
 }
 
+/** Declared `async` (a function, method or arrow). */
+export function isAsyncFunction(fn: ts.Node): boolean {
+  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
+}
+
+/** `await` is allowed here: the nearest function is async (top-level await is left alone: not every module allows it). */
+export function canAwait(node: ts.Node): boolean {
+  const fn = enclosingFunction(node);
+  return fn !== undefined && isAsyncFunction(fn);
+}
+
 /** The property named `name` in an object literal, if written plainly. */
 export function objectProperty(obj: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
   return obj.properties.find((p) => {

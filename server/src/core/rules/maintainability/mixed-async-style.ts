@@ -2,9 +2,8 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule, RuleContext } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { databaseCallOf } from '../../facts/database-calls';
-import { isAsyncFunction } from '../../facts/promise-calls';
 import { looksLikeSqlStatement } from '../../facts/sql-text';
-import { enclosingFunction, lineIndent, memberName, stringText, unwrap } from '../../facts/syntax';
+import { enclosingFunction, isAsyncFunction, lineIndent, memberName, stringText, unwrap } from '../../facts/syntax';
 
 /** `fs` functions that take a callback and have a twin of the same name under `fs.promises`. */
 const fsCallbackApis = new Set([

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
-import { calleeName, enclosingFunction, isFunctionLike, unwrap } from '../../facts/syntax';
+import { calleeName, canAwait, enclosingFunction, isFunctionLike, unwrap } from '../../facts/syntax';
 import { addNamedImport } from '../../fixers/add-import';
 
 type Family = 'fs' | 'child_process' | 'crypto' | 'bcrypt' | 'zlib';
@@ -68,10 +68,6 @@ function blockingModule(call: ts.CallExpression, family: Family, facts: Facts): 
   return undefined;
 }
 
-function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
-  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-}
-
 /** `await x` where the call stood, parenthesised when something reads from its result (`(await f()).toString()`). */
 function awaited(call: ts.CallExpression, code: string): string {
   const p = call.parent;
@@ -88,8 +84,7 @@ function argsText(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
 function asyncFix(c: Candidate, facts: Facts): OffsetFix | undefined {
   const spec = blocking[c.name];
   if (!spec.async) return undefined;
-  const fn = enclosingFunction(c.call);
-  if (!fn || !isAsync(fn)) return undefined;
+  if (!canAwait(c.call)) return undefined;
   const sourceFile = facts.sourceFile;
   const args = argsText(c.call, sourceFile);
   const receiver = c.receiver?.getText(sourceFile);

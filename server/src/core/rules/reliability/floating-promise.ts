@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
-import { isAsyncFunction, PromiseCall, promiseCallOf } from '../../facts/promise-calls';
-import { enclosingFunction, memberName, unwrap } from '../../facts/syntax';
+import { PromiseCall, promiseCallOf } from '../../facts/promise-calls';
+import { enclosingFunction, isAsyncFunction, memberName, unwrap } from '../../facts/syntax';
 
 /**
  * The promise a statement leaves unhandled: the statement's call itself, or the base of a `.then(onFulfilled)` /

@@ -3,10 +3,8 @@
  * (`bcrypt` or `bcryptjs`), or `argon2.verify` / `argon2.hash` in a file that already uses argon2, adding the
  * import when it is missing. Both need `await`, so they are offered only inside an async function.
  */
-import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
 import type { OffsetEdit } from '../../rule';
-import { enclosingFunction } from '../../facts/syntax';
 import { addDefaultImport } from '../../fixers/add-import';
 
 /** bcrypt's cost factor in new hashes: OWASP's floor is 10; 12 is the common choice today. */
@@ -48,8 +46,3 @@ export function hashCode(facts: Facts, plain: string): HashingCode {
   return withImport(facts, (name, h) => (h.library === 'argon2' ? `await ${name}.hash(${plain})` : `await ${name}.hash(${plain}, ${bcryptRounds})`));
 }
 
-/** `await` is allowed here: the nearest function is async (top-level await is left alone: not every module allows it). */
-export function canAwait(node: ts.Node): boolean {
-  const fn = enclosingFunction(node);
-  return fn !== undefined && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-}

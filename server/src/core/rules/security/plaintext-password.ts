@@ -1,10 +1,10 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
-import { calleeName, calleeObject, stringText, unwrap } from '../../facts/syntax';
+import { calleeName, calleeObject, canAwait, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
 import { isReassignedBefore, isStoredPassword, mayBePassword, plainPassword } from './password-values';
-import { canAwait, hashCode, verifyCode } from './password-hashing-fix';
+import { hashCode, verifyCode } from './password-hashing-fix';
 import { passwordParameters } from './password-sql';
 
 const equality = new Map<ts.SyntaxKind, { text: string; negated: boolean }>([

@@ -1,10 +1,10 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
-import { calleeName, calleeObject, dottedName, memberName, stringText, unwrap } from '../../facts/syntax';
+import { calleeName, calleeObject, canAwait, dottedName, memberName, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
 import { isStoredPassword, lastName, plainPassword } from './password-values';
-import { canAwait, hashCode } from './password-hashing-fix';
+import { hashCode } from './password-hashing-fix';
 
 /** Fast digests: fine for checksums, hopeless for passwords. HMAC, PBKDF2 and scrypt are not matched here. */
 const fastDigest = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512(-224|-256)?|sha3-\d+|ripemd-?160|rmd160|whirlpool)$/i;

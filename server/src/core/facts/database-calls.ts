@@ -7,6 +7,7 @@
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
+import { isProjectModule } from './libraries';
 import { memberName, unwrap } from './syntax';
 
 /** `$1, $2`, `?`, `:name` (Sequelize replacements), or a tagged template whose holes are the values. */
@@ -116,11 +117,6 @@ const unknownReceiverMethods: Readonly<Record<string, MethodShape>> = {
 /** Libraries whose names are database clients; a receiver of any other known library is not a database. */
 export function isDatabaseLibrary(library: string): boolean {
   return library in methodsByLibrary;
-}
-
-/** A module of the project itself or an alias into it: `./db`, `../lib/db`, `@/lib/db`, `~/server/db`, `#db`. */
-function isProjectModule(module: string): boolean {
-  return /^(\.|@\/|~\/|#)/.test(module);
 }
 
 /**

@@ -8,6 +8,7 @@
  * one query each, answered at the last builder call, never at the inner ones.
  */
 import * as ts from 'typescript';
+import { isProjectModule } from './libraries';
 import type { Facts } from './facts';
 import { databaseCallOf } from './database-calls';
 import { SqlText, looksLikeSqlStatement, skeleton, sqlTextsOf } from './sql-text';
@@ -172,7 +173,7 @@ function stringOf(e: ts.Expression | undefined): string | undefined {
 function isKnex(id: ts.Identifier, facts: Facts): boolean {
   const ref = facts.libraryOf(id);
   if (ref && ref.library === 'knex' && !ref.isModule) return true;
-  if (ref && ref.library !== 'knex' && !/^(\.|@\/|~\/|#)/.test(ref.module)) return false;
+  if (ref && ref.library !== 'knex' && !isProjectModule(ref.module)) return false;
   return knexRootNames.test(id.text) && facts.importsLibrary('knex');
 }
 
@@ -399,7 +400,7 @@ function isEntityReference(e: ts.Expression): boolean {
 /** The library a model receiver belongs to: its declaration, its class, the method's own name, or the file's imports. */
 function styleOf(receiver: ts.Expression, method: string, facts: Facts): QueryStyle | undefined {
   const ref = facts.libraryOf(receiver);
-  if (ref && !/^(\.|@\/|~\/|#)/.test(ref.module)) {
+  if (ref && !isProjectModule(ref.module)) {
     if (ref.library === 'drizzle') return undefined;
     const style = styleByLibrary[ref.library];
     if (!style) return undefined;

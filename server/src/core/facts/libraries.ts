@@ -29,6 +29,14 @@ const aliases: Readonly<Record<string, LibraryId>> = {
   'jwt-simple': 'jwt-simple',
 };
 
+/**
+ * A module of the project itself or an alias into it (`./db`, `../lib/db`, `@/lib/db`, `~/server/db`, `#db`),
+ * whose exports Vigil cannot see from this file.
+ */
+export function isProjectModule(module: string): boolean {
+  return /^(\.|@\/|~\/|#)/.test(module);
+}
+
 export function libraryIdOf(moduleName: string): LibraryId {
   const m = moduleName.startsWith('node:') ? moduleName.slice(5) : moduleName;
   if (aliases[m]) return aliases[m];

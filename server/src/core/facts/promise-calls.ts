@@ -6,7 +6,7 @@
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
-import type { LibraryRef } from './libraries';
+import { isProjectModule, type LibraryRef } from './libraries';
 import { databaseMethod } from './database-calls';
 import { isAsyncFunction, memberName, unwrap } from './syntax';
 
@@ -57,11 +57,6 @@ const localWriteName = /^(save|create|update|delete|remove|insert|upsert|write|s
 function methodSets(reads: string, writes: string): { all: ReadonlySet<string>; writes: ReadonlySet<string> } {
   const w = writes.split(' ');
   return { all: new Set([...reads.split(' '), ...w]), writes: new Set(w) };
-}
-
-/** A module of the project itself (`./db`, `@/lib/db`), whose exports Vigil cannot see. */
-function isProjectModule(module: string): boolean {
-  return /^(\.|@\/|~\/|#)/.test(module);
 }
 
 function hasCallbackArgument(call: ts.CallExpression): boolean {

@@ -345,7 +345,8 @@ function hookExpressions(opts: ts.ObjectLiteralExpression): ts.Expression[] {
   return out;
 }
 
-function decoratorName(d: ts.Decorator): string | undefined {
+/** `@Post('login')` → "Post", `@nest.UseGuards(…)` → "UseGuards". */
+export function decoratorName(d: ts.Decorator): string | undefined {
   const e = d.expression;
   const callee = ts.isCallExpression(e) ? e.expression : e;
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import type { MiddlewareMount, Route } from '../../facts/routes';
+import { decoratorName, type MiddlewareMount, type Route } from '../../facts/routes';
 import { AuthRouteKind, authRouteKind } from '../../facts/auth-paths';
 import { RateLimiterIndex, isLimiterName } from '../../facts/rate-limiters';
 import { dottedName, memberName, objectProperty, stringText, unwrap } from '../../facts/syntax';
@@ -189,11 +189,6 @@ function optsOut(route: Route): boolean {
   const value = config && ts.isPropertyAssignment(config) ? unwrap(config.initializer) : undefined;
   const limit = value && ts.isObjectLiteralExpression(value) ? objectProperty(value, 'rateLimit') : undefined;
   return limit !== undefined && ts.isPropertyAssignment(limit) && limit.initializer.kind === ts.SyntaxKind.FalseKeyword;
-}
-
-function decoratorName(d: ts.Decorator): string | undefined {
-  const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
-  return dottedName(e)?.split('.').pop();
 }
 
 /** `@SkipThrottle()`, unless it is `@SkipThrottle({ default: false })`, which turns throttling back on. */

@@ -1,5 +1,4 @@
 /** One file, read → analysed (→ fixed and written back) → a plain report that can cross a worker boundary. */
-import * as fs from 'node:fs';
 import type { ResolvedConfig } from '../core/config';
 import type { AnalysisResult, Finding, InternalError } from '../core/types';
 import { analyze } from '../core/analyze';
@@ -7,7 +6,7 @@ import { rules as allRules } from '../core/registry';
 import { applySafeFixes } from './apply-fixes';
 import { fingerprints } from './fingerprint';
 import { writeFixes } from './fix-writes';
-
+import { readSourceFile, type SourceFile } from './source-file';
 
 export interface ReportedFinding extends Finding {
   fingerprint: string;
@@ -24,7 +23,7 @@ export interface FileReport {
   internalErrors: InternalError[];
   /** Could not be read, or a fixed text could not be written. */
   error?: string;
-  /** Why `--fix` left the file as it was although it had fixes (a link out of the scanned paths). */
+  /** Why `--fix` left the file as it was although it had fixes (a link out of the scanned paths, not UTF-8). */
   notFixed?: string;
   fixesApplied: number;
 }
@@ -46,12 +45,13 @@ function countLines(text: string): number {
 
 export function analyseFile(file: string, options: AnalyseOptions): FileReport {
   const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
-  let text: string;
+  let source: SourceFile;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    source = readSourceFile(file);
   } catch (error) {
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  let text = source.text;
   const ruleIds = options.ruleIds;
   const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
   const analyse = (t: string) => analyze({ text: t, fileName: file, config: options.config }, rules);
@@ -64,7 +64,7 @@ export function analyseFile(file: string, options: AnalyseOptions): FileReport {
     const outcome = applySafeFixes(text, analyse);
     result = outcome.result;
     if (outcome.fixesApplied > 0) {
-      const write = writeFixes(file, outcome.text, options.fixRoots ?? []);
+      const write = writeFixes(file, source, outcome.text, options.fixRoots ?? []);
       if (write.written) {
         text = outcome.text;
         fixesApplied = outcome.fixesApplied;

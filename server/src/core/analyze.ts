@@ -13,6 +13,7 @@ import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
 import { withLineEndingsOf } from './line-endings';
+import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, Subscriber } from './walker';
 import { TreeIndex, withTreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
@@ -39,7 +40,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
     if (skipped) return { findings: [], parseErrors: [], internalErrors, skipped };
     const config = input.config ?? defaultConfig;
     const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
-    if (!sourceFile) return { findings: [], parseErrors: [], internalErrors, skipped: 'not analysed: nested too deeply for the parser' };
+    if (!sourceFile) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };
     const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
@@ -50,6 +51,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
 
     const subscribers: Subscriber[] = [];
     const findingsByRule = new Map<Rule, Finding[]>();
+    const tooDeep: string[] = [];
     for (const rule of rules) {
       const severity = severityFor(rule, config);
       if (!severity) continue;
@@ -67,7 +69,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       };
       const onError = (error: unknown): void => {
         findingsByRule.delete(rule);
-        internalErrors.push(internalError(error, rule.meta.id, input.fileName));
+        if (isStackOverflow(error)) tooDeep.push(rule.meta.id);
+        else internalErrors.push(internalError(error, rule.meta.id, input.fileName));
       };
       try {
         subscribers.push({ listeners: rule.create(context), onError });
@@ -79,8 +82,10 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { findings, parseErrors, internalErrors };
+    const incomplete = tooDeep.length > 0 ? `partly analysed: nested too deeply for ${tooDeep.join(', ')}` : undefined;
+    return { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
   } catch (error) {
+    if (isStackOverflow(error)) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };
     internalErrors.push(internalError(error, undefined, input.fileName));
     return { findings: [], parseErrors: [], internalErrors };
   }
@@ -91,7 +96,7 @@ function parseOrOverflow(text: string, fileName: string): ts.SourceFile | undefi
   try {
     return parse(text, fileName);
   } catch (error) {
-    if (error instanceof RangeError && /call stack/.test(error.message)) return undefined;
+    if (isStackOverflow(error)) return undefined;
     throw error;
   }
 }

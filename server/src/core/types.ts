@@ -64,4 +64,6 @@ export interface AnalysisResult {
   internalErrors: InternalError[];
   /** Why the file was not analysed at all (too large, binary); the caller shows it once as info. */
   skipped?: string;
+  /** Why some rules did not finish (nested too deeply, out of time): the findings are those that did. Shown once as info. */
+  incomplete?: string;
 }

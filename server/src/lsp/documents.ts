@@ -57,9 +57,11 @@ export class DocumentTrees implements TextDocumentsConfiguration<TextDocument> {
     for (const change of changes) {
       if (state?.pending && 'range' in change) {
         // Offsets against the text as it is before this change: each change applies to the previous one's result.
-        const start = document.offsetAt(change.range.start);
-        const end = document.offsetAt(change.range.end);
-        state.pending.push(ts.createTextChangeRange(ts.createTextSpan(start, end - start), change.text.length));
+        // TextDocument.update applies a range given end first as if it were given start first, and clamps
+        // positions past the end; the offsets are taken the same way, so the tree follows the text it gets.
+        const a = document.offsetAt(change.range.start);
+        const b = document.offsetAt(change.range.end);
+        state.pending.push(ts.createTextChangeRange(ts.createTextSpan(Math.min(a, b), Math.abs(b - a)), change.text.length));
       } else if (state) {
         state.pending = undefined;
       }

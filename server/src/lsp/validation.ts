@@ -5,7 +5,9 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type * as ts from 'typescript';
 import { analyze, skipReason } from '../core/analyze';
+import { isStackOverflow, nestedTooDeeply } from '../core/stack-overflow';
 import type { ResolvedConfig } from '../core/config';
 import { defaultConfig } from '../core/config';
 import type { AnalysisResult } from '../core/types';
@@ -78,7 +80,7 @@ export class Validator {
       this.trees.forget(uri);
       result = { ...nothing, skipped };
     } else if (active) {
-      result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(document, fileName) });
+      result = this.analyzeDocument(document, text, fileName, config);
     }
     for (const error of result.internalErrors) {
       this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
@@ -102,8 +104,24 @@ export class Validator {
     if (!active) return undefined;
     const text = document.getText();
     if (skipReason(text)) return undefined;
-    const result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(document, fileName) });
+    const result = this.analyzeDocument(document, text, fileName, config);
     return { version: document.version, result, config, fileName };
+  }
+
+  /**
+   * The analysis over the document's kept tree. A parse that runs out of stack gives the "nested too deeply"
+   * notice, which replaces the previous version's diagnostics like any other result.
+   */
+  private analyzeDocument(document: TextDocument, text: string, fileName: string, config: ResolvedConfig): AnalysisResult {
+    let sourceFile: ts.SourceFile;
+    try {
+      sourceFile = this.trees.treeFor(document, fileName);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      this.trees.forget(document.uri);
+      return { ...nothing, skipped: nestedTooDeeply };
+    }
+    return analyze({ text, fileName, config, sourceFile });
   }
 
   private async publish(uri: string, entry: CachedAnalysis): Promise<void> {

@@ -56,6 +56,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
 
   const discovered = discoverFiles(command.paths, { configRoot, configIgnore: config.ignore });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+  for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
 
   const progress = createProgress(process.stderr);
   const { reports, workers } = await scanFiles(discovered.files, {

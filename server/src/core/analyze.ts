@@ -12,6 +12,7 @@ import { parse, syntaxErrors } from './parse';
 import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
+import { projectPathOf } from './project-path';
 import { withLineEndingsOf } from './line-endings';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, Subscriber } from './walker';
@@ -46,7 +47,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
     const tree = new TreeIndex(sourceFile);
-    const facts = buildFacts(sourceFile, input.fileName, tree.nodes);
+    const projectPath = projectPathOf(input.fileName, config.root);
+    const facts = buildFacts(sourceFile, projectPath, tree.nodes);
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
@@ -60,6 +62,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       const context: RuleContext = {
         sourceFile,
         fileName: input.fileName,
+        projectPath,
         facts,
         options: ruleOptions(rule.meta.options, config.options?.[rule.meta.id]),
         report: (report) => {

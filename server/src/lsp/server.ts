@@ -19,6 +19,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind } from 'vscode-languageserver';
 import { buildFacts } from '../core/facts/facts';
+import { projectPathOf } from '../core/project-path';
 import { ruleById, ruleIds, ruleOptionSpecs } from '../core/registry';
 import {
   insertedBlocksNotification,
@@ -171,7 +172,7 @@ export function startServer(connection: Connection): void {
     const start = document.offsetAt(params.range.start);
     const end = document.offsetAt(params.range.end);
     const inside = analysis.result.findings.filter((f) => document.offsetAt(f.range.start) < end && document.offsetAt(f.range.end) > start);
-    const facts = blockFacts(buildFacts(trees.treeFor(document, analysis.fileName), analysis.fileName), start, end);
+    const facts = blockFacts(buildFacts(trees.treeFor(document, analysis.fileName), projectPathOf(analysis.fileName, analysis.config.root)), start, end);
     return { items: reviewChecklist(inside, facts, (id) => ruleById(id)?.meta.title) };
   })));
 

@@ -165,7 +165,7 @@ function publishedKey(p: PublishDiagnosticsParams): string {
   return findingsKey(p.diagnostics);
 }
 
-async function editSequence(session: Session, random: Random, root: string, n: number): Promise<void> {
+async function editSequence(session: Session, random: Random, root: string, n: number, seed: number): Promise<void> {
   const start = random.pick(corpus());
   const name = `seq-${n}-${start.name}`;
   const file = path.join(root, name);
@@ -191,7 +191,7 @@ async function editSequence(session: Session, random: Random, root: string, n: n
   }
   const expected = freshDiagnostics(reference.getText(), file, root);
   if (publishedKey(published) !== expected.key) {
-    session.problem('mismatches', `diagnostics of ${name} v${final} differ from a fresh analysis (seed replay); text:\n${reference.getText().slice(0, 400)}`);
+    session.problem('mismatches', `diagnostics of ${name} v${final} (sequence seed ${seed}) differ from a fresh analysis: published ${publishedKey(published).slice(0, 300)}, fresh ${expected.key.slice(0, 300)}`);
   } else if (published.diagnostics.some((d) => d.data !== undefined)) {
     const answer = await session.client.request('textDocument/codeAction', {
       textDocument: { uri },
@@ -314,7 +314,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
         const group = Math.min(parallelSequences, sequencesThisRound - done);
         // Each sequence draws from its own generator, so how the group interleaves does not change the run.
         const seeds = Array.from({ length: group }, () => random.int(2 ** 31));
-        await Promise.all(seeds.map((seed, k) => editSequence(session, new Random(seed), root, sequences + done + k)));
+        await Promise.all(seeds.map((seed, k) => editSequence(session, new Random(seed), root, sequences + done + k, seed)));
       }
       sequences += sequencesThisRound;
       counts.sequences = sequences;

@@ -22,6 +22,12 @@ import { buildFacts } from './facts/facts';
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
 
+/**
+ * The time one analysis may take. Past it the walk stops, the findings reported so far are kept, and the result
+ * says the file was only partly analysed: a pathological file costs a few seconds, never the session.
+ */
+export const analysisBudgetMs = 5000;
+
 export function skipReason(text: string): string | undefined {
   if (text.length > maxFileBytes) return `not analysed: larger than ${maxFileBytes / 1024 / 1024} MB`;
   if (text.includes('\u0000')) return 'not analysed: contains NUL bytes (binary?)';
@@ -35,6 +41,7 @@ export function severityFor(rule: Rule, config: ResolvedConfig): Severity | unde
 }
 
 export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules): AnalysisResult {
+  const started = Date.now();
   const internalErrors: InternalError[] = [];
   try {
     const skipped = skipReason(input.text);
@@ -81,11 +88,15 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    withTreeIndex(tree, () => walk(tree.nodes, subscribers));
+    const finished = withTreeIndex(tree, () => walk(tree.nodes, subscribers, started + (input.budgetMs ?? analysisBudgetMs)));
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    const incomplete = tooDeep.length > 0 ? `partly analysed: nested too deeply for ${tooDeep.join(', ')}` : undefined;
+    const reasons = [
+      ...(tooDeep.length > 0 ? [`nested too deeply for ${tooDeep.join(', ')}`] : []),
+      ...(finished ? [] : [`stopped after ${(input.budgetMs ?? analysisBudgetMs) / 1000} s, the time one file may take`]),
+    ];
+    const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
     return { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
   } catch (error) {
     if (isStackOverflow(error)) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };

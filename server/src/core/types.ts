@@ -56,6 +56,8 @@ export interface AnalysisInput {
   config?: ResolvedConfig;
   /** A tree the caller already holds for exactly this text (the server's incremental reparse). */
   sourceFile?: ts.SourceFile;
+  /** How long the rules may run (analysisBudgetMs when absent). */
+  budgetMs?: number;
 }
 
 export interface AnalysisResult {

@@ -31,6 +31,11 @@ import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 import { xss } from './rules/security/xss';
+import { regexInjection } from './rules/security/regex-injection';
+import { insecureDeserialization } from './rules/security/insecure-deserialization';
+import { xxe } from './rules/security/xxe';
+import { permissiveCors } from './rules/security/permissive-cors';
+import { insecureCookie } from './rules/security/insecure-cookie';
 
 export const rules: readonly Rule[] = [
   sqlInjection,
@@ -49,6 +54,11 @@ export const rules: readonly Rule[] = [
   insecureRandomness,
   sensitiveDataLogging,
   prototypePollution,
+  regexInjection,
+  insecureDeserialization,
+  xxe,
+  permissiveCors,
+  insecureCookie,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

@@ -8,9 +8,9 @@ import * as ts from 'typescript';
 
 /**
  * Where a value goes: SQL text, a MongoDB filter, a filesystem path, a shell command line, HTML, a redirect or
- * fetched URL, or code that is evaluated.
+ * fetched URL, code that is evaluated, or a regular expression's source.
  */
-export type SinkKind = 'sql' | 'nosql' | 'path' | 'shell' | 'html' | 'url' | 'code';
+export type SinkKind = 'sql' | 'nosql' | 'path' | 'shell' | 'html' | 'url' | 'code' | 'regex';
 
 /** A sink kind, or `any`: follow the data through every transformation (inside `JSON.parse`, for example). */
 export type FlowMode = SinkKind | 'any';
@@ -28,6 +28,8 @@ const bySink: Readonly<Record<FlowMode, RegExp | undefined>> = {
   html: /^(escape\w*|\w*Escape\w*|encodeURIComponent|encode(Html|HTML|Entities)?|purify|xss|filterXSS|DOMPurify)$/,
   url: /^(encodeURIComponent)$/,
   code: /^(stringify)$/,
+  // `escapeRegExp` helpers, lodash's `_.escapeRegExp`, `escape-string-regexp` and ES2025 `RegExp.escape`.
+  regex: /^(escape\w*|\w*Escape\w*|quote\w*|encodeURIComponent)$/,
   any: undefined,
 };
 
@@ -60,6 +62,7 @@ const dangerous: Readonly<Record<FlowMode, string>> = {
   html: '<>"\'',
   url: ':/\\',
   code: '\'"`()\\',
+  regex: '.*+?^$()[]{}|\\',
   any: '',
 };
 

@@ -43,7 +43,8 @@ export const xxe: Rule = {
       CallExpression(call) {
         const parser = parserOf(call, facts);
         if (!parser) return;
-        const options = optionsLiteral(call.arguments[parser.optionsArg], facts);
+        const optionsArg = call.arguments[parser.optionsArg];
+        const options = optionsLiteral(optionsArg, facts);
         const text = call.arguments[parser.textArg];
         if (!options || !text) return;
         const option = parser.entityOptions.map((name) => objectProperty(options, name)).find((p) => p && ts.isPropertyAssignment(p) && unwrap(p.initializer).kind === ts.SyntaxKind.TrueKeyword);
@@ -52,7 +53,8 @@ export const xxe: Rule = {
         if (!origin) return;
         const name = option.name.getText(context.sourceFile);
         context.report({
-          at: option,
+          // Options bound to a name elsewhere: reported at the call that uses them.
+          at: options === unwrap(optionsArg) ? option : optionsArg,
           message: `\`${origin.source}\` is parsed as XML with \`${name}: true\`: a document declaring \`<!ENTITY x SYSTEM "file:///etc/passwd">\` reads server files into the result or makes the server fetch internal URLs (XXE). Drop \`${name}\`.`,
           fixes: [{ title: `Drop ${name}`, safe: true, edits: [removePropertyEdit(context.sourceFile, options, option)] }],
         });

@@ -93,7 +93,7 @@ function allowListText(m: CorsMiddleware, facts: Facts): string {
   const list = `process.env.${allowListVariable}?.split(',') ?? []`;
   if (m.allowList === 'list') return list;
   const typed = /\.[cm]?tsx?$/.test(facts.sourceFile.fileName) ? ': string' : '';
-  return `(ctx) => {\n  const origin${typed} = ctx.get('Origin');\n  return (${list}).includes(origin) ? origin : '';\n}`;
+  return `(ctx) => { const origin${typed} = ctx.get('Origin'); return (${list}).includes(origin) ? origin : ''; }`;
 }
 
 interface HeaderWrite {

@@ -156,7 +156,9 @@ function fixEdits(p: Problems, options: ts.ObjectLiteralExpression | undefined, 
     }
   }
   if (added.length > 0) {
-    if (options) edits.push(addPropertyEdit(sourceFile, options, added.join(', ')));
+    // One edit per property keeps each on its own line in a multi-line literal; an empty one is replaced whole.
+    if (options && options.properties.length > 0) for (const property of added) edits.push(addPropertyEdit(sourceFile, options, property));
+    else if (options) edits.push(addPropertyEdit(sourceFile, options, added.join(', ')));
     else if (call.arguments.length === optionsArg) edits.push(insertArgumentEdit(call, optionsArg, `{ ${added.join(', ')} }`));
     else return undefined;
   }

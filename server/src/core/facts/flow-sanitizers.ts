@@ -74,6 +74,7 @@ const dangerous: Readonly<Record<FlowMode, string>> = {
 export function replaceSanitizes(call: ts.CallExpression, mode: FlowMode): boolean {
   const pattern = call.arguments[0];
   if (!pattern || !ts.isRegularExpressionLiteral(pattern)) return false;
+  if (mode === 'regex' && escapesPatternSyntax(pattern, call.arguments[1])) return true;
   const m = /^\/\[\^([^\]]*)\][+*]?\/([a-z]*)$/.exec(pattern.text);
   if (!m || !m[2].includes('g')) return false;
   const allowed = m[1];
@@ -82,6 +83,16 @@ export function replaceSanitizes(call: ts.CallExpression, mode: FlowMode): boole
     if (!/[a-zA-Z0-9]/.test(range[1]) || !/[a-zA-Z0-9]/.test(range[2])) return mode === 'nosql';
   }
   return ![...dangerous[mode]].some((ch) => allowed.includes(ch));
+}
+
+/**
+ * `x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`: the escaping idiom, a global replace that puts a backslash
+ * before every character of a class holding the pattern syntax (at least `.`, `*`, `+`, `?` and `(`).
+ */
+function escapesPatternSyntax(pattern: ts.RegularExpressionLiteral, replacement: ts.Expression | undefined): boolean {
+  if (!replacement || !ts.isStringLiteralLike(replacement) || replacement.text !== '\\$&') return false;
+  const m = /^\/\[(.*)\]\/([a-z]*)$/.exec(pattern.text);
+  return m !== null && m[2].includes('g') && !m[1].startsWith('^') && ['.', '*', '+', '?', '('].every((ch) => m[1].includes(ch));
 }
 
 /**

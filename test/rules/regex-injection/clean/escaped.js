@@ -39,3 +39,8 @@ router.get('/codes', (req, res) => {
   if (!/^[A-Z0-9]{3,8}$/.test(code)) return res.status(400).end();
   res.json(['x'].filter((t) => new RegExp(code).test(t)));
 });
+
+router.get('/inline', async (req, res) => {
+  const term = req.query.term.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+  res.json(await User.find({ name: { $regex: term, $options: 'i' } }));
+});

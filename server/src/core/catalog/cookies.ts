@@ -70,7 +70,17 @@ export const sessionMiddlewares: readonly SessionMiddleware[] = [
  */
 export const sensitiveCookieWords: ReadonlySet<string> = new Set([
   'session', 'sess', 'sessid', 'sessionid', 'sid', 'token', 'jwt', 'auth', 'authjs', 'authorization', 'refresh',
-  'remember', 'login', 'credential', 'credentials', 'bearer', 'identity', 'apikey',
+  'remember', 'credential', 'credentials', 'bearer', 'apikey',
+]);
+
+/**
+ * Words that mark a cookie about a session or a sign-in but not holding it: where to go after signing in, an
+ * OAuth flow's state, an expiry time, a preference (`auth-redirect`, `session-expires`, `token_expiry`).
+ */
+export const nonCredentialCookieWords: ReadonlySet<string> = new Set([
+  'redirect', 'callback', 'url', 'return', 'returnto', 'next', 'provider', 'method', 'error', 'state', 'nonce',
+  'hint', 'pending', 'expires', 'expiry', 'exp', 'expiration', 'theme', 'locale', 'lang', 'consent', 'prefs',
+  'preference', 'preferences', 'banner', 'dismissed', 'seen', 'count', 'timeout',
 ]);
 
 /**

@@ -16,6 +16,8 @@ app.post('/login', (req, res) => {
   res.cookie('theme', req.body.theme);
   res.cookie('locale', 'en-GB', { maxAge: 31536000000 });
   res.cookie('XSRF-TOKEN', req.csrfToken());
+  res.cookie('auth-redirect', req.query.next);
+  res.cookie('session_expires', String(Date.now() + 3600000));
   res.json({ ok: true });
 });
 

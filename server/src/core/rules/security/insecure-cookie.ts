@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import { CookieSetter, SessionMiddleware, cookieSetters, scriptReadableCookieWords, sensitiveCookieWords, sessionMiddlewares } from '../../catalog/cookies';
+import { CookieSetter, SessionMiddleware, cookieSetters, nonCredentialCookieWords, scriptReadableCookieWords, sensitiveCookieWords, sessionMiddlewares } from '../../catalog/cookies';
 import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
 import { calleeName, dottedName, objectProperty, stringText, unwrap } from '../../facts/syntax';
@@ -81,13 +81,14 @@ function constantText(expr: ts.Expression, facts: Facts): string | undefined {
 
 /**
  * Whether a cookie holds a session or a credential: by its name when written as text, else by the names in
- * its name or value expressions (`COOKIE_NAME, accessToken`). CSRF cookies are meant for the page's script.
+ * its name or value expressions (`COOKIE_NAME, accessToken`). CSRF cookies are meant for the page's script,
+ * and a cookie about a sign-in (its redirect, its OAuth state, an expiry) holds no credential.
  */
 function isSensitive(name: ts.Expression | undefined, value: ts.Expression | undefined, facts: Facts): boolean {
   const named = name && constantText(name, facts);
   const candidates = named !== undefined ? [named] : [name, value].map((e) => (e ? lastName(unwrap(e)) : undefined)).filter((x): x is string => x !== undefined);
   const all = candidates.flatMap(words);
-  return all.some((w) => sensitiveCookieWords.has(w)) && !all.some((w) => scriptReadableCookieWords.has(w));
+  return all.some((w) => sensitiveCookieWords.has(w)) && !all.some((w) => scriptReadableCookieWords.has(w) || nonCredentialCookieWords.has(w));
 }
 
 function lastName(e: ts.Expression): string | undefined {

@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import type { LibraryRef } from '../../facts/libraries';
 import { CookieSetter, SessionMiddleware, cookieSetters, nonCredentialCookieWords, scriptReadableCookieWords, sensitiveCookieWords, sessionMiddlewares } from '../../catalog/cookies';
 import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
@@ -22,6 +23,7 @@ function isResponse(expr: ts.Expression, facts: Facts): boolean {
 function setterOf(call: ts.CallExpression, facts: Facts): CookieSetter | undefined {
   const callee = unwrap(call.expression);
   const method = calleeName(call);
+  let ref: LibraryRef | undefined | null = null;
   for (const s of cookieSetters) {
     const shape = s.shape;
     if (shape.kind === 'response-method') {
@@ -34,7 +36,7 @@ function setterOf(call: ts.CallExpression, facts: Facts): CookieSetter | undefin
       const isContext = owner.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(owner) && contextNames.test(owner.text) && facts.libraryOf(owner) === undefined);
       if (isContext) return s;
     } else {
-      const ref = facts.libraryOf(call.expression);
+      if (ref === null) ref = facts.libraryOf(call.expression);
       if (!ref || ref.module !== shape.module || ref.exportName !== shape.exportName) continue;
       if (shape.path.length === 0 ? method === shape.exportName && ref.isModule : !ref.isModule && dottedName(callee)?.endsWith(`.${shape.path.join('.')}`) === true) return s;
       // `cookies().set(…)`: the callee's own text ends in a call, so it has no dotted name.
@@ -45,13 +47,12 @@ function setterOf(call: ts.CallExpression, facts: Facts): CookieSetter | undefin
 }
 
 function sessionOf(call: ts.CallExpression, facts: Facts): SessionMiddleware | undefined {
-  const method = calleeName(call);
-  for (const m of sessionMiddlewares) {
-    const target = m.install === 'plugin' ? (method === 'register' ? call.arguments[0] : undefined) : call.expression;
-    const ref = target && facts.libraryOf(target);
-    if (ref && ref.module === m.module && ref.isModule) return m;
-  }
-  return undefined;
+  const called = facts.libraryOf(call.expression);
+  const plugin = calleeName(call) === 'register' && call.arguments[0] ? facts.libraryOf(call.arguments[0]) : undefined;
+  return sessionMiddlewares.find((m) => {
+    const ref = m.install === 'plugin' ? plugin : called;
+    return ref !== undefined && ref.module === m.module && ref.isModule;
+  });
 }
 
 function literalOf(expr: ts.Expression | undefined, facts: Facts): ts.ObjectLiteralExpression | undefined {

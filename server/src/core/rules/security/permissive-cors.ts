@@ -10,19 +10,18 @@ import { preorder } from '../../traverse';
 /** The CORS middleware a call installs, and its options argument. */
 function corsInstall(call: ts.CallExpression, facts: Facts): { middleware: CorsMiddleware; options: ts.Expression | undefined } | undefined {
   const method = calleeName(call);
-  for (const m of corsMiddlewares) {
+  const called = facts.libraryOf(call.expression);
+  const plugin = method === 'register' && call.arguments[0] ? facts.libraryOf(call.arguments[0]) : undefined;
+  const middleware = corsMiddlewares.find((m) => {
     const install = m.install;
-    if (install.kind === 'method') {
-      if (method === install.method && ts.isPropertyAccessExpression(unwrap(call.expression))) return { middleware: m, options: call.arguments[m.optionsArg] };
-      continue;
-    }
-    const target = install.kind === 'plugin' ? (method === 'register' ? call.arguments[0] : undefined) : call.expression;
-    const ref = target && facts.libraryOf(target);
-    if (!ref || !m.modules.includes(ref.module)) continue;
-    if (install.kind === 'call' && !(ref.isModule && (install.exportName === undefined ? ref.exportName === undefined || ref.exportName === 'default' : ref.exportName === install.exportName))) continue;
-    return { middleware: m, options: call.arguments[m.optionsArg] };
-  }
-  return undefined;
+    if (install.kind === 'method') return method === install.method && ts.isPropertyAccessExpression(unwrap(call.expression));
+    const ref = install.kind === 'plugin' ? plugin : called;
+    if (!ref || !m.modules.includes(ref.module)) return false;
+    if (install.kind === 'plugin') return true;
+    // The middleware factory itself: the module's default export, or the named export (hono's `cors`).
+    return ref.isModule && (install.exportName === undefined ? ref.exportName === undefined || ref.exportName === 'default' : ref.exportName === install.exportName);
+  });
+  return middleware && { middleware, options: call.arguments[middleware.optionsArg] };
 }
 
 function literalOf(expr: ts.Expression | undefined, facts: Facts): ts.ObjectLiteralExpression | undefined {

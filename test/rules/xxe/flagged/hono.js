@@ -9,4 +9,11 @@ app.post('/rss', async (c) => {
   return c.json({ entries: doc.find('//entry').length });
 });
 
+app.get('/feed', async (c) => {
+  const response = await fetch('https://partner.example.com/feed.xml');
+  const body = await response.text();
+  const doc = libxmljs.parseXml(body, { noent: true }); // expect: xxe:41
+  return c.json({ entries: doc.find('//entry').length });
+});
+
 module.exports = app;

@@ -24,6 +24,8 @@ app.post('/login', (req, res) => {
 app.post('/logout', (req, res) => {
   res.cookie('token', '', { expires: new Date(0) });
   res.cookie('session', 'x', { maxAge: 0 });
+  res.cookie('token', null, { expires: new Date(Date.now()) });
+  res.cookie('refresh_token', 'none', { expires: new Date(Date.now() - 1000) });
   res.clearCookie('token');
   res.end();
 });

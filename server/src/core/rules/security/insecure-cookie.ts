@@ -99,13 +99,14 @@ function lastName(e: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** A cookie being cleared: an empty value, `maxAge: 0` or an expiry in the past. */
+/** A cookie being cleared: an empty value (`''`, `null`), `maxAge: 0`, or an expiry at the epoch or now. */
 function isClearing(value: ts.Expression | undefined, options: ts.ObjectLiteralExpression | undefined): boolean {
-  if (value && stringText(unwrap(value)) === '') return true;
+  const v = value && unwrap(value);
+  if (v && (stringText(v) === '' || v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined'))) return true;
   const maxAge = options && objectProperty(options, 'maxAge');
-  if (maxAge && ts.isPropertyAssignment(maxAge) && /^-?0$/.test(maxAge.initializer.getText())) return true;
+  if (maxAge && ts.isPropertyAssignment(maxAge) && /^-?[01]$/.test(maxAge.initializer.getText())) return true;
   const expires = options && objectProperty(options, 'expires');
-  return expires !== undefined && ts.isPropertyAssignment(expires) && /^new Date\((0|1)\)$/.test(expires.initializer.getText());
+  return expires !== undefined && ts.isPropertyAssignment(expires) && /^new Date\((0|1|Date\.now\(\)(\s*-[^)]*)?)\)$/.test(expires.initializer.getText().replace(/\s+/g, ' '));
 }
 
 /** A flag's value as written: 'true', 'false', a quoted lower-cased string, 'absent', or 'other' for anything computed. */

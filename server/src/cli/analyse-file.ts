@@ -1,10 +1,6 @@
 /** One file, read → analysed (→ fixed and written back) → a plain report that can cross a worker boundary. */
 import * as fs from 'node:fs';
-import type { ResolvedConfig } from '../core/config';
-import type { AnalysisResult, Finding, InternalError } from '../core/types';
-import { analyze } from '../core/analyze';
-import { rules as allRules } from '../core/registry';
-import { applySafeFixes } from './apply-fixes';
+import type { AnalysisResult, Finding, InternalError, Workspace } from '../core/workspace';
 import { fingerprints } from './fingerprint';
 
 export interface ReportedFinding extends Finding {
@@ -26,8 +22,7 @@ export interface FileReport {
 }
 
 export interface AnalyseOptions {
-  config: ResolvedConfig;
-  /** Only these rules; all registered rules when absent. */
+  /** Only these rules, run even where the config turns them off; all registered rules when absent. */
   ruleIds?: readonly string[];
   fix: boolean;
 }
@@ -38,7 +33,8 @@ function countLines(text: string): number {
   return n;
 }
 
-export function analyseFile(file: string, options: AnalyseOptions): FileReport {
+/** `workspace` resolves the file's config (the nearest one walking up, as the editor does). */
+export function analyseFile(file: string, options: AnalyseOptions, workspace: Workspace): FileReport {
   const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
   let text: string;
   try {
@@ -46,15 +42,14 @@ export function analyseFile(file: string, options: AnalyseOptions): FileReport {
   } catch (error) {
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  const ruleIds = options.ruleIds;
-  const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
-  const analyse = (t: string) => analyze({ text: t, fileName: file, config: options.config }, rules);
+  const analyzeOptions = { only: options.ruleIds };
+  const analyse = (t: string) => workspace.analyzeText(file, t, analyzeOptions);
 
   let result: AnalysisResult;
   let fixesApplied = 0;
   let error: string | undefined;
   if (options.fix) {
-    const outcome = applySafeFixes(text, analyse);
+    const outcome = workspace.fixText(file, text, analyzeOptions);
     result = outcome.result;
     if (outcome.fixesApplied > 0) {
       try {

@@ -1,9 +1,19 @@
 /**
  * The core's one entry, for the language server, the CLI and the MCP server alike (as Biome's `Workspace` is for
- * its LSP and CLI): open documents (incremental reparse), configuration resolved per file, analysis, the fixes
- * and the "ignore" edit behind code actions, fix-all, and the review checklist of a range. The front ends
- * convert their protocol to these calls and these results to their protocol, and import nothing else from the
- * core. Never throws for any input text: a failing rule is reported in `internalErrors`.
+ * its LSP and CLI). The front ends convert their protocol to these calls and these results to their protocol,
+ * and import nothing else from the core but the types and constants re-exported here.
+ *
+ *   configuration   settingsFor(file), setRoots(folders), configChanged()
+ *   documents       open(document), update(uri, version, text, changes?), close(uri), document(uri)
+ *   analysis        analyze(uri, options?), analysis(uri, version) (the cache, never a new analysis),
+ *                   analyzeText(fileName, text, options?) for a file that is not open
+ *   fixes           finding(uri, ref), ignoreEdit(uri, ruleId, line), fixAll(uri, options?) as one edit,
+ *                   fixText(fileName, text, options?) for `--fix`
+ *   review          checklist(uri, range, options?)
+ *
+ * Config is resolved per file (the nearest vigil.config.json or package.json#vigil walking up), so the editor
+ * and CI read the same config for the same file. Never throws for any input text: a failing rule is reported in
+ * `internalErrors`, and a fix that fails is left out of fix-all.
  */
 // First: later `require('typescript')` calls then get plain properties (see typescript-plain.ts).
 import './typescript-plain';
@@ -25,7 +35,7 @@ import type { RuleMeta } from './rule';
 export type { ChecklistItem, FixOutcome, TextChangeSpan };
 export type { AnalysisResult, Category, Finding, Fix, InternalError, ParseError, Position, Range, RelatedLocation, Severity, TextEdit } from './types';
 export type { RuleMeta } from './rule';
-export type { RuleSetting } from './config';
+export type { ResolvedConfig, RuleSetting } from './config';
 export { docsBaseUrl, docsUrl } from './rule';
 export { configFileName } from './config-file';
 export { analysableExtensions } from './parse';

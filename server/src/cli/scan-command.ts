@@ -9,6 +9,7 @@ import type { ScanCommand } from './args';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
 import { configIgnoreTest } from './config-ignore';
 import { discoverFiles } from './discover-files';
+import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -51,6 +52,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   const { reports, workers } = await scanFiles(discovered.files, {
     ruleIds: command.rules,
     fix: command.fix,
+    fixRoots: command.fix ? fixRoots(command.paths) : undefined,
     workers: command.workers,
     onProgress: (done, total) => progress.update(done, total),
   }, workspace);
@@ -62,6 +64,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
       warn(`${displayPath(report.file, cwd)}: ${report.error}`);
       unreadable++;
     }
+    if (report.notFixed !== undefined) warn(`${displayPath(report.file, cwd)}: ${report.notFixed}`);
     for (const internal of report.internalErrors) warn(`internal error: ${internal.message}`);
   }
 

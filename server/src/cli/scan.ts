@@ -26,7 +26,7 @@ export function workerCount(files: number, requested: number | undefined): numbe
 
 /** `workspace` analyses the files of this thread; each worker has its own. */
 export async function scanFiles(files: readonly string[], options: ScanOptions, workspace: Workspace): Promise<{ reports: FileReport[]; workers: number }> {
-  const analyseOptions: AnalyseOptions = { ruleIds: options.ruleIds, fix: options.fix };
+  const analyseOptions: AnalyseOptions = { ruleIds: options.ruleIds, fix: options.fix, fixRoots: options.fixRoots };
   const workers = workerCount(files.length, options.workers);
   const reports: FileReport[] = new Array(files.length);
   let done = 0;

@@ -21,6 +21,8 @@ import { Workspace, configFileName } from '../core/workspace';
 import {
   insertedBlocksNotification,
   reviewChecklistRequest,
+  workspaceTrustedNotification,
+  workspaceTrustedOption,
   type ReviewChecklistParams,
   type ReviewChecklistResult,
 } from '../../../shared/src/protocol';
@@ -38,14 +40,15 @@ import { Validator } from './validation';
 /** The config files the server re-reads when they change (the Workspace finds them per file). */
 const watchedConfigGlobs: readonly string[] = [`**/${configFileName}`, '**/package.json'];
 
-/** A workspace folder's path; none for a folder that is not on disk. */
-function folderPath(uri: string): string[] {
-  if (!uri.startsWith('file:')) return [];
-  try {
-    return [fileURLToPath(uri)];
-  } catch {
-    return [];
-  }
+/** The file paths of `file:` folder URIs (other schemes have no git and no config files). */
+function filePaths(uris: readonly string[]): string[] {
+  return uris.filter((uri) => uri.startsWith('file:')).flatMap((uri) => {
+    try {
+      return [fileURLToPath(uri)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 export function startServer(connection: Connection): void {
@@ -67,7 +70,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspace.setRoots(folders.flatMap(folderPath));
+    workspace.setRoots(filePaths(folders));
+    git.setFolders(filePaths(folders));
+    const options = params.initializationOptions as Record<string, unknown> | null | undefined;
+    git.setTrusted(options?.[workspaceTrustedOption] !== false);
     // Initialization options are the settings of clients that cannot answer workspace/configuration, and the base.
     const { settings: base, problems } = validateSettings(params.initializationOptions, ruleIds);
     problems.forEach((m) => notices.warnOnce(m));
@@ -99,7 +105,8 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(guarded(notices, 'workspace folders', undefined, async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-        workspace.setRoots(folders.map((f) => f.uri).flatMap(folderPath));
+        workspace.setRoots(filePaths(folders.map((f) => f.uri)));
+        git.setFolders(filePaths(folders.map((f) => f.uri)));
         revalidateAll();
       }));
     }
@@ -137,6 +144,11 @@ export function startServer(connection: Connection): void {
     if (!params) return;
     blocks.set(params);
     await validator.republish(params.uri);
+  }));
+
+  connection.onNotification(workspaceTrustedNotification, guarded(notices, 'workspace trust', undefined, () => {
+    git.setTrusted(true);
+    revalidateAll();
   }));
 
   connection.onRequest(reviewChecklistRequest, guarded(notices, 'review checklist', { items: [] } as ReviewChecklistResult, async (params: ReviewChecklistParams) => {

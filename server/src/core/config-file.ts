@@ -32,11 +32,6 @@ export function loadConfig(
   knownRuleIds: readonly string[],
   optionSpecs: Readonly<Record<string, RuleOptionSpecs>> = {},
 ): LoadedConfig {
-  const loaded = readConfigAt(root, knownRuleIds, optionSpecs);
-  return { ...loaded, config: { ...loaded.config, root } };
-}
-
-function readConfigAt(root: string, knownRuleIds: readonly string[], optionSpecs: Readonly<Record<string, RuleOptionSpecs>>): LoadedConfig {
   const configPath = path.join(root, configFileName);
   if (fs.existsSync(configPath)) {
     const { value, error } = readJson(configPath);

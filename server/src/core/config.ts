@@ -26,8 +26,8 @@ export interface ResolvedConfig {
   ignore: readonly string[];
   ignorePatterns: readonly RegExp[];
   /**
-   * The project folder the config was looked up for. Rules that look at a file's path (test files, scripts,
-   * migrations, route files) see the path relative to it, so a folder above the project never counts.
+   * The project folder the config was looked up for (set by the Workspace). Rules that look at a file's path
+   * (test files, scripts, migrations, route files) see the path relative to it, so a folder above never counts.
    */
   root?: string;
 }

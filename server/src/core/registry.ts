@@ -20,6 +20,7 @@ import { commandInjection } from './rules/security/command-injection';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
+import { jwtUnverified } from './rules/security/jwt-unverified';
 import { missingCsrf } from './rules/security/missing-csrf';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { nosqlInjection } from './rules/security/nosql-injection';
@@ -29,6 +30,7 @@ import { plaintextPassword } from './rules/security/plaintext-password';
 import { prototypePollution } from './rules/security/prototype-pollution';
 import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
+import { ssrf } from './rules/security/ssrf';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 import { xss } from './rules/security/xss';
 
@@ -49,6 +51,8 @@ export const rules: readonly Rule[] = [
   insecureRandomness,
   sensitiveDataLogging,
   prototypePollution,
+  ssrf,
+  jwtUnverified,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

@@ -21,6 +21,7 @@ import { hardcodedSecret } from './rules/security/hardcoded-secret';
 import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { jwtUnverified } from './rules/security/jwt-unverified';
+import { massAssignment } from './rules/security/mass-assignment';
 import { missingCsrf } from './rules/security/missing-csrf';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { nosqlInjection } from './rules/security/nosql-injection';
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   prototypePollution,
   ssrf,
   jwtUnverified,
+  massAssignment,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

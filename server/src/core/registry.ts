@@ -22,6 +22,7 @@ import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { jwtUnverified } from './rules/security/jwt-unverified';
 import { massAssignment } from './rules/security/mass-assignment';
+import { missingAuthorization } from './rules/security/missing-authorization';
 import { missingCsrf } from './rules/security/missing-csrf';
 import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { nosqlInjection } from './rules/security/nosql-injection';
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   ssrf,
   jwtUnverified,
   massAssignment,
+  missingAuthorization,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

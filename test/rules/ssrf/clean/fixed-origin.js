@@ -33,3 +33,9 @@ app.get('/weather', async (req, res) => {
 });
 
 module.exports = app;
+
+app.get('/github/:username', async (req, res) => {
+  const uri = encodeURI(`https://api.github.com/users/${req.params.username}/repos?per_page=5`);
+  const r = await axios.get(uri, { headers: { 'user-agent': 'node.js' } });
+  res.json(r.data);
+});

@@ -31,6 +31,10 @@ function hostOrigin(expr: ts.Expression, facts: Facts, depth = 0): RequestOrigin
     const receiver = (unwrap(e.expression) as ts.PropertyAccessExpression).expression;
     if (isUrlObject(receiver, facts)) return hostOrigin(receiver, facts, depth + 1);
   }
+  // encodeURI of a whole URL keeps its shape: it only escapes characters.
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && /^(encodeURI|decodeURI|String)$/.test(e.expression.text) && e.arguments.length === 1 && facts.resolve(e.expression) === undefined) {
+    return hostOrigin(e.arguments[0], facts, depth + 1);
+  }
   if (ts.isIdentifier(e)) {
     const decl = facts.resolve(e);
     const init = decl && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? decl.initializer : undefined;

@@ -7,10 +7,16 @@
 /**
  * The signed-in user as handlers reach it: `req.user`, `req.auth`, `req.session.userId`, `ctx.state.user`,
  * Hono's `c.get('user')`, NextAuth's `session.user`, `getServerSession()`, `auth()`, `currentUser`, a
- * NestJS `@CurrentUser()`/`@User()`, and a `userId` taken from any of these.
+ * NestJS `@CurrentUser()`/`@User()`. Its presence in a handler says the app signs users in.
  */
-export const currentUserReference =
-  /\b(req|request|ctx|context)\??\.(user|auth|session|userId|currentUser|account)\b|\bctx\.state\.(user|auth|account)\b|\bc\.get\(\s*['"`](user|jwtPayload|session|auth|account)|\bsession\??\.(user|userId)\b|\bgetServerSession\s*\(|\bauth\s*\(\s*\)|\bcurrentUser\b|\bgetCurrentUser\s*\(|@(CurrentUser|User|AuthUser|GetUser)\s*\(|\buserId\b|\bres\.locals\.user\b/;
+export const signedInUser =
+  /\b(req|request|ctx|context)\??\.(user|auth|session|userId|currentUser|account)\b|\bctx\.state\.(user|auth|account)\b|\bc\.get\(\s*['"`](user|jwtPayload|session|auth|account)|\bsession\??\.(user|userId)\b|\bgetServerSession\s*\(|\bauth\s*\(\s*\)|\bcurrentUser\b|\bgetCurrentUser\s*\(|@(CurrentUser|User|AuthUser|GetUser)\s*\(|\bres\.locals\.user\b/;
+
+/** The signed-in user, or a `userId` taken from it: what a scoped query or an ownership comparison mentions. */
+export const currentUserReference = new RegExp(`${signedInUser.source}|\\buserId\\b`);
+
+/** Calls and paths of machine-to-machine endpoints (signed webhooks, cron jobs), which have no signed-in user. */
+export const machineEndpoint = /signature|webhook|cron|qstash|constructEvent/i;
 
 /** Record fields that name an owner: `userId`, `user`, `owner_id`, `authorId`, `tenantId`, `createdBy`. */
 export const ownerField = /^(user|owner|author|creator|account|tenant|org|organization|organisation|team|workspace|company|member|customer|seller|buyer|profile|created_?by|uploaded_?by)(_?id|Id|_?ID)?$/i;

@@ -3,7 +3,7 @@ import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import type { Route } from '../../facts/routes';
 import { DatabaseAccess, databaseReadOf, databaseWriteOf } from '../../facts/database-writes';
-import { accessCheckCall, authenticationGuard, currentUserReference, ownerField, publicContent, roleGuard } from '../../facts/current-user';
+import { accessCheckCall, authenticationGuard, currentUserReference, machineEndpoint, ownerField, publicContent, roleGuard, signedInUser } from '../../facts/current-user';
 import { calleeName, isFunctionLike, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
 import { preorder } from '../../traverse';
@@ -81,7 +81,7 @@ function checksAccess(fn: ts.FunctionLikeDeclaration): boolean {
     if (ts.isBinaryExpression(n) && /^(===|!==|==|!=)$/.test(n.operatorToken.getText()) && (currentUserReference.test(n.left.getText()) || currentUserReference.test(n.right.getText()))) found = true;
     else if (ts.isCallExpression(n)) {
       const name = calleeName(n);
-      if (name && (accessCheckCall.test(name) || (/^(equals|includes|some|every|has)$/.test(name) && currentUserReference.test(n.getText())))) found = true;
+      if (name && (accessCheckCall.test(name) || machineEndpoint.test(name) || (/^(equals|includes|some|every|has)$/.test(name) && currentUserReference.test(n.getText())))) found = true;
     } else if (ts.isNumericLiteral(n) && n.text === '403') found = true;
     else if (ts.isIdentifier(n) && /^(ForbiddenException|ForbiddenError|Forbidden|UnauthorizedException)$/.test(n.text)) found = true;
     else if (ts.isPropertyAccessExpression(n) && /^(role|roles|isAdmin|permissions|scopes)$/.test(n.name.text) && currentUserReference.test(n.expression.getText())) found = true;
@@ -165,7 +165,7 @@ export const missingAuthorization: Rule = {
         if (!handler) return;
         const target = access.target ?? '';
         if (!write && publicContent.test(target)) return;
-        if (handler.route?.path && /(^|\/)admin(\/|$)/i.test(handler.route.path)) return;
+        if (handler.route?.path && (/(^|\/)admin(\/|$)/i.test(handler.route.path) || machineEndpoint.test(handler.route.path))) return;
         const selector = selectorOf(call, method);
         if (!selector || scoped(selector)) return;
         const id = requestId(selector, facts);
@@ -173,7 +173,7 @@ export const missingAuthorization: Rule = {
         let quiet = judged.get(handler.fn);
         if (quiet === undefined) {
           const guards = guardsOf(handler, facts);
-          const authenticates = guards.some((g) => authenticationGuard.test(g)) || currentUserReference.test(handler.fn.getText());
+          const authenticates = guards.some((g) => authenticationGuard.test(g)) || signedInUser.test(handler.fn.getText());
           quiet = !authenticates || guards.some((g) => roleGuard.test(g)) || checksAccess(handler.fn);
           judged.set(handler.fn, quiet);
         }

@@ -21,8 +21,12 @@ type Decision = string;
 /** The expression as it is used: the outermost property or element access reading it (`decoded.user.id`). */
 function readOf(node: ts.Expression): ts.Expression {
   let n: ts.Expression = node;
-  while ((ts.isPropertyAccessExpression(n.parent) || ts.isElementAccessExpression(n.parent)) && n.parent.expression === n) n = n.parent;
-  return n;
+  for (;;) {
+    const p = n.parent;
+    if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) n = p;
+    else if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isAwaitExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p)) n = p;
+    else return n;
+  }
 }
 
 function chainNames(expr: ts.Expression): string[] {
@@ -72,6 +76,7 @@ class DecisionFinder {
   }
 
   private ofArgument(call: ts.CallExpression, use: ts.Expression): Decision | undefined {
+    if (jwtCallOf(call, this.facts)?.fn.operation === 'sign') return `are signed into a new token (\`${use.getText()}\`)`;
     if (databaseReadOf(call, this.facts) || databaseWriteOf(call, this.facts)) return `select a database record (\`${use.getText()}\`)`;
     const name = calleeName(call);
     if (name && accountLookup.test(name)) return `choose the account (\`${name}(${use.getText()})\`)`;
@@ -144,7 +149,7 @@ function secretInScope(at: ts.Node, facts: Facts): string | undefined {
     const jc = jwtCallOf(n, facts);
     if (!jc || jc.fn.library !== 'jsonwebtoken' || jc.fn.operation === 'decode' || jc.fn.keyArgument === undefined) return true;
     const key = n.arguments[jc.fn.keyArgument];
-    if (key && sameInScope(key, n, at, facts)) found = key.getText();
+    if (key && sameInScope(key, n, at, facts)) found = unwrap(key).getText();
     return true;
   });
   return found;
@@ -155,7 +160,7 @@ function sameInScope(key: ts.Expression, from: ts.Node, at: ts.Node, facts: Fact
   let root = unwrap(key);
   while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
   if (!ts.isIdentifier(root)) return false;
-  if (root.text === 'process' && facts.resolve(root) === undefined) return /^process\.env\.\w+$/.test(key.getText());
+  if (root.text === 'process' && facts.resolve(root) === undefined) return /^process\.env\.\w+$/.test(unwrap(key).getText());
   const decl = facts.resolve(root);
   return decl !== undefined && facts.resolveName(root.text, at) === decl && from !== at;
 }

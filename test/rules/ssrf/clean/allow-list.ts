@@ -35,3 +35,9 @@ export async function GET(request: NextRequest) {
 }
 
 declare function assertPublicHost(url: URL): Promise<void>;
+
+app.get('/docs-proxy', async (req, res) => {
+  const { page } = req.query as { page: string };
+  if (!page.startsWith('https://docs.example.com/')) return res.sendStatus(400);
+  res.send(await (await fetch(page)).text());
+});

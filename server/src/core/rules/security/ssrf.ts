@@ -38,7 +38,7 @@ function hostOrigin(expr: ts.Expression, facts: Facts, depth = 0): RequestOrigin
   if (ts.isIdentifier(e)) {
     const decl = facts.resolve(e);
     const init = decl && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? decl.initializer : undefined;
-    if (!init) return facts.requestOrigin(e, { sink: 'url' });
+    if (!init) return vettedBefore(e, facts) ? undefined : facts.requestOrigin(e, { sink: 'url' });
     // The flow facts see guards and sanitisers at this use; URL objects they do not follow, so those are vetted here.
     if (!isUrlObject(e, facts) && !facts.requestOrigin(e, { sink: 'url' })) return undefined;
     if (vettedBefore(e, facts)) return undefined;
@@ -115,6 +115,11 @@ function vettedBefore(use: ts.Identifier, facts: Facts): boolean {
       if (name !== undefined && vettingCall.test(name)) found = true;
     }
     if (ts.isPropertyAccessExpression(n) && refersTo(n.expression) && hostMembers.has(n.name.text) && inCondition(n)) found = true;
+    // `url.startsWith('https://api.example.com/')`: a prefix that ends the host pins it.
+    if (ts.isPropertyAccessExpression(n) && refersTo(n.expression) && n.name.text === 'startsWith' && ts.isCallExpression(n.parent) && inCondition(n.parent)) {
+      const prefix = n.parent.arguments[0];
+      if (prefix && ts.isStringLiteralLike(prefix) && /^https?:\/\/[^/?#]+[/?#]/i.test(prefix.text)) found = true;
+    }
     return !found;
   });
   return found;

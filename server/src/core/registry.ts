@@ -7,6 +7,7 @@ import { deepNesting } from './rules/maintainability/deep-nesting';
 import { duplicateCode } from './rules/maintainability/duplicate-code';
 import { inconsistentNaming } from './rules/maintainability/inconsistent-naming';
 import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
+import { undocumentedExport } from './rules/maintainability/undocumented-export';
 import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
 import { syncIoInHandler } from './rules/performance/sync-io-in-handler';
 import { unboundedQuery } from './rules/performance/unbounded-query';
@@ -65,6 +66,7 @@ export const rules: readonly Rule[] = [
   inconsistentNaming,
   duplicateCode,
   mixedAsyncStyle,
+  undocumentedExport,
   hollowTest,
 ];
 

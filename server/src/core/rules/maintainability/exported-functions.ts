@@ -130,6 +130,10 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
         const value = asFunction(right);
         const name = memberName(left) ?? 'export';
         if (value) addOnce(commonJsTarget(assignment), value, left.name, name);
+        else if (ts.isIdentifier(right)) {
+          const local = localValue(right, facts);
+          if (local) addOnce(local.target, local.value, local.name, name);
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 /**
  * What the code in a range does, as far as a reviewer's questions go: the routes it registers or handles, whether
- * it moves money, whether it queries inside a loop. Read from the core's facts and one walk of the nodes in the
- * range, on request (the review checklist), never on the keystroke path.
+ * it moves money, whether it queries inside a loop, which tests it declares. Read from the core's facts and one
+ * walk of the nodes in the range, on request (the review checklist), never on the keystroke path.
  */
 import * as ts from 'typescript';
 import { databaseCallOf } from '../core/facts/database-calls';
@@ -9,6 +9,7 @@ import type { Facts } from '../core/facts/facts';
 import { nameWords } from '../core/facts/password-names';
 import { calleeName } from '../core/facts/syntax';
 import { preorder } from '../core/traverse';
+import { testCallOf } from '../core/rules/confidence/test-calls';
 
 export interface BlockFacts {
   /** "POST /login" for each route registered or handled in the range. */
@@ -19,6 +20,8 @@ export interface BlockFacts {
   money: string[];
   /** Queries or fetches awaited once per iteration of a loop (`for`, `while`, `.map`/`.forEach` callbacks). */
   queriesInLoop: string[];
+  /** The titles of the tests (`it`, `test`) the range declares, in a test file. */
+  tests: string[];
 }
 
 const moneyWords = new Set([
@@ -67,6 +70,7 @@ export function blockFacts(facts: Facts, start: number, end: number): BlockFacts
   let handlesRequest = routes.length > 0;
   const money = new Set<string>();
   const queriesInLoop: string[] = [];
+  const tests: string[] = [];
   preorder(sourceFile, (node) => {
     if (node !== sourceFile && !inside(node)) return false;
     if (ts.isIdentifier(node)) {
@@ -75,10 +79,12 @@ export function blockFacts(facts: Facts, start: number, end: number): BlockFacts
       const library = facts.libraryOf(node.expression)?.library;
       if (library && paymentLibraries.test(library)) money.add(library);
       if (inLoop(node) && isQuery(node, facts)) queriesInLoop.push(node.expression.getText(sourceFile));
+      const test = facts.isTestFile ? testCallOf(node, facts) : undefined;
+      if (test?.kind === 'test') tests.push(test.title ?? '(untitled)');
     } else if (ts.isParameter(node) && !handlesRequest) {
       handlesRequest = facts.isRequestParameter(node);
     }
     return true;
   });
-  return { routes, handlesRequest, money: [...money], queriesInLoop };
+  return { routes, handlesRequest, money: [...money], queriesInLoop, tests };
 }

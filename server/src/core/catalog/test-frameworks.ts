@@ -43,8 +43,14 @@ export const asyncAssertFunctions: ReadonlySet<string> = new Set(['rejects', 'do
 /** Receivers whose methods are assertions: `assert.equal`, `should.exist`; `chai.assert`, `sinon.assert` and `t.assert` end in `.assert`. */
 export const assertReceivers: ReadonlySet<string> = new Set(['assert', 'should']);
 
-/** How an assertion helper or matcher is named: `expectValidUser`, `assertRedirect`, `verify`, `checkStatus`. */
-export const assertionName = /^(expect|assert|verify|should|check|ensure|validate|must)([A-Z0-9_]|$)|^fail$/;
+/**
+ * How an assertion helper or matcher is named: `expectValidUser`, `assertRedirect`, `verify`, `checkStatus`; and
+ * the waits that fail the test by timing out when what they wait for never happens (`waitFor`, `waitUntil`).
+ */
+export const assertionName = /^(expect|assert|verify|should|check|ensure|validate|must|waitFor|waitUntil)([A-Z0-9_]|$)|^fail$/;
+
+/** A test whose title says it checks only that nothing throws: running to the end is its assertion. */
+export const noThrowTitle = /\b(not|n't|never|without)\s+(throw|throwing|crash|crashing|fail|failing|error|errors|erroring)\b/i;
 
 /** Testing Library queries that throw when nothing matches: an assertion in themselves. */
 export const throwingQueries = /^(getBy|getAllBy|findBy|findAllBy)[A-Z]/;

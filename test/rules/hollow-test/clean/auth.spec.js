@@ -37,6 +37,20 @@ describe('auth', function () {
     });
   });
 
+  it('calls back when the session ends', function (done) {
+    const session = login('ada', 'secret');
+    session.on('end', done);
+    session.end();
+  });
+
+  it('dispatches to the next handler', function (done) {
+    verify('token', { next: done });
+  });
+
+  it('does not throw on an empty token', function () {
+    verify('');
+  });
+
   it('has a verify function', function () {
     should.exist(verify);
   });

@@ -19,6 +19,12 @@ describe('Cart', () => {
     if (cart.size !== 0) throw new Error('a new cart is empty');
   });
 
+  it('publishes a checkout event', async () => {
+    const cart = new Cart();
+    await cart.checkout();
+    await cart.events.waitFor('checked-out', 1);
+  });
+
   it('soft-asserts', () => {
     expect.soft(new Cart().size).toBe(0);
   });

@@ -6,6 +6,11 @@ import { ExportedFunction, exportedFunctions } from './exported-functions';
 import { jsdocSkeleton } from './jsdoc-skeleton';
 
 const generatedPath = /(^|[\\/])(generated|__generated__|dist|build|vendor)[\\/]|\.(min|generated|gen)\.[cm]?[jt]sx?$/;
+/**
+ * Modules a tool loads and calls by a fixed shape, not an API other code calls: migrations and seeders
+ * (`up(queryInterface, Sequelize)`), and the configuration of tools kept in dot-folders (`.hygen/`, `.storybook/`).
+ */
+const toolModulePath = /(^|[\\/])(migrations?|seeders?|seeds|\.(hygen|storybook|github|husky|vscode|yarn|changeset|devcontainer))[\\/]/;
 const generatedHeader = /@generated|auto-?generated|do not edit/i;
 const javascript = /\.[cm]?jsx?$/;
 
@@ -42,7 +47,7 @@ export const undocumentedExport: Rule = {
   },
   create(context) {
     const { facts, sourceFile, fileName } = context;
-    if (facts.isTestFile || sourceFile.isDeclarationFile || generatedPath.test(fileName) || generatedHeader.test(sourceFile.text.slice(0, 600))) return {};
+    if (facts.isTestFile || sourceFile.isDeclarationFile || generatedPath.test(fileName) || toolModulePath.test(fileName) || generatedHeader.test(sourceFile.text.slice(0, 600))) return {};
     const isJs = javascript.test(fileName);
     // `// @ts-check` makes TypeScript check this JavaScript file: its parameters are inferred and checked.
     if (isJs && /^\s*(\/\/|\/\*)\s*@ts-check/m.test(sourceFile.text.slice(0, 600))) return {};

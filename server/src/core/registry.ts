@@ -2,14 +2,17 @@
 import './typescript-plain'; // before anything requires typescript
 import type { Rule } from './rule';
 import type { RuleOptionSpecs } from './config';
+import { hollowTest } from './rules/confidence/hollow-test';
 import { deepNesting } from './rules/maintainability/deep-nesting';
 import { duplicateCode } from './rules/maintainability/duplicate-code';
 import { inconsistentNaming } from './rules/maintainability/inconsistent-naming';
 import { mixedAsyncStyle } from './rules/maintainability/mixed-async-style';
+import { undocumentedExport } from './rules/maintainability/undocumented-export';
 import { nPlusOneQuery } from './rules/performance/n-plus-one-query';
 import { syncIoInHandler } from './rules/performance/sync-io-in-handler';
 import { unboundedQuery } from './rules/performance/unbounded-query';
 import { floatingPromise } from './rules/reliability/floating-promise';
+import { missingAwait } from './rules/reliability/missing-await';
 import { missingIdempotencyKey } from './rules/reliability/missing-idempotency-key';
 import { missingTransaction } from './rules/reliability/missing-transaction';
 import { moneyFloat } from './rules/reliability/money-float';
@@ -73,6 +76,7 @@ export const rules: readonly Rule[] = [
   floatingPromise,
   swallowedError,
   moneyFloat,
+  missingAwait,
   nPlusOneQuery,
   unboundedQuery,
   syncIoInHandler,
@@ -80,6 +84,8 @@ export const rules: readonly Rule[] = [
   inconsistentNaming,
   duplicateCode,
   mixedAsyncStyle,
+  undocumentedExport,
+  hollowTest,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

@@ -70,7 +70,12 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
 
   if (command.updateBaseline && command.baseline) {
-    const count = writeBaseline(command.baseline, reports, baselineDir);
+    const written = writeBaseline(command.baseline, reports, baselineDir);
+    if ('error' in written) {
+      warn(written.error);
+      return exit.failure;
+    }
+    const count = written.count;
     warn(`recorded ${count} finding${count === 1 ? '' : 's'} in ${command.baseline}`);
     return unreadable > 0 ? exit.failure : exit.clean;
   }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RuleOptionSpecs, defaultConfig } from './config';
-import { LoadedConfig, configFileName, loadConfig } from './config-file';
+import { LoadedConfig, configFileName, loadConfig, readPackageJson } from './config-file';
 import { matchesAnyGlob } from './glob';
 
 export interface FileConfig {
@@ -18,19 +18,10 @@ export interface FileConfig {
   ignored: boolean;
 }
 
-function hasVigilKey(packageJson: string): boolean {
-  try {
-    const value = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as unknown;
-    return typeof value === 'object' && value !== null && 'vigil' in value;
-  } catch {
-    return false;
-  }
-}
-
 function holdsConfig(dir: string): boolean {
   if (fs.existsSync(path.join(dir, configFileName))) return true;
   const pkg = path.join(dir, 'package.json');
-  return fs.existsSync(pkg) && hasVigilKey(pkg);
+  return fs.existsSync(pkg) && readPackageJson(pkg).hasVigil;
 }
 
 function isInside(folder: string, ancestor: string): boolean {

@@ -15,6 +15,8 @@ describe('test code, as every rule sees it', () => {
       'test/user/auth.e2e-spec.ts',
       'src/setupTests.ts',
       'jest.setup.js',
+      'src/test-utils.tsx',
+      'test-helpers.ts',
     ]) {
       assert.ok(isTestPath(file), file);
     }

@@ -7,10 +7,11 @@
 /**
  * Test folders (`test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/`, `cypress/`, `fixtures/`, `__fixtures__/`,
  * `test-utils/`, `testing/`), test files (`*.test.*`, `*.spec.*`, `*.e2e.*`, `*.e2e-spec.*`) and the set-up files
- * test runners load before the tests (`setupTests.*`, `jest.setup.*`, `vitest.setup.*`, `test-setup.*`).
+ * test runners load before the tests (`setupTests.*`, `jest.setup.*`, `vitest.setup.*`, `test-setup.*`) and test helper
+ * modules (`test-utils.*`, `test-helpers.*`).
  */
 const testPath =
-  /(^|[\\/])(test|tests|__tests__|__mocks__|__fixtures__|fixtures|e2e|cypress|test-utils|testing)[\\/]|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$|(^|[\\/])(setupTests|jest\.setup|vitest\.setup|test-setup)\.[cm]?[jt]sx?$/;
+  /(^|[\\/])(test|tests|__tests__|__mocks__|__fixtures__|fixtures|e2e|cypress|test-utils|testing)[\\/]|\.(test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$|(^|[\\/])(setupTests|jest\.setup|vitest\.setup|test-setup|test-?utils|test-?helpers?|testUtils|testHelpers?)\.[cm]?[jt]sx?$/;
 
 /** Modules only test code imports: runners, assertion libraries, HTTP test clients. */
 const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request|@testing-library\/.+|msw|msw\/.+)$/;

@@ -9,8 +9,9 @@ router.get('/search', async (req, res) => {
   const category = req.query.category || '';
   const nameFilter = name ? { name: { $regex: name, $options: 'i' } } : {}; // expect: nosql-injection:47
   const categoryFilter = category ? { category } : {}; // expect: nosql-injection:39
+  const count = await Product.countDocuments({ ...nameFilter, ...categoryFilter });
   const products = await Product.find({ ...nameFilter, ...categoryFilter });
-  res.send(products);
+  res.send({ count, products });
 });
 
 router.get('/exact', async (req, res) => {

@@ -195,6 +195,7 @@ export const nosqlInjection: Rule = {
   create(context) {
     const { facts } = context;
     const file = mongoFileOf(facts);
+    const reported = new Set<ts.Node>();
     return {
       CallExpression(call) {
         const method = calleeName(call);
@@ -203,7 +204,12 @@ export const nosqlInjection: Rule = {
         const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
         const offences: Offence[] = [];
         for (const filter of filters) if (filter) offencesIn(filter, facts, offences);
-        for (const o of offences) context.report({ at: o.at, message: o.message, fixes: o.fixes });
+        // A filter spread into several queries (a count and a find) is reported once, where it is built.
+        for (const o of offences) {
+          if (reported.has(o.at)) continue;
+          reported.add(o.at);
+          context.report({ at: o.at, message: o.message, fixes: o.fixes });
+        }
       },
     };
   },

@@ -2,7 +2,7 @@
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from './config';
 
-export type Category = 'security' | 'reliability' | 'performance' | 'maintainability';
+export type Category = 'security' | 'reliability' | 'performance' | 'maintainability' | 'confidence';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** Positions are 0-based, as LSP counts (UTF-16 code units); one definition for client, server and core. */

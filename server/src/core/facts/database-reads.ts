@@ -433,6 +433,14 @@ function classHeritage(receiver: ts.Expression, facts: Facts): QueryStyle | unde
   return lib ? styleByLibrary[lib] : undefined;
 }
 
+/** The keys of TypeORM's find options; any other key makes the object the conditions themselves. */
+const typeormFindOptions = new Set(['select', 'where', 'relations', 'relationLoadStrategy', 'join', 'order', 'cache', 'lock', 'withDeleted', 'loadRelationIds', 'loadEagerRelations', 'transaction', 'skip', 'take', 'comment']);
+
+/** `repo.find({ followerId })`: TypeORM 0.2's shorthand, where the argument is the WHERE. */
+function isTypeormConditions(options: ts.ObjectLiteralExpression | undefined): boolean {
+  return options !== undefined && options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && !typeormFindOptions.has(p.name.text));
+}
+
 interface OptionShape {
   filtered: boolean;
   limited: boolean;
@@ -472,7 +480,7 @@ function optionShape(
   const where = has('where');
   return {
     // `findByPk(id)` and an options object built elsewhere: assume they filter.
-    filtered: opaque || spread || where !== undefined || method === 'findByPk',
+    filtered: opaque || spread || where !== undefined || method === 'findByPk' || (style === 'typeorm' && isTypeormConditions(options)),
     limited: limit !== undefined || spread || opaque,
     limitOne: isOne(limit),
     paged: has('skip') !== undefined || has('offset') !== undefined || has('cursor') !== undefined || (limit !== undefined && !isOne(limit)),

@@ -19,6 +19,8 @@ export interface PromiseCall {
   writes: boolean;
   /** A thenable that does nothing until awaited or `.then`ed: Prisma, Knex, Drizzle, Mongoose queries. */
   lazy: boolean;
+  /** For a function of this file (`source: 'local'`), its declaration. */
+  declaration?: ts.SignatureDeclaration;
 }
 
 const sqlWrite = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE)\b/i;
@@ -104,13 +106,17 @@ function made(call: ts.CallExpression, source: PromiseSource, writes: boolean, l
   return { call, source, writes, lazy };
 }
 
+function local(call: ts.CallExpression, name: string, declaration: ts.SignatureDeclaration): PromiseCall {
+  return { call, source: 'local', writes: localWriteName.test(name), lazy: false, declaration };
+}
+
 function identifierCall(call: ts.CallExpression, callee: ts.Identifier, facts: Facts): PromiseCall | undefined {
   const decl = facts.resolve(callee);
   if (!decl) return callee.text === 'fetch' ? made(call, 'http', requestWrites(call.arguments[1])) : undefined;
-  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? local(call, callee.text, decl) : undefined;
   if (ts.isVariableDeclaration(decl) && decl.initializer) {
     const init = unwrap(decl.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? local(call, callee.text, init) : undefined;
     if (ts.isCallExpression(init) && isPromisify(init, facts)) return made(call, 'promisified', false);
   }
   if (!ts.isImportSpecifier(decl) && !ts.isImportClause(decl) && !ts.isVariableDeclaration(decl) && !ts.isBindingElement(decl)) return undefined;
@@ -132,7 +138,7 @@ function isPromisify(call: ts.CallExpression, facts: Facts): boolean {
   return ref === undefined || ref.library === 'util';
 }
 
-const asyncMethodsByClass = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
+const asyncMethodsByClass = new WeakMap<ts.ClassLikeDeclaration, ReadonlyMap<string, ts.MethodDeclaration>>();
 
 /** `this.save()` where the enclosing class declares `async save()`. */
 function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | undefined {
@@ -141,10 +147,11 @@ function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | 
   if (!cls) return undefined;
   let methods = asyncMethodsByClass.get(cls);
   if (!methods) {
-    const names = cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text);
-    asyncMethodsByClass.set(cls, (methods = new Set(names)));
+    const declared = cls.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m));
+    asyncMethodsByClass.set(cls, (methods = new Map(declared.map((m) => [(m.name as ts.Identifier).text, m]))));
   }
-  return methods.has(method) ? made(call, 'local', localWriteName.test(method)) : undefined;
+  const declaration = methods.get(method);
+  return declaration ? local(call, method, declaration) : undefined;
 }
 
 function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {

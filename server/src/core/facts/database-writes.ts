@@ -7,6 +7,7 @@
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
+import type { LibraryId } from '../catalog';
 import { databaseCallOf } from './database-calls';
 import { isHole, sqlTextsOf } from './sql-text';
 import { calleeName, isFunctionLike, memberName, objectProperty, stringText, unwrap } from './syntax';
@@ -79,7 +80,7 @@ export const accessMethodNames: ReadonlySet<string> = new Set([
   '$executeRawUnsafe', '$queryRawUnsafe', 'select',
 ]);
 
-const ormLibraries = new Set(['prisma', 'sequelize', 'knex', 'typeorm', 'drizzle', 'mongoose', 'mongodb']);
+const ormLibraries = new Set<LibraryId | undefined>(['prisma', 'sequelize', 'knex', 'typeorm', 'drizzle', 'mongoose', 'mongodb']);
 const jsGlobals = /^(Object|Array|Promise|Map|Set|WeakMap|Date|JSON|Math|Reflect|Buffer|Symbol|String|Number|Intl|Proxy|Error|URL|Atomics)$/;
 const pascal = /^[A-Z][A-Za-z0-9]*$/;
 const repositoryName = /(repo|repository|Repo|Repository|manager|Manager)$/;

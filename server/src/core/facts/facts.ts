@@ -5,7 +5,8 @@
  */
 import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
-import { LibraryIndex, LibraryId, LibraryRef, libraryIdOf } from './libraries';
+import { LibraryIndex, LibraryRef } from './libraries';
+import { LibraryId, libraryIdOf } from '../catalog';
 import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
@@ -14,7 +15,8 @@ import { TreeIndex } from '../traverse';
 
 export interface ModuleImport {
   module: string;
-  library: LibraryId;
+  /** Undefined for a module the catalogue does not know. */
+  library: LibraryId | undefined;
   /** The import declaration or the `require(...)` call. */
   node: ts.Node;
 }

@@ -6,6 +6,7 @@
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
+import type { LibraryId } from '../catalog';
 import { isProjectModule, type LibraryRef } from './libraries';
 import { databaseMethod } from './database-calls';
 import { isAsyncFunction, memberName, unwrap } from './syntax';
@@ -24,7 +25,7 @@ export interface PromiseCall {
 const sqlWrite = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE)\b/i;
 
 /** ORM methods that settle later, per library; the second set are the ones that write. */
-const ormMethods: Readonly<Record<string, { all: ReadonlySet<string>; writes: ReadonlySet<string> }>> = {
+const ormMethods: Readonly<Partial<Record<LibraryId, { all: ReadonlySet<string>; writes: ReadonlySet<string> }>>> = {
   prisma: methodSets(
     'findMany findUnique findUniqueOrThrow findFirst findFirstOrThrow count aggregate groupBy $queryRaw $queryRawUnsafe $connect $disconnect',
     'create createMany createManyAndReturn update updateMany upsert delete deleteMany $transaction $executeRaw $executeRawUnsafe',
@@ -47,7 +48,7 @@ const ormMethods: Readonly<Record<string, { all: ReadonlySet<string>; writes: Re
 /** Mongoose methods that return a real promise, not a lazy Query. */
 const mongooseEager = new Set(['create', 'insertMany', 'save', 'bulkWrite', 'connect', 'exec']);
 
-const fetchModules = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+const fetchModules = new Set<LibraryId | undefined>(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
 const axiosMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 const fileWrites = new Set(['writeFile', 'appendFile', 'rename', 'copyFile', 'cp', 'truncate']);
 const fileNotPromises = new Set(['constants', 'watch']);
@@ -72,8 +73,8 @@ export function returnsPromise(fn: ts.SignatureDeclaration): boolean {
 }
 
 /** Libraries with a promise API this module knows; a file that imports none of them has no such member call. */
-const promiseLibraries = new Set([
-  ...Object.keys(ormMethods), 'drizzle', 'pg', '@neondatabase/serverless', '@vercel/postgres', 'pg-promise', 'mariadb',
+const promiseLibraries = new Set<LibraryId | undefined>([
+  'prisma', 'sequelize', 'typeorm', 'mongoose', 'knex', 'drizzle', 'pg', '@neondatabase/serverless', '@vercel/postgres', 'pg-promise', 'mariadb',
   '@planetscale/database', 'sqlite', 'mysql2', 'axios', 'fs', 'fs/promises', 'stripe', 'nodemailer', '@sendgrid/mail', 'resend',
 ]);
 const importsPromiseLibrary = new WeakMap<Facts, boolean>();
@@ -160,13 +161,13 @@ function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, r
   if (library === 'resend') return method === 'send' ? made(call, 'mail', true) : undefined;
   if (hasCallbackArgument(call)) return undefined;
   if (library === 'drizzle') return drizzleCall(call, ref);
-  const orm = ormMethods[library];
+  const orm = library === undefined ? undefined : ormMethods[library];
   if (orm?.all.has(method) && !(library !== 'mongoose' && ref.isModule)) {
     const lazy = library === 'prisma' || library === 'knex' || (library === 'mongoose' && !mongooseEager.has(method));
     return made(call, 'database', orm.writes.has(method) || sqlWrites(call), lazy);
   }
   if (ref.isModule || !promiseDriver(ref)) return undefined;
-  return databaseMethod(library, method) ? made(call, 'database', sqlWrites(call)) : undefined;
+  return library !== undefined && databaseMethod(library, method) ? made(call, 'database', sqlWrites(call)) : undefined;
 }
 
 /** SQL drivers whose query methods return promises when given no callback. */

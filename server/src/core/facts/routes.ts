@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import type { LibraryIndex } from './libraries';
 import { ScopeIndex } from './scopes';
-import { libraryIdOf } from './libraries';
+import { libraryIdOf } from '../catalog';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from './syntax';
 
 export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'next' | 'nestjs' | 'unknown';
@@ -235,7 +235,7 @@ export class RouteCollector {
     for (const s of this.sourceFile.statements) {
       for (const module of moduleNames(s)) {
         const id = libraryIdOf(module);
-        const framework = frameworkOfLibrary(id) ?? (id.startsWith('@fastify/') || id === 'fastify-plugin' ? 'fastify' : undefined);
+        const framework = (id === undefined ? undefined : frameworkOfLibrary(id)) ?? (module.startsWith('@fastify/') || module === 'fastify-plugin' ? 'fastify' : undefined);
         if (framework && framework !== 'next' && framework !== 'nestjs') found.add(framework);
       }
     }

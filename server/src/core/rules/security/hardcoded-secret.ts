@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import type { LibraryRef } from '../../facts/libraries';
 import type { OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, dottedName, memberName, unwrap } from '../../facts/syntax';
@@ -46,24 +47,24 @@ function passwordSite(library: string): Omit<SecretSite, 'expr'> {
 }
 
 /** Middleware and plugins configured with `{ secret }` (or cookie-session's `keys`). */
-const secretOptionLibraries: ReadonlyMap<string, Omit<SecretSite, 'expr'>> = new Map(Object.entries({
-  'express-session': session,
-  'cookie-session': session,
-  'koa-session': session,
-  '@fastify/session': session,
-  '@fastify/secure-session': session,
-  '@fastify/cookie': cookie,
-  'express-jwt': jwt,
-  'koa-jwt': jwt,
-  '@fastify/jwt': jwt,
-  'fastify-jwt': jwt,
-}));
+const secretOptionLibraries: ReadonlyMap<LibraryId | undefined, Omit<SecretSite, 'expr'>> = new Map<LibraryId, Omit<SecretSite, 'expr'>>([
+  ['express-session', session],
+  ['cookie-session', session],
+  ['koa-session', session],
+  ['@fastify/session', session],
+  ['@fastify/secure-session', session],
+  ['@fastify/cookie', cookie],
+  ['express-jwt', jwt],
+  ['koa-jwt', jwt],
+  ['@fastify/jwt', jwt],
+  ['fastify-jwt', jwt],
+]);
 
 /** Database and broker clients: the names that make a client from a config object or a URL. */
-const dbLibraries = new Set(['pg', 'mysql', 'mysql2', 'mongoose', 'mongodb', 'sequelize', 'typeorm', 'knex', 'prisma', 'ioredis', 'redis', 'mssql', 'nodemailer', 'amqplib']);
+const dbLibraries = new Set<LibraryId | undefined>(['pg', 'mysql', 'mysql2', 'mongoose', 'mongodb', 'sequelize', 'typeorm', 'knex', 'prisma', 'ioredis', 'redis', 'mssql', 'nodemailer', 'amqplib']);
 const dbFactories = new Set(['Pool', 'Client', 'createConnection', 'createPool', 'createPoolCluster', 'connect', 'createClient', 'Sequelize', 'DataSource', 'PrismaClient', 'MongoClient', 'Redis', 'Cluster', 'ConnectionPool', 'createTransport']);
 /** Libraries whose default export or named functions take a secret: a file importing none has only method calls to check. */
-const secretLibraries = new Set([...dbLibraries, ...secretOptionLibraries.keys(), 'jsonwebtoken', 'jose', 'crypto', 'cookie-parser', 'stripe', 'koa', 'nestjs']);
+const secretLibraries = new Set<LibraryId | undefined>([...dbLibraries, ...secretOptionLibraries.keys(), 'jsonwebtoken', 'jose', 'crypto', 'cookie-parser', 'stripe', 'koa', 'nestjs']);
 /** Method names through which a secret reaches an API; any other method call is skipped before resolving names. */
 const secretMethods = new Set([
   ...dbFactories,

@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 
 /** MongoDB / Mongoose methods whose first argument is a query filter. */
@@ -8,9 +9,9 @@ const filterMethods = new Set([
   'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
   'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'exists', 'remove', 'where', 'distinct', 'aggregate',
 ]);
-const mongoLibraries = new Set(['mongoose', 'mongodb']);
+const mongoLibraries = new Set<LibraryId | undefined>(['mongoose', 'mongodb']);
 /** SQL ORMs share method names (`findOne`) but take no operator objects from values. */
-const sqlLibraries = new Set(['sequelize', 'typeorm', 'prisma', 'knex', 'drizzle', 'objection', '@mikro-orm/core', 'pg', 'mysql2', 'mysql', 'sqlite3', 'better-sqlite3']);
+const sqlLibraries = new Set<LibraryId | undefined>(['sequelize', 'typeorm', 'prisma', 'knex', 'drizzle', 'objection', '@mikro-orm/core', 'pg', 'mysql2', 'mysql', 'sqlite3', 'better-sqlite3']);
 /** Keys whose value is a list of filters. */
 const logicalKeys = new Set(['$and', '$or', '$nor']);
 

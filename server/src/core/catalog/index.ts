@@ -9,6 +9,6 @@ export { promiseDrivers } from './sql-drivers';
 export { drizzle, drizzleBuilder } from './drizzle';
 export { knex, knexBuilder, knexRaw, knexRawMethod } from './knex';
 export { mongoose, mongooseQueryHelpers } from './mongoose';
-export { prisma } from './prisma';
+export { prisma, prismaTags } from './prisma';
 export { sequelize } from './sequelize';
 export { typeorm } from './typeorm';

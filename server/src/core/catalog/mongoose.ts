@@ -34,6 +34,7 @@ export const mongoose: OrmCatalog = {
     writes: ['create', 'insertMany', 'save', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findByIdAndUpdate', 'findByIdAndDelete', 'bulkWrite'],
     // These return a real promise; every other method a lazy Query.
     lazy: { except: ['create', 'insertMany', 'save', 'bulkWrite', 'connect', 'exec'] },
+    onModule: true,
   },
   batchHint: 'one `find` with `$in`',
   insertHint: '`insertMany`',

@@ -33,3 +33,6 @@ export const prisma: OrmCatalog = {
   batchHint: 'one `findMany` with `{ in: ids }`',
   insertHint: '`createMany`',
 };
+
+/** Its tagged-template SQL methods: parameterised by construction. */
+export const prismaTags = { write: '$executeRaw', read: '$queryRaw' } as const;

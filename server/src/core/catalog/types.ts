@@ -115,6 +115,8 @@ export interface PromiseApi {
   writes: readonly string[];
   /** A thenable that does nothing until awaited: every method, or every method but these. */
   lazy: boolean | { except: readonly string[] };
+  /** The module's own export has these methods too (`mongoose.connect()`), not only what is made from it. */
+  onModule?: boolean;
 }
 
 /** One ORM or query builder: its methods as data. */

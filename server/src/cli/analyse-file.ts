@@ -1,11 +1,12 @@
 /** One file, read → analysed (→ fixed and written back) → a plain report that can cross a worker boundary. */
-import * as fs from 'node:fs';
 import type { ResolvedConfig } from '../core/config';
 import type { AnalysisResult, Finding, InternalError } from '../core/types';
 import { analyze } from '../core/analyze';
 import { rules as allRules } from '../core/registry';
 import { applySafeFixes } from './apply-fixes';
 import { fingerprints } from './fingerprint';
+import { writeFixes } from './fix-writes';
+import { readSourceFile, type SourceFile } from './source-file';
 
 export interface ReportedFinding extends Finding {
   fingerprint: string;
@@ -22,6 +23,8 @@ export interface FileReport {
   internalErrors: InternalError[];
   /** Could not be read, or a fixed text could not be written. */
   error?: string;
+  /** Why `--fix` left the file as it was although it had fixes (a link out of the scanned paths, not UTF-8). */
+  notFixed?: string;
   fixesApplied: number;
 }
 
@@ -30,6 +33,8 @@ export interface AnalyseOptions {
   /** Only these rules; all registered rules when absent. */
   ruleIds?: readonly string[];
   fix: boolean;
+  /** The real paths `--fix` may write under (see fix-writes.ts). */
+  fixRoots?: readonly string[];
 }
 
 function countLines(text: string): number {
@@ -40,12 +45,13 @@ function countLines(text: string): number {
 
 export function analyseFile(file: string, options: AnalyseOptions): FileReport {
   const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
-  let text: string;
+  let source: SourceFile;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    source = readSourceFile(file);
   } catch (error) {
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  let text = source.text;
   const ruleIds = options.ruleIds;
   const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
   const analyse = (t: string) => analyze({ text: t, fileName: file, config: options.config }, rules);
@@ -53,16 +59,18 @@ export function analyseFile(file: string, options: AnalyseOptions): FileReport {
   let result: AnalysisResult;
   let fixesApplied = 0;
   let error: string | undefined;
+  let notFixed: string | undefined;
   if (options.fix) {
     const outcome = applySafeFixes(text, analyse);
     result = outcome.result;
     if (outcome.fixesApplied > 0) {
-      try {
-        fs.writeFileSync(file, outcome.text);
+      const write = writeFixes(file, source, outcome.text, options.fixRoots ?? []);
+      if (write.written) {
         text = outcome.text;
         fixesApplied = outcome.fixesApplied;
-      } catch (e) {
-        error = `fixes could not be written: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+      } else {
+        if ('error' in write) error = write.error;
+        else notFixed = write.skipped;
         result = analyse(text);
       }
     }
@@ -78,6 +86,7 @@ export function analyseFile(file: string, options: AnalyseOptions): FileReport {
     skipped: result.skipped,
     internalErrors: result.internalErrors,
     error,
+    notFixed,
     fixesApplied,
   };
 }

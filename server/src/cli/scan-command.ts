@@ -12,6 +12,7 @@ import type { ScanCommand } from './args';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
 import { findConfigRoot } from './config-root';
 import { discoverFiles } from './discover-files';
+import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -61,6 +62,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
     config,
     ruleIds: command.rules,
     fix: command.fix,
+    fixRoots: command.fix ? fixRoots(command.paths) : undefined,
     workers: command.workers,
     onProgress: (done, total) => progress.update(done, total),
   });
@@ -72,6 +74,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
       warn(`${displayPath(report.file, cwd)}: ${report.error}`);
       unreadable++;
     }
+    if (report.notFixed !== undefined) warn(`${displayPath(report.file, cwd)}: ${report.notFixed}`);
     for (const internal of report.internalErrors) warn(`internal error: ${internal.message}`);
   }
 

@@ -24,7 +24,7 @@ export function workerCount(files: number, requested: number | undefined): numbe
 }
 
 export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<{ reports: FileReport[]; workers: number }> {
-  const analyseOptions: AnalyseOptions = { config: options.config, ruleIds: options.ruleIds, fix: options.fix };
+  const analyseOptions: AnalyseOptions = { config: options.config, ruleIds: options.ruleIds, fix: options.fix, fixRoots: options.fixRoots };
   const workers = workerCount(files.length, options.workers);
   const reports: FileReport[] = new Array(files.length);
   let done = 0;

@@ -16,12 +16,15 @@ import {
   TextDocuments,
   createConnection,
 } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
 import { CodeActionKind } from 'vscode-languageserver';
 import { buildFacts } from '../core/facts/facts';
 import { ruleById, ruleIds, ruleOptionSpecs } from '../core/registry';
 import {
   insertedBlocksNotification,
   reviewChecklistRequest,
+  workspaceTrustedNotification,
+  workspaceTrustedOption,
   type ReviewChecklistParams,
   type ReviewChecklistResult,
 } from '../../../shared/src/protocol';
@@ -39,6 +42,16 @@ import { SettingsCache, defaultSettings, validateSettings } from './settings';
 import { Validator } from './validation';
 import { showDocs } from './show-docs';
 
+/** The file paths of `file:` folder URIs (other schemes have no git). */
+function filePaths(uris: readonly string[]): string[] {
+  return uris.filter((uri) => uri.startsWith('file:')).flatMap((uri) => {
+    try {
+      return [fileURLToPath(uri)];
+    } catch {
+      return [];
+    }
+  });
+}
 
 export function startServer(connection: Connection): void {
   const trees = new DocumentTrees();
@@ -60,6 +73,9 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configs.setFolders(folders);
+    git.setFolders(filePaths(folders));
+    const options = params.initializationOptions as Record<string, unknown> | null | undefined;
+    git.setTrusted(options?.[workspaceTrustedOption] !== false);
     // Initialization options are the settings of clients that cannot answer workspace/configuration, and the base.
     const { settings: base, problems } = validateSettings(params.initializationOptions, ruleIds);
     problems.forEach((m) => notices.warnOnce(m));
@@ -92,6 +108,7 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(guarded(notices, 'workspace folders', undefined, async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         configs.setFolders(folders.map((f) => f.uri));
+        git.setFolders(filePaths(folders.map((f) => f.uri)));
         revalidateAll();
       }));
     }
@@ -133,6 +150,11 @@ export function startServer(connection: Connection): void {
     if (!params) return;
     blocks.set(params);
     await validator.republish(params.uri);
+  }));
+
+  connection.onNotification(workspaceTrustedNotification, guarded(notices, 'workspace trust', undefined, () => {
+    git.setTrusted(true);
+    revalidateAll();
   }));
 
   connection.onRequest(reviewChecklistRequest, guarded(notices, 'review checklist', { items: [] } as ReviewChecklistResult, async (params: ReviewChecklistParams) => {

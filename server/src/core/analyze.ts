@@ -14,7 +14,7 @@ import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
 import { withLineEndingsOf } from './line-endings';
 import { walk, Subscriber } from './walker';
-import { TreeIndex, withTreeIndex } from './traverse';
+import { TreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
@@ -45,7 +45,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
     const tree = new TreeIndex(sourceFile);
-    const facts = buildFacts(sourceFile, input.fileName, tree.nodes);
+    const facts = buildFacts(sourceFile, input.fileName, tree);
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
@@ -75,7 +75,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    withTreeIndex(tree, () => walk(tree.nodes, subscribers));
+    walk(tree.nodes, subscribers);
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -6,7 +6,7 @@
  * before they believe it is a database.
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { Facts, factKey } from './facts';
 import { isProjectModule } from './libraries';
 import { memberName, unwrap } from './syntax';
 import {
@@ -35,6 +35,12 @@ export interface DatabaseCall {
  * caller to confirm from the SQL text; a receiver known to be some other library is never a database call.
  */
 export function databaseCallOf(call: ts.CallExpression, facts: Facts): DatabaseCall | undefined {
+  return facts.memo(databaseCallFact, call, () => computeDatabaseCall(call, facts));
+}
+
+const databaseCallFact = factKey<DatabaseCall | undefined>('database call');
+
+function computeDatabaseCall(call: ts.CallExpression, facts: Facts): DatabaseCall | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
   const method = memberName(callee);

@@ -10,11 +10,11 @@
 import * as ts from 'typescript';
 import { isProjectModule } from './libraries';
 import { DatabaseStyle, LibraryId, ModelQueryMethod, OrmId, RowCount, drizzle, drizzleBuilder, knex, knexBuilder, mongoose, orms, prisma, sequelize, typeorm } from '../catalog';
-import type { Facts } from './facts';
+import { Facts, factKey } from './facts';
 import { databaseCallOf } from './database-calls';
 import { SqlText, looksLikeSqlStatement, skeleton, sqlTextsOf } from './sql-text';
 import { memberName, objectProperty, unwrap } from './syntax';
-import { preorder } from '../traverse';
+import type { Walk } from '../traverse';
 
 /** How the query is written: SQL text, or one ORM's API. */
 export type QueryStyle = DatabaseStyle;
@@ -82,6 +82,12 @@ function chainOf(call: ts.CallExpression): { root: ts.Expression; links: Link[] 
 /** The database query `call` is, when it is the outermost call of one. */
 export function databaseQueryOf(call: ts.CallExpression, facts: Facts): DatabaseQuery | undefined {
   if (!isOutermostCall(call)) return undefined;
+  return facts.memo(databaseQueryFact, call, () => computeDatabaseQuery(call, facts));
+}
+
+const databaseQueryFact = factKey<DatabaseQuery | undefined>('database query');
+
+function computeDatabaseQuery(call: ts.CallExpression, facts: Facts): DatabaseQuery | undefined {
   const chain = chainOf(call);
   if (!chain) return undefined;
   return (
@@ -216,11 +222,11 @@ function drizzleQuery(call: ts.CallExpression, links: Link[], facts: Facts): Dat
   return {
     ...base,
     operation: 'read',
-    rows: names.includes('groupBy') || (selection !== undefined && mentionsCall(selection, drizzleBuilder.aggregates)) ? 'aggregate' : isOne(limit?.call.arguments[0]) || names.includes('get') ? 'one' : 'many',
+    rows: names.includes('groupBy') || (selection !== undefined && mentionsCall(selection, drizzleBuilder.aggregates, facts.walk)) ? 'aggregate' : isOne(limit?.call.arguments[0]) || names.includes('get') ? 'one' : 'many',
     filtered: where !== undefined || names.includes('having'),
     limited: limit !== undefined,
     paged: names.includes('offset') || (limit !== undefined && !isOne(limit.call.arguments[0])),
-    batched: where !== undefined && mentionsCall(where.call, drizzleBuilder.batched),
+    batched: where !== undefined && mentionsCall(where.call, drizzleBuilder.batched, facts.walk),
   };
 }
 
@@ -229,9 +235,9 @@ function isOne(e: ts.Expression | undefined): boolean {
 }
 
 /** Whether a call to a function whose name matches `names` appears under `node`. */
-function mentionsCall(node: ts.Node, names: RegExp): boolean {
+function mentionsCall(node: ts.Node, names: RegExp, walk: Walk): boolean {
   let found = false;
-  preorder(node, (n) => {
+  walk(node, (n) => {
     if (found) return false;
     if (ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) {
       const callee = ts.isCallExpression(n) ? unwrap(n.expression) : n.tag;
@@ -300,7 +306,7 @@ function modelQuery(call: ts.CallExpression, links: Link[], facts: Facts): Datab
   const optionsArg = args[method.options + (entityFirst ? 1 : 0)];
   const options = optionsArg && ts.isObjectLiteralExpression(unwrap(optionsArg)) ? (unwrap(optionsArg) as ts.ObjectLiteralExpression) : undefined;
   const chained = links.slice(index + 1).map((l) => l.name);
-  const shape = optionShape(style, link.name, method, options, optionsArg, chained, links.slice(index + 1));
+  const shape = optionShape(style, link.name, method, options, optionsArg, chained, links.slice(index + 1), facts.walk);
   const target = entityFirst ? args[0].getText(facts.sourceFile) : callee.expression.getText(facts.sourceFile);
   const batchedInsert = method.operation === 'insert' && shapeOf?.insertTakesList === true && isListValue(args[0], facts);
   return {
@@ -377,6 +383,7 @@ function optionShape(
   optionsArg: ts.Expression | undefined,
   chained: string[],
   chainLinks: Link[],
+  walk: Walk,
 ): OptionShape {
   const has = (name: string): ts.Expression | undefined => {
     const p = options ? objectProperty(options, name) : undefined;
@@ -394,7 +401,7 @@ function optionShape(
       limited: limitLink !== undefined,
       limitOne: isOne(limitValue),
       paged: chained.includes('skip') || (limitValue !== undefined && !isOne(limitValue)),
-      batched: optionsArg !== undefined && (mentionsKey(optionsArg, /^\$in$/) || mentionsCall(optionsArg, /^In$/)) || chained.includes('in'),
+      batched: optionsArg !== undefined && (mentionsKey(optionsArg, /^\$in$/, walk) || mentionsCall(optionsArg, /^In$/, walk)) || chained.includes('in'),
     };
   }
   const limitKey = orms[style].queryOptions?.limitOption;
@@ -406,14 +413,14 @@ function optionShape(
     limited: limit !== undefined || spread || opaque,
     limitOne: isOne(limit),
     paged: has('skip') !== undefined || has('offset') !== undefined || has('cursor') !== undefined || (limit !== undefined && !isOne(limit)),
-    batched: where !== undefined && (mentionsKey(where, /^(in|\$in)$/) || mentionsCall(where, /^In$/) || mentionsOpIn(where)),
+    batched: where !== undefined && (mentionsKey(where, /^(in|\$in)$/, walk) || mentionsCall(where, /^In$/, walk) || mentionsOpIn(where, walk)),
   };
 }
 
 /** A property named by `key` anywhere in the object: `{ id: { in: ids } }`, `{ _id: { $in: ids } }`. */
-function mentionsKey(node: ts.Node, key: RegExp): boolean {
+function mentionsKey(node: ts.Node, key: RegExp, walk: Walk): boolean {
   let found = false;
-  preorder(node, (n) => {
+  walk(node, (n) => {
     if (found) return false;
     if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && key.test(n.name.text)) found = true;
     return !found;
@@ -422,9 +429,9 @@ function mentionsKey(node: ts.Node, key: RegExp): boolean {
 }
 
 /** Sequelize's `[Op.in]` key, or an array given as the value (`where: { id: ids }` means IN). */
-function mentionsOpIn(node: ts.Node): boolean {
+function mentionsOpIn(node: ts.Node, walk: Walk): boolean {
   let found = false;
-  preorder(node, (n) => {
+  walk(node, (n) => {
     if (found) return false;
     if (ts.isComputedPropertyName(n) && /\.(in|or)$/.test(n.expression.getText())) found = true;
     if (ts.isPropertyAssignment(n) && ts.isArrayLiteralExpression(unwrap(n.initializer))) found = true;

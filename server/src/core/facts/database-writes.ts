@@ -6,7 +6,7 @@
  * known to be theirs or has their unmistakable shape (`x.model.update({ where, data })`, `knex('t').insert`).
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { Facts, factKey } from './facts';
 import {
   DatabaseStyle, LibraryId, OrmId, WriteKind, drizzle, drizzleBuilder, knex, knexBuilder, mongoose, orms, prisma, prismaTags, sequelize, typeorm,
   writeKindIn,
@@ -14,7 +14,6 @@ import {
 import { databaseCallOf } from './database-calls';
 import { isHole, sqlTextsOf } from './sql-text';
 import { calleeName, isFunctionLike, memberName, objectProperty, stringText, unwrap } from './syntax';
-import { preorder } from '../traverse';
 
 
 export interface DatabaseAccess {
@@ -103,13 +102,11 @@ export function taggedWriteOf(node: ts.TaggedTemplateExpression, facts: Facts): 
   };
 }
 
-const classified = new WeakMap<ts.CallExpression, DatabaseWrite | DatabaseRead | null>();
+const accessFact = factKey<DatabaseWrite | DatabaseRead | undefined>('database access');
 
-/** Memoised per call: several rules ask about the same calls. */
+/** Memoised per call in the file's facts: several rules ask about the same calls. */
 function classify(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
-  let result = classified.get(call);
-  if (result === undefined) classified.set(call, (result = compute(call, facts) ?? null));
-  return result ?? undefined;
+  return facts.memo(accessFact, call, () => compute(call, facts));
 }
 
 function compute(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
@@ -283,13 +280,19 @@ export interface TransactionIndex {
   inTransaction(node: ts.Node, handle?: ts.Expression): boolean;
 }
 
-/** Per file: the statements that open a transaction are found in one walk, the first time anything is asked. */
+const transactionsFact = factKey<TransactionIndex>('transactions');
+
+/** Per file, built once whichever rules ask: the statements that open a transaction are found in one walk, the first time anything is asked. */
 export function transactionIndex(facts: Facts): TransactionIndex {
+  return facts.memo(transactionsFact, facts.sourceFile, () => buildTransactionIndex(facts));
+}
+
+function buildTransactionIndex(facts: Facts): TransactionIndex {
   let starts: ts.CallExpression[] | undefined;
   const startsInFile = (): ts.CallExpression[] => {
     if (starts) return starts;
     const found: ts.CallExpression[] = [];
-    preorder(facts.sourceFile, (n) => {
+    facts.walk(facts.sourceFile, (n) => {
       if (ts.isCallExpression(n) && isTransactionStart(n, facts)) found.push(n);
     });
     return (starts = found);

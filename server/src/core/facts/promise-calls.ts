@@ -5,7 +5,7 @@
  * that needs to know a call does I/O and settles later.
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { Facts, factKey } from './facts';
 import { LibraryId, OrmCatalog, OrmId, PromiseApi, drizzle, orms, promiseDrivers } from '../catalog';
 import { isProjectModule, type LibraryRef } from './libraries';
 import { databaseMethod } from './database-calls';
@@ -56,23 +56,27 @@ export function returnsPromise(fn: ts.SignatureDeclaration): boolean {
 const promiseLibraries = new Set<LibraryId | undefined>([
   ...(Object.keys(orms) as OrmId[]), ...(Object.keys(promiseDrivers) as LibraryId[]), 'axios', 'fs', 'fs/promises', 'stripe', 'nodemailer', '@sendgrid/mail', 'resend',
 ]);
-const importsPromiseLibrary = new WeakMap<Facts, boolean>();
+const importsPromiseLibraryFact = factKey<boolean>('imports a promise library');
+const promiseCallFact = factKey<PromiseCall | undefined>('promise call');
+const asyncMethodsFact = factKey<ReadonlySet<string>>('async methods of a class');
 
 function mayCallPromiseLibrary(facts: Facts): boolean {
-  let known = importsPromiseLibrary.get(facts);
-  if (known === undefined) importsPromiseLibrary.set(facts, (known = facts.imports.some((i) => promiseLibraries.has(i.library))));
-  return known;
+  return facts.memo(importsPromiseLibraryFact, facts.sourceFile, () => facts.imports.some((i) => promiseLibraries.has(i.library)));
 }
 
 /** The promise `call` gives back, if Vigil can tell it gives one. */
 export function promiseCallOf(call: ts.CallExpression, facts: Facts): PromiseCall | undefined {
+  return facts.memo(promiseCallFact, call, () => computePromiseCall(call, facts));
+}
+
+function computePromiseCall(call: ts.CallExpression, facts: Facts): PromiseCall | undefined {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) return identifierCall(call, callee, facts);
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
   const method = memberName(callee);
   if (method === undefined) return undefined;
   const receiver = callee.expression;
-  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return thisMethodCall(call, method);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return thisMethodCall(call, method, facts);
   if (method !== 'sendMail' && !mayCallPromiseLibrary(facts)) return undefined;
   const ref = facts.libraryOf(receiver);
   if (!ref) return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
@@ -112,18 +116,15 @@ function isPromisify(call: ts.CallExpression, facts: Facts): boolean {
   return ref === undefined || ref.library === 'util';
 }
 
-const asyncMethodsByClass = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
-
 /** `this.save()` where the enclosing class declares `async save()`. */
-function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | undefined {
-  let cls: ts.Node | undefined = call.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls) return undefined;
-  let methods = asyncMethodsByClass.get(cls);
-  if (!methods) {
-    const names = cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text);
-    asyncMethodsByClass.set(cls, (methods = new Set(names)));
-  }
+function thisMethodCall(call: ts.CallExpression, method: string, facts: Facts): PromiseCall | undefined {
+  let node: ts.Node | undefined = call.parent;
+  while (node && !ts.isClassLike(node)) node = node.parent;
+  if (!node) return undefined;
+  const cls = node;
+  const methods = facts.memo(asyncMethodsFact, cls, () =>
+    new Set(cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text)),
+  );
   return methods.has(method) ? made(call, 'local', localWriteName.test(method)) : undefined;
 }
 

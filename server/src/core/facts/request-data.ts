@@ -20,7 +20,7 @@ import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
 import { FlowGuards } from './flow-guards';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
-import { preorder } from '../traverse';
+import { TreeIndex, Walk, preorder } from '../traverse';
 import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
@@ -82,6 +82,7 @@ export class RequestDataIndex {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly scopes: ScopeIndex,
+    private readonly tree: TreeIndex,
   ) {
     this.guards = new FlowGuards(scopes);
   }
@@ -259,7 +260,7 @@ export class RequestDataIndex {
   private callSiteOrigin(fn: ts.FunctionLikeDeclaration, index: number, mode: FlowMode, depth: number): RequestOrigin | undefined {
     const name = functionName(fn);
     if (!name || depth > 12) return undefined;
-    this.callsByName ??= collectCalls(this.sourceFile);
+    this.callsByName ??= collectCalls(this.tree.nodes);
     const calls = this.callsByName.get(name.text);
     if (!calls) return undefined;
     return first(calls, (call) => {
@@ -393,7 +394,7 @@ export class RequestDataIndex {
         for (const el of p.name.elements) if (ts.isBindingElement(el)) bindings.set(el, origin);
       }
     });
-    return first(returnedExpressions(fn), (r) => this.eval(r, mode, bindings, depth + 1));
+    return first(returnedExpressions(fn, (root, enter) => this.tree.preorder(root, enter)), (r) => this.eval(r, mode, bindings, depth + 1));
   }
 
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
@@ -411,7 +412,7 @@ export class RequestDataIndex {
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
   private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if ((decl.parent.flags & ts.NodeFlags.Const) !== 0 || !ts.isIdentifier(decl.name)) return undefined;
-    this.assignments ??= collectAssignments(this.sourceFile);
+    this.assignments ??= collectAssignments(this.tree.nodes);
     const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;
     return first(writes, (w) => {
@@ -541,12 +542,12 @@ function bareModule(name: string): string {
   return name.startsWith('node:') ? name.slice(5) : name;
 }
 
-export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration, walk: Walk = preorder): ts.Expression[] {
   const body = fn.body;
   if (!body) return [];
   if (!ts.isBlock(body)) return [body];
   const out: ts.Expression[] = [];
-  preorder(body, (n) => {
+  walk(body, (n) => {
     if (n !== body && (isFunctionLike(n) || ts.isClassLike(n))) return false;
     if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
     return true;
@@ -555,9 +556,9 @@ export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expressi
 }
 
 /** Right-hand sides of `x = …` and `x += …`, by the assigned name. */
-function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expression[]> {
+function collectAssignments(nodes: readonly ts.Node[]): Map<string, ts.Expression[]> {
   const out = new Map<string, ts.Expression[]>();
-  preorder(sourceFile, (n) => {
+  for (const n of nodes) {
     if (
       ts.isBinaryExpression(n) &&
       (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) &&
@@ -567,20 +568,20 @@ function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expressio
       if (!list) out.set(n.left.text, (list = []));
       list.push(n.right);
     }
-  });
+  }
   return out;
 }
 
 /** Calls of plain names (`load(x)`), by the name, for following data into the file's own functions. */
-function collectCalls(sourceFile: ts.SourceFile): Map<string, ts.CallExpression[]> {
+function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[]> {
   const out = new Map<string, ts.CallExpression[]>();
-  preorder(sourceFile, (n) => {
+  for (const n of nodes) {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0) {
       let list = out.get(n.expression.text);
       if (!list) out.set(n.expression.text, (list = []));
       list.push(n);
     }
-  });
+  }
   return out;
 }
 

@@ -4,7 +4,6 @@ import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
 import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
-import { preorder } from '../../traverse';
 import { batchQueriesFix } from './batch-queries-fix';
 
 /** Last names of calls that can end a query: drivers, model methods, and the builder methods a chain ends on. */
@@ -55,7 +54,7 @@ function perWhat(loop: Loop, sourceFile: ts.SourceFile): string {
 function dependsOnLoop(nodes: readonly ts.Node[], loop: Loop, facts: Facts): boolean {
   let found = false;
   for (const node of nodes) {
-    preorder(node, (n) => {
+    facts.walk(node, (n) => {
       if (found) return false;
       if (!ts.isIdentifier(n)) return true;
       const parent = n.parent;
@@ -82,7 +81,7 @@ function usesParameters(nodes: readonly ts.Node[], fn: ts.FunctionLikeDeclaratio
   const end = params[params.length - 1].end;
   let found = false;
   for (const node of nodes) {
-    preorder(node, (n) => {
+    facts.walk(node, (n) => {
       if (found) return false;
       if (ts.isIdentifier(n)) {
         const decl = facts.resolve(n);
@@ -123,7 +122,7 @@ export const nPlusOneQuery: Rule = {
       helperQueries.set(fn, null);
       let found: DatabaseQuery | undefined;
       if (fn.body) {
-        preorder(fn.body, (n) => {
+        facts.walk(fn.body, (n) => {
           if (found) return false;
           if (ts.isCallExpression(n)) {
             // Only a query the caller's arguments reach is run per item; `getCurrentSchema()` inside is not.

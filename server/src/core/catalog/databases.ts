@@ -9,13 +9,18 @@ import { prisma } from './prisma';
 import { sequelize } from './sequelize';
 import { sqlDriverMethods, unknownReceiverSqlMethods } from './sql-drivers';
 import { typeorm } from './typeorm';
-import type { LibraryId, OrmCatalog, OrmId, SqlMethod, WriteKind } from './types';
+import type { LibraryId, OrmCatalog, OrmId, PlaceholderStyle, SqlMethod, WriteKind } from './types';
 
 export const orms: Readonly<Record<OrmId, OrmCatalog>> = { prisma, sequelize, typeorm, mongoose, knex, drizzle };
 
 /** The ORM a library id is; mongodb's collections share Mongoose's method table. */
 export function ormOf(library: LibraryId | undefined): OrmCatalog | undefined {
   if (library === 'mongodb') return mongoose;
+  return ownOrm(library);
+}
+
+/** The ORM whose own id `library` is. */
+function ownOrm(library: LibraryId | undefined): OrmCatalog | undefined {
   return library !== undefined && Object.prototype.hasOwnProperty.call(orms, library) ? orms[library as OrmId] : undefined;
 }
 
@@ -36,9 +41,25 @@ export function sqlMethodOf(library: LibraryId, method: string): SqlMethod | und
   return methods && Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : undefined;
 }
 
+/** The placeholder style a library's SQL methods take, when they agree on one. */
+export function sqlPlaceholderOf(library: LibraryId): PlaceholderStyle | undefined {
+  const styles = new Set(Object.values(sqlMethodsOf(library) ?? {}).map((m) => m.placeholder));
+  return styles.size === 1 ? [...styles][0] : undefined;
+}
+
 /** A method that runs SQL on a receiver Vigil cannot identify, by its name alone. */
 export function unknownReceiverSqlMethod(method: string): SqlMethod | undefined {
   return Object.prototype.hasOwnProperty.call(unknownReceiverSqlMethods, method) ? unknownReceiverSqlMethods[method] : undefined;
+}
+
+/** Whether calling `name` on a value of `library` defines a model (`mongoose.model`, `sequelize.define`). */
+export function definesModel(library: LibraryId | undefined, name: string | undefined): boolean {
+  return name !== undefined && (ownOrm(library)?.modelDefinitions?.includes(name) ?? false);
+}
+
+/** Whether a class extending an export of `library` is a model. */
+export function isModelBaseLibrary(library: LibraryId | undefined): boolean {
+  return ownOrm(library)?.modelBaseClass === true;
 }
 
 /** Every SQL-text method name of any library. */

@@ -22,6 +22,8 @@ export const drizzleBuilder = {
   aggregates: /^(count|countDistinct|sum|avg|min|max)$/,
   /** Calls in a `where` that ask for many keys at once. */
   batched: /^(inArray|sql)$/,
+  /** Its equality condition, `eq(column, value)`. */
+  equals: 'eq',
   /** The tag whose `raw` member takes SQL text. */
   sqlTag: 'sql',
 } as const;

@@ -4,11 +4,13 @@
  */
 export type * from './types';
 export { isKind, libraryIdOf, libraryKinds, typeNameHints } from './modules';
-export { isDatabaseLibrary, orms, ormOf, sqlMethodNames, sqlMethodOf, unknownReceiverSqlMethod, writeKindIn } from './databases';
-export { promiseDrivers } from './sql-drivers';
+export { definesModel, isDatabaseLibrary, isModelBaseLibrary, orms, ormOf, sqlMethodNames, sqlMethodOf, sqlPlaceholderOf, unknownReceiverSqlMethod, writeKindIn } from './databases';
+export { promiseDrivers, sqlEscapers } from './sql-drivers';
 export { drizzle, drizzleBuilder } from './drizzle';
 export { knex, knexBuilder, knexRaw, knexRawMethod } from './knex';
 export { mongoose, mongooseQueryHelpers } from './mongoose';
 export { prisma, prismaTags } from './prisma';
 export { sequelize } from './sequelize';
 export { typeorm } from './typeorm';
+export { connectionFactories, connectionGlobals, connectionLibraries } from './connections';
+export type { ConnectionLibrary, ConnectionSecret } from './connections';

@@ -36,6 +36,7 @@ export const mongoose: OrmCatalog = {
     lazy: { except: ['create', 'insertMany', 'save', 'bulkWrite', 'connect', 'exec'] },
     onModule: true,
   },
+  modelDefinitions: ['model'],
   batchHint: 'one `find` with `$in`',
   insertHint: '`insertMany`',
 };

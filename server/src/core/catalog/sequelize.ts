@@ -25,6 +25,8 @@ export const sequelize: OrmCatalog = {
     writes: ['create', 'bulkCreate', 'update', 'destroy', 'upsert', 'findOrCreate', 'increment', 'decrement', 'save', 'truncate', 'drop', 'restore', 'transaction'],
     lazy: false,
   },
+  modelDefinitions: ['define'],
+  modelBaseClass: true,
   batchHint: 'one `findAll` with `[Op.in]`',
   insertHint: '`bulkCreate`',
 };

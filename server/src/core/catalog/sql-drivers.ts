@@ -59,6 +59,9 @@ export const promiseDrivers: Readonly<Partial<Record<LibraryId, true | string>>>
   mysql2: 'mysql2/promise',
 };
 
+/** Libraries whose exports escape or format values into SQL text (`format`, `escape`). */
+export const sqlEscapers: ReadonlySet<LibraryId> = new Set<LibraryId>(['pg-format', 'sqlstring', 'mysql', 'mysql2']);
+
 /** Method names that run SQL when the receiver is not known: driver names, and the raw-SQL escape hatches. */
 export const unknownReceiverSqlMethods: Readonly<Record<string, SqlMethod>> = {
   query: { values: arrayAt1, placeholder: undefined },

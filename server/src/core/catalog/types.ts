@@ -137,6 +137,10 @@ export interface OrmCatalog {
   /** Write and read method names no other library's models have. */
   distinctiveAccessMethods?: readonly string[];
   promiseApi?: PromiseApi;
+  /** Calls on the module that define a model (`mongoose.model(…)`, `sequelize.define(…)`). */
+  modelDefinitions?: readonly string[];
+  /** A class extending one of its exports is a model (`class User extends Model`). */
+  modelBaseClass?: boolean;
   /** How to ask for many keys at once, as a message suggests it. */
   batchHint: string;
   /** How to insert many rows at once, as a message suggests it. */

@@ -26,7 +26,7 @@ export const libraryKinds: Readonly<Record<LibraryId, LibraryKind>> = {
   'node-fetch': 'http-client', undici: 'http-client', request: 'http-client', needle: 'http-client', ofetch: 'http-client',
   'cross-fetch': 'http-client', 'isomorphic-fetch': 'http-client',
   child_process: 'process', execa: 'process', shelljs: 'process',
-  fs: 'file-system', 'fs/promises': 'file-system', 'fs-extra': 'file-system', 'graceful-fs': 'file-system',
+  fs: 'file-system', 'fs/promises': 'file-system', 'fs-extra': 'file-system', 'graceful-fs': 'file-system', path: 'file-system',
   vm: 'code', util: 'node-runtime', zlib: 'node-runtime', dns: 'node-runtime',
   pino: 'logger', winston: 'logger', bunyan: 'logger', loglevel: 'logger', signale: 'logger', consola: 'logger',
   log4js: 'logger', roarr: 'logger', tslog: 'logger',

@@ -24,6 +24,7 @@ export const typeorm: OrmCatalog = {
     save: 'upsert', insert: 'insert', update: 'update', delete: 'delete', remove: 'delete', softDelete: 'delete', softRemove: 'delete',
     increment: 'update', decrement: 'update', upsert: 'upsert', restore: 'update',
   },
+  filterFirstWrites: ['update'],
   rowReadMethods: ['findOne', 'findOneBy', 'findOneByOrFail', 'findOneOrFail'],
   promiseApi: {
     reads: ['find', 'findOne', 'findOneBy', 'findBy', 'findAndCount', 'findOneOrFail', 'findOneByOrFail', 'count', 'exists', 'exist', 'query', 'initialize', 'getMany', 'getOne', 'getRawMany', 'getRawOne', 'getCount', 'getManyAndCount'],

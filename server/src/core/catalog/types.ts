@@ -32,7 +32,7 @@ export type LibraryId =
   | 'axios' | 'got' | 'superagent' | 'supertest' | 'ky' | 'node-fetch' | 'undici' | 'request' | 'needle' | 'ofetch'
   | 'cross-fetch' | 'isomorphic-fetch'
   // processes, files, code
-  | 'child_process' | 'execa' | 'shelljs' | 'fs' | 'fs/promises' | 'fs-extra' | 'graceful-fs' | 'vm' | 'util' | 'zlib' | 'dns'
+  | 'child_process' | 'execa' | 'shelljs' | 'fs' | 'fs/promises' | 'fs-extra' | 'graceful-fs' | 'path' | 'vm' | 'util' | 'zlib' | 'dns'
   // loggers
   | 'pino' | 'winston' | 'bunyan' | 'loglevel' | 'signale' | 'consola' | 'log4js' | 'roarr' | 'tslog';
 
@@ -132,6 +132,8 @@ export interface OrmCatalog {
   queryOptions?: QueryOptionsShape;
   /** Methods that write, and what they write. */
   writeMethods?: Readonly<Record<string, WriteKind>>;
+  /** Write methods whose first argument is the filter (`repo.update(criteria, values)`). */
+  filterFirstWrites?: readonly string[];
   /** Methods that read a single row (the read of a check-then-act). */
   rowReadMethods?: readonly string[];
   /** Write and read method names no other library's models have. */

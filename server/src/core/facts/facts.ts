@@ -87,7 +87,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string, tree: Tr
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);
-  const requestData = new RequestDataIndex(sourceFile, scopes, tree);
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree);
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries);
   const imports: ModuleImport[] = [];

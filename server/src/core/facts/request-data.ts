@@ -18,6 +18,7 @@
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
+import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
@@ -82,6 +83,7 @@ export class RequestDataIndex {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly scopes: ScopeIndex,
+    private readonly libraries: LibraryIndex,
     private readonly tree: TreeIndex,
   ) {
     this.guards = new FlowGuards(scopes);
@@ -345,9 +347,10 @@ export class RequestDataIndex {
         if (mode === 'code' && remoteClients.test(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
       if (callee.text === 'format') return args();
-      const imported = importedName(decl);
-      if (imported?.module === 'path' && pathBuilders.has(imported.name)) return this.pathCall(imported.name, mode, args);
-      if (imported?.module === 'util' && imported.name === 'format') return args();
+      const imported = decl === undefined ? undefined : this.libraries.of(callee);
+      const exported = imported?.isModule ? imported.exportName : undefined;
+      if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(exported, mode, args);
+      if (imported?.library === 'util' && exported === 'format') return args();
       return this.helperOrigin(callee, call, mode, env, depth);
     }
     return undefined;
@@ -366,7 +369,8 @@ export class RequestDataIndex {
     if (!ts.isIdentifier(e)) return false;
     const decl = this.scopes.resolve(e);
     if (!decl) return e.text === 'path';
-    return importedName(decl)?.module === 'path' || (decl !== undefined && isModuleBinding(decl, 'path'));
+    const ref = this.libraries.of(e);
+    return ref !== undefined && ref.isModule && ref.library === 'path';
   }
 
   /** A request-shaped receiver: the request parameter, or Hono's `c.req`. */
@@ -506,40 +510,6 @@ function functionName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined
   if (ts.isFunctionDeclaration(fn)) return fn.name;
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name;
   return undefined;
-}
-
-/** For `import { join } from 'node:path'` and `const { join } = require('path')`: the module and the export's name. */
-function importedName(decl: Declaration | undefined): { module: string; name: string } | undefined {
-  if (!decl) return undefined;
-  if (ts.isImportSpecifier(decl)) {
-    const spec = decl.parent.parent.parent.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: bareModule(spec.text), name: (decl.propertyName ?? decl.name).text } : undefined;
-  }
-  if (ts.isImportClause(decl) || ts.isNamespaceImport(decl)) {
-    const importDecl = ts.isImportClause(decl) ? decl.parent : decl.parent.parent;
-    const spec = importDecl.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: bareModule(spec.text), name: '' } : undefined;
-  }
-  if (ts.isBindingElement(decl)) {
-    const found = bindingPath(decl);
-    const init = found && ts.isVariableDeclaration(found.root) && found.root.initializer ? unwrap(found.root.initializer) : undefined;
-    if (init && found!.path.length === 1 && isRequireOf(init)) return { module: bareModule(init.arguments[0].text), name: found!.path[0] };
-  }
-  return undefined;
-}
-
-function isModuleBinding(decl: Declaration, module: string): boolean {
-  if (!ts.isVariableDeclaration(decl) || !decl.initializer) return false;
-  const init = unwrap(decl.initializer);
-  return isRequireOf(init) && bareModule(init.arguments[0].text) === module;
-}
-
-function isRequireOf(e: ts.Expression): e is ts.CallExpression & { arguments: [ts.StringLiteralLike] } {
-  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]);
-}
-
-function bareModule(name: string): string {
-  return name.startsWith('node:') ? name.slice(5) : name;
 }
 
 export function returnedExpressions(fn: ts.FunctionLikeDeclaration, walk: Walk = preorder): ts.Expression[] {

@@ -148,3 +148,6 @@ export interface OrmCatalog {
   /** How to insert many rows at once, as a message suggests it. */
   insertHint: string;
 }
+
+/** The routing APIs Vigil reads routes and middleware from. */
+export type WebFramework = 'express' | 'fastify' | 'koa' | 'hono' | 'next' | 'nestjs';

@@ -6,8 +6,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { buildFacts } from '../../server/src/core/facts/facts';
 import { parse } from '../../server/src/core/parse';
 import { ruleById } from '../../server/src/core/registry';
-import { blockFacts } from '../../server/src/lsp/block-facts';
-import { reviewChecklist } from '../../server/src/lsp/review-checklist';
+import { blockFacts } from '../../server/src/core/review/block-facts';
+import { reviewChecklist } from '../../server/src/core/review/checklist';
 import { insertedAgo, reviewDiagnostics } from '../../server/src/lsp/review-marks';
 import { repoRoot } from '../harness/paths';
 

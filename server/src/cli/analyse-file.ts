@@ -1,9 +1,5 @@
 /** One file, read → analysed (→ fixed and written back) → a plain report that can cross a worker boundary. */
-import type { ResolvedConfig } from '../core/config';
-import type { AnalysisResult, Finding, InternalError } from '../core/types';
-import { analyze } from '../core/analyze';
-import { rules as allRules } from '../core/registry';
-import { applySafeFixes } from './apply-fixes';
+import type { AnalysisResult, Finding, InternalError, Workspace } from '../core/workspace';
 import { fingerprints } from './fingerprint';
 import { writeFixes } from './fix-writes';
 import { readSourceFile, type SourceFile } from './source-file';
@@ -29,8 +25,7 @@ export interface FileReport {
 }
 
 export interface AnalyseOptions {
-  config: ResolvedConfig;
-  /** Only these rules; all registered rules when absent. */
+  /** Only these rules, run even where the config turns them off; all registered rules when absent. */
   ruleIds?: readonly string[];
   fix: boolean;
   /** The real paths `--fix` may write under (see fix-writes.ts). */
@@ -43,7 +38,8 @@ function countLines(text: string): number {
   return n;
 }
 
-export function analyseFile(file: string, options: AnalyseOptions): FileReport {
+/** `workspace` resolves the file's config (the nearest one walking up, as the editor does). */
+export function analyseFile(file: string, options: AnalyseOptions, workspace: Workspace): FileReport {
   const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
   let source: SourceFile;
   try {
@@ -52,16 +48,15 @@ export function analyseFile(file: string, options: AnalyseOptions): FileReport {
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
   let text = source.text;
-  const ruleIds = options.ruleIds;
-  const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
-  const analyse = (t: string) => analyze({ text: t, fileName: file, config: options.config }, rules);
+  const analyzeOptions = { only: options.ruleIds };
+  const analyse = (t: string) => workspace.analyzeText(file, t, analyzeOptions);
 
   let result: AnalysisResult;
   let fixesApplied = 0;
   let error: string | undefined;
   let notFixed: string | undefined;
   if (options.fix) {
-    const outcome = applySafeFixes(text, analyse);
+    const outcome = workspace.fixText(file, text, analyzeOptions);
     result = outcome.result;
     if (outcome.fixesApplied > 0) {
       const write = writeFixes(file, source, outcome.text, options.fixRoots ?? []);

@@ -3,14 +3,11 @@
  * at or above it, 2 a path that could not be scanned with nothing failing otherwise (a clean result must not hide a
  * file that was never read).
  */
-import '../core/typescript-plain'; // before anything requires typescript
 import * as path from 'node:path';
-import { loadConfig } from '../core/config-file';
-import type { ResolvedConfig } from '../core/config';
-import { rules as allRules, ruleIds, ruleOptionSpecs } from '../core/registry';
+import { Workspace } from '../core/workspace';
 import type { ScanCommand } from './args';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
-import { findConfigRoot } from './config-root';
+import { configIgnoreTest } from './config-ignore';
 import { discoverFiles } from './discover-files';
 import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
@@ -22,15 +19,10 @@ import { createProgress } from './progress';
 import { scanFiles } from './scan';
 import { colours, wantsColour } from './terminal';
 
-/** `--rules` names rules to run: one the config turns off runs at its default severity. */
-function enableNamed(config: ResolvedConfig, named: readonly string[]): ResolvedConfig {
-  const rules = Object.fromEntries(Object.entries(config.rules).filter(([id, setting]) => !(setting === 'off' && named.includes(id))));
-  return { ...config, rules };
-}
-
 export async function runScan(command: ScanCommand): Promise<number> {
   const started = Date.now();
   const cwd = process.cwd();
+  const ruleIds = Workspace.ruleIds;
   if (command.rules) {
     const unknown = command.rules.filter((id) => !ruleIds.includes(id));
     if (unknown.length > 0) {
@@ -49,23 +41,21 @@ export async function runScan(command: ScanCommand): Promise<number> {
     baselineKeys = keys;
   }
 
-  const configRoot = findConfigRoot(cwd);
-  const loaded = loadConfig(configRoot, ruleIds, ruleOptionSpecs);
-  for (const problem of loaded.problems) warn(problem.message);
-  const config = command.rules ? enableNamed(loaded.config, command.rules) : loaded.config;
-
-  const discovered = discoverFiles(command.paths, { configRoot, configIgnore: config.ignore });
+  // Each file's config is the nearest one walking up from it, read once; its problems are told once.
+  const workspace = new Workspace({ onConfigProblem: warn });
+  const discovered = discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+  // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
+  for (const file of discovered.files) workspace.settingsFor(file);
 
   const progress = createProgress(process.stderr);
   const { reports, workers } = await scanFiles(discovered.files, {
-    config,
     ruleIds: command.rules,
     fix: command.fix,
     fixRoots: command.fix ? fixRoots(command.paths) : undefined,
     workers: command.workers,
     onProgress: (done, total) => progress.update(done, total),
-  });
+  }, workspace);
   progress.clear();
 
   let unreadable = discovered.errors.length;
@@ -91,7 +81,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
     command.format === 'json'
       ? formatJson(outcome)
       : command.format === 'sarif'
-        ? formatSarif(outcome, allRules)
+        ? formatSarif(outcome, Workspace.rules)
         : formatText(outcome, colours(wantsColour(process.stdout, process.env)));
   process.stdout.write(output);
 

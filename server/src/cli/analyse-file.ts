@@ -16,6 +16,8 @@ export interface FileReport {
   syntaxErrors: number;
   /** Why the core did not analyse it (too large, binary). */
   skipped?: string;
+  /** Why some rules did not finish on it (nested too deeply, out of time). */
+  incomplete?: string;
   internalErrors: InternalError[];
   /** Could not be read, or a fixed text could not be written. */
   error?: string;
@@ -79,6 +81,7 @@ export function analyseFile(file: string, options: AnalyseOptions, workspace: Wo
     findings: result.findings.map((f, i) => ({ ...f, fingerprint: prints[i] })),
     syntaxErrors: result.parseErrors.length,
     skipped: result.skipped,
+    incomplete: result.incomplete,
     internalErrors: result.internalErrors,
     error,
     notFixed,

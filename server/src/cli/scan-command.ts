@@ -45,6 +45,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   const workspace = new Workspace({ onConfigProblem: warn });
   const discovered = discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+  for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
   // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
   for (const file of discovered.files) workspace.settingsFor(file);
 

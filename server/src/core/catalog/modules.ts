@@ -14,7 +14,7 @@ export const libraryKinds: Readonly<Record<LibraryId, LibraryKind>> = {
   mongoose: 'document-store', mongodb: 'document-store', redis: 'key-value', ioredis: 'key-value', amqplib: 'broker',
   jsonwebtoken: 'token', jose: 'token', 'jwt-simple': 'token', 'express-jwt': 'token', 'koa-jwt': 'token',
   '@fastify/jwt': 'token', 'fastify-jwt': 'token',
-  bcrypt: 'password-hash', argon2: 'password-hash', crypto: 'crypto', 'crypto-js': 'crypto',
+  bcrypt: 'password-hash', argon2: 'password-hash', '@node-rs/argon2': 'password-hash', '@node-rs/bcrypt': 'password-hash', crypto: 'crypto', 'crypto-js': 'crypto',
   md5: 'digest', 'blueimp-md5': 'digest', 'js-md5': 'digest', sha1: 'digest', 'js-sha1': 'digest', 'js-sha256': 'digest',
   'js-sha512': 'digest', 'js-sha3': 'digest', sha256: 'digest',
   'express-session': 'session', 'cookie-session': 'session', 'koa-session': 'session', '@fastify/session': 'session',
@@ -28,6 +28,8 @@ export const libraryKinds: Readonly<Record<LibraryId, LibraryKind>> = {
   child_process: 'process', execa: 'process', shelljs: 'process',
   fs: 'file-system', 'fs/promises': 'file-system', 'fs-extra': 'file-system', 'graceful-fs': 'file-system', path: 'file-system',
   vm: 'code', util: 'node-runtime', zlib: 'node-runtime', dns: 'node-runtime',
+  'node-serialize': 'deserializer', 'serialize-to-js': 'deserializer', funcster: 'deserializer', cryo: 'deserializer', 'js-yaml': 'deserializer',
+  libxmljs: 'xml-parser', libxmljs2: 'xml-parser',
   pino: 'logger', winston: 'logger', bunyan: 'logger', loglevel: 'logger', signale: 'logger', consola: 'logger',
   log4js: 'logger', roarr: 'logger', tslog: 'logger',
 };

@@ -19,7 +19,7 @@ export type LibraryId =
   | 'mongoose' | 'mongodb' | 'redis' | 'ioredis' | 'amqplib'
   // tokens, hashing, crypto
   | 'jsonwebtoken' | 'jose' | 'jwt-simple' | 'express-jwt' | 'koa-jwt' | '@fastify/jwt' | 'fastify-jwt'
-  | 'bcrypt' | 'argon2' | 'crypto' | 'crypto-js' | 'md5' | 'blueimp-md5' | 'js-md5' | 'sha1' | 'js-sha1' | 'js-sha256'
+  | 'bcrypt' | 'argon2' | '@node-rs/argon2' | '@node-rs/bcrypt' | 'crypto' | 'crypto-js' | 'md5' | 'blueimp-md5' | 'js-md5' | 'sha1' | 'js-sha1' | 'js-sha256'
   | 'js-sha512' | 'js-sha3' | 'sha256'
   // sessions and cookies
   | 'express-session' | 'cookie-session' | 'koa-session' | '@fastify/session' | '@fastify/secure-session'
@@ -33,6 +33,8 @@ export type LibraryId =
   | 'cross-fetch' | 'isomorphic-fetch'
   // processes, files, code
   | 'child_process' | 'execa' | 'shelljs' | 'fs' | 'fs/promises' | 'fs-extra' | 'graceful-fs' | 'path' | 'vm' | 'util' | 'zlib' | 'dns'
+  // deserialisers and XML parsers
+  | 'node-serialize' | 'serialize-to-js' | 'funcster' | 'cryo' | 'js-yaml' | 'libxmljs' | 'libxmljs2'
   // loggers
   | 'pino' | 'winston' | 'bunyan' | 'loglevel' | 'signale' | 'consola' | 'log4js' | 'roarr' | 'tslog';
 
@@ -40,7 +42,7 @@ export type LibraryId =
 export type LibraryKind =
   | 'sql-driver' | 'sql-escaping' | 'orm' | 'document-store' | 'key-value' | 'broker' | 'token' | 'password-hash'
   | 'crypto' | 'digest' | 'session' | 'web-framework' | 'payment' | 'mail' | 'http-client' | 'process' | 'file-system'
-  | 'code' | 'node-runtime' | 'logger';
+  | 'code' | 'node-runtime' | 'logger' | 'deserializer' | 'xml-parser';
 
 /** `$1, $2`, `?`, `:name` (Sequelize replacements), or a tagged template whose holes are the values. */
 export type PlaceholderStyle = 'dollar' | 'question' | 'named' | 'tagged';

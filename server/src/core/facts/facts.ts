@@ -81,15 +81,18 @@ export interface Facts {
 const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
 const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
 
-/** `tree`: the file's tree index, when the caller already has it (analyze walks the tree once). */
-export function buildFacts(sourceFile: ts.SourceFile, fileName: string, tree: TreeIndex = new TreeIndex(sourceFile)): Facts {
+/**
+ * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
+ * file's tree index, when the caller already has it (analyze walks the tree once).
+ */
+export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile)): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);
   const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree);
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
-  const routes = new RouteCollector(sourceFile, scopes, libraries);
+  const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
@@ -110,7 +113,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string, tree: Tr
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: testPath.test(fileName) || imports.some((i) => testLibraries.test(i.module)),
+    isTestFile: testPath.test(projectPath) || imports.some((i) => testLibraries.test(i.module)),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),

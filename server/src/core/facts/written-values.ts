@@ -9,6 +9,7 @@ import type { Facts } from './facts';
 import { databaseReadOf, databaseWriteOf } from './database-writes';
 import { OrmWithValues, ValuesSlot, instanceWriteMethods, ormWriteValues } from '../catalog/orm-write-values';
 import { isProjectModule } from './libraries';
+import type { LibraryId } from '../catalog';
 import { calleeName, memberName, objectProperty, unwrap } from './syntax';
 
 export interface ValuesWrite {
@@ -21,7 +22,7 @@ export interface ValuesWrite {
 
 const repositoryName = /(repo|repository|manager)$/i;
 const modelModule = /(^|\/)(models?|entities|entity|schemas?)(\/|$)|\.(model|entity|schema)$/i;
-const ormModules = new Set(['mongoose', 'sequelize', 'typeorm']);
+const ormModules = new Set<LibraryId>(['mongoose', 'sequelize', 'typeorm']);
 
 /** What `node` writes, if it writes a record's values. */
 export function valuesWrittenBy(node: ts.CallExpression | ts.NewExpression, facts: Facts): ValuesWrite | undefined {

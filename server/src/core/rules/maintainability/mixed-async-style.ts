@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule, RuleContext } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import { databaseCallOf } from '../../facts/database-calls';
 import { looksLikeSqlStatement } from '../../facts/sql-text';
 import { enclosingFunction, isAsyncFunction, lineIndent, memberName, stringText, unwrap } from '../../facts/syntax';
@@ -12,7 +13,7 @@ const fsCallbackApis = new Set([
 ]);
 
 /** Other callback APIs with a promise form, by library, with the form to use. */
-const otherCallbackApis: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const otherCallbackApis: Readonly<Partial<Record<LibraryId, Readonly<Record<string, string>>>>> = {
   crypto: { randomBytes: 'util.promisify(crypto.randomBytes)', pbkdf2: 'util.promisify(crypto.pbkdf2)', scrypt: 'util.promisify(crypto.scrypt)', generateKeyPair: 'util.promisify(crypto.generateKeyPair)' },
   zlib: { gzip: 'util.promisify(zlib.gzip)', gunzip: 'util.promisify(zlib.gunzip)', deflate: 'util.promisify(zlib.deflate)', inflate: 'util.promisify(zlib.inflate)' },
   child_process: { exec: 'util.promisify(child_process.exec)', execFile: 'util.promisify(child_process.execFile)' },
@@ -56,7 +57,7 @@ function callbackApiOf(call: ts.CallExpression, facts: Facts, sourceFile: ts.Sou
     const fsMember = ts.isPropertyAccessExpression(callee) && ref.isModule && facts.libraryOf(callee.expression)?.exportName === undefined ? callee : undefined;
     return { name, alternative: `fs.promises.${method}`, fsMember };
   }
-  const other = ref?.isModule ? otherCallbackApis[ref.library]?.[method] : undefined;
+  const other = ref?.isModule && ref.library !== undefined ? otherCallbackApis[ref.library]?.[method] : undefined;
   if (other) return { name, alternative: other };
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const db = databaseCallOf(call, facts);

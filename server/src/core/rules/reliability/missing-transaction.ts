@@ -4,7 +4,6 @@ import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
 import { dottedName, enclosingFunction, unwrap } from '../../facts/syntax';
-import { preorder } from '../../traverse';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
 import { chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
@@ -157,7 +156,7 @@ function writesInside(fn: ts.FunctionLikeDeclaration, facts: Facts, transactions
   memo.set(fn, false);
   let found = false;
   if (fn.body) {
-    preorder(fn.body, (n) => {
+    facts.walk(fn.body, (n) => {
       if (found) return false;
       if (ts.isCallExpression(n)) {
         const w = databaseWriteOf(n, facts);

@@ -8,7 +8,6 @@ import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { bindingPath } from '../../facts/scopes';
 import { isFunctionLike } from '../../facts/syntax';
-import { preorder } from '../../traverse';
 
 const setupPath = /(^|[\\/])(migrations?|seeds?|seeders|fixtures)[\\/]|(^|[\\/])(seed|seeds|migrate|\d{8,}[\w-]*)\.[cm]?[jt]sx?$/i;
 
@@ -31,7 +30,7 @@ export function chainOf(call: ts.Node): ts.Node {
  * Module-level names (models, tables, clients) and `skip`ped handles are not data.
  */
 export function dataOf(expr: ts.Node, fn: ts.Node, facts: Facts, skip: ReadonlySet<string>, out = new Set<Declaration>(), depth = 0): Set<Declaration> {
-  preorder(expr, (n) => {
+  facts.walk(expr, (n) => {
     if (!ts.isIdentifier(n) || skip.has(n.text)) return;
     const p = n.parent;
     if ((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n)) return;

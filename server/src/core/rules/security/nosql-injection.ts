@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import { LibraryId, isKind } from '../../catalog';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { isValidatedField } from '../../facts/validated-fields';
 
@@ -9,9 +10,9 @@ const filterMethods = new Set([
   'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
   'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'exists', 'remove', 'where', 'distinct', 'aggregate',
 ]);
-const mongoLibraries = new Set(['mongoose', 'mongodb']);
-/** SQL ORMs share method names (`findOne`) but take no operator objects from values. */
-const sqlLibraries = new Set(['sequelize', 'typeorm', 'prisma', 'knex', 'drizzle', 'objection', '@mikro-orm/core', 'pg', 'mysql2', 'mysql', 'sqlite3', 'better-sqlite3']);
+const isMongoLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'document-store');
+/** SQL ORMs and drivers share method names (`findOne`) but take no operator objects from values. */
+const isSqlLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'orm', 'sql-driver');
 /** Keys whose value is a list of filters. */
 const logicalKeys = new Set(['$and', '$or', '$nor']);
 
@@ -24,8 +25,8 @@ function isMongoQuery(call: ts.CallExpression, facts: Facts, file: MongoFile): b
   if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return !file.sql;
   if (!file.mongo) return false;
   const library = facts.libraryOf(receiver)?.library;
-  if (library !== undefined && mongoLibraries.has(library)) return true;
-  if (file.sql || (library !== undefined && sqlLibraries.has(library))) return false;
+  if (isMongoLibrary(library)) return true;
+  if (file.sql || isSqlLibrary(library)) return false;
   return true;
 }
 
@@ -38,8 +39,8 @@ interface MongoFile {
 
 function mongoFileOf(facts: Facts): MongoFile {
   return {
-    mongo: facts.imports.some((i) => mongoLibraries.has(i.library) || /(^|\/)models?(\/|$)|\.model$/i.test(i.module)),
-    sql: facts.imports.some((i) => sqlLibraries.has(i.library)),
+    mongo: facts.imports.some((i) => isMongoLibrary(i.library) || /(^|\/)models?(\/|$)|\.model$/i.test(i.module)),
+    sql: facts.imports.some((i) => isSqlLibrary(i.library)),
   };
 }
 

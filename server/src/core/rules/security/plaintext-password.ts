@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import { definesModel, drizzle, drizzleBuilder, isModelBaseLibrary } from '../../catalog';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, canAwait, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
@@ -134,11 +135,11 @@ export const plaintextPassword: Rule = {
         if (!ts.isCallExpression(init)) return false;
         const name = calleeName(init);
         const library = facts.libraryOf(init.expression)?.library;
-        return (name === 'model' && library === 'mongoose') || (name === 'define' && library === 'sequelize');
+        return definesModel(library, name);
       }
       if (decl && ts.isClassDeclaration(decl)) {
         const base = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-        return base !== undefined && facts.libraryOf(base)?.library === 'sequelize';
+        return base !== undefined && isModelBaseLibrary(facts.libraryOf(base)?.library);
       }
       return false;
     };
@@ -219,7 +220,7 @@ export const plaintextPassword: Rule = {
       if (name === undefined) return;
       if (lookupMethods.has(name)) checkLookup(call, name);
       // Drizzle: `where(eq(users.password, password))`.
-      if (name === 'eq' && call.arguments.length === 2 && facts.libraryOf(call.expression)?.library === 'drizzle') {
+      if (name === drizzleBuilder.equals && call.arguments.length === 2 && facts.libraryOf(call.expression)?.library === drizzle.id) {
         const [column, value] = call.arguments;
         const plain = mayBePassword(column) ? plainPassword(value, facts) : undefined;
         if (plain) {

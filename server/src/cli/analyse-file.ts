@@ -39,13 +39,18 @@ function countLines(text: string): number {
 }
 
 export function analyseFile(file: string, options: AnalyseOptions): FileReport {
-  const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
+    const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  return analyseText(file, text, options);
+}
+
+/** `text` as the content of `file` (stdin, an agent's buffer); with `fix`, the fixed text is written to `file`. */
+export function analyseText(file: string, text: string, options: AnalyseOptions): FileReport {
   const ruleIds = options.ruleIds;
   const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
   const analyse = (t: string) => analyze({ text: t, fileName: file, config: options.config }, rules);

@@ -10,6 +10,7 @@ import type { Severity } from '../core/types';
 import { docsUrl } from '../core/rule';
 import { ScanOutcome, displayPath } from './outcome';
 import { informationUri, ruleDoc, version } from './package-info';
+import { compareNotifications, compareResults } from './sarif-order';
 
 const levels: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -80,6 +81,8 @@ export function formatSarif(outcome: ScanOutcome, rules: readonly Rule[]): strin
     message: { text: `${s.path}: ${s.reason}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: s.path, uriBaseId: '%SRCROOT%' } } }],
   }));
+  results.sort(compareResults);
+  notifications.sort(compareNotifications);
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -4,12 +4,16 @@
  * file that was never read).
  */
 import '../core/typescript-plain'; // before anything requires typescript
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../core/config-file';
 import type { ResolvedConfig } from '../core/config';
 import { rules as allRules, ruleIds, ruleOptionSpecs } from '../core/registry';
 import type { ScanCommand } from './args';
+import { FileReport, analyseText } from './analyse-file';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
+import { findingsOnChanges, loadChanges } from './changed-findings';
+import type { ChangedFiles } from '../git/changed-lines';
 import { findConfigRoot } from './config-root';
 import { discoverFiles } from './discover-files';
 import { exit, warn } from './exit';
@@ -19,6 +23,7 @@ import { formatText } from './format-text';
 import { ScanOutcome, atOrAbove, displayPath, summarise } from './outcome';
 import { createProgress } from './progress';
 import { scanFiles } from './scan';
+import { filesOfShard } from './shard';
 import { colours, wantsColour } from './terminal';
 
 /** `--rules` names rules to run: one the config turns off runs at its default severity. */
@@ -53,17 +58,37 @@ export async function runScan(command: ScanCommand): Promise<number> {
   for (const problem of loaded.problems) warn(problem.message);
   const config = command.rules ? enableNamed(loaded.config, command.rules) : loaded.config;
 
-  const discovered = discoverFiles(command.paths, { configRoot, configIgnore: config.ignore });
+  let changes: ChangedFiles | undefined;
+  if (command.changes) {
+    const loaded = await loadChanges(cwd, command.changes);
+    if (loaded.error !== undefined) {
+      warn(loaded.error);
+      return exit.failure;
+    }
+    changes = loaded.changes;
+  }
+
+  const discovered = command.stdinFilename !== undefined
+    ? { files: [], errors: [] }
+    : discoverFiles(command.paths, { configRoot, configIgnore: config.ignore });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+  const files = command.shard ? filesOfShard(discovered.files, command.shard) : discovered.files;
 
   const progress = createProgress(process.stderr);
-  const { reports, workers } = await scanFiles(discovered.files, {
-    config,
-    ruleIds: command.rules,
-    fix: command.fix,
-    workers: command.workers,
-    onProgress: (done, total) => progress.update(done, total),
-  });
+  let reports: FileReport[];
+  let workers = 0;
+  if (command.stdinFilename !== undefined) {
+    const text = fs.readFileSync(0, 'utf8');
+    reports = [analyseText(path.resolve(cwd, command.stdinFilename), text, { config, ruleIds: command.rules, fix: false })];
+  } else {
+    ({ reports, workers } = await scanFiles(files, {
+      config,
+      ruleIds: command.rules,
+      fix: command.fix,
+      workers: command.workers,
+      onProgress: (done, total) => progress.update(done, total),
+    }));
+  }
   progress.clear();
 
   let unreadable = discovered.errors.length;
@@ -81,7 +106,8 @@ export async function runScan(command: ScanCommand): Promise<number> {
     return unreadable > 0 ? exit.failure : exit.clean;
   }
 
-  const shown = baselineKeys ? withoutBaselined(reports, baselineKeys, baselineDir) : reports;
+  const focused = changes ? findingsOnChanges(reports, changes) : reports;
+  const shown = baselineKeys ? withoutBaselined(focused, baselineKeys, baselineDir) : focused;
   const ms = Date.now() - started;
   const outcome: ScanOutcome = { reports: shown, summary: summarise(shown, cwd), cwd, ms };
   const output =
@@ -97,7 +123,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
     const linesPerSecond = ms > 0 ? Math.round((lines * 1000) / ms) : lines;
     process.stderr.write(`vigil-stats ${JSON.stringify({ files, lines, ms, linesPerSecond, workers })}\n`);
   }
-  if (discovered.files.length === 0 && discovered.errors.length === 0) {
+  if (command.stdinFilename === undefined && discovered.files.length === 0 && discovered.errors.length === 0) {
     warn(`no JavaScript or TypeScript files found in ${command.paths.join(', ')}`);
   }
 

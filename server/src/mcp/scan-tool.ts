@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ChangeScope } from '../git/changed-lines';
+import type { ChangeScope, ChangedFiles } from '../git/changed-lines';
 import { findingsOnChanges, loadChanges } from '../cli/changed-findings';
 import { discoverFiles } from '../cli/discover-files';
 import { displayPath, summarise } from '../cli/outcome';
@@ -35,7 +35,7 @@ export function registerScanTool(server: McpServer, cwd: string): void {
       if (changed && since !== undefined) return errorResult('Give changed or since, not both.');
       const scope: ChangeScope | undefined = changed ? { kind: 'uncommitted' } : since !== undefined ? { kind: 'since', ref: since } : undefined;
       const { root, config, problems } = configFor(cwd);
-      let changes;
+      let changes: ChangedFiles | undefined;
       if (scope) {
         const loaded = await loadChanges(cwd, scope);
         if (!loaded.changes) return errorResult(loaded.error ?? 'no changes');

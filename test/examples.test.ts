@@ -1,10 +1,10 @@
-/** The example app scanned by `npm run demo`: every rule reports exactly the lines marked `expect:` there. */
+/** The example app scanned by `npm run demo`: every rule reports exactly the places marked `expect: <rule-id>:<column>` there. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../server/src/core/registry';
 import { run } from './harness/apply-fix';
-import { expectedLines } from './harness/fixtures';
+import { expectedPlaces, placeOf } from './harness/fixtures';
 import { repoRoot } from './harness/paths';
 
 function sourceFiles(dir: string): string[] {
@@ -17,10 +17,10 @@ function sourceFiles(dir: string): string[] {
 
 describe('examples/express-pg-app', () => {
   for (const file of sourceFiles(path.join(repoRoot, 'examples', 'express-pg-app'))) {
-    it(`reports the marked lines of ${path.relative(repoRoot, file)}`, () => {
+    it(`reports the marked places of ${path.relative(repoRoot, file)}`, () => {
       const text = fs.readFileSync(file, 'utf8');
-      const found = run(text, file).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort();
-      const expected = rules.flatMap((r) => expectedLines(text, r.meta.id).map((l) => `${l + 1} ${r.meta.id}`)).sort();
+      const found = run(text, file).findings.map((f) => `${placeOf(f.range.start)} ${f.ruleId}`).sort();
+      const expected = rules.flatMap((r) => expectedPlaces(text, r.meta.id).map((p) => `${p} ${r.meta.id}`)).sort();
       assert.deepEqual(found, expected);
     });
   }

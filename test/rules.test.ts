@@ -1,6 +1,7 @@
 /**
  * Every registered rule, from the registry: its file, fixtures and doc exist under its id; it reports exactly
- * the `expect:` lines of its flagged fixtures and nothing in its clean ones; its doc's examples behave as the
+ * the `expect:` places (line and column) of its flagged fixtures and nothing in its clean ones; it offers only
+ * the fix tier its metadata declares, and its doc's header states that metadata; its doc's examples behave as the
  * doc says; and every fix it offers passes the apply-and-reanalyse harness.
  */
 import * as assert from 'node:assert/strict';
@@ -9,8 +10,8 @@ import * as path from 'node:path';
 import { rules } from '../server/src/core/registry';
 import { docsUrl } from '../server/src/core/rule';
 import { applyUntilDone, checkFix, run } from './harness/apply-fix';
-import { docExamples, docPath } from './harness/doc-examples';
-import { cleanFixtures, declaresClean, expectedLines, fixCases, fixtureDir, fixtureName, flaggedFixtures } from './harness/fixtures';
+import { docExamples, docHeader, docPath } from './harness/doc-examples';
+import { cleanFixtures, declaresClean, expectedPlaces, fixCases, fixtureDir, fixtureName, flaggedFixtures, placeOf } from './harness/fixtures';
 import { repoRoot } from './harness/paths';
 
 describe('rules', () => {
@@ -34,10 +35,10 @@ describe('rules', () => {
 
       for (const fixture of flaggedFixtures(id)) {
         it(`flags ${path.basename(fixture.file)}`, () => {
-          const expected = expectedLines(fixture.text, id);
-          assert.ok(expected.length > 0, 'a flagged fixture marks at least one line with `expect:`');
-          const found = run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id).map((f) => f.range.start.line);
-          assert.deepEqual(found.map((l) => l + 1), expected.map((l) => l + 1));
+          const expected = expectedPlaces(fixture.text, id);
+          assert.ok(expected.length > 0, 'a flagged fixture marks at least one place with `expect: <rule-id>:<column>`');
+          const found = run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id).map((f) => placeOf(f.range.start));
+          assert.deepEqual(found, expected);
         });
       }
 
@@ -61,6 +62,27 @@ describe('rules', () => {
             for (const fix of finding.fixes) checkFix(fixture.text, fixtureName(id, fixture.file), finding, fix);
           }
         }
+      });
+
+      it(`offers only the fixes its metadata declares (fixable: '${rule.meta.fixable}')`, () => {
+        const inputs = [...flaggedFixtures(id), ...fixCases(id).map((c) => c.input)];
+        for (const fixture of inputs) {
+          for (const finding of run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id)) {
+            const where = `${path.basename(fixture.file)}:${placeOf(finding.range.start)}`;
+            if (rule.meta.fixable === 'none') assert.deepEqual(finding.fixes.map((f) => f.title), [], `${where}: a rule declared without fixes offers one`);
+            for (const fix of finding.fixes) {
+              if (rule.meta.fixable !== 'safe') assert.equal(fix.safe, false, `${where}: "${fix.title}" is safe, but the rule declares only suggestions`);
+            }
+          }
+        }
+      });
+
+      it('has a doc whose header states its metadata', () => {
+        const header = docHeader(id);
+        assert.equal(header.title, id, 'the doc starts with "# <rule-id>"');
+        assert.equal(header.category, rule.meta.category, 'the header\'s category');
+        assert.equal(header.severity, rule.meta.defaultSeverity, 'the header\'s default severity');
+        assert.equal(header.fix, rule.meta.fixable, 'the header\'s fix tier (none, suggestion(s), or safe)');
       });
 
       it('behaves on its doc examples as the doc says', () => {

@@ -1,6 +1,7 @@
 /**
  * A rule's fixtures, `test/rules/<rule-id>/`:
- *   flagged/*   lines carrying `// expect: <rule-id>` must be reported, and nothing else by that rule;
+ *   flagged/*   `// expect: <rule-id>:<column>` marks where a finding must start, and nothing else by that rule
+ *               is reported;
  *   clean/*     start with `// expect: none` (so an empty run cannot pass by accident) and are not reported;
  *   fixes/<name>.<ext> with `// fix: <title>` on the first line, and `<name>.fixed.<ext>`, the exact result
  *               of applying that fix until no finding offers it.
@@ -63,16 +64,41 @@ export function fixCases(ruleId: string): FixCase[] {
     });
 }
 
-/** 0-based lines that carry `expect: <ruleId>` (a line may list several ids, comma-separated). */
-export function expectedLines(text: string, ruleId: string): number[] {
-  const lines: number[] = [];
+/** Where a finding is expected: 0-based line, 1-based column (as editors show it). */
+export interface Expectation {
+  line: number;
+  column: number;
+}
+
+/**
+ * The expectations of `ruleId` in a fixture: `// expect: <rule-id>:<column>` on the line where the finding starts
+ * (a line may list several, comma-separated). A marker without its column is an error, so a finding cannot
+ * drift along its line unnoticed.
+ */
+export function expectations(text: string, ruleId: string): Expectation[] {
+  const out: Expectation[] = [];
   text.split('\n').forEach((line, i) => {
-    const m = /(?:\/\/|\/\*|\{\/\*)\s*expect:\s*([a-z0-9,\s-]+)/.exec(line);
+    const m = /(?:\/\/|\/\*|\{\/\*)\s*expect:\s*([a-z0-9:,\s-]+)/.exec(line);
     if (!m) return;
-    const ids = m[1].split(/[\s,]+/).filter(Boolean);
-    for (const id of ids) if (id === ruleId) lines.push(i);
+    for (const item of m[1].split(/[\s,]+/).filter(Boolean)) {
+      if (item === 'none') continue;
+      const [id, column] = item.split(':');
+      if (id !== ruleId) continue;
+      if (!/^[1-9][0-9]*$/.test(column ?? '')) throw new Error(`line ${i + 1}: "expect: ${item}" needs its column, as "${id}:<column>"`);
+      out.push({ line: i, column: Number(column) });
+    }
   });
-  return lines;
+  return out;
+}
+
+/** `line:column` (both 1-based) of each expectation, the form tests compare. */
+export function expectedPlaces(text: string, ruleId: string): string[] {
+  return expectations(text, ruleId).map((e) => `${e.line + 1}:${e.column}`);
+}
+
+/** The same form for a finding's LSP range start. */
+export function placeOf(start: { line: number; character: number }): string {
+  return `${start.line + 1}:${start.character + 1}`;
 }
 
 export function declaresClean(text: string): boolean {

@@ -29,7 +29,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fix';
 import { ruleById, ruleIds } from '../../server/src/core/registry';
 import { docsUrl } from '../../server/src/core/rule';
-import { expectedLines, flaggedFixtures } from '../harness/fixtures';
+import { expectations, expectedPlaces, flaggedFixtures, placeOf } from '../harness/fixtures';
 import { LspClient, fileUri } from '../harness/lsp-client';
 import { repoRoot } from '../harness/paths';
 
@@ -41,8 +41,10 @@ function vigilOnly(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.source === 'vigil');
 }
 
-function linesOf(diagnostics: Diagnostic[], ruleId: string): number[] {
-  return diagnostics.filter((d) => d.code === ruleId).map((d) => d.range.start.line).sort((a, b) => a - b);
+/** `line:column` of each diagnostic of `ruleId`, in document order, as fixtures state them. */
+function placesOf(diagnostics: Diagnostic[], ruleId: string): string[] {
+  const starts = diagnostics.filter((d) => d.code === ruleId).map((d) => d.range.start);
+  return starts.sort((a, b) => a.line - b.line || a.character - b.character).map(placeOf);
 }
 
 function editsFor(action: CodeAction, uri: string): TextEdit[] {
@@ -100,7 +102,7 @@ describe('language server (stdio)', function () {
     const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
     assert.equal(jwt.severity, severities[ruleById('jwt-missing-expiry')!.meta.defaultSeverity]);
     assert.deepEqual(jwt.data, { ruleId: 'jwt-missing-expiry', category: 'security', version: 1, index: (jwt.data as { index: number }).index });
-    for (const id of ruleIds) assert.deepEqual(linesOf(diagnostics, id), expectedLines(appText, id), `lines of ${id}`);
+    for (const id of ruleIds) assert.deepEqual(placesOf(diagnostics, id), expectedPlaces(appText, id), `places of ${id}`);
     assert.ok(diagnostics.every((d) => d.source === 'vigil' && typeof d.code === 'string'));
   });
 
@@ -179,7 +181,8 @@ describe('language server (stdio)', function () {
     const published = client.diagnostics.all.slice(before).filter((p) => p.uri === uri);
     assert.deepEqual(published.map((p) => p.version), [21]);
     // Ten inserted lines push every finding down by ten.
-    assert.deepEqual(linesOf(last.diagnostics, 'jwt-missing-expiry'), expectedLines(appText, 'jwt-missing-expiry').map((l) => l + 10));
+    const shifted = expectations(appText, 'jwt-missing-expiry').map((e) => placeOf({ line: e.line + 10, character: e.column - 1 }));
+    assert.deepEqual(placesOf(last.diagnostics, 'jwt-missing-expiry'), shifted);
   });
 
   it('source.fixAll.vigil applies exactly the safe fixes', async () => {

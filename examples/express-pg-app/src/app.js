@@ -8,11 +8,11 @@ app.use(express.json());
 app.use('/users', users);
 
 // The login route an assistant writes first: five faults in seven lines.
-app.post('/login', async (req, res) => { // expect: missing-rate-limit
-  const { rows } = await pool.query(`SELECT * FROM users WHERE email = '${req.body.email}'`); // expect: sql-injection
+app.post('/login', async (req, res) => { // expect: missing-rate-limit:5
+  const { rows } = await pool.query(`SELECT * FROM users WHERE email = '${req.body.email}'`); // expect: sql-injection:37
   const user = rows[0];
-  if (user && user.password === req.body.password) { // expect: plaintext-password
-    res.json({ token: jwt.sign({ userId: user.id }, 'dev-secret-123') }); // expect: jwt-missing-expiry, hardcoded-secret
+  if (user && user.password === req.body.password) { // expect: plaintext-password:15
+    res.json({ token: jwt.sign({ userId: user.id }, 'dev-secret-123') }); // expect: jwt-missing-expiry:23, hardcoded-secret:53
   } else res.status(401).json({ error: 'Invalid credentials' });
 });
 

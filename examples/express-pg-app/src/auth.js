@@ -22,7 +22,7 @@ router.post('/login', loginLimiter, async (req, res) => {
 // Sign-up hashes with a fast digest: a GPU tries billions of MD5s a second.
 router.post('/register', loginLimiter, async (req, res) => {
   const { email, password } = req.body;
-  const hash = crypto.createHash('md5').update(password).digest('hex'); // expect: weak-password-hash
+  const hash = crypto.createHash('md5').update(password).digest('hex'); // expect: weak-password-hash:16
   await pool.query('INSERT INTO users (email, password_hash) VALUES ($1, $2)', [email, hash]);
   res.status(201).end();
 });
@@ -34,7 +34,7 @@ function etag(body) {
 
 // Password reset with no limiter: anyone can hammer the reset endpoint.
 const reset = express.Router();
-reset.post('/password-reset', async (req, res) => { // expect: missing-rate-limit
+reset.post('/password-reset', async (req, res) => { // expect: missing-rate-limit:7
   await pool.query('UPDATE users SET reset_requested_at = now() WHERE email = $1', [req.body.email]);
   res.status(202).end();
 });

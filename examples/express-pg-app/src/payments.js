@@ -14,7 +14,7 @@ async function updateOrderStatus(orderId, status) {
 async function processPayment(orderId, paymentMethod) {
   const order = await getOrder(orderId);
   await chargeCustomer(order.customer_id, order.total_cents, paymentMethod);
-  await updateOrderStatus(orderId, 'paid'); // expect: missing-transaction
+  await updateOrderStatus(orderId, 'paid'); // expect: missing-transaction:9
   await sendConfirmationEmail(order.customer_id);
   return { success: true };
 }
@@ -24,7 +24,7 @@ async function shipOrder(orderId) {
   const order = await getOrder(orderId);
   const { rows } = await pool.query('SELECT id, status FROM orders WHERE id = $1', [orderId]);
   if (rows[0].status !== 'paid') throw new Error('Order is not paid');
-  await pool.query("UPDATE orders SET status = 'shipped' WHERE id = $1", [orderId]); // expect: race-check-then-act
+  await pool.query("UPDATE orders SET status = 'shipped' WHERE id = $1", [orderId]); // expect: race-check-then-act:9
   return order;
 }
 

@@ -7,7 +7,7 @@ const reports = express.Router();
 async function getOrdersWithCustomers() {
   const { rows: orders } = await pool.query("SELECT * FROM orders WHERE created_at > now() - interval '1 day'");
   for (const order of orders) {
-    const { rows } = await pool.query('SELECT * FROM customers WHERE id = $1', [order.customer_id]); // expect: n-plus-one-query
+    const { rows } = await pool.query('SELECT * FROM customers WHERE id = $1', [order.customer_id]); // expect: n-plus-one-query:28
     order.customer = rows[0];
   }
   return orders;
@@ -26,7 +26,7 @@ async function getOrdersWithCustomersJoined() {
 
 // Every customer ever, in one response: fine at launch, a timeout a year later.
 reports.get('/customers', async (req, res) => {
-  const { rows } = await pool.query('SELECT id, name, email FROM customers ORDER BY name'); // expect: unbounded-query
+  const { rows } = await pool.query('SELECT id, name, email FROM customers ORDER BY name'); // expect: unbounded-query:26
   res.json(rows);
 });
 

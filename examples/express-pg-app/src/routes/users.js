@@ -6,7 +6,7 @@ const SORTABLE = { name: 'name', created: 'created_at' };
 
 // Search built by concatenation on an earlier line.
 router.get('/search', async (req, res) => {
-  const sql = "SELECT id, name FROM users WHERE name LIKE '%" + req.query.q + "%'"; // expect: sql-injection
+  const sql = "SELECT id, name FROM users WHERE name LIKE '%" + req.query.q + "%'"; // expect: sql-injection:15
   const { rows } = await pool.query(sql);
   res.json(rows);
 });
@@ -19,7 +19,7 @@ router.get('/', async (req, res) => {
 });
 
 router.get('/:id', async (req, res) => {
-  const { rows } = await pool.query(`SELECT id, name FROM users WHERE id = ${req.params.id}`); // expect: sql-injection
+  const { rows } = await pool.query(`SELECT id, name FROM users WHERE id = ${req.params.id}`); // expect: sql-injection:37
   res.json(rows[0]);
 });
 

@@ -7,7 +7,7 @@ router.post('/orders/:id/refund', async (req, res) => {
     if (order.customerId === req.user.id) {
       if (order.payments.length > 0) {
         for (const payment of order.payments) {
-          if (payment.refundable) { // expect: deep-nesting
+          if (payment.refundable) { // expect: deep-nesting:11
             await req.payments.refund(payment.id);
           }
         }

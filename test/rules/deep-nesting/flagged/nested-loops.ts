@@ -10,7 +10,7 @@ export function countClusters(grid: Cell[][], threshold: number): number {
       const cell = grid[y][x];
       if (cell.value > threshold) {
         for (const n of cell.neighbours) {
-          if (n.value > threshold) { // expect: deep-nesting
+          if (n.value > threshold) { // expect: deep-nesting:11
             clusters++;
           }
         }
@@ -30,7 +30,7 @@ export const retryAll = async (tasks: (() => Promise<void>)[]): Promise<void> =>
       } catch (err) {
         if (attempt < 3) {
           if (err instanceof Error) {
-            for (const line of String(err.stack).split('\n')) if (line.includes('ECONNRESET')) attempt++; // expect: deep-nesting
+            for (const line of String(err.stack).split('\n')) if (line.includes('ECONNRESET')) attempt++; // expect: deep-nesting:63
           }
         } else throw err;
       }

@@ -4,7 +4,7 @@ function validateSignup(form, existingEmails) {
     if (form.email) {
       if (form.email.includes('@')) {
         if (!existingEmails.has(form.email)) {
-          if (form.password) { // expect: deep-nesting
+          if (form.password) { // expect: deep-nesting:11
             errors.push(...checkPassword(form.password));
           } else {
             errors.push('password is required');
@@ -33,7 +33,7 @@ class ImportJob {
         case 'user':
           try {
             if (row.email) {
-              while (this.pending(row)) this.flush(); // expect: deep-nesting
+              while (this.pending(row)) this.flush(); // expect: deep-nesting:15
             }
           } catch (err) {
             this.failed.push({ row, err });

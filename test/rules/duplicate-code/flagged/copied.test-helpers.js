@@ -9,7 +9,7 @@ function seedUsers(db) {
 }
 
 function seedTeams(db) {
-  const core = db.teams.create({ name: 'core', email: 'core@example.com', role: 'owner', active: true }); // expect: duplicate-code
+  const core = db.teams.create({ name: 'core', email: 'core@example.com', role: 'owner', active: true }); // expect: duplicate-code:3
   const web = db.teams.create({ name: 'web', email: 'web@example.com', role: 'member', active: true });
   db.audit.log({ action: 'seed', table: 'teams', count: 2, at: new Date('2024-01-01T00:00:00Z') });
   db.cache.invalidate('teams');

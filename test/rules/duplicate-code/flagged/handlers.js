@@ -14,7 +14,7 @@ router.post('/customers', async (req, res) => {
 });
 
 router.post('/suppliers', async (req, res) => {
-  const { title, contact } = req.body; // expect: duplicate-code
+  const { title, contact } = req.body; // expect: duplicate-code:3
   if (typeof title !== 'string' || title.trim() === '') return res.status(400).json({ error: 'title is required' });
   if (typeof contact !== 'string' || !contact.includes('@')) return res.status(400).json({ error: 'contact is invalid' });
   const found = await pool.query('SELECT id FROM suppliers WHERE contact = $1', [contact.toLowerCase()]);

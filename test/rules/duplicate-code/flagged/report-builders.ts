@@ -16,7 +16,7 @@ export function weeklyReport(sales: Sale[], weekStart: Date): string {
 }
 
 export function monthlyReport(sales: Sale[], monthStart: Date): string {
-  const monthEnd = new Date(monthStart.getTime() + 30 * 24 * 3600 * 1000); // expect: duplicate-code
+  const monthEnd = new Date(monthStart.getTime() + 30 * 24 * 3600 * 1000); // expect: duplicate-code:3
   const inMonth = sales.filter((s) => s.at >= monthStart && s.at < monthEnd && !s.refunded);
   const perRegion = new Map<string, number>();
   for (const sale of inMonth) perRegion.set(sale.region, (perRegion.get(sale.region) ?? 0) + sale.amountCents);

@@ -12,25 +12,25 @@ const pool = new Pool();
 const readFileAsync = util.promisify(fs.readFile);
 
 async function touchSession(token) {
-  Session.update({ lastSeen: new Date() }, { where: { token } }); // expect: floating-promise
-  Event.updateOne({ type: 'touch' }, { at: new Date() }); // expect: floating-promise
+  Session.update({ lastSeen: new Date() }, { where: { token } }); // expect: floating-promise:3
+  Event.updateOne({ type: 'touch' }, { at: new Date() }); // expect: floating-promise:3
 }
 
 async function archiveOrders(before) {
-  knex('orders').where('created_at', '<', before).update({ archived: true }); // expect: floating-promise
+  knex('orders').where('created_at', '<', before).update({ archived: true }); // expect: floating-promise:3
   const event = new Event({ type: 'archive', at: new Date() });
-  event.save(); // expect: floating-promise
+  event.save(); // expect: floating-promise:3
 }
 
 function startHeartbeat() {
   setInterval(() => {
-    pool.query('UPDATE workers SET heartbeat = now() WHERE id = $1', [process.pid]); // expect: floating-promise
+    pool.query('UPDATE workers SET heartbeat = now() WHERE id = $1', [process.pid]); // expect: floating-promise:5
   }, 5000);
 }
 
 async function loadTemplates(dir) {
-  readFileAsync(`${dir}/welcome.html`, 'utf8'); // expect: floating-promise
-  fs.promises.mkdir(`${dir}/cache`, { recursive: true }); // expect: floating-promise
+  readFileAsync(`${dir}/welcome.html`, 'utf8'); // expect: floating-promise:3
+  fs.promises.mkdir(`${dir}/cache`, { recursive: true }); // expect: floating-promise:3
 }
 
 module.exports = { touchSession, archiveOrders, startHeartbeat, loadTemplates };

@@ -13,18 +13,18 @@ export class UsersService {
   async rename(id: string, name: string): Promise<User> {
     const user = await this.users.findOneByOrFail({ id });
     user.name = name;
-    this.users.save(user); // expect: floating-promise
-    this.invalidateCache(id); // expect: floating-promise
+    this.users.save(user); // expect: floating-promise:5
+    this.invalidateCache(id); // expect: floating-promise:5
     return user;
   }
 
   async exportAll(path: string): Promise<void> {
     const all = await this.users.find();
-    writeFile(path, JSON.stringify(all)); // expect: floating-promise
+    writeFile(path, JSON.stringify(all)); // expect: floating-promise:5
   }
 
   deactivate(id: string): void {
-    this.users.update({ id }, { active: false }); // expect: floating-promise
+    this.users.update({ id }, { active: false }); // expect: floating-promise:5
     this.logger.log(`deactivated ${id}`);
   }
 

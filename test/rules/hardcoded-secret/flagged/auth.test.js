@@ -3,7 +3,7 @@ const jwt = require('jsonwebtoken');
 const request = require('supertest');
 const { app } = require('../src/app');
 
-const TEST_SECRET = 'test-secret'; // expect: hardcoded-secret
+const TEST_SECRET = 'test-secret'; // expect: hardcoded-secret:21
 
 describe('GET /me', () => {
   it('accepts a valid token', async () => {
@@ -12,7 +12,7 @@ describe('GET /me', () => {
   });
 
   it('rejects a token signed with another secret', async () => {
-    const token = jwt.sign({ sub: 'u1' }, 'wrong-secret', { expiresIn: '1m' }); // expect: hardcoded-secret
+    const token = jwt.sign({ sub: 'u1' }, 'wrong-secret', { expiresIn: '1m' }); // expect: hardcoded-secret:43
     await request(app).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
 });

@@ -1,12 +1,12 @@
 // A config module and its users in one file: the literal is reported where it is written.
 const jwt = require('jsonwebtoken');
 
-process.env.STRIPE_SECRET_KEY = 'stripe-key-for-now'; // expect: hardcoded-secret
+process.env.STRIPE_SECRET_KEY = 'stripe-key-for-now'; // expect: hardcoded-secret:33
 process.env.NODE_ENV = process.env.NODE_ENV || 'development';
 
 const config = {
   auth: {
-    jwt: { key: 'nested-jwt-key', expiresIn: '1h' }, // expect: hardcoded-secret
+    jwt: { key: 'nested-jwt-key', expiresIn: '1h' }, // expect: hardcoded-secret:17
   },
 };
 

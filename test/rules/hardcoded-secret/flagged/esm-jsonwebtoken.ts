@@ -3,7 +3,7 @@ import type { Request, Response, NextFunction } from 'express';
 
 const config = {
   jwt: { expiresIn: '15m' },
-  jwtSecret: 'changeme', // expect: hardcoded-secret
+  jwtSecret: 'changeme', // expect: hardcoded-secret:14
 };
 
 export function issue(userId: string): string {
@@ -11,7 +11,7 @@ export function issue(userId: string): string {
 }
 
 export class AuthGuard {
-  private readonly secret = 'guard-secret-value'; // expect: hardcoded-secret
+  private readonly secret = 'guard-secret-value'; // expect: hardcoded-secret:29
 
   check(req: Request, res: Response, next: NextFunction): void {
     const token = req.headers.authorization?.split(' ')[1] ?? '';
@@ -20,4 +20,4 @@ export class AuthGuard {
   }
 }
 
-export const adminToken = (id: string) => sign({ sub: id, admin: true }, `admin-secret`, { expiresIn: '5m' }); // expect: hardcoded-secret
+export const adminToken = (id: string) => sign({ sub: id, admin: true }, `admin-secret`, { expiresIn: '5m' }); // expect: hardcoded-secret:74

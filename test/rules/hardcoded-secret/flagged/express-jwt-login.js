@@ -3,13 +3,13 @@ const jwt = require('jsonwebtoken');
 const bcrypt = require('bcrypt');
 
 const app = express();
-const TOKEN_SECRET = 'my-super-secret-key-123'; // expect: hardcoded-secret
+const TOKEN_SECRET = 'my-super-secret-key-123'; // expect: hardcoded-secret:22
 
 app.post('/login', async (req, res) => {
   const user = await db.users.findOne({ email: req.body.email });
   if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) return res.status(401).end();
   const token = jwt.sign({ sub: user.id }, TOKEN_SECRET, { expiresIn: '1h' });
-  const refresh = jwt.sign({ sub: user.id, type: 'refresh' }, 'refresh-secret', { expiresIn: '7d' }); // expect: hardcoded-secret
+  const refresh = jwt.sign({ sub: user.id, type: 'refresh' }, 'refresh-secret', { expiresIn: '7d' }); // expect: hardcoded-secret:63
   res.json({ token, refresh });
 });
 
@@ -24,7 +24,7 @@ function authenticate(req, res, next) {
 }
 
 app.post('/refresh', (req, res) => {
-  const claims = jwt.verify(req.body.refresh, process.env.REFRESH_SECRET || 'your-refresh-secret-here'); // expect: hardcoded-secret
+  const claims = jwt.verify(req.body.refresh, process.env.REFRESH_SECRET || 'your-refresh-secret-here'); // expect: hardcoded-secret:77
   res.json({ token: jwt.sign({ sub: claims.sub }, TOKEN_SECRET, { expiresIn: '1h' }) });
 });
 

@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
 export const jwtConstants = {
-  secret: 'DO NOT USE THIS VALUE. INSTEAD, CREATE A COMPLEX SECRET AND KEEP IT SAFE OUTSIDE OF THE SOURCE CODE.', // expect: hardcoded-secret
+  secret: 'DO NOT USE THIS VALUE. INSTEAD, CREATE A COMPLEX SECRET AND KEEP IT SAFE OUTSIDE OF THE SOURCE CODE.', // expect: hardcoded-secret:11
 };
 
 @Module({
@@ -16,12 +16,12 @@ export const jwtConstants = {
       signOptions: { expiresIn: '60s' },
     }),
     JwtModule.registerAsync({
-      useFactory: () => ({ secret: 'async-module-secret', signOptions: { expiresIn: '1h' } }), // expect: hardcoded-secret
+      useFactory: () => ({ secret: 'async-module-secret', signOptions: { expiresIn: '1h' } }), // expect: hardcoded-secret:36
     }),
     TypeOrmModule.forRoot({
       type: 'mysql',
       username: 'nest',
-      password: 'nest-db-pass', // expect: hardcoded-secret
+      password: 'nest-db-pass', // expect: hardcoded-secret:17
       autoLoadEntities: true,
     }),
   ],
@@ -34,7 +34,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
-      secretOrKey: 'strategy-secret', // expect: hardcoded-secret
+      secretOrKey: 'strategy-secret', // expect: hardcoded-secret:20
     });
   }
 
@@ -48,6 +48,6 @@ export class TokenService {
   constructor(private readonly jwtService: JwtService) {}
 
   issueReset(userId: string) {
-    return this.jwtService.signAsync({ sub: userId }, { secret: 'reset-token-secret', expiresIn: '15m' }); // expect: hardcoded-secret
+    return this.jwtService.signAsync({ sub: userId }, { secret: 'reset-token-secret', expiresIn: '15m' }); // expect: hardcoded-secret:65
   }
 }

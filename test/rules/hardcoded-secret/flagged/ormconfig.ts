@@ -5,7 +5,7 @@ export const AppDataSource = new DataSource({
   host: 'localhost',
   port: 5432,
   username: 'postgres',
-  password: 'postgres', // expect: hardcoded-secret
+  password: 'postgres', // expect: hardcoded-secret:13
   database: 'app',
   synchronize: false,
 });
@@ -14,6 +14,6 @@ export const AppDataSource = new DataSource({
 export const replicaConfig = {
   host: 'replica.internal',
   user: 'readonly',
-  password: 'r3ad0nly!', // expect: hardcoded-secret
+  password: 'r3ad0nly!', // expect: hardcoded-secret:13
   database: 'app',
 };

@@ -5,7 +5,7 @@ const pool = new Pool();
 async function buildMonthlyReport(month) {
   const startDate = new Date(`${month}-01`);
   const endDate = new Date(startDate.getFullYear(), startDate.getMonth() + 1, 1);
-  const total_revenue = await sumRevenue(startDate, endDate); // expect: inconsistent-naming
+  const total_revenue = await sumRevenue(startDate, endDate); // expect: inconsistent-naming:9
   const orderCount = await countOrders(startDate, endDate);
   return { month, revenue: total_revenue, orderCount };
 }

@@ -10,7 +10,7 @@ function list_entries(manifest) {
   return Object.keys(manifest.entries);
 }
 
-function resolveEntry(manifest, name) { // expect: inconsistent-naming
+function resolveEntry(manifest, name) { // expect: inconsistent-naming:10
   const entry_path = manifest.entries[name];
   return entry_path && path.resolve(entry_path);
 }

@@ -7,7 +7,7 @@ export async function getUserData(id: string) {
   return prisma.user.findUnique({ where: { id } });
 }
 
-export async function fetch_user_info(id: string) { // expect: inconsistent-naming
+export async function fetch_user_info(id: string) { // expect: inconsistent-naming:23
   const userRecord = await getUserData(id);
   return userRecord && { name: userRecord.name };
 }
@@ -26,7 +26,7 @@ export class AccountService {
     return prisma.account.update({ where: { id }, data: { closedAt: new Date() } });
   }
 
-  async GetBalance(id: string) { // expect: inconsistent-naming
+  async GetBalance(id: string) { // expect: inconsistent-naming:9
     const account = await this.findAccount(id);
     return account?.balance ?? 0;
   }

@@ -4,7 +4,7 @@ const db = require('./db');
 
 const app = express();
 app.use(express.urlencoded({ extended: false }));
-app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false })); // expect: missing-csrf
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false })); // expect: missing-csrf:1
 
 function requireLogin(req, res, next) {
   if (!req.session.userId) return res.redirect('/login');

@@ -4,7 +4,7 @@ import fastifySession from '@fastify/session';
 
 const app = Fastify();
 app.register(fastifyCookie);
-app.register(fastifySession, { secret: process.env.SESSION_SECRET!, cookie: { secure: true } }); // expect: missing-csrf
+app.register(fastifySession, { secret: process.env.SESSION_SECRET!, cookie: { secure: true } }); // expect: missing-csrf:1
 
 app.put('/profile', async (request, reply) => {
   await saveProfile(request.session.get('userId'), request.body);

@@ -10,7 +10,7 @@ app.use(cookieParser());
 app.post('/login', async (req, res) => {
   const user = await users.verify(req.body.email, req.body.password);
   const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET!, { expiresIn: '1h' });
-  res.cookie('access_token', token, { httpOnly: true, secure: true }); // expect: missing-csrf
+  res.cookie('access_token', token, { httpOnly: true, secure: true }); // expect: missing-csrf:3
   res.json({ ok: true });
 });
 

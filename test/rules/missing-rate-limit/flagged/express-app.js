@@ -15,14 +15,14 @@ app.use('/api/search', rateLimit({ windowMs: 60 * 1000, limit: 30 }));
 
 app.get('/login', (req, res) => res.render('login'));
 
-app.post('/login', async (req, res) => { // expect: missing-rate-limit
+app.post('/login', async (req, res) => { // expect: missing-rate-limit:5
   const user = await users.findByEmail(req.body.email);
   if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) return res.status(401).end();
   req.session.userId = user.id;
   res.redirect('/');
 });
 
-app.post('/api/auth/forgot-password', async (req, res) => { // expect: missing-rate-limit
+app.post('/api/auth/forgot-password', async (req, res) => { // expect: missing-rate-limit:5
   await users.sendResetMail(req.body.email);
   res.status(202).end();
 });
@@ -30,12 +30,12 @@ app.post('/api/auth/forgot-password', async (req, res) => { // expect: missing-r
 app
   .route('/signup')
   .get((req, res) => res.render('signup'))
-  .post(async (req, res) => { // expect: missing-rate-limit
+  .post(async (req, res) => { // expect: missing-rate-limit:4
     await users.create(req.body);
     res.redirect('/login');
   });
 
-app.all('/auth/verify-otp', async (req, res) => { // expect: missing-rate-limit
+app.all('/auth/verify-otp', async (req, res) => { // expect: missing-rate-limit:5
   res.json({ ok: await users.checkCode(req.session.userId, req.body.code) });
 });
 

@@ -7,16 +7,16 @@ const accountRouter = Router();
 
 accountRouter.use(async (req, res, next) => next());
 
-router.post('/login', validate('login'), authController.login); // expect: missing-rate-limit
-router.post('/register', validate('register'), authController.register); // expect: missing-rate-limit
-router.put('/password/reset', authController.resetPassword); // expect: missing-rate-limit
-router.post('/oauth/token', authController.token); // expect: missing-rate-limit
-router.post('/refresh', authController.refresh); // expect: missing-rate-limit
+router.post('/login', validate('login'), authController.login); // expect: missing-rate-limit:8
+router.post('/register', validate('register'), authController.register); // expect: missing-rate-limit:8
+router.put('/password/reset', authController.resetPassword); // expect: missing-rate-limit:8
+router.post('/oauth/token', authController.token); // expect: missing-rate-limit:8
+router.post('/refresh', authController.refresh); // expect: missing-rate-limit:8
 router.post('/logout', authController.logout);
 router.get('/me', authController.me);
 
-router.route('/magic-link').post(authController.sendMagicLink); // expect: missing-rate-limit
+router.route('/magic-link').post(authController.sendMagicLink); // expect: missing-rate-limit:29
 
-accountRouter.patch('/users/:id/password', authController.changePassword); // expect: missing-rate-limit
+accountRouter.patch('/users/:id/password', authController.changePassword); // expect: missing-rate-limit:15
 
 export { router, accountRouter };

@@ -10,11 +10,11 @@ const uploads = new Router();
 
 uploads.use(ratelimit({ driver: 'memory', db: new Map(), duration: 60000, max: 10 }));
 
-auth.post('/login', async (ctx) => { // expect: missing-rate-limit
+auth.post('/login', async (ctx) => { // expect: missing-rate-limit:6
   ctx.body = await ctx.state.auth.login(ctx.request.body);
 });
 
-api.post('/password-reset', async (ctx) => { // expect: missing-rate-limit
+api.post('/password-reset', async (ctx) => { // expect: missing-rate-limit:5
   ctx.body = await ctx.state.auth.sendReset(ctx.request.body.email);
 });
 

@@ -6,13 +6,13 @@ import { AuthService } from './auth.service';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Post('login') // expect: missing-rate-limit
+  @Post('login') // expect: missing-rate-limit:3
   login(@Body() body: { email: string; password: string }) {
     return this.auth.login(body.email, body.password);
   }
 
   @SkipThrottle()
-  @Post('forgot-password') // expect: missing-rate-limit
+  @Post('forgot-password') // expect: missing-rate-limit:3
   forgot(@Body('email') email: string) {
     return this.auth.sendReset(email);
   }

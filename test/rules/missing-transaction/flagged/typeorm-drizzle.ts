@@ -16,12 +16,12 @@ export class WalletService {
   ) {}
 
   async credit(walletId: string, amount: number) {
-    await this.wallets.increment({ id: walletId }, 'balance', amount); // expect: missing-transaction
+    await this.wallets.increment({ id: walletId }, 'balance', amount); // expect: missing-transaction:11
     await this.ledger.save({ walletId, amount, kind: 'credit' });
   }
 }
 
 export async function debit(walletId: string, amount: number) {
-  await db.update(wallets).set({ balance: amount }).where(eq(wallets.id, walletId)); // expect: missing-transaction
+  await db.update(wallets).set({ balance: amount }).where(eq(wallets.id, walletId)); // expect: missing-transaction:9
   await db.insert(ledger).values({ walletId, amount: -amount });
 }

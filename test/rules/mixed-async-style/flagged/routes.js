@@ -8,7 +8,7 @@ const router = express.Router();
 
 router.get('/report/:name', async (req, res) => {
   const owner = await findOwner(req.user.id);
-  fs.readFile(`reports/${owner.dir}/latest.json`, 'utf8', (err, data) => { // expect: mixed-async-style
+  fs.readFile(`reports/${owner.dir}/latest.json`, 'utf8', (err, data) => { // expect: mixed-async-style:3
     if (err) return res.status(404).end();
     res.type('json').send(data);
   });
@@ -16,7 +16,7 @@ router.get('/report/:name', async (req, res) => {
 
 router.post('/users', async (req, res) => {
   const hash = await hashPassword(req.body.password);
-  db.query('INSERT INTO users (email, password_hash) VALUES (?, ?)', [req.body.email, hash], (err, result) => { // expect: mixed-async-style
+  db.query('INSERT INTO users (email, password_hash) VALUES (?, ?)', [req.body.email, hash], (err, result) => { // expect: mixed-async-style:3
     if (err) return res.status(500).json({ error: 'insert failed' });
     res.status(201).json({ id: result.insertId });
   });
@@ -30,7 +30,7 @@ async function hashPassword(password) {
 
 async function rotateSecret(user) {
   const current = await loadSecret(user.id);
-  bcrypt.hash(current, 12, (err, hash) => { // expect: mixed-async-style
+  bcrypt.hash(current, 12, (err, hash) => { // expect: mixed-async-style:3
     if (!err) user.secretHash = hash;
   });
 }
@@ -42,7 +42,7 @@ async function findOwner(id) {
 
 async function loadSecret(id) {
   const owner = await findOwner(id);
-  return fetch(`https://vault.example.com/secrets/${owner.dir}`).then((res) => { // expect: mixed-async-style
+  return fetch(`https://vault.example.com/secrets/${owner.dir}`).then((res) => { // expect: mixed-async-style:66
     if (!res.ok) throw new Error(`vault answered ${res.status}`);
     return res.text();
   });

@@ -9,7 +9,7 @@ const conn = mysql.createPool({ uri: process.env.MYSQL_URL });
 export async function postAuthors(list: { authorId: number }[]) {
   const out = [];
   for (const post of list) {
-    const [author] = await db.select().from(users).where(eq(users.id, post.authorId)); // expect: n-plus-one-query
+    const [author] = await db.select().from(users).where(eq(users.id, post.authorId)); // expect: n-plus-one-query:28
     out.push(author);
   }
   return out;
@@ -17,7 +17,7 @@ export async function postAuthors(list: { authorId: number }[]) {
 
 export async function tagsOf(ids: number[]) {
   for (const id of ids) {
-    const [rows] = await conn.execute('SELECT * FROM tags WHERE post_id = ?', [id]); // expect: n-plus-one-query
+    const [rows] = await conn.execute('SELECT * FROM tags WHERE post_id = ?', [id]); // expect: n-plus-one-query:26
     console.log(rows);
   }
   const all = await db.select().from(posts);

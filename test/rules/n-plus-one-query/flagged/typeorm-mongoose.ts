@@ -15,7 +15,7 @@ export class OrdersService {
     const orders = await this.orders.find({ where: { open: true } });
     const result = [];
     for (const order of orders) {
-      const buyer = await this.users.findOneBy({ id: order.buyerId }); // expect: n-plus-one-query
+      const buyer = await this.users.findOneBy({ id: order.buyerId }); // expect: n-plus-one-query:27
       result.push({ ...order, buyer });
     }
     return result;
@@ -27,7 +27,7 @@ export class OrdersService {
 
   async buyersOf(orders: Order[]) {
     const out = [];
-    for (const order of orders) out.push(await this.buyerOf(order)); // expect: n-plus-one-query
+    for (const order of orders) out.push(await this.buyerOf(order)); // expect: n-plus-one-query:48
     return out;
   }
 }

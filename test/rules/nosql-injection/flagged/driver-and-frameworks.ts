@@ -9,13 +9,13 @@ const orders = client.db('shop').collection('orders');
 
 export async function POST(request: NextRequest) {
   const { customerId } = await request.json();
-  const list = await orders.find({ customerId }).toArray(); // expect: nosql-injection
+  const list = await orders.find({ customerId }).toArray(); // expect: nosql-injection:36
   return NextResponse.json(list);
 }
 
 export async function DELETE(request: NextRequest) {
   const filter = JSON.parse(request.nextUrl.searchParams.get('filter') ?? '{}');
-  await orders.deleteMany(filter); // expect: nosql-injection
+  await orders.deleteMany(filter); // expect: nosql-injection:27
   return new NextResponse(null, { status: 204 });
 }
 
@@ -25,11 +25,11 @@ export class AccountsController {
 
   @Post('lookup')
   lookup(@Body() body: { email: unknown }) {
-    return this.accounts.findOne({ email: body.email }); // expect: nosql-injection
+    return this.accounts.findOne({ email: body.email }); // expect: nosql-injection:43
   }
 
   @Post('stats')
   stats(@Body('status') status: unknown) {
-    return this.accounts.aggregate([{ $match: { status } }, { $group: { _id: '$plan', n: { $sum: 1 } } }]); // expect: nosql-injection
+    return this.accounts.aggregate([{ $match: { status } }, { $group: { _id: '$plan', n: { $sum: 1 } } }]); // expect: nosql-injection:49
   }
 }

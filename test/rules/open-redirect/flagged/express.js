@@ -9,28 +9,28 @@ app.get('/login', (req, res) => {
 
 app.post('/login', passport.authenticate('local'), (req, res) => {
   const next = req.body.next || '/dashboard';
-  res.redirect(next); // expect: open-redirect
+  res.redirect(next); // expect: open-redirect:16
 });
 
 app.get('/out', (req, res) => {
-  res.redirect(302, req.query.url); // expect: open-redirect
+  res.redirect(302, req.query.url); // expect: open-redirect:21
 });
 
 app.get('/go/:target', (req, res) => {
-  res.setHeader('Location', `${req.params.target}`); // expect: open-redirect
+  res.setHeader('Location', `${req.params.target}`); // expect: open-redirect:29
   res.statusCode = 302;
   res.end();
 });
 
 app.get('/logout', (req, res) => {
   req.logout(() => {
-    res.location(req.query.returnTo); // expect: open-redirect
+    res.location(req.query.returnTo); // expect: open-redirect:18
     res.sendStatus(302);
   });
 });
 
 app.get('/legacy', (req, res) => {
-  res.writeHead(301, { Location: req.query.to }); // expect: open-redirect
+  res.writeHead(301, { Location: req.query.to }); // expect: open-redirect:34
   res.end();
 });
 

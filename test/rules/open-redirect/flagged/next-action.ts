@@ -4,5 +4,5 @@ import { createSession } from '@/lib/session';
 
 export async function login(formData: FormData) {
   await createSession(formData.get('email') as string, formData.get('password') as string);
-  redirect(formData.get('redirectTo') as string); // expect: open-redirect
+  redirect(formData.get('redirectTo') as string); // expect: open-redirect:12
 }

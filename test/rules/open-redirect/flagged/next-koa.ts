@@ -4,12 +4,12 @@ import Router from '@koa/router';
 export async function GET(request: NextRequest) {
   const callbackUrl = request.nextUrl.searchParams.get('callbackUrl');
   if (!callbackUrl) return NextResponse.redirect(new URL('/', request.url));
-  return NextResponse.redirect(new URL(callbackUrl, request.url)); // expect: open-redirect
+  return NextResponse.redirect(new URL(callbackUrl, request.url)); // expect: open-redirect:32
 }
 
 const router = new Router();
 router.get('/sso/return', async (ctx) => {
-  ctx.redirect(ctx.query.redirect_uri as string); // expect: open-redirect
+  ctx.redirect(ctx.query.redirect_uri as string); // expect: open-redirect:16
 });
 
 export { router };

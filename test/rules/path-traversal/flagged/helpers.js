@@ -9,11 +9,11 @@ function imagePath(name) {
 }
 
 function readReport(file) {
-  return fs.readFileSync(`./reports/${file}`, 'utf8'); // expect: path-traversal
+  return fs.readFileSync(`./reports/${file}`, 'utf8'); // expect: path-traversal:26
 }
 
 router.get('/images', (req, res) => {
-  fs.createReadStream(imagePath(req.query.img)).pipe(res); // expect: path-traversal
+  fs.createReadStream(imagePath(req.query.img)).pipe(res); // expect: path-traversal:23
 });
 
 router.get('/reports/:id', (req, res) => {
@@ -22,7 +22,7 @@ router.get('/reports/:id', (req, res) => {
 
 router.post('/restore', async (req, res) => {
   for (const name of req.body.files) {
-    await fs.promises.copyFile(path.join('/backups', name), path.join('/srv/data', name)); // expect: path-traversal
+    await fs.promises.copyFile(path.join('/backups', name), path.join('/srv/data', name)); // expect: path-traversal:32
   }
   res.sendStatus(204);
 });

@@ -10,17 +10,17 @@ const TEMPLATES = path.join(process.cwd(), 'templates');
 export class TemplatesController {
   @Get(':name')
   render(@Param('name') name: string) {
-    return readFile(path.join(TEMPLATES, name), 'utf8'); // expect: path-traversal
+    return readFile(path.join(TEMPLATES, name), 'utf8'); // expect: path-traversal:21
   }
 
   @Get()
   list(@Query('dir') dir: string) {
-    return fs.promises.readdir(path.join(TEMPLATES, dir)); // expect: path-traversal
+    return fs.promises.readdir(path.join(TEMPLATES, dir)); // expect: path-traversal:32
   }
 }
 
 export async function GET(request: NextRequest, { params }: { params: { slug: string } }) {
-  const body = await fs.promises.readFile(path.join(process.cwd(), 'content', `${params.slug}.md`), 'utf8'); // expect: path-traversal
+  const body = await fs.promises.readFile(path.join(process.cwd(), 'content', `${params.slug}.md`), 'utf8'); // expect: path-traversal:43
   return new NextResponse(body);
 }
 
@@ -28,6 +28,6 @@ export async function POST(request: NextRequest) {
   const form = await request.formData();
   const file = form.get('file') as File;
   const dest = path.join(process.cwd(), 'public', 'uploads', file.name);
-  await writeFile(dest, Buffer.from(await file.arrayBuffer())); // expect: path-traversal
+  await writeFile(dest, Buffer.from(await file.arrayBuffer())); // expect: path-traversal:19
   return NextResponse.json({ ok: true });
 }

@@ -14,7 +14,7 @@ export class AuthService {
 
   async validateUser(email: string, password: string) {
     const user = await this.prisma.user.findUnique({ where: { email } });
-    if (user && user.password === password) { // expect: plaintext-password
+    if (user && user.password === password) { // expect: plaintext-password:17
       const { password: _omit, ...rest } = user;
       return rest;
     }
@@ -22,7 +22,7 @@ export class AuthService {
   }
 
   async login(dto: LoginDto) {
-    const user = await this.usersRepository.findOne({ where: { email: dto.email, password: dto.password } }); // expect: plaintext-password
+    const user = await this.usersRepository.findOne({ where: { email: dto.email, password: dto.password } }); // expect: plaintext-password:82
     if (!user) throw new UnauthorizedException();
     return user;
   }
@@ -31,12 +31,12 @@ export class AuthService {
     return this.prisma.user.create({
       data: {
         email: dto.email,
-        password: dto.password, // expect: plaintext-password
+        password: dto.password, // expect: plaintext-password:9
       },
     });
   }
 
   async changePassword(userId: number, newPassword: string) {
-    await this.prisma.user.update({ where: { id: userId }, data: { password: newPassword } }); // expect: plaintext-password
+    await this.prisma.user.update({ where: { id: userId }, data: { password: newPassword } }); // expect: plaintext-password:68
   }
 }

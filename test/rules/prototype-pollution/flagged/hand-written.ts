@@ -16,12 +16,12 @@ function deepMerge(target: any, source: any) {
 }
 
 app.post('/config', (req, res) => {
-  const config = deepMerge({}, req.body); // expect: prototype-pollution
+  const config = deepMerge({}, req.body); // expect: prototype-pollution:32
   res.json(config);
 });
 
 app.post('/kv/:bucket/:key', (req, res) => {
-  store[req.params.bucket][req.params.key] = req.body.value; // expect: prototype-pollution
+  store[req.params.bucket][req.params.key] = req.body.value; // expect: prototype-pollution:9
   res.sendStatus(204);
 });
 
@@ -29,7 +29,7 @@ app.post('/prefs', (req, res) => {
   const { section, name, value } = req.body;
   const prefs: any = {};
   prefs[section] = prefs[section] || {};
-  prefs[section][name] = value; // expect: prototype-pollution
+  prefs[section][name] = value; // expect: prototype-pollution:9
   res.json(prefs);
 });
 

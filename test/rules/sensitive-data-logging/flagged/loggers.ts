@@ -6,12 +6,12 @@ const log = pino();
 const audit = winston.createLogger({ transports: [new winston.transports.Console()] });
 
 export async function charge(card: { cardNumber: string; cvv: string; holder: string }, amount: number) {
-  log.info({ holder: card.holder, cardNumber: card.cardNumber, amount }, 'charging card'); // expect: sensitive-data-logging
-  audit.debug(`cvv ${card.cvv}`); // expect: sensitive-data-logging
+  log.info({ holder: card.holder, cardNumber: card.cardNumber, amount }, 'charging card'); // expect: sensitive-data-logging:47
+  audit.debug(`cvv ${card.cvv}`); // expect: sensitive-data-logging:22
 }
 
 export function onRefresh(refreshToken: string, userId: string) {
-  log.info({ userId, refreshToken }, 'refreshing session'); // expect: sensitive-data-logging
+  log.info({ userId, refreshToken }, 'refreshing session'); // expect: sensitive-data-logging:22
 }
 
 @Injectable()
@@ -19,11 +19,11 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
 
   async resetPassword(email: string, newPassword: string, resetCode: string) {
-    this.logger.log(`reset for ${email}: code=${resetCode}`); // expect: sensitive-data-logging
-    this.logger.debug({ email, password: newPassword }); // expect: sensitive-data-logging
+    this.logger.log(`reset for ${email}: code=${resetCode}`); // expect: sensitive-data-logging:49
+    this.logger.debug({ email, password: newPassword }); // expect: sensitive-data-logging:42
   }
 
   connect(config: { apiKey: string; region: string }) {
-    this.logger.verbose('connecting with key ' + config.apiKey); // expect: sensitive-data-logging
+    this.logger.verbose('connecting with key ' + config.apiKey); // expect: sensitive-data-logging:50
   }
 }

@@ -6,13 +6,13 @@ export class ReportsService {
   constructor(private readonly dataSource: DataSource, private readonly manager: EntityManager) {}
 
   revenue(region: string) {
-    return this.dataSource.query(`SELECT sum(total) FROM orders WHERE region = '${region}'`); // expect: sql-injection
+    return this.dataSource.query(`SELECT sum(total) FROM orders WHERE region = '${region}'`); // expect: sql-injection:34
   }
 
   async archive(before: string) {
     const runner = this.dataSource.createQueryRunner();
-    await runner.query(`DELETE FROM orders WHERE created_at < '${before}'`); // expect: sql-injection
-    return this.manager.query('SELECT * FROM orders WHERE note = \'' + before + '\''); // expect: sql-injection
+    await runner.query(`DELETE FROM orders WHERE created_at < '${before}'`); // expect: sql-injection:24
+    return this.manager.query('SELECT * FROM orders WHERE note = \'' + before + '\''); // expect: sql-injection:31
   }
 }
 
@@ -20,6 +20,6 @@ export class ReportsService {
 export class ReportsController {
   @Get()
   find(@Query('customer') customer: string) {
-    return getManager().query(`SELECT * FROM orders WHERE customer = '${customer}'`); // expect: sql-injection
+    return getManager().query(`SELECT * FROM orders WHERE customer = '${customer}'`); // expect: sql-injection:31
   }
 }

@@ -7,7 +7,7 @@ const { execSync } = require('child_process');
 const app = express();
 
 function renderTemplate(name, data) {
-  const html = fs.readFileSync(path.join(__dirname, 'views', name), 'utf8'); // expect: sync-io-in-handler
+  const html = fs.readFileSync(path.join(__dirname, 'views', name), 'utf8'); // expect: sync-io-in-handler:16
   return html.replace(/{{(\w+)}}/g, (_, k) => data[k] ?? '');
 }
 
@@ -16,14 +16,14 @@ app.get('/profile', (req, res) => {
 });
 
 app.post('/register', async (req, res) => {
-  const hash = bcrypt.hashSync(req.body.password, 12); // expect: sync-io-in-handler
+  const hash = bcrypt.hashSync(req.body.password, 12); // expect: sync-io-in-handler:16
   await users.insert({ email: req.body.email, hash });
   res.status(201).end();
 });
 
 app.post('/upload', async (req, res) => {
-  fs.writeFileSync(path.join('/tmp', req.file.originalname), req.file.buffer); // expect: sync-io-in-handler
-  const info = execSync(`file --brief ${path.join('/tmp', req.file.originalname)}`).toString(); // expect: sync-io-in-handler
+  fs.writeFileSync(path.join('/tmp', req.file.originalname), req.file.buffer); // expect: sync-io-in-handler:3
+  const info = execSync(`file --brief ${path.join('/tmp', req.file.originalname)}`).toString(); // expect: sync-io-in-handler:16
   res.json({ info });
 });
 

@@ -11,7 +11,7 @@ export const sequelize = new Sequelize(process.env.DATABASE_URL!);
 
 // A Next.js route handler returning every post.
 export async function GET() {
-  const posts = await prisma.post.findMany({ orderBy: { createdAt: 'desc' }, include: { author: true } }); // expect: unbounded-query
+  const posts = await prisma.post.findMany({ orderBy: { createdAt: 'desc' }, include: { author: true } }); // expect: unbounded-query:23
   return Response.json(posts);
 }
 
@@ -20,7 +20,7 @@ export class ProductsService {
   constructor(@InjectRepository(Product) private readonly products: Repository<Product>) {}
 
   findAll() {
-    return this.products.find(); // expect: unbounded-query
+    return this.products.find(); // expect: unbounded-query:12
   }
 
   findOne(id: number) {
@@ -29,5 +29,5 @@ export class ProductsService {
 }
 
 export async function allInvoices() {
-  return Invoice.findAll({ order: [['createdAt', 'DESC']] }); // expect: unbounded-query
+  return Invoice.findAll({ order: [['createdAt', 'DESC']] }); // expect: unbounded-query:10
 }

@@ -12,13 +12,13 @@ export class UsersService {
   async create(dto: CreateUserDto) {
     const user = this.users.create({
       email: dto.email,
-      password: crypto.createHash('sha256').update(dto.password).digest('hex'), // expect: weak-password-hash
+      password: crypto.createHash('sha256').update(dto.password).digest('hex'), // expect: weak-password-hash:17
     });
     return this.users.save(user);
   }
 
   async migrate(user: User) {
-    user.passwordHash = crypto.hash('sha1', user.password); // expect: weak-password-hash
+    user.passwordHash = crypto.hash('sha1', user.password); // expect: weak-password-hash:25
     return this.users.save(user);
   }
 }

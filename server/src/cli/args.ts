@@ -33,9 +33,17 @@ export interface SarifMergeCommand {
   files: string[];
 }
 
+export interface SarifAnnotateCommand {
+  kind: 'sarif-annotate';
+  file: string;
+  /** Results at this severity or above fail (exit 1); absent: never. */
+  failOn?: Severity;
+}
+
 export type Command =
   | ScanCommand
   | SarifMergeCommand
+  | SarifAnnotateCommand
   | { kind: 'mcp' }
   | { kind: 'help'; topic: 'vigil' | 'scan' | 'sarif' }
   | { kind: 'version' }
@@ -48,6 +56,7 @@ Reviews JavaScript and TypeScript for the faults AI assistants put into code.
 Commands:
   scan [paths...]          Scan files and folders (default: the current folder)
   sarif merge <files...>   Join the SARIF files of a sharded scan into one, on stdout
+  sarif annotate <file>    Print a SARIF file's results as GitHub Actions annotations
   mcp                      Serve the Model Context Protocol over stdio, for coding agents
 
 Options:
@@ -56,9 +65,13 @@ Options:
 `;
 
 export const sarifHelp = `Usage: vigil sarif merge <file.sarif...>
+       vigil sarif annotate <file.sarif> [--fail-on <severity>]
 
-Joins the SARIF logs of the shards of one scan (vigil scan --shard i/n --format sarif) into one log on stdout:
-the same log one unsharded scan writes.
+merge     Joins the SARIF logs of the shards of one scan (vigil scan --shard i/n --format sarif) into one log
+          on stdout: the same log one unsharded scan writes.
+annotate  Prints each result as a GitHub Actions workflow command (::error, ::warning, ::notice), with paths
+          relative to the working directory; with --fail-on, exits 1 when a result is at or above it
+          (SARIF "note" counts as info).
 `;
 
 export const scanHelp = `Usage: vigil scan [paths...] [options]
@@ -169,12 +182,25 @@ function scanCommand(args: string[]): Command {
 }
 
 function sarifCommand(args: string[]): Command {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, 'fail-on': { type: 'string' } },
+  });
   const [sub, ...files] = positionals;
   if (values.help || sub === undefined) return { kind: 'help', topic: 'sarif' };
-  if (sub !== 'merge') return { kind: 'usage-error', message: `Unknown sarif command "${sub}": try "vigil sarif merge <files...>".` };
-  if (files.length === 0) return { kind: 'usage-error', message: 'vigil sarif merge needs at least one SARIF file.' };
-  return { kind: 'sarif-merge', files };
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !severities.includes(failOn as Severity)) {
+    return { kind: 'usage-error', message: `--fail-on must be one of ${severities.join(', ')}, got "${failOn}".` };
+  }
+  if (sub === 'merge') {
+    if (files.length === 0) return { kind: 'usage-error', message: 'vigil sarif merge needs at least one SARIF file.' };
+    if (failOn !== undefined) return { kind: 'usage-error', message: '--fail-on belongs to vigil sarif annotate.' };
+    return { kind: 'sarif-merge', files };
+  }
+  if (sub === 'annotate') {
+    if (files.length !== 1) return { kind: 'usage-error', message: 'vigil sarif annotate takes one SARIF file.' };
+    return { kind: 'sarif-annotate', file: files[0], failOn: failOn as Severity | undefined };
+  }
+  return { kind: 'usage-error', message: `Unknown sarif command "${sub}": try "vigil sarif merge" or "vigil sarif annotate".` };
 }
 
 export function parseCommand(argv: readonly string[]): Command {

@@ -9,7 +9,7 @@ import type { SarifMergeCommand } from './args';
 import { exit, warn } from './exit';
 import { compareNotifications, compareResults } from './sarif-order';
 
-function readRun(file: string): { run?: Sarif.Run; error?: string } {
+export function readRun(file: string): { run?: Sarif.Run; error?: string } {
   let log: Sarif.Log;
   try {
     log = JSON.parse(fs.readFileSync(file, 'utf8')) as Sarif.Log;

@@ -21,6 +21,8 @@ function run(command: Command): Promise<number> | number {
       return import('./scan-command.js').then((m) => m.runScan(command));
     case 'sarif-merge':
       return import('./sarif-merge-command.js').then((m) => m.runSarifMerge(command));
+    case 'sarif-annotate':
+      return import('./sarif-annotate-command.js').then((m) => m.runSarifAnnotate(command));
     case 'mcp':
       return import('../mcp/mcp-server.js').then((m) => m.serveMcp());
   }

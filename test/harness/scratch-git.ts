@@ -17,6 +17,9 @@ export function git(dir: string, args: readonly string[], input?: string): strin
 
 export function initRepository(dir: string): void {
   git(dir, ['init', '-q', '-b', 'main']);
+  // Vigil's own git calls drop the test's GIT_CONFIG_* isolation; the identity for notes comes from here.
+  git(dir, ['config', 'user.name', 'Test']);
+  git(dir, ['config', 'user.email', 'test@example.com']);
 }
 
 export function writeFiles(dir: string, files: Record<string, string>): void {

@@ -3,12 +3,15 @@ import * as fs from 'node:fs';
 import type { ResolvedConfig } from '../core/config';
 import type { AnalysisResult, Finding, InternalError } from '../core/types';
 import { analyze } from '../core/analyze';
+import type { Attribution } from '../git/attribution';
 import { rules as allRules } from '../core/registry';
 import { applySafeFixes } from './apply-fixes';
 import { fingerprints } from './fingerprint';
 
 export interface ReportedFinding extends Finding {
   fingerprint: string;
+  /** Who wrote its lines, from Agent Trace notes (when the repository has them). */
+  attribution?: Attribution;
 }
 
 export interface FileReport {

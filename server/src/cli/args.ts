@@ -26,6 +26,8 @@ export interface ScanCommand {
   /** `--stdin`: analyse the text on stdin as if it were this file. */
   stdinFilename?: string;
   shard?: Shard;
+  /** `--focus assistant`: only findings on lines an Agent Trace note attributes to an assistant. */
+  focusAssistant: boolean;
 }
 
 export interface SarifMergeCommand {
@@ -94,6 +96,8 @@ Options:
       --stdin                      Analyse the text on stdin (needs --stdin-filename)
       --stdin-filename <file>      The path the stdin text stands for (config, language, output)
       --shard <i/n>                Scan only the i-th of n size-balanced parts of the files (join with vigil sarif merge)
+      --focus assistant            Report only findings on lines that Agent Trace notes (refs/notes/agent-trace)
+                                   attribute to an assistant
   -h, --help                       Show this help
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error, unreadable path or
@@ -119,6 +123,7 @@ function scanCommand(args: string[]): Command {
       stdin: { type: 'boolean' },
       'stdin-filename': { type: 'string' },
       shard: { type: 'string' },
+      focus: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -155,6 +160,11 @@ function scanCommand(args: string[]): Command {
     shard = parseShard(values.shard);
     if (!shard) return { kind: 'usage-error', message: `--shard must be i/n with 1 <= i <= n <= 1024, got "${values.shard}".` };
   }
+  if (values.focus !== undefined && values.focus !== 'assistant' && values.focus !== 'all') {
+    return { kind: 'usage-error', message: `--focus must be "assistant" or "all", got "${values.focus}".` };
+  }
+  const focusAssistant = values.focus === 'assistant';
+  if (focusAssistant && values.stdin) return { kind: 'usage-error', message: '--focus assistant reads git notes of committed files, not stdin.' };
   if (values['stdin-filename'] !== undefined && !values.stdin) return { kind: 'usage-error', message: '--stdin-filename needs --stdin.' };
   if (values.stdin) {
     if (values['stdin-filename'] === undefined) return { kind: 'usage-error', message: '--stdin needs --stdin-filename <file>: the path the text stands for.' };
@@ -178,6 +188,7 @@ function scanCommand(args: string[]): Command {
     changes,
     stdinFilename: values.stdin ? values['stdin-filename'] : undefined,
     shard,
+    focusAssistant,
   };
 }
 

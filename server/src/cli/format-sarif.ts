@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Rule } from '../core/rule';
 import type { Severity } from '../core/types';
 import { docsUrl } from '../core/rule';
+import { describeAttribution } from './attributed-findings';
 import { ScanOutcome, displayPath } from './outcome';
 import { informationUri, ruleDoc, version } from './package-info';
 import { compareNotifications, compareResults } from './sarif-order';
@@ -51,10 +52,15 @@ export function formatSarif(outcome: ScanOutcome, rules: readonly Rule[]): strin
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId),
         level: levels[f.severity],
-        message: { text: f.message },
+        message: { text: f.attribution ? `${f.message} ${describeAttribution(f.attribution)}` : f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
         partialFingerprints: { primaryLocationLineHash: f.fingerprint },
       };
+      // Agent Trace's own words, so other tools reading the log find the attribution where they would look.
+      if (f.attribution) {
+        const { contributor, modelId, revision, tool, reviewed } = f.attribution;
+        result.properties = { agentTrace: { contributor: { type: contributor, ...(modelId ? { model_id: modelId } : {}) }, revision, ...(tool ? { tool } : {}), reviewed } };
+      }
       const safe = f.fixes.filter((fix) => fix.safe);
       if (safe.length > 0) {
         result.fixes = safe.map((fix) => ({

@@ -12,6 +12,7 @@ import { rules as allRules, ruleIds, ruleOptionSpecs } from '../core/registry';
 import type { ScanCommand } from './args';
 import { FileReport, analyseText } from './analyse-file';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
+import { attributeReports } from './attributed-findings';
 import { findingsOnChanges, loadChanges } from './changed-findings';
 import type { ChangedFiles } from '../git/changed-lines';
 import { findConfigRoot } from './config-root';
@@ -107,7 +108,12 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
 
   const focused = changes ? findingsOnChanges(reports, changes) : reports;
-  const shown = baselineKeys ? withoutBaselined(focused, baselineKeys, baselineDir) : focused;
+  const attributed = command.stdinFilename === undefined ? await attributeReports(cwd, focused, command.focusAssistant) : { reports: focused };
+  if (attributed.error !== undefined) {
+    warn(attributed.error);
+    return exit.failure;
+  }
+  const shown = baselineKeys ? withoutBaselined(attributed.reports, baselineKeys, baselineDir) : attributed.reports;
   const ms = Date.now() - started;
   const outcome: ScanOutcome = { reports: shown, summary: summarise(shown, cwd), cwd, ms };
   const output =

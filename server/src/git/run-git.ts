@@ -3,7 +3,8 @@
  * name programs that git starts on its own (core.fsmonitor on every status or diff, an external diff or textconv
  * driver, clean/smudge filters when a work-tree file is compared, a pager); a checkout from a pull request is
  * code nobody has reviewed yet, so none of them may run. The inherited GIT_* environment is dropped too (a hook
- * or a CI step can point it at another repository or an external diff), and no command may reach the network.
+ * or a CI step can point it at another repository or an external diff; the author and committer names stay), and no
+ * command may reach the network.
  */
 import { spawn } from 'node:child_process';
 
@@ -24,9 +25,12 @@ const pinnedConfig: readonly (readonly [string, string])[] = [
 
 const timeoutMs = 30_000;
 
+/** Who writes a note: identity only, nothing that points git elsewhere. */
+const keptGitVariables = new Set(['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']);
+
 function safeEnv(extraConfig: readonly (readonly [string, string])[]): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_')) env[key] = value;
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_') || keptGitVariables.has(key)) env[key] = value;
   const config = [...pinnedConfig, ...extraConfig];
   env.GIT_CONFIG_COUNT = String(config.length);
   config.forEach(([key, value], i) => {

@@ -61,32 +61,37 @@ function isRecord(value: unknown): value is TraceRecord {
   return Array.isArray(files) && files.every((f) => typeof f === 'object' && f !== null && typeof (f as TraceFile).path === 'string' && Array.isArray((f as TraceFile).conversations));
 }
 
-/**
- * The JSON values in a text, one after another (JSON Lines, pretty-printed values appended by `git notes append`,
- * or one array), each taken from its opening bracket to the matching closing one.
- */
-function jsonValues(text: string): unknown[] {
-  const values: unknown[] = [];
+/** Where the bracketed value opening at `start` closes (strings skipped), or -1. */
+function closingOf(text: string, start: number): number {
   let depth = 0;
-  let start = -1;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const ch = text[i];
     if (inString) {
       if (ch === '\\') i++;
       else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if ((ch === '}' || ch === ']') && depth > 0 && --depth === 0) {
-      try {
-        values.push(JSON.parse(text.slice(start, i + 1)));
-      } catch {
-        // Not JSON after all: skip it, keep the rest of the note.
-      }
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if ((ch === '}' || ch === ']') && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The JSON values in a text, one after another (JSON Lines, pretty-printed values appended by `git notes append`,
+ * or one array). A bracket that opens no valid value is passed over, so stray text loses only itself.
+ */
+function jsonValues(text: string): unknown[] {
+  const values: unknown[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '{' && text[i] !== '[') continue;
+    const end = closingOf(text, i);
+    if (end < 0) continue;
+    try {
+      values.push(JSON.parse(text.slice(i, end + 1)));
+      i = end;
+    } catch {
+      // Not JSON from this bracket: try the next one.
     }
   }
   return values;

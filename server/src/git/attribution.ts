@@ -15,6 +15,8 @@ export interface Attribution {
   revision: string;
   tool?: string;
   reviewed: boolean;
+  /** The record's timestamp, in milliseconds since the epoch (NaN when it has none). */
+  recordedAt: number;
 }
 
 interface BlamedLine {
@@ -56,7 +58,10 @@ function attributionIn(records: readonly TraceRecord[], blamed: BlamedLine): Att
         for (const range of conversation.ranges ?? []) {
           if (blamed.line < range.start_line || blamed.line > range.end_line) continue;
           const contributor = range.contributor ?? conversation.contributor ?? { type: 'unknown' as const };
-          return { contributor: contributor.type, modelId: contributor.model_id, revision: blamed.commit, tool: record.tool?.name, reviewed };
+          return {
+            contributor: contributor.type, modelId: contributor.model_id, revision: blamed.commit, tool: record.tool?.name, reviewed,
+            recordedAt: Date.parse(record.timestamp),
+          };
         }
       }
     }

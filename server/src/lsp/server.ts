@@ -20,14 +20,26 @@ import { CodeActionKind } from 'vscode-languageserver';
 import { buildFacts } from '../core/facts/facts';
 import { ruleById, ruleIds, ruleOptionSpecs } from '../core/registry';
 import {
+  attributedBlocksRequest,
+  fileFindingsRequest,
+  recordAgentTraceRequest,
+  type AttributedBlocksParams,
+  type AttributedBlocksResult,
+  type RecordAgentTraceParams,
+  type RecordAgentTraceResult,
   insertedBlocksNotification,
   reviewChecklistRequest,
+  type FileFindingsParams,
+  type FileFindingsResult,
   type ReviewChecklistParams,
   type ReviewChecklistResult,
 } from '../../../shared/src/protocol';
+import { version } from '../cli/package-info';
+import { attributedBlocks, recordAgentTrace } from './agent-trace-sync';
 import { blockFacts } from './block-facts';
 import { codeActions, fixAllKind, openDocsCommand } from './code-actions';
 import { FolderConfigs, watchedConfigGlobs } from './config-files';
+import { fileFindings } from './file-findings';
 import { DocumentTrees } from './documents';
 import { GitChanges } from './git-changes';
 import { guarded } from './guard';
@@ -146,6 +158,15 @@ export function startServer(connection: Connection): void {
     const facts = blockFacts(buildFacts(trees.treeFor(document, analysis.fileName), analysis.fileName), start, end);
     return { items: reviewChecklist(inside, facts, (id) => ruleById(id)?.meta.title) };
   }));
+
+  connection.onRequest(fileFindingsRequest, guarded(notices, 'file findings', { files: [] } as FileFindingsResult, (params: FileFindingsParams) =>
+    fileFindings(params, documents, validator)));
+
+  connection.onRequest(recordAgentTraceRequest, guarded(notices, 'record Agent Trace', { recorded: [] } as RecordAgentTraceResult, (params: RecordAgentTraceParams) =>
+    recordAgentTrace(params, documents, blocks, { name: 'vigil', version })));
+
+  connection.onRequest(attributedBlocksRequest, guarded(notices, 'Agent Trace blocks', { blocks: [] } as AttributedBlocksResult, (params: AttributedBlocksParams) =>
+    attributedBlocks(params, documents)));
 
   connection.onExecuteCommand(guarded(notices, 'command', null, async (params) => {
     if (params.command === openDocsCommand) await showDocs(connection, capabilities, params.arguments?.[0]);

@@ -5,7 +5,7 @@ import { ruleSettingProperties, readManifest } from './harness/manifest-rules';
 interface FullManifest {
   main: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes: {
     commands: { command: string; title: string; category: string }[];
     configuration: { properties: Record<string, { properties?: unknown; enum?: string[]; type: string }> };
@@ -44,7 +44,8 @@ describe('package.json (the extension manifest)', () => {
       assert.ok(commands.includes(id), id);
     }
   });
-  it('runs in untrusted workspaces (Vigil never runs workspace code)', () => {
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  it('runs in untrusted workspaces, where a workspace cannot turn on the focus that runs git', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['vigil.focus']);
   });
 });

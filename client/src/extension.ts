@@ -16,6 +16,7 @@ import { registerReviewCommands } from './review-commands';
 import { VigilServer } from './language-client';
 import { createOutputChannel, createTraceChannel } from './output';
 import { createStatusBar } from './status-bar';
+import { workspaceTrustedNotification } from '../../shared/src/protocol';
 
 const enableSetting = 'vigil.enable';
 
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerReviewCommands(blocks, vigil),
     registerFindingsTool(vigil),
     registerAgentTrace(blocks, vigil, output),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => vigil.notify(workspaceTrustedNotification, {})),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(enableSetting)) return;
       if (isEnabled()) await vigil.start();

@@ -16,6 +16,7 @@ import {
 import { AnalysisActivity } from './analysis-activity';
 import { Backoff } from './backoff';
 import type { OfferedEdits, PlainEdit } from './offered-edits';
+import { workspaceTrustedOption } from '../../shared/src/protocol';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 
@@ -116,6 +117,8 @@ export class VigilServer implements vscode.Disposable {
       ]),
       // No `synchronize`: the server registers for configuration changes and for its config files itself, and
       // pulls settings per document with workspace/configuration.
+      // In a workspace not yet trusted the server runs no program at all (git, for `vigil.focus: "changed"`).
+      initializationOptions: { [workspaceTrustedOption]: vscode.workspace.isTrusted },
       outputChannel: this.output,
       traceOutputChannel: this.traceOutput,
       errorHandler: {

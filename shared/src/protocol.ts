@@ -26,6 +26,17 @@ export interface Settings {
   focus: Focus;
 }
 
+/**
+ * Initialization options are the settings of clients that cannot answer `workspace/configuration`, plus this
+ * key: `false` when the editor has not trusted the workspace. The server then never runs git (the only program
+ * it starts, for `vigil.focus: "changed"`). Absent: the client knows no workspace trust, and git runs with every
+ * repository setting that could execute a program turned off, as it always does.
+ */
+export const workspaceTrustedOption = 'workspaceTrusted';
+
+/** Client → server, when the user grants the workspace trust (it cannot be taken back without a reload). */
+export const workspaceTrustedNotification = 'vigil/workspaceTrusted';
+
 /** 0-based, as LSP counts (UTF-16 code units). */
 export interface Position {
   line: number;

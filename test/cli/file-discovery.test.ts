@@ -94,6 +94,23 @@ describe('vigil scan files', () => {
     assert.match(run.stdout, /"severity": "error"/);
   });
 
+  it("reads each file's nearest config, as the editor does", () => {
+    const dir = makeProject({
+      'vigil.config.json': '{ "rules": { "jwt-missing-expiry": "info" }, "ignore": ["legacy"] }',
+      'a.js': unsafeJwt,
+      'legacy/a.js': unsafeJwt,
+      'packages/api/package.json': '{ "vigil": { "rules": { "jwt-missing-expiry": "error" }, "ignore": ["gen/**"] } }',
+      'packages/api/a.js': unsafeJwt,
+      'packages/api/gen/a.js': unsafeJwt,
+      'packages/web/vigil.config.json': '{ "rules": { "jwt-missing-expiry": "off" } }',
+      'packages/web/a.js': unsafeJwt,
+    });
+    const run = runVigil(['scan', '--format', 'json'], dir);
+    const found = (JSON.parse(run.stdout) as { findings: { path: string; ruleId: string; severity: string }[] }).findings
+      .filter((f) => f.ruleId === 'jwt-missing-expiry').map((f) => `${f.path} ${f.severity}`);
+    assert.deepEqual(found, ['a.js info', 'packages/api/a.js error']);
+  });
+
   it('reports files over 2 MB or with NUL bytes as not analysed, without failing', () => {
     const big = `${unsafeJwt}\n${'// padding line\n'.repeat(150_000)}`;
     const dir = makeProject({ 'big.js': big, 'binary.js': Buffer.from([0x63, 0x6f, 0x6e, 0x00, 0x01, 0x02]), 'ok.js': 'export const ok = 1;\n' });

@@ -1,9 +1,9 @@
-/** `--fix` passes on one text, with stand-in rules whose fixes are safe (no registered rule's need be). */
+/** The one fix-all loop (`--fix` and `source.fixAll`) on one text, with stand-in rules whose fixes are safe (no registered rule's need be). */
 import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
 import type { Rule } from '../../server/src/core/rule';
 import { analyze } from '../../server/src/core/analyze';
-import { applySafeFixes, maxFixPasses } from '../../server/src/cli/apply-fixes';
+import { applySafeFixes, changedRegionEdit, maxFixPasses } from '../../server/src/core/fix-all';
 
 function identifierRule(id: string, name: string, replacement: (node: ts.Node, sourceFile: ts.SourceFile) => { start: number; end: number; text: string }): Rule {
   return {
@@ -47,6 +47,42 @@ describe('applySafeFixes', () => {
     assert.equal(outcome.text, text);
     assert.equal(outcome.fixesApplied, 0);
     assert.equal(outcome.result.findings.length, 1);
+  });
+
+  it('keeps the other fixes when one fails to apply, and never throws', () => {
+    // Two edits over the same span: applying them throws, as a rule's buggy fix would.
+    const overlapping = identifierRule('overlapping', 'badApi', (node, sf) => ({ start: node.getStart(sf), end: node.getEnd(), text: 'x' }));
+    const selfOverlap: Rule = {
+      meta: overlapping.meta,
+      create(context) {
+        const listeners = overlapping.create({ ...context, report: (r) => context.report({ ...r, fixes: r.fixes?.map((f) => ({ ...f, edits: [...f.edits, ...f.edits.map((e) => ({ ...e, text: `${e.text}y` }))] })) }) });
+        return listeners;
+      },
+    };
+    const analyseBoth = (text: string) => analyze({ text, fileName: 'a.ts' }, [selfOverlap, renameCall]);
+    const outcome = applySafeFixes('badApi(oldApi(1));\noldApi(2);\n', analyseBoth);
+    assert.equal(outcome.text, 'badApi(newApi(1));\nnewApi(2);\n');
+    assert.equal(outcome.fixesApplied, 2);
+    assert.deepEqual(outcome.result.findings.map((f) => f.ruleId), ['overlapping']);
+  });
+
+  it('starts from the analysis it is given (the editor\'s cache)', () => {
+    const text = 'const v = oldApi(1);\n';
+    const first = analyser(renameCall)(text);
+    let analyses = 0;
+    const outcome = applySafeFixes(text, (t) => (analyses++, analyser(renameCall)(t)), first);
+    assert.equal(outcome.text, 'const v = newApi(1);\n');
+    assert.equal(analyses, 1);
+  });
+
+  it('gives one edit of the region that changes', () => {
+    assert.deepEqual(changedRegionEdit('a\nconst v = oldApi(1);\nb\n', 'a\nconst v = newApi(1);\nb\n'), {
+      range: { start: { line: 1, character: 10 }, end: { line: 1, character: 13 } },
+      newText: 'new',
+    });
+    assert.equal(changedRegionEdit('same', 'same'), undefined);
+    // 😀 is two code units; an edit boundary never falls between them.
+    assert.deepEqual(changedRegionEdit('x😀', 'x😁'), { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }, newText: '😁' });
   });
 
   it(`stops after ${maxFixPasses} passes when a fix never settles`, () => {

@@ -1,11 +1,11 @@
-/** The server's incremental reparse (documents.ts) must give the tree a full parse gives, edit after edit. */
+/** The Workspace's incremental reparse (document-trees.ts) must give the tree a full parse gives, edit after edit. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parse, syntaxErrors } from '../../server/src/core/parse';
-import { DocumentTrees, keptTrees } from '../../server/src/lsp/documents';
+import { DocumentTrees, type TextChangeSpan, keptTrees } from '../../server/src/core/document-trees';
 import { repoRoot } from '../harness/paths';
 
 /** Kind, start and end of every node in order, and where the parse errors are. */
@@ -33,6 +33,31 @@ function random(seed: number): () => number {
 
 const snippets = ['x', ' ', '\n', '(', ')', '{', '}', ';', '`${a}`', "'", '/* c */', '// c\n', 'await ', 'jwt.sign(p, k)', ', { expiresIn: 1 }', '<div>', '=>', 'const y = 1;\n'];
 
+/** The documents as an editor keeps them, each change's span told to the trees as the server's documents.ts does. */
+class Editor {
+  constructor(private readonly trees: DocumentTrees) {}
+
+  create(uri: string, languageId: string, version: number, text: string): TextDocument {
+    this.trees.forget(uri);
+    return TextDocument.create(uri, languageId, version, text);
+  }
+
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let spans: TextChangeSpan[] | undefined = [];
+    for (const change of changes) {
+      if (spans && 'range' in change) spans.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), newLength: change.text.length });
+      else spans = undefined;
+      TextDocument.update(document, [change], version);
+    }
+    this.trees.changed(document.uri, spans);
+    return document;
+  }
+
+  treeFor(document: TextDocument, fileName: string): ts.SourceFile {
+    return this.trees.treeFor(document.uri, document.getText(), fileName);
+  }
+}
+
 describe('incremental reparse', () => {
   const files = [
     path.join(repoRoot, 'examples/express-pg-app/src/app.js'),
@@ -40,7 +65,7 @@ describe('incremental reparse', () => {
   ];
   for (const file of files) {
     it(`equals a full parse over 200 random edits of ${path.basename(file)}`, () => {
-      const trees = new DocumentTrees();
+      const trees = new Editor(new DocumentTrees());
       const uri = `file:///work/${path.basename(file)}`;
       let document: TextDocument = trees.create(uri, 'typescript', 1, fs.readFileSync(file, 'utf8'));
       const next = random(42);
@@ -66,7 +91,7 @@ describe('incremental reparse', () => {
   }
 
   it('falls back to a full parse after a whole-text change', () => {
-    const trees = new DocumentTrees();
+    const trees = new Editor(new DocumentTrees());
     let document = trees.create('file:///a.js', 'javascript', 1, 'const a = 1;');
     trees.treeFor(document, '/a.js');
     document = trees.update(document, [{ text: 'let b = 2;' }], 2);
@@ -74,7 +99,7 @@ describe('incremental reparse', () => {
   });
 
   it('keeps trees for the most recently analysed documents only, and still parses the others right', () => {
-    const trees = new DocumentTrees();
+    const trees = new Editor(new DocumentTrees());
     const documents = Array.from({ length: keptTrees + 5 }, (_, i) => trees.create(`file:///f${i}.js`, 'javascript', 1, `const a${i} = ${i};`));
     const first = trees.treeFor(documents[0], '/f0.js');
     for (let i = 1; i < documents.length; i++) trees.treeFor(documents[i], `/f${i}.js`);

@@ -6,9 +6,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { buildFacts } from '../../server/src/core/facts/facts';
 import { parse } from '../../server/src/core/parse';
 import { ruleById } from '../../server/src/core/registry';
-import { blockFacts } from '../../server/src/lsp/block-facts';
-import { changedLinesOfDiff } from '../../server/src/lsp/git-changes';
-import { reviewChecklist } from '../../server/src/lsp/review-checklist';
+import { blockFacts } from '../../server/src/core/review/block-facts';
+import { reviewChecklist } from '../../server/src/core/review/checklist';
 import { insertedAgo, reviewDiagnostics } from '../../server/src/lsp/review-marks';
 import { repoRoot } from '../harness/paths';
 
@@ -130,8 +129,4 @@ describe('review marks and the focus filter', () => {
     ]);
   });
 
-  it("reads the changed lines from git's -U0 hunks", () => {
-    const diff = 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -3 +3 @@ a\n-x\n+y\n@@ -10,0 +11,2 @@\n+a\n+b\n@@ -20,3 +22,0 @@\n-q\n';
-    assert.deepEqual([...changedLinesOfDiff(diff)], [2, 10, 11]);
-  });
 });

@@ -1,12 +1,9 @@
 /** One file, read → analysed (→ fixed and written back) → a plain report that can cross a worker boundary. */
-import * as fs from 'node:fs';
-import type { ResolvedConfig } from '../core/config';
-import type { AnalysisResult, Finding, InternalError } from '../core/types';
-import { analyze } from '../core/analyze';
+import type { AnalysisResult, Finding, InternalError, Workspace } from '../core/workspace';
 import type { Attribution } from '../git/attribution';
-import { rules as allRules } from '../core/registry';
-import { applySafeFixes } from './apply-fixes';
 import { fingerprints } from './fingerprint';
+import { writeFixes } from './fix-writes';
+import { readSourceFile, type SourceFile } from './source-file';
 
 export interface ReportedFinding extends Finding {
   fingerprint: string;
@@ -25,14 +22,17 @@ export interface FileReport {
   internalErrors: InternalError[];
   /** Could not be read, or a fixed text could not be written. */
   error?: string;
+  /** Why `--fix` left the file as it was although it had fixes (a link out of the scanned paths, not UTF-8). */
+  notFixed?: string;
   fixesApplied: number;
 }
 
 export interface AnalyseOptions {
-  config: ResolvedConfig;
-  /** Only these rules; all registered rules when absent. */
+  /** Only these rules, run even where the config turns them off; all registered rules when absent. */
   ruleIds?: readonly string[];
   fix: boolean;
+  /** The real paths `--fix` may write under (see fix-writes.ts). */
+  fixRoots?: readonly string[];
 }
 
 function countLines(text: string): number {
@@ -41,36 +41,43 @@ function countLines(text: string): number {
   return n;
 }
 
-export function analyseFile(file: string, options: AnalyseOptions): FileReport {
-  let text: string;
+/** `workspace` resolves the file's config (the nearest one walking up, as the editor does). */
+export function analyseFile(file: string, options: AnalyseOptions, workspace: Workspace): FileReport {
+  const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
+  let source: SourceFile;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    source = readSourceFile(file);
   } catch (error) {
-    const empty: FileReport = { file, lines: 0, findings: [], syntaxErrors: 0, internalErrors: [], fixesApplied: 0 };
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  return analyseText(file, text, options);
+  return analyseSource(file, source, options, workspace);
 }
 
-/** `text` as the content of `file` (stdin, an agent's buffer); with `fix`, the fixed text is written to `file`. */
-export function analyseText(file: string, text: string, options: AnalyseOptions): FileReport {
-  const ruleIds = options.ruleIds;
-  const rules = ruleIds ? allRules.filter((r) => ruleIds.includes(r.meta.id)) : allRules;
-  const analyse = (t: string) => analyze({ text: t, fileName: file, config: options.config }, rules);
+/** A text as the content of `file` (stdin, an agent's buffer), never written: `fix` is not applied. */
+export function analyseText(file: string, text: string, options: AnalyseOptions, workspace: Workspace): FileReport {
+  return analyseSource(file, { bytes: Buffer.from(text, 'utf8'), text, validUtf8: true }, { ...options, fix: false }, workspace);
+}
+
+function analyseSource(file: string, source: SourceFile, options: AnalyseOptions, workspace: Workspace): FileReport {
+  let text = source.text;
+  const analyzeOptions = { only: options.ruleIds };
+  const analyse = (t: string) => workspace.analyzeText(file, t, analyzeOptions);
 
   let result: AnalysisResult;
   let fixesApplied = 0;
   let error: string | undefined;
+  let notFixed: string | undefined;
   if (options.fix) {
-    const outcome = applySafeFixes(text, analyse);
+    const outcome = workspace.fixText(file, text, analyzeOptions);
     result = outcome.result;
     if (outcome.fixesApplied > 0) {
-      try {
-        fs.writeFileSync(file, outcome.text);
+      const write = writeFixes(file, source, outcome.text, options.fixRoots ?? []);
+      if (write.written) {
         text = outcome.text;
         fixesApplied = outcome.fixesApplied;
-      } catch (e) {
-        error = `fixes could not be written: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+      } else {
+        if ('error' in write) error = write.error;
+        else notFixed = write.skipped;
         result = analyse(text);
       }
     }
@@ -86,6 +93,7 @@ export function analyseText(file: string, text: string, options: AnalyseOptions)
     skipped: result.skipped,
     internalErrors: result.internalErrors,
     error,
+    notFixed,
     fixesApplied,
   };
 }

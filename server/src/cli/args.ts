@@ -1,6 +1,6 @@
 /** The command line, parsed with node:util's parseArgs into a command or a usage error (exit 2). */
 import { parseArgs } from 'node:util';
-import type { Severity } from '../core/types';
+import type { Severity } from '../core/workspace';
 import type { ChangeScope } from '../git/changed-lines';
 import { Shard, parseShard } from './shard';
 

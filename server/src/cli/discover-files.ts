@@ -5,8 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globToRegExp } from '../core/glob';
-import { analysableExtensions } from '../core/parse';
+import { analysableExtensions } from '../core/workspace';
 import { IgnoreFile, gitignoresFor, isGitignored, readGitignore } from './gitignore';
 
 /** Dependencies, version control and build output: never code a person wrote in this repository. */
@@ -20,9 +19,8 @@ export const skippedFolders: ReadonlySet<string> = new Set([
 const skippedFile = /(\.min\.[cm]?js|\.d\.[cm]?ts|\.d\.[^.]+\.ts)$/i;
 
 export interface DiscoverOptions {
-  /** Where the config's `ignore` globs are relative to. */
-  configRoot: string;
-  configIgnore: readonly string[];
+  /** Whether the `ignore` globs of the config that applies to a file or folder name it. */
+  configIgnored(entry: string): boolean;
 }
 
 export interface PathError {
@@ -52,14 +50,7 @@ function errorMessage(error: unknown): string {
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): Discovered {
   const files = new Set<string>();
   const errors: PathError[] = [];
-  const ignorePatterns = options.configIgnore.map((g) => globToRegExp(g, { matchDescendants: false }));
-
-  const configIgnored = (entry: string): boolean => {
-    const relative = path.relative(options.configRoot, entry);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const slashed = relative.split(path.sep).join('/');
-    return ignorePatterns.some((re) => re.test(slashed));
-  };
+  const configIgnored = options.configIgnored;
 
   const walk = (folder: string, stack: readonly IgnoreFile[]): void => {
     let entries: fs.Dirent[];

@@ -4,7 +4,7 @@
  * scanning's `primaryLocationLineHash` convention: "<hash>:<occurrence>") and for the baseline.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from '../core/types';
+import type { Finding } from '../core/workspace';
 
 export function fingerprints(findings: readonly Finding[], text: string): string[] {
   const lines = text.split('\n');

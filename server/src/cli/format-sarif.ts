@@ -5,9 +5,7 @@
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
-import type { Rule } from '../core/rule';
-import type { Severity } from '../core/types';
-import { docsUrl } from '../core/rule';
+import { type RuleMeta, type Severity, docsUrl } from '../core/workspace';
 import { describeAttribution } from './attributed-findings';
 import { ScanOutcome, displayPath } from './outcome';
 import { informationUri, ruleDoc, version } from './package-info';
@@ -18,8 +16,7 @@ const levels: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'e
 /** GitHub's scale: over 9.0 critical, 7.0 high, 4.0 medium, else low. */
 const securitySeverity: Record<Severity, string> = { error: '8.0', warning: '6.0', info: '3.0', hint: '1.0' };
 
-function describeRule(rule: Rule): Sarif.ReportingDescriptor {
-  const { meta } = rule;
+function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
   const doc = ruleDoc(meta.id);
   // GitHub groups alerts by CWE through CodeQL's `external/cwe/cwe-<n>` tag form.
   const tags = meta.sources.map((s) => s.replace(/^CWE-(\d+)$/i, 'external/cwe/cwe-$1'));
@@ -37,8 +34,8 @@ function describeRule(rule: Rule): Sarif.ReportingDescriptor {
   };
 }
 
-export function formatSarif(outcome: ScanOutcome, rules: readonly Rule[]): string {
-  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+export function formatSarif(outcome: ScanOutcome, rules: readonly RuleMeta[]): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = outcome.reports.flatMap((report) => {
     const uri = displayPath(report.file, outcome.cwd);
     return report.findings.map((f): Sarif.Result => {

@@ -1,5 +1,5 @@
 /** `--format text`: findings grouped under each file's path, ESLint's stylish layout, then the totals. */
-import type { Severity } from '../core/types';
+import type { Severity } from '../core/workspace';
 import { Colours } from './terminal';
 import { ScanOutcome, displayPath } from './outcome';
 import { describeAttribution } from './attributed-findings';

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globToRegExp } from '../core/glob';
+import { globToRegExp } from '../core/workspace';
 
 export interface IgnoreLine {
   pattern: RegExp;

@@ -1,6 +1,6 @@
 /** What a scan produced, in the shape every output format reads: reports per file and the totals. */
 import * as path from 'node:path';
-import type { Severity } from '../core/types';
+import type { Severity } from '../core/workspace';
 import type { FileReport } from './analyse-file';
 
 export interface SkippedFile {

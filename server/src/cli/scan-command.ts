@@ -3,20 +3,18 @@
  * at or above it, 2 a path that could not be scanned with nothing failing otherwise (a clean result must not hide a
  * file that was never read).
  */
-import '../core/typescript-plain'; // before anything requires typescript
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '../core/config-file';
-import type { ResolvedConfig } from '../core/config';
-import { rules as allRules, ruleIds, ruleOptionSpecs } from '../core/registry';
+import { Workspace } from '../core/workspace';
 import type { ScanCommand } from './args';
 import { FileReport, analyseText } from './analyse-file';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
 import { attributeReports } from './attributed-findings';
 import { findingsOnChanges, loadChanges } from './changed-findings';
 import type { ChangedFiles } from '../git/changed-lines';
-import { findConfigRoot } from './config-root';
+import { configIgnoreTest } from './config-ignore';
 import { discoverFiles } from './discover-files';
+import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -27,15 +25,10 @@ import { scanFiles } from './scan';
 import { filesOfShard } from './shard';
 import { colours, wantsColour } from './terminal';
 
-/** `--rules` names rules to run: one the config turns off runs at its default severity. */
-function enableNamed(config: ResolvedConfig, named: readonly string[]): ResolvedConfig {
-  const rules = Object.fromEntries(Object.entries(config.rules).filter(([id, setting]) => !(setting === 'off' && named.includes(id))));
-  return { ...config, rules };
-}
-
 export async function runScan(command: ScanCommand): Promise<number> {
   const started = Date.now();
   const cwd = process.cwd();
+  const ruleIds = Workspace.ruleIds;
   if (command.rules) {
     const unknown = command.rules.filter((id) => !ruleIds.includes(id));
     if (unknown.length > 0) {
@@ -54,11 +47,6 @@ export async function runScan(command: ScanCommand): Promise<number> {
     baselineKeys = keys;
   }
 
-  const configRoot = findConfigRoot(cwd);
-  const loaded = loadConfig(configRoot, ruleIds, ruleOptionSpecs);
-  for (const problem of loaded.problems) warn(problem.message);
-  const config = command.rules ? enableNamed(loaded.config, command.rules) : loaded.config;
-
   let changes: ChangedFiles | undefined;
   if (command.changes) {
     const loaded = await loadChanges(cwd, command.changes);
@@ -69,10 +57,14 @@ export async function runScan(command: ScanCommand): Promise<number> {
     changes = loaded.changes;
   }
 
+  // Each file's config is the nearest one walking up from it, read once; its problems are told once.
+  const workspace = new Workspace({ onConfigProblem: warn });
   const discovered = command.stdinFilename !== undefined
     ? { files: [], errors: [] }
-    : discoverFiles(command.paths, { configRoot, configIgnore: config.ignore });
+    : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+  // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
+  for (const file of discovered.files) workspace.settingsFor(file);
   const files = command.shard ? filesOfShard(discovered.files, command.shard) : discovered.files;
 
   const progress = createProgress(process.stderr);
@@ -80,15 +72,15 @@ export async function runScan(command: ScanCommand): Promise<number> {
   let workers = 0;
   if (command.stdinFilename !== undefined) {
     const text = fs.readFileSync(0, 'utf8');
-    reports = [analyseText(path.resolve(cwd, command.stdinFilename), text, { config, ruleIds: command.rules, fix: false })];
+    reports = [analyseText(path.resolve(cwd, command.stdinFilename), text, { ruleIds: command.rules, fix: false }, workspace)];
   } else {
     ({ reports, workers } = await scanFiles(files, {
-      config,
       ruleIds: command.rules,
       fix: command.fix,
+      fixRoots: command.fix ? fixRoots(command.paths) : undefined,
       workers: command.workers,
       onProgress: (done, total) => progress.update(done, total),
-    }));
+    }, workspace));
   }
   progress.clear();
 
@@ -98,6 +90,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
       warn(`${displayPath(report.file, cwd)}: ${report.error}`);
       unreadable++;
     }
+    if (report.notFixed !== undefined) warn(`${displayPath(report.file, cwd)}: ${report.notFixed}`);
     for (const internal of report.internalErrors) warn(`internal error: ${internal.message}`);
   }
 
@@ -120,7 +113,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
     command.format === 'json'
       ? formatJson(outcome)
       : command.format === 'sarif'
-        ? formatSarif(outcome, allRules)
+        ? formatSarif(outcome, Workspace.rules)
         : formatText(outcome, colours(wantsColour(process.stdout, process.env)));
   process.stdout.write(output);
 

@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Workspace } from '../core/workspace';
 import { AnalyseOptions, FileReport, analyseFile } from './analyse-file';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -23,8 +24,9 @@ export function workerCount(files: number, requested: number | undefined): numbe
   return Math.min(os.availableParallelism(), 8);
 }
 
-export async function scanFiles(files: readonly string[], options: ScanOptions): Promise<{ reports: FileReport[]; workers: number }> {
-  const analyseOptions: AnalyseOptions = { config: options.config, ruleIds: options.ruleIds, fix: options.fix };
+/** `workspace` analyses the files of this thread; each worker has its own. */
+export async function scanFiles(files: readonly string[], options: ScanOptions, workspace: Workspace): Promise<{ reports: FileReport[]; workers: number }> {
+  const analyseOptions: AnalyseOptions = { ruleIds: options.ruleIds, fix: options.fix, fixRoots: options.fixRoots };
   const workers = workerCount(files.length, options.workers);
   const reports: FileReport[] = new Array(files.length);
   let done = 0;
@@ -34,7 +36,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   };
   if (workers === 0) {
     files.forEach((file, i) => {
-      reports[i] = analyseFile(file, analyseOptions);
+      reports[i] = analyseFile(file, analyseOptions, workspace);
       progress(1);
     });
     return { reports, workers };
@@ -66,7 +68,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
       // A worker that dies hands its batch back to this thread; the others carry on with the queue.
       worker.on('error', (error) => {
         for (const fileIndex of batch) {
-          const report = analyseFile(files[fileIndex], analyseOptions);
+          const report = analyseFile(files[fileIndex], analyseOptions, workspace);
           report.internalErrors.push({ message: `scan worker failed while analysing ${files[fileIndex]}: ${error.message}`, stack: error.stack });
           reports[fileIndex] = report;
         }
@@ -80,7 +82,7 @@ export async function scanFiles(files: readonly string[], options: ScanOptions):
   // Files left in the queue when every worker has died are analysed here.
   for (let i = 0; i < files.length; i++) {
     if (!reports[i]) {
-      reports[i] = analyseFile(files[i], analyseOptions);
+      reports[i] = analyseFile(files[i], analyseOptions, workspace);
       progress(1);
     }
   }

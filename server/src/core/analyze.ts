@@ -12,6 +12,7 @@ import { parse, syntaxErrors } from './parse';
 import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
+import { withLineEndingsOf } from './line-endings';
 import { walk, Subscriber } from './walker';
 import { TreeIndex, withTreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
@@ -133,6 +134,6 @@ function toFix(fix: OffsetFix, sourceFile: ts.SourceFile): Finding['fixes'][numb
   return {
     title: fix.title,
     safe: fix.safe,
-    edits: edits.map((e) => ({ range: rangeOf(sourceFile, e.start, e.end), newText: e.text })),
+    edits: edits.map((e) => ({ range: rangeOf(sourceFile, e.start, e.end), newText: withLineEndingsOf(sourceFile.text, e.start, e.text) })),
   };
 }

@@ -1,12 +1,13 @@
 /**
- * Runs git on a repository Vigil reads, without letting that repository run programs. A repository's config can
- * name programs that git starts on its own (core.fsmonitor on every status or diff, an external diff or textconv
- * driver, clean/smudge filters when a work-tree file is compared, a pager); a checkout from a pull request is
- * code nobody has reviewed yet, so none of them may run. The inherited GIT_* environment is dropped too (a hook
- * or a CI step can point it at another repository or an external diff; the author and committer names stay), and no
- * command may reach the network.
+ * git on a repository Vigil reads, for what needs more than safe-git.ts's one-shot questions about commits: the
+ * work tree diffed against a commit (`--changed`), blame of a work-tree file, and notes written from stdin. It runs
+ * with safe-git's arguments and environment (no repository-configured program, no system or global config, no
+ * inherited GIT_* variable, no network), and, since it does read the work tree, with every filter driver the
+ * repository's config defines emptied. Notes are written under Vigil's own name: the global config, where a
+ * user's name lives, is not read.
  */
 import { spawn } from 'node:child_process';
+import { safeGitArguments, safeGitEnvironment } from './safe-git';
 
 export interface GitResult {
   ok: boolean;
@@ -14,40 +15,16 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Config that wins over every file (command-line scope, passed through GIT_CONFIG_COUNT). */
-const pinnedConfig: readonly (readonly [string, string])[] = [
-  ['core.fsmonitor', 'false'],
-  ['core.pager', 'cat'],
-  ['diff.external', ''],
-  ['core.quotePath', 'true'],
-  ['protocol.allow', 'never'],
-];
-
 const timeoutMs = 30_000;
 
-/** Who writes a note: identity only, nothing that points git elsewhere. */
-const keptGitVariables = new Set(['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']);
-
-function safeEnv(extraConfig: readonly (readonly [string, string])[]): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_') || keptGitVariables.has(key)) env[key] = value;
-  const config = [...pinnedConfig, ...extraConfig];
-  env.GIT_CONFIG_COUNT = String(config.length);
-  config.forEach(([key, value], i) => {
-    env[`GIT_CONFIG_KEY_${i}`] = key;
-    env[`GIT_CONFIG_VALUE_${i}`] = value;
-  });
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.GIT_OPTIONAL_LOCKS = '0';
-  env.GIT_PAGER = 'cat';
-  return env;
-}
+const identity: readonly (readonly [string, string])[] = [['user.name', 'Vigil'], ['user.email', 'vigil@localhost']];
 
 function spawnGit(cwd: string, args: readonly string[], extraConfig: readonly (readonly [string, string])[], input?: string): Promise<GitResult> {
   return new Promise((resolve) => {
+    const config = [...identity, ...extraConfig].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
     let child;
     try {
-      child = spawn('git', args, { cwd, env: safeEnv(extraConfig), windowsHide: true, timeout: timeoutMs, stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn('git', safeGitArguments([...config, ...args]), { cwd, env: safeGitEnvironment(), windowsHide: true, timeout: timeoutMs, stdio: ['pipe', 'pipe', 'pipe'] });
     } catch (error) {
       resolve({ ok: false, stdout: '', stderr: String(error) });
       return;

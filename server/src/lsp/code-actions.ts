@@ -3,12 +3,11 @@
  * each Vigil diagnostic in the request, "Ignore <rule-id> on this line", "Show documentation for <rule-id>", and
  * `source.fixAll.vigil` with the safe fixes.
  */
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl } from '../core/rule';
+import { type Workspace, docsUrl } from '../core/workspace';
 import { diagnosticSource, isDiagnosticData } from './diagnostics';
-import { fixAllText, wholeDocumentEdit } from './fix-all';
-import type { CachedAnalysis } from './validation';
+import type { DocumentContext } from './validation';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.vigil`;
 export const openDocsCommand = 'vigil.openDocs';
@@ -20,14 +19,14 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 
 export interface CodeActionSources {
   document: TextDocument;
-  /** The analysis of the document's current version, if it is done. */
-  current: CachedAnalysis | undefined;
-  /** For fixAll when the current version has not been analysed yet (a save right after typing). */
-  context(): Promise<{ config: CachedAnalysis['config']; fileName: string; active: boolean }>;
+  workspace: Workspace;
+  /** How the document is analysed, for fix-all (a save right after typing comes before the analysis). */
+  context(): Promise<DocumentContext>;
 }
 
 export async function codeActions(params: CodeActionParams, sources: CodeActionSources): Promise<CodeAction[]> {
-  const { document, current } = sources;
+  const { document, workspace } = sources;
+  const current = workspace.analysis(document.uri, document.version);
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const uri = document.uri;
@@ -40,7 +39,7 @@ export async function codeActions(params: CodeActionParams, sources: CodeActionS
     const tail: CodeAction[] = [];
     for (const diagnostic of ours) {
       const data = diagnostic.data as { ruleId: string; version: number; index: number };
-      const finding = current && data.version === current.version ? current.result.findings[data.index] : undefined;
+      const finding = workspace.finding(uri, data);
       if (finding && finding.ruleId === data.ruleId) {
         const preferred = finding.fixes.find((f) => f.safe) ?? finding.fixes[0];
         for (const fix of finding.fixes) {
@@ -56,7 +55,8 @@ export async function codeActions(params: CodeActionParams, sources: CodeActionS
       const line = diagnostic.range.start.line;
       if (!ignored.has(`${data.ruleId}:${line}`)) {
         ignored.add(`${data.ruleId}:${line}`);
-        tail.push(ignoreAction(document, diagnostic, data.ruleId, line));
+        const edit = workspace.ignoreEdit(uri, data.ruleId, line);
+        if (edit) tail.push({ title: `Ignore ${data.ruleId} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
       }
       if (!documented.has(data.ruleId)) {
         documented.add(data.ruleId);
@@ -82,36 +82,7 @@ export async function codeActions(params: CodeActionParams, sources: CodeActionS
   return actions;
 }
 
-async function fixAllEdit({ document, current, context }: CodeActionSources): Promise<TextEdit | undefined> {
-  if (current) {
-    if (current.result.skipped) return undefined;
-    return wholeDocumentEdit(document, fixAllText(document.getText(), current.fileName, current.config, current.result));
-  }
-  const { config, fileName, active } = await context();
-  if (!active) return undefined;
-  return wholeDocumentEdit(document, fixAllText(document.getText(), fileName, config));
-}
-
-const ignoreDirective = 'vigil-ignore-next-line';
-
-/** Adds the rule to a bare directive on the line above, or inserts one there with the line's indentation. */
-function ignoreAction(document: TextDocument, diagnostic: Diagnostic, ruleId: string, line: number): CodeAction {
-  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
-  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
-  let edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${ignoreDirective} ${ruleId}${eol}` };
-  if (line > 0) {
-    const above = document.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
-    const bare = new RegExp(`^[ \\t]*//\\s*${ignoreDirective}\\s+([a-z][a-z0-9-]*(?:\\s*,\\s*[a-z][a-z0-9-]*)*)\\s*$`).exec(above);
-    if (bare && !bare[1].split(/\s*,\s*/).includes(ruleId)) {
-      const at = { line: line - 1, character: above.length };
-      edit = { range: { start: at, end: at }, newText: `, ${ruleId}` };
-    }
-  }
-  return {
-    title: `Ignore ${ruleId} on this line`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    edit: { changes: { [document.uri]: [edit] } },
-  };
+async function fixAllEdit({ document, workspace, context }: CodeActionSources) {
+  const { options, active } = await context();
+  return active ? workspace.fixAll(document.uri, options) : undefined;
 }

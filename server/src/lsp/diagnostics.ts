@@ -1,7 +1,6 @@
 /** Findings → LSP diagnostics. Parse errors are not published: the editor's TS/JS features already show them. */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { docsUrl } from '../core/rule';
-import type { AnalysisResult, Category, Finding, Severity } from '../core/types';
+import { type AnalysisResult, type Category, type Finding, type Severity, docsUrl } from '../core/workspace';
 
 import { diagnosticSource } from '../../../shared/src/protocol';
 

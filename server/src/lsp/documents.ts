@@ -1,20 +1,13 @@
 /**
- * Open documents and their last syntax tree. `TextDocuments` calls `update` with the raw incremental changes, so
- * this is where each change's span in the old text is known: it is recorded as a `ts.TextChangeRange`, and the
- * next analysis reparses with `ts.updateSourceFile` instead of parsing the whole file again.
+ * Open documents, mirrored into the Workspace. `TextDocuments` calls `update` with the raw incremental changes, so
+ * this is where each change's span in the old text is known: the spans go to the Workspace with the new text, and
+ * its next analysis reparses incrementally instead of parsing the whole file again.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as ts from 'typescript';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { parse } from '../core/parse';
-
-interface TreeState {
-  tree: ts.SourceFile;
-  /** Changes since `tree` was made, in order; undefined after a whole-text replacement. */
-  pending: ts.TextChangeRange[] | undefined;
-}
+import type { TextChangeSpan, Workspace } from '../core/workspace';
 
 const extensionByLanguage: Readonly<Record<string, string>> = {
   javascript: '.js',
@@ -37,66 +30,26 @@ export function fileNameFor(uri: string, languageId: string): string {
   return `${path.basename(name) || 'untitled'}${extensionByLanguage[languageId] ?? '.tsx'}`;
 }
 
-/**
- * Trees kept for incremental reparsing. A tree costs several times its text in memory, and edits go to the few
- * documents being worked on; the others are parsed in full if they change again.
- */
-export const keptTrees = 24;
-
-export class DocumentTrees implements TextDocumentsConfiguration<TextDocument> {
-  /** In least-recently-analysed order: Map keeps insertion order, and `treeFor` re-inserts. */
-  private readonly trees = new Map<string, TreeState>();
+export class WorkspaceDocuments implements TextDocumentsConfiguration<TextDocument> {
+  constructor(private readonly workspace: Workspace) {}
 
   create(uri: string, languageId: string, version: number, content: string): TextDocument {
-    this.trees.delete(uri);
+    this.workspace.open({ uri, fileName: fileNameFor(uri, languageId), version, text: content });
     return TextDocument.create(uri, languageId, version, content);
   }
 
   update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-    const state = this.trees.get(document.uri);
+    let spans: TextChangeSpan[] | undefined = [];
     for (const change of changes) {
-      if (state?.pending && 'range' in change) {
+      if (spans && 'range' in change) {
         // Offsets against the text as it is before this change: each change applies to the previous one's result.
-        const start = document.offsetAt(change.range.start);
-        const end = document.offsetAt(change.range.end);
-        state.pending.push(ts.createTextChangeRange(ts.createTextSpan(start, end - start), change.text.length));
-      } else if (state) {
-        state.pending = undefined;
+        spans.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), newLength: change.text.length });
+      } else {
+        spans = undefined;
       }
       TextDocument.update(document, [change], version);
     }
+    this.workspace.update(document.uri, version, document.getText(), spans);
     return document;
-  }
-
-  /** The tree for the document's current text: reused, reparsed incrementally, or parsed in full. */
-  treeFor(document: TextDocument, fileName: string): ts.SourceFile {
-    const text = document.getText();
-    const state = this.trees.get(document.uri);
-    let tree: ts.SourceFile | undefined;
-    if (state?.pending && state.tree.fileName === fileName) {
-      tree = state.pending.length === 0 && state.tree.text === text ? state.tree : reparse(state.tree, state.pending, text);
-    }
-    tree ??= parse(text, fileName);
-    this.trees.delete(document.uri);
-    this.trees.set(document.uri, { tree, pending: [] });
-    if (this.trees.size > keptTrees) this.trees.delete(this.trees.keys().next().value!);
-    return tree;
-  }
-
-  forget(uri: string): void {
-    this.trees.delete(uri);
-  }
-}
-
-/** Incremental reparse, or undefined when the recorded changes do not account for the new text. */
-function reparse(tree: ts.SourceFile, pending: readonly ts.TextChangeRange[], text: string): ts.SourceFile | undefined {
-  if (pending.length === 0) return undefined;
-  const range = ts.collapseTextChangeRangesAcrossMultipleVersions(pending);
-  if (tree.text.length - range.span.length + range.newLength !== text.length) return undefined;
-  try {
-    return ts.updateSourceFile(tree, text, range);
-  } catch {
-    // The incremental parser asserts on inconsistent input; a full parse is always correct.
-    return undefined;
   }
 }

@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, skipReason } from '../core/analyze';
-import type { Finding } from '../core/types';
+import type { Finding, Workspace } from '../core/workspace';
 import type { FileFinding, FileFindingsParams, FileFindingsResult } from '../../../shared/src/protocol';
+import { fileNameFor } from './documents';
 import type { Validator } from './validation';
 
 function view(finding: Finding): FileFinding {
@@ -21,27 +21,29 @@ function view(finding: Finding): FileFinding {
   };
 }
 
-async function findingsOf(uri: string, documents: TextDocuments<TextDocument>, validator: Validator): Promise<{ findings: Finding[]; error?: string }> {
+async function findingsOf(uri: string, documents: TextDocuments<TextDocument>, workspace: Workspace, validator: Validator): Promise<{ findings: Finding[]; error?: string }> {
   const open = documents.get(uri);
-  if (open) return { findings: (await validator.analysisOf(open))?.result.findings ?? [] };
-  let text: string;
-  try {
-    text = fs.readFileSync(fileURLToPath(uri), 'utf8');
-  } catch (error) {
-    return { findings: [], error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  let document = open;
+  if (!document) {
+    try {
+      document = TextDocument.create(uri, 'typescript', 0, fs.readFileSync(fileURLToPath(uri), 'utf8'));
+    } catch (error) {
+      return { findings: [], error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    }
   }
-  const document = TextDocument.create(uri, 'typescript', 0, text);
-  const { config, fileName, active } = await validator.contextFor(document);
+  const { options, active } = await validator.contextFor(document);
   if (!active) return { findings: [], error: 'not analysed: Vigil is off for this file (vigil.enable or an ignore glob)' };
-  const skipped = skipReason(text);
-  if (skipped) return { findings: [], error: skipped };
-  return { findings: analyze({ text, fileName, config }).findings };
+  const result = open ? workspace.analyze(uri, options)?.result : workspace.analyzeText(fileNameFor(uri, document.languageId), document.getText(), options);
+  if (result?.skipped) return { findings: [], error: result.skipped };
+  return { findings: result?.findings ?? [] };
 }
 
-export async function fileFindings(params: FileFindingsParams, documents: TextDocuments<TextDocument>, validator: Validator): Promise<FileFindingsResult> {
+export async function fileFindings(
+  params: FileFindingsParams, documents: TextDocuments<TextDocument>, workspace: Workspace, validator: Validator,
+): Promise<FileFindingsResult> {
   const files: FileFindingsResult['files'] = [];
   for (const uri of params.uris ?? []) {
-    const { findings, error } = await findingsOf(uri, documents, validator);
+    const { findings, error } = await findingsOf(uri, documents, workspace, validator);
     files.push({ uri, findings: findings.map(view), ...(error !== undefined ? { error } : {}) });
   }
   return { files };

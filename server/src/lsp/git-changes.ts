@@ -1,51 +1,63 @@
 /**
- * The lines of a file changed since the last commit, for `vigil.focus: "changed"`: `git diff -U0 HEAD` of the
- * saved file (git runs locally; no network). Asked only when that focus is on, and cached briefly per file and
- * modification time, since a validation follows every keystroke. Edits not yet saved are not in git's answer;
+ * The lines of a file changed since the last commit, for `vigil.focus: "changed"`: the saved file against its
+ * blob in HEAD (git runs locally; no network). Asked only when that focus is on, only for files inside the
+ * workspace folders, and never in a workspace the user has not trusted; cached briefly per file and
+ * modification time, since a validation follows every keystroke. Edits not yet saved are not in the answer;
  * code pasted or inserted since is covered by the inserted blocks.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { addedLines } from './line-diff';
 import type { ChangedLines } from './review-marks';
-
-/** The new side's lines of each hunk of a `-U0` diff, 0-based. */
-export function changedLinesOfDiff(diff: string): Set<number> {
-  const lines = new Set<number>();
-  for (const match of diff.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const first = Number(match[1]);
-    const count = match[2] === undefined ? 1 : Number(match[2]);
-    for (let line = first; line < first + count; line++) lines.add(line - 1);
-  }
-  return lines;
-}
-
-function git(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 5000, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
-      resolve({ ok: !error, stdout: String(stdout) });
-    });
-  });
-}
+import { safeGit } from '../git/safe-git';
 
 /** How long an answer is reused: a commit changes it without touching the file. */
 const freshMs = 2000;
 
+/** Larger files are not analysed either; diffing them is not worth a git call. */
+const maxBytes = 2 * 1024 * 1024;
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 export class GitChanges {
   private readonly cache = new Map<string, { key: string; at: number; lines: Promise<ChangedLines | undefined> }>();
+  private folders: string[] = [];
+  private trusted = true;
 
-  /** Undefined when the file is not in a git work tree (or git is not there). */
+  /** The workspace folders (file paths): git is asked only about files inside them. */
+  setFolders(folders: readonly string[]): void {
+    this.folders = folders.map((f) => realPath(f)).filter((f): f is string => f !== undefined);
+    this.cache.clear();
+  }
+
+  /** In a workspace the user has not trusted, git is not run at all. */
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.cache.clear();
+  }
+
+  /** Undefined when git is not asked: outside a git work tree or the workspace, untrusted, or git is not there. */
   changedLines(file: string, now = Date.now()): Promise<ChangedLines | undefined> {
+    if (!this.trusted) return Promise.resolve(undefined);
+    const real = realPath(file);
+    if (real === undefined || !this.folders.some((folder) => real.startsWith(folder + path.sep))) return Promise.resolve(undefined);
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(file);
+      stat = fs.statSync(real);
     } catch {
       return Promise.resolve(undefined);
     }
-    const key = `${stat.mtimeMs}:${stat.size}`;
+    if (!stat.isFile() || stat.size > maxBytes) return Promise.resolve(undefined);
+    const key = `${real}:${stat.mtimeMs}:${stat.size}`;
     const cached = this.cache.get(file);
     if (cached && cached.key === key && now - cached.at < freshMs) return cached.lines;
-    const lines = this.ask(file);
+    const lines = this.ask(real);
     this.cache.set(file, { key, at: now, lines });
     return lines;
   }
@@ -56,11 +68,16 @@ export class GitChanges {
 
   private async ask(file: string): Promise<ChangedLines | undefined> {
     const cwd = path.dirname(file);
-    const name = path.basename(file);
-    if (!(await git(cwd, ['rev-parse', '--is-inside-work-tree'])).ok) return undefined;
-    // A file git does not track yet, or a repository without a commit: every line is new.
-    if (!(await git(cwd, ['ls-files', '--error-unmatch', '--', name])).ok) return 'all';
-    const diff = await git(cwd, ['diff', '-U0', '--no-color', '--no-ext-diff', 'HEAD', '--', name]);
-    return diff.ok ? changedLinesOfDiff(diff.stdout) : 'all';
+    if (!(await safeGit(cwd, ['rev-parse', '--is-inside-work-tree'])).ok) return undefined;
+    // A file not in HEAD (untracked, new, or a repository without a commit): every line is new.
+    const committed = await safeGit(cwd, ['cat-file', 'blob', `HEAD:./${path.basename(file)}`]);
+    if (!committed.ok) return 'all';
+    let saved: string;
+    try {
+      saved = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    return addedLines(committed.stdout, saved);
   }
 }

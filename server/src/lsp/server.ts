@@ -3,7 +3,7 @@
  * and the code actions. Started by bin/vigil-language-server.js (`--stdio`, `--node-ipc`, `--socket=<port>`)
  * and by the VS Code client over IPC; the transport comes from the command line.
  */
-import '../core/typescript-plain'; // before anything requires typescript
+import { fileURLToPath } from 'node:url';
 import {
   ClientCapabilities,
   CodeAction,
@@ -17,8 +17,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver';
-import { buildFacts } from '../core/facts/facts';
-import { ruleById, ruleIds, ruleOptionSpecs } from '../core/registry';
+import { Workspace, configFileName } from '../core/workspace';
 import {
   attributedBlocksRequest,
   fileFindingsRequest,
@@ -29,6 +28,8 @@ import {
   type RecordAgentTraceResult,
   insertedBlocksNotification,
   reviewChecklistRequest,
+  workspaceTrustedNotification,
+  workspaceTrustedOption,
   type FileFindingsParams,
   type FileFindingsResult,
   type ReviewChecklistParams,
@@ -36,32 +37,42 @@ import {
 } from '../../../shared/src/protocol';
 import { version } from '../cli/package-info';
 import { attributedBlocks, recordAgentTrace } from './agent-trace-sync';
-import { blockFacts } from './block-facts';
 import { codeActions, fixAllKind, openDocsCommand } from './code-actions';
-import { FolderConfigs, watchedConfigGlobs } from './config-files';
 import { fileFindings } from './file-findings';
-import { DocumentTrees } from './documents';
+import { WorkspaceDocuments } from './documents';
 import { GitChanges } from './git-changes';
 import { guarded } from './guard';
 import { InsertedBlocks, insertedBlocksParams } from './inserted-blocks';
 import { Notices } from './notices';
-import { reviewChecklist } from './review-checklist';
 import { ValidationScheduler } from './scheduler';
 import { SettingsCache, defaultSettings, validateSettings } from './settings';
-import { Validator } from './validation';
 import { showDocs } from './show-docs';
+import { Validator } from './validation';
 
+/** The config files the server re-reads when they change (the Workspace finds them per file). */
+const watchedConfigGlobs: readonly string[] = [`**/${configFileName}`, '**/package.json'];
+
+/** The file paths of `file:` folder URIs (other schemes have no git and no config files). */
+function filePaths(uris: readonly string[]): string[] {
+  return uris.filter((uri) => uri.startsWith('file:')).flatMap((uri) => {
+    try {
+      return [fileURLToPath(uri)];
+    } catch {
+      return [];
+    }
+  });
+}
 
 export function startServer(connection: Connection): void {
-  const trees = new DocumentTrees();
-  const documents = new TextDocuments(trees);
   const notices = new Notices(connection);
-  const configs = new FolderConfigs(ruleIds, (m) => notices.warnOnce(m), ruleOptionSpecs);
+  const workspace = new Workspace({ onConfigProblem: (m) => notices.warnOnce(`Vigil: ${m}`) });
+  const documents = new TextDocuments(new WorkspaceDocuments(workspace));
+  const ruleIds = Workspace.ruleIds;
   const blocks = new InsertedBlocks();
   const git = new GitChanges();
   let capabilities: ClientCapabilities = {};
   let settings = new SettingsCache(undefined, ruleIds, defaultSettings, (m) => notices.warnOnce(m));
-  let validator = new Validator(connection, documents, trees, settings, configs, notices, blocks, git);
+  let validator = new Validator(connection, documents, workspace, settings, notices, blocks, git);
   const scheduler = new ValidationScheduler(
     async (uri) => (await settings.get(uri)).debounceMs,
     guarded(notices, 'validation', undefined, (uri: string) => validator.validate(uri)),
@@ -71,7 +82,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    configs.setFolders(folders);
+    workspace.setRoots(filePaths(folders));
+    git.setFolders(filePaths(folders));
+    const options = params.initializationOptions as Record<string, unknown> | null | undefined;
+    git.setTrusted(options?.[workspaceTrustedOption] !== false);
     // Initialization options are the settings of clients that cannot answer workspace/configuration, and the base.
     const { settings: base, problems } = validateSettings(params.initializationOptions, ruleIds);
     problems.forEach((m) => notices.warnOnce(m));
@@ -79,7 +93,7 @@ export function startServer(connection: Connection): void {
       ? (uri: string): Promise<unknown> => connection.workspace.getConfiguration({ scopeUri: uri, section: 'vigil' })
       : undefined;
     settings = new SettingsCache(fetch, ruleIds, base, (m) => notices.warnOnce(m));
-    validator = new Validator(connection, documents, trees, settings, configs, notices, blocks, git);
+    validator = new Validator(connection, documents, workspace, settings, notices, blocks, git);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -103,7 +117,8 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(guarded(notices, 'workspace folders', undefined, async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-        configs.setFolders(folders.map((f) => f.uri));
+        workspace.setRoots(filePaths(folders.map((f) => f.uri)));
+        git.setFolders(filePaths(folders.map((f) => f.uri)));
         revalidateAll();
       }));
     }
@@ -118,7 +133,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(guarded(notices, 'watched files', undefined, (params) => {
     if (!params.changes.some((c) => /(?:^|\/)(?:vigil\.config\.json|package\.json)$/.test(c.uri))) return;
     notices.resetWarnings();
-    configs.reset();
+    workspace.configChanged();
     revalidateAll();
   }));
 
@@ -132,11 +147,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(guarded(notices, 'code actions', [] as CodeAction[], async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    return codeActions(params, {
-      document,
-      current: validator.cached(document.uri, document.version),
-      context: () => validator.contextFor(document),
-    });
+    return codeActions(params, { document, workspace, context: () => validator.contextFor(document) });
   }));
 
   connection.onNotification(insertedBlocksNotification, guarded(notices, 'inserted blocks', undefined, async (raw: unknown) => {
@@ -147,20 +158,21 @@ export function startServer(connection: Connection): void {
     await validator.republish(params.uri);
   }));
 
+  connection.onNotification(workspaceTrustedNotification, guarded(notices, 'workspace trust', undefined, () => {
+    git.setTrusted(true);
+    revalidateAll();
+  }));
+
   connection.onRequest(reviewChecklistRequest, guarded(notices, 'review checklist', { items: [] } as ReviewChecklistResult, async (params: ReviewChecklistParams) => {
     const document = documents.get(params.uri);
     if (!document) return { items: [] };
-    const analysis = await validator.analysisOf(document);
-    if (!analysis) return { items: [] };
-    const start = document.offsetAt(params.range.start);
-    const end = document.offsetAt(params.range.end);
-    const inside = analysis.result.findings.filter((f) => document.offsetAt(f.range.start) < end && document.offsetAt(f.range.end) > start);
-    const facts = blockFacts(buildFacts(trees.treeFor(document, analysis.fileName), analysis.fileName), start, end);
-    return { items: reviewChecklist(inside, facts, (id) => ruleById(id)?.meta.title) };
+    const { options, active } = await validator.contextFor(document);
+    if (!active) return { items: [] };
+    return { items: workspace.checklist(document.uri, params.range, options) };
   }));
 
   connection.onRequest(fileFindingsRequest, guarded(notices, 'file findings', { files: [] } as FileFindingsResult, (params: FileFindingsParams) =>
-    fileFindings(params, documents, validator)));
+    fileFindings(params, documents, workspace, validator)));
 
   connection.onRequest(recordAgentTraceRequest, guarded(notices, 'record Agent Trace', { recorded: [] } as RecordAgentTraceResult, (params: RecordAgentTraceParams) =>
     recordAgentTrace(params, documents, blocks, { name: 'vigil', version })));

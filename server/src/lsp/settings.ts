@@ -8,7 +8,8 @@ export type { Settings };
 
 export const defaultSettings: Settings = { enable: true, rules: {}, debounceMs: 75, trace: 'off', focus: 'all' };
 
-const maxDebounceMs = 10_000;
+/** The same maximum as `vigil.debounceMs` in package.json (a test holds them together). */
+export const maxDebounceMs = 2000;
 const ruleSettings: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 const traceLevels: readonly string[] = ['off', 'messages', 'verbose'];
 

@@ -4,7 +4,7 @@
  * with the link.
  */
 import { ClientCapabilities, Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import { docsBaseUrl } from '../core/rule';
+import { docsBaseUrl } from '../core/workspace';
 
 export async function showDocs(connection: Connection, capabilities: ClientCapabilities, url: unknown): Promise<void> {
   // Only our own docs: a command argument is client input, and opening arbitrary URLs is not this command's job.

@@ -1,113 +1,74 @@
 /**
- * Validating one document: its settings and config, its tree (incremental), the core's analysis, the cache by
- * (uri, version) that code actions read, and the publish. A result is published only if the document is still
- * at the version that was analysed.
+ * Validating one document: its settings, the Workspace's analysis (its config resolved per file), and the
+ * publish. A result is published only if the document is still at the version that was analysed; code actions
+ * read the Workspace's analysis of that version.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, skipReason } from '../core/analyze';
-import type { ResolvedConfig } from '../core/config';
-import { defaultConfig } from '../core/config';
-import type { AnalysisResult } from '../core/types';
-import type { FolderConfigs } from './config-files';
+import type { AnalysisResult, AnalyzeOptions, Workspace } from '../core/workspace';
 import { toDiagnostics } from './diagnostics';
-import { DocumentTrees, fileNameFor } from './documents';
+import { fileNameFor } from './documents';
 import type { GitChanges } from './git-changes';
 import type { InsertedBlocks } from './inserted-blocks';
 import type { Notices } from './notices';
 import { reviewDiagnostics } from './review-marks';
-import type { Settings, SettingsCache } from './settings';
+import type { SettingsCache } from './settings';
 
-export interface CachedAnalysis {
-  version: number;
-  result: AnalysisResult;
-  config: ResolvedConfig;
-  fileName: string;
+/** How a document is analysed: the settings on top of its file's config, and whether it is analysed at all. */
+export interface DocumentContext {
+  options: AnalyzeOptions;
+  /** `vigil.enable` is on and the config does not ignore the file. */
+  active: boolean;
 }
 
 const nothing: AnalysisResult = { findings: [], parseErrors: [], internalErrors: [] };
 
-/** VS Code settings apply on top of the file config. */
-export function effectiveConfig(fileConfig: ResolvedConfig, settings: Settings): ResolvedConfig {
-  if (Object.keys(settings.rules).length === 0) return fileConfig;
-  return { ...fileConfig, rules: { ...fileConfig.rules, ...settings.rules } };
-}
-
 export class Validator {
-  private readonly cache = new Map<string, CachedAnalysis>();
+  /** The result published for each document and its version (empty for a document that is not analysed). */
+  private readonly published = new Map<string, { version: number; result: AnalysisResult }>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly trees: DocumentTrees,
+    private readonly workspace: Workspace,
     private readonly settings: SettingsCache,
-    private readonly configs: FolderConfigs,
     private readonly notices: Notices,
     private readonly blocks: InsertedBlocks,
     private readonly git: GitChanges,
   ) {}
 
-  /** The analysis of exactly this version, or undefined while a newer one is pending. */
-  cached(uri: string, version: number): CachedAnalysis | undefined {
-    const entry = this.cache.get(uri);
-    return entry && entry.version === version ? entry : undefined;
-  }
-
-  /** The config and file name a document is analysed with (also for fixAll's in-memory passes). */
-  async contextFor(document: TextDocument): Promise<{ config: ResolvedConfig; fileName: string; active: boolean }> {
+  async contextFor(document: TextDocument): Promise<DocumentContext> {
     const settings = await this.settings.get(document.uri);
-    const { loaded, ignored } = this.configs.forDocument(document.uri);
-    return {
-      config: effectiveConfig(loaded?.config ?? defaultConfig, settings),
-      fileName: fileNameFor(document.uri, document.languageId),
-      active: settings.enable && !ignored,
-    };
+    const { ignored } = this.workspace.settingsFor(fileNameFor(document.uri, document.languageId));
+    return { options: { overrides: settings.rules }, active: settings.enable && !ignored };
   }
 
   async validate(uri: string): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const { config, fileName, active } = await this.contextFor(document);
+    const { options, active } = await this.contextFor(document);
     if (this.documents.get(uri)?.version !== version) return;
 
-    const text = document.getText();
-    let result = nothing;
-    const skipped = active ? skipReason(text) : undefined;
-    if (skipped) {
-      this.trees.forget(uri);
-      result = { ...nothing, skipped };
-    } else if (active) {
-      result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(document, fileName) });
-    }
+    const result = (active ? this.workspace.analyze(uri, options)?.result : undefined) ?? nothing;
+    const fileName = fileNameFor(uri, document.languageId);
     for (const error of result.internalErrors) {
       this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
     }
-    const entry = { version, result, config, fileName };
-    this.cache.set(uri, entry);
-    await this.publish(uri, entry);
+    const entry = { version, result };
+    this.published.set(uri, entry);
+    await this.publish(uri, entry, fileName);
   }
 
   /** The inserted blocks changed: the analysis stands, its marks and the focus filter are applied again. */
   async republish(uri: string): Promise<void> {
-    const entry = this.cache.get(uri);
-    if (entry && this.documents.get(uri)?.version === entry.version) await this.publish(uri, entry);
+    const entry = this.published.get(uri);
+    const document = this.documents.get(uri);
+    if (entry && document?.version === entry.version) await this.publish(uri, entry, fileNameFor(uri, document.languageId));
   }
 
-  /** The analysis of the document's current text: the cached one, or a new one (not published). */
-  async analysisOf(document: TextDocument): Promise<CachedAnalysis | undefined> {
-    const cached = this.cached(document.uri, document.version);
-    if (cached) return cached;
-    const { config, fileName, active } = await this.contextFor(document);
-    if (!active) return undefined;
-    const text = document.getText();
-    if (skipReason(text)) return undefined;
-    const result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(document, fileName) });
-    return { version: document.version, result, config, fileName };
-  }
-
-  private async publish(uri: string, entry: CachedAnalysis): Promise<void> {
-    const { version, result, fileName } = entry;
+  private async publish(uri: string, entry: { version: number; result: AnalysisResult }, fileName: string): Promise<void> {
+    const { version, result } = entry;
     const { focus } = await this.settings.get(uri);
     const changedLines = focus === 'changed' && uri.startsWith('file:') ? await this.git.changedLines(fileName) : undefined;
     if (this.documents.get(uri)?.version !== version) return;
@@ -116,9 +77,9 @@ export class Validator {
   }
 
   close(uri: string): void {
-    this.cache.delete(uri);
+    this.published.delete(uri);
     this.blocks.forget(uri);
-    this.trees.forget(uri);
+    this.workspace.close(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

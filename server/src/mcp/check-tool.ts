@@ -2,13 +2,12 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { analyseText } from '../cli/analyse-file';
 import { displayPath } from '../cli/outcome';
-import { configFor } from './project-config';
-import { viewReports } from './finding-view';
+import type { Project } from './project';
+import { viewFinding } from './finding-view';
 import { jsonResult } from './tool-result';
 
-export function registerCheckTool(server: McpServer, cwd: string): void {
+export function registerCheckTool(server: McpServer, project: Project): void {
   server.registerTool(
     'vigil_check',
     {
@@ -25,14 +24,15 @@ export function registerCheckTool(server: McpServer, cwd: string): void {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ text, fileName }) => {
-      const file = path.resolve(cwd, fileName);
-      const { config, problems } = configFor(path.dirname(file));
-      const report = analyseText(file, text, { config, fix: false });
+      const file = path.resolve(project.cwd, fileName);
+      const shown = displayPath(file, project.cwd);
+      const result = project.workspace.analyzeText(file, text);
+      const problems = project.configProblems();
       return jsonResult({
-        path: displayPath(file, cwd),
-        findings: viewReports([report], cwd),
-        syntaxErrors: report.syntaxErrors,
-        ...(report.skipped ? { skipped: report.skipped } : {}),
+        path: shown,
+        findings: result.findings.map((f) => viewFinding(f, shown)),
+        syntaxErrors: result.parseErrors.length,
+        ...(result.skipped ? { skipped: result.skipped } : {}),
         ...(problems.length > 0 ? { configProblems: problems } : {}),
       });
     },

@@ -1,8 +1,7 @@
 /** `vigil_explain`: a rule's documentation (the unsafe and the safe pattern, and why), for an agent to act on. */
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ruleById, ruleIds } from '../core/registry';
-import { docsUrl } from '../core/rule';
+import { Workspace, docsUrl } from '../core/workspace';
 import { ruleDoc } from '../cli/package-info';
 import { errorResult } from './tool-result';
 
@@ -16,9 +15,8 @@ export function registerExplainTool(server: McpServer): void {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ ruleId }) => {
-      const rule = ruleById(ruleId);
-      if (!rule) return errorResult(`Unknown rule "${ruleId}". The rule ids are: ${ruleIds.join(', ')}.`);
-      const { meta } = rule;
+      const meta = Workspace.rules.find((r) => r.id === ruleId);
+      if (!meta) return errorResult(`Unknown rule "${ruleId}". The rule ids are: ${Workspace.ruleIds.join(', ')}.`);
       const text = ruleDoc(meta.id) ?? `# ${meta.id}\n\n${meta.title}\n\n${meta.description}\n\n${docsUrl(meta.id)}\n`;
       return { content: [{ type: 'text', text }] };
     },

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { analyseFile } from '../cli/analyse-file';
 import { isAnalysable } from '../cli/discover-files';
+import { fixRoots } from '../cli/fix-writes';
 import { displayPath } from '../cli/outcome';
-import { configFor } from './project-config';
+import type { Project } from './project';
 import { viewReports } from './finding-view';
 import { errorResult, jsonResult } from './tool-result';
 
-export function registerFixTool(server: McpServer, cwd: string): void {
+export function registerFixTool(server: McpServer, project: Project): void {
   server.registerTool(
     'vigil_fix',
     {
@@ -22,12 +23,14 @@ export function registerFixTool(server: McpServer, cwd: string): void {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     ({ path: given }) => {
+      const { cwd } = project;
       const file = path.resolve(cwd, given);
       const relative = path.relative(cwd, file);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return errorResult(`${given}: outside the project (${cwd}); Vigil writes only files inside it.`);
       if (!isAnalysable(file) || !fs.existsSync(file)) return errorResult(`${given}: not a JavaScript or TypeScript file that exists.`);
-      const report = analyseFile(file, { config: configFor(path.dirname(file)).config, fix: true });
+      const report = analyseFile(file, { fix: true, fixRoots: fixRoots([cwd]) }, project.workspace);
       if (report.error !== undefined) return errorResult(`${given}: ${report.error}`);
+      if (report.notFixed !== undefined) return errorResult(`${given}: ${report.notFixed}`);
       return jsonResult({ path: displayPath(file, cwd), fixesApplied: report.fixesApplied, findings: viewReports([report], cwd) });
     },
   );

@@ -2,20 +2,22 @@
  * `vigil_scan`: files and folders of the project (or only what changed) analysed as `vigil scan` does, with the
  * findings capped so that one answer stays readable for an agent; the totals say how many there were.
  */
+import * as path from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ChangeScope, ChangedFiles } from '../git/changed-lines';
 import { findingsOnChanges, loadChanges } from '../cli/changed-findings';
+import { configIgnoreTest } from '../cli/config-ignore';
 import { discoverFiles } from '../cli/discover-files';
 import { displayPath, summarise } from '../cli/outcome';
 import { scanFiles } from '../cli/scan';
-import { configFor } from './project-config';
+import type { Project } from './project';
 import { viewReports } from './finding-view';
 import { errorResult, jsonResult } from './tool-result';
 
 export const maxListedFindings = 200;
 
-export function registerScanTool(server: McpServer, cwd: string): void {
+export function registerScanTool(server: McpServer, project: Project): void {
   server.registerTool(
     'vigil_scan',
     {
@@ -34,15 +36,16 @@ export function registerScanTool(server: McpServer, cwd: string): void {
     async ({ paths, changed, since }) => {
       if (changed && since !== undefined) return errorResult('Give changed or since, not both.');
       const scope: ChangeScope | undefined = changed ? { kind: 'uncommitted' } : since !== undefined ? { kind: 'since', ref: since } : undefined;
-      const { root, config, problems } = configFor(cwd);
+      const { cwd, workspace } = project;
       let changes: ChangedFiles | undefined;
       if (scope) {
         const loaded = await loadChanges(cwd, scope);
         if (!loaded.changes) return errorResult(loaded.error ?? 'no changes');
         changes = loaded.changes;
       }
-      const discovered = discoverFiles(paths && paths.length > 0 ? paths : ['.'], { configRoot: root, configIgnore: config.ignore });
-      const { reports } = await scanFiles(discovered.files, { config, fix: false });
+      const discovered = discoverFiles((paths && paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p)), { configIgnored: configIgnoreTest(workspace) });
+      const { reports } = await scanFiles(discovered.files, { fix: false }, workspace);
+      const problems = project.configProblems();
       const shown = changes ? findingsOnChanges(reports, changes) : reports;
       const findings = viewReports(shown, cwd);
       const summary = summarise(shown, cwd);

@@ -4,7 +4,7 @@
  * findings' rule ids and the block's facts in, the list out (unit-tested). Ids are stable so that the client can
  * remember which questions were ticked.
  */
-import type { ChecklistItem } from '../../../shared/src/protocol';
+import type { ChecklistItem } from '../../../../shared/src/protocol';
 import type { BlockFacts } from './block-facts';
 
 export interface BlockFinding {

@@ -1,0 +1,96 @@
+/**
+ * Which config applies to a file: the nearest folder holding a vigil.config.json, or a package.json with a
+ * "vigil" key, walking up from the file's folder and stopping at the first workspace root or repository root
+ * (a folder with `.git`). The server and the CLI both ask here, so the editor and CI read the same config for
+ * the same file. Answers are cached per folder until `reset` (a config file changed).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RuleOptionSpecs, defaultConfig } from './config';
+import { LoadedConfig, configFileName, loadConfig } from './config-file';
+import { matchesAnyGlob } from './glob';
+
+export interface FileConfig {
+  loaded: LoadedConfig;
+  /** The folder the config's `ignore` globs are relative to: the config's own, else where the search stopped. */
+  root: string;
+  /** Whether the config's `ignore` globs name the file (or folder). */
+  ignored: boolean;
+}
+
+function hasVigilKey(packageJson: string): boolean {
+  try {
+    const value = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as unknown;
+    return typeof value === 'object' && value !== null && 'vigil' in value;
+  } catch {
+    return false;
+  }
+}
+
+function holdsConfig(dir: string): boolean {
+  if (fs.existsSync(path.join(dir, configFileName))) return true;
+  const pkg = path.join(dir, 'package.json');
+  return fs.existsSync(pkg) && hasVigilKey(pkg);
+}
+
+export class ConfigLookup {
+  private roots: ReadonlySet<string> = new Set();
+  /** Folder → the folder whose config applies to it (itself or an ancestor), or the stop folder when none does. */
+  private readonly owner = new Map<string, { dir: string; found: boolean }>();
+  private readonly loaded = new Map<string, LoadedConfig>();
+
+  constructor(
+    private readonly knownRuleIds: readonly string[],
+    private readonly optionSpecs: Readonly<Record<string, RuleOptionSpecs>>,
+    /** Called once per config file read, for each problem in it. */
+    private readonly onProblem: (message: string) => void,
+  ) {}
+
+  /** The workspace folders: a search never goes above the one holding the file. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = new Set(roots.map((r) => path.resolve(r)));
+    this.reset();
+  }
+
+  /** A config file changed: read them again on next use. */
+  reset(): void {
+    this.owner.clear();
+    this.loaded.clear();
+  }
+
+  /** The config of `file` (an absolute path; a folder too, for a walk that prunes ignored folders). */
+  forPath(file: string): FileConfig {
+    const absolute = path.resolve(file);
+    const { dir, found } = this.ownerOf(path.dirname(absolute));
+    let loaded = this.loaded.get(dir);
+    if (!loaded) {
+      loaded = found ? loadConfig(dir, this.knownRuleIds, this.optionSpecs) : { config: defaultConfig, problems: [] };
+      for (const problem of loaded.problems) this.onProblem(problem.message);
+      this.loaded.set(dir, loaded);
+    }
+    const relative = path.relative(dir, absolute);
+    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    return { loaded, root: dir, ignored: inside && matchesAnyGlob(relative, loaded.config.ignorePatterns) };
+  }
+
+  private ownerOf(start: string): { dir: string; found: boolean } {
+    const visited: string[] = [];
+    let answer: { dir: string; found: boolean } | undefined;
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      answer = this.owner.get(dir);
+      if (answer) break;
+      visited.push(dir);
+      if (holdsConfig(dir)) {
+        answer = { dir, found: true };
+        break;
+      }
+      const parent = path.dirname(dir);
+      if (this.roots.has(dir) || fs.existsSync(path.join(dir, '.git')) || parent === dir) {
+        answer = { dir, found: false };
+        break;
+      }
+    }
+    for (const dir of visited) this.owner.set(dir, answer);
+    return answer;
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The core's one entry, for the language server, the CLI and the MCP server alike (as Biome's `Workspace` is for
+ * its LSP and CLI). The front ends convert their protocol to these calls and these results to their protocol,
+ * and import nothing else from the core but the types and constants re-exported here.
+ *
+ *   configuration   settingsFor(file), setRoots(folders), configChanged()
+ *   documents       open(document), update(uri, version, text, changes?), close(uri), document(uri)
+ *   analysis        analyze(uri, options?), analysis(uri, version) (the cache, never a new analysis),
+ *                   analyzeText(fileName, text, options?) for a file that is not open
+ *   fixes           finding(uri, ref), ignoreEdit(uri, ruleId, line), fixAll(uri, options?) as one edit,
+ *                   fixText(fileName, text, options?) for `--fix`
+ *   review          checklist(uri, range, options?)
+ *
+ * Config is resolved per file (the nearest vigil.config.json or package.json#vigil walking up), so the editor
+ * and CI read the same config for the same file. Never throws for any input text: a failing rule is reported in
+ * `internalErrors`, and a fix that fails is left out of fix-all.
+ */
+// First: later `require('typescript')` calls then get plain properties (see typescript-plain.ts).
+import './typescript-plain';
+import * as path from 'node:path';
+import type { ChecklistItem } from '../../../shared/src/protocol';
+import { analyze, skipReason } from './analyze';
+import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
+import { ConfigLookup } from './config-lookup';
+import { DocumentTrees, type TextChangeSpan } from './document-trees';
+import { buildFacts } from './facts/facts';
+import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
+import { ignoreEdit } from './ignore-edit';
+import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
+import { blockFacts } from './review/block-facts';
+import { reviewChecklist } from './review/checklist';
+import type { AnalysisResult, Finding, Position, Range, TextEdit } from './types';
+import type { RuleMeta } from './rule';
+
+export type { ChecklistItem, FixOutcome, TextChangeSpan };
+export type { AnalysisResult, Category, Finding, Fix, InternalError, ParseError, Position, Range, RelatedLocation, Severity, TextEdit } from './types';
+export type { RuleMeta } from './rule';
+export type { ResolvedConfig, RuleSetting } from './config';
+export { docsBaseUrl, docsUrl } from './rule';
+export { configFileName } from './config-file';
+export { analysableExtensions } from './parse';
+export { globToRegExp } from './glob';
+
+export interface WorkspaceOptions {
+  /** The workspace folders: the config search for a file stops at the one holding it (and at a repository root). */
+  roots?: readonly string[];
+  /** A problem in a config file (one clear message naming the file and the key), once per read of the file. */
+  onConfigProblem?: (message: string) => void;
+}
+
+export interface AnalyzeOptions {
+  /** Severities on top of the file's config: the editor's `vigil.rules` settings. */
+  overrides?: Readonly<Record<string, RuleSetting>>;
+  /** Only these rules, each run even where the config turns it off (`vigil scan --rules`). */
+  only?: readonly string[];
+}
+
+export interface DocumentInput {
+  /** The document's key: a URI for the editor, a path for the CLI and agents. */
+  uri: string;
+  /** The path (or a name with the right extension) the parser and the rules see. */
+  fileName: string;
+  version: number;
+  text: string;
+}
+
+/** A finding, as the front end tells it back: the version it was made for and its index in that analysis. */
+export interface FindingRef {
+  version: number;
+  index: number;
+}
+
+export interface DocumentAnalysis {
+  version: number;
+  result: AnalysisResult;
+}
+
+/** The config that applies to a file: resolved, with where it came from and whether it ignores the file. */
+export interface FileSettings {
+  config: ResolvedConfig;
+  /** The config file (`…/vigil.config.json` or `…/package.json#vigil`); undefined for the defaults. */
+  source?: string;
+  /** The folder the config's `ignore` globs are relative to. */
+  root: string;
+  ignored: boolean;
+}
+
+interface OpenDocument extends DocumentInput {
+  analysis?: DocumentAnalysis;
+}
+
+export class Workspace {
+  private readonly configs: ConfigLookup;
+  private readonly trees = new DocumentTrees();
+  private readonly documents = new Map<string, OpenDocument>();
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined));
+    this.configs.setRoots(options.roots ?? []);
+  }
+
+  /** Every rule's metadata, in the registry's order. */
+  static readonly rules: readonly RuleMeta[] = rules.map((r) => r.meta);
+  static readonly ruleIds: readonly string[] = ruleIds;
+
+  static ruleTitle(ruleId: string): string | undefined {
+    return ruleById(ruleId)?.meta.title;
+  }
+
+  // ---- configuration -------------------------------------------------------------------------------------------
+
+  /** The workspace folders changed. */
+  setRoots(roots: readonly string[]): void {
+    this.configs.setRoots(roots);
+  }
+
+  /** A vigil.config.json or package.json changed: every file's config is read again on next use. */
+  configChanged(): void {
+    this.configs.reset();
+  }
+
+  /** The config of a file or folder (absolute path), from the nearest config walking up. */
+  settingsFor(file: string): FileSettings {
+    // An untitled buffer has no folder to search from: the defaults apply.
+    if (!path.isAbsolute(file)) return { config: defaultConfig, root: path.dirname(file), ignored: false };
+    const { loaded, root, ignored } = this.configs.forPath(file);
+    return { config: loaded.config, source: loaded.file, root, ignored };
+  }
+
+  // ---- open documents ------------------------------------------------------------------------------------------
+
+  open(document: DocumentInput): void {
+    this.trees.forget(document.uri);
+    this.documents.set(document.uri, { ...document });
+  }
+
+  /**
+   * The document's new text. `changes`: each change's span in the text as it was just before it, in order, so
+   * the next analysis reparses incrementally; absent for a whole-text replacement.
+   */
+  update(uri: string, version: number, text: string, changes?: readonly TextChangeSpan[]): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    this.trees.changed(uri, changes);
+    document.version = version;
+    document.text = text;
+    document.analysis = undefined;
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    this.trees.forget(uri);
+  }
+
+  /** The open document's text and version, as the workspace last heard of it. */
+  document(uri: string): Readonly<DocumentInput> | undefined {
+    return this.documents.get(uri);
+  }
+
+  // ---- analysis ------------------------------------------------------------------------------------------------
+
+  /** Analyses the open document's current text (kept for `analysis`, `finding` and `fixAll`). */
+  analyze(uri: string, options: AnalyzeOptions = {}): DocumentAnalysis | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const config = this.configOf(document.fileName, options);
+    const { text, fileName, version } = document;
+    let result: AnalysisResult;
+    const skipped = skipReason(text);
+    if (skipped) {
+      this.trees.forget(uri);
+      result = { findings: [], parseErrors: [], internalErrors: [], skipped };
+    } else {
+      result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(uri, text, fileName) }, this.rulesFor(options));
+    }
+    document.analysis = { version, result };
+    return document.analysis;
+  }
+
+  /** The last analysis of exactly this version of the document, never a new one (what the lightbulb reads). */
+  analysis(uri: string, version: number): DocumentAnalysis | undefined {
+    const analysis = this.documents.get(uri)?.analysis;
+    return analysis && analysis.version === version ? analysis : undefined;
+  }
+
+  /** A text that is not open (a file on disk): analysed with its file's config. */
+  analyzeText(fileName: string, text: string, options: AnalyzeOptions = {}): AnalysisResult {
+    return analyze({ text, fileName, config: this.configOf(fileName, options) }, this.rulesFor(options));
+  }
+
+  // ---- fixes ---------------------------------------------------------------------------------------------------
+
+  /** The finding a code action refers to, if that analysis is still the current one. */
+  finding(uri: string, ref: FindingRef): Finding | undefined {
+    return this.analysis(uri, ref.version)?.result.findings[ref.index];
+  }
+
+  /** "Ignore <rule-id> on this line" for the open document's 0-based `line`. */
+  ignoreEdit(uri: string, ruleId: string, line: number): TextEdit | undefined {
+    const document = this.documents.get(uri);
+    return document && ignoreEdit(document.text, ruleId, line);
+  }
+
+  /** Every safe fix of a text that is not open (`vigil scan --fix`): the text after them and what remains. */
+  fixText(fileName: string, text: string, options: AnalyzeOptions = {}): FixOutcome {
+    const config = this.configOf(fileName, options);
+    const selected = this.rulesFor(options);
+    return applySafeFixes(text, (t) => analyze({ text: t, fileName, config }, selected));
+  }
+
+  /**
+   * Every safe fix of the open document as one edit of the region that changes (`source.fixAll`), starting from
+   * the analysis of its current version when there is one; undefined when nothing changes.
+   */
+  fixAll(uri: string, options: AnalyzeOptions = {}): TextEdit | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const current = this.analysis(uri, document.version)?.result;
+    if (current?.skipped || skipReason(document.text)) return undefined;
+    const { text, fileName } = document;
+    const config = this.configOf(fileName, options);
+    const selected = this.rulesFor(options);
+    const outcome = applySafeFixes(text, (t) => analyze({ text: t, fileName, config }, selected), current);
+    return changedRegionEdit(text, outcome.text);
+  }
+
+  // ---- review --------------------------------------------------------------------------------------------------
+
+  /**
+   * The questions a reviewer answers before accepting the code in `range` of the open document: its findings'
+   * and those raised by what the code does. Uses the current analysis, or makes one (not kept).
+   */
+  checklist(uri: string, range: Range, options: AnalyzeOptions = {}): ChecklistItem[] {
+    const document = this.documents.get(uri);
+    if (!document || skipReason(document.text)) return [];
+    const analysis = this.analysis(uri, document.version) ?? this.analyze(uri, options);
+    if (!analysis) return [];
+    const tree = this.trees.treeFor(uri, document.text, document.fileName);
+    const offset = (p: Position) => offsetOf(tree.getLineStarts(), document.text.length, p);
+    const start = offset(range.start);
+    const end = offset(range.end);
+    const inside = analysis.result.findings.filter((f) => offset(f.range.start) < end && offset(f.range.end) > start);
+    const facts = blockFacts(buildFacts(tree, document.fileName), start, end);
+    return reviewChecklist(inside, facts, Workspace.ruleTitle);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------------------
+
+  private configOf(fileName: string, options: AnalyzeOptions): ResolvedConfig {
+    let config = this.settingsFor(fileName).config;
+    if (options.overrides && Object.keys(options.overrides).length > 0) config = { ...config, rules: { ...config.rules, ...options.overrides } };
+    const only = options.only;
+    if (only) config = { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id, s]) => !(s === 'off' && only.includes(id)))) };
+    return config;
+  }
+
+  private rulesFor(options: AnalyzeOptions): typeof rules {
+    const only = options.only;
+    return only ? rules.filter((r) => only.includes(r.meta.id)) : rules;
+  }
+}
+
+/** An LSP position as an offset, clamped to the line and the text (as LSP's `offsetAt` does). */
+function offsetOf(lineStarts: readonly number[], length: number, position: Position): number {
+  if (position.line < 0) return 0;
+  if (position.line >= lineStarts.length) return length;
+  const lineEnd = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : length;
+  return Math.max(lineStarts[position.line], Math.min(lineStarts[position.line] + position.character, lineEnd));
+}

@@ -1,0 +1,141 @@
+/**
+ * The core's Workspace entry, as the server, the CLI and agents use it: config resolved per file, open documents
+ * analysed incrementally and cached by version, fix-all as one edit, the review checklist of a range.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyEdits } from '../../server/src/core/fix';
+import { Workspace } from '../../server/src/core/workspace';
+import { repoRoot } from '../harness/paths';
+
+const unsafeJwt = "const jwt = require('jsonwebtoken');\nfunction issue(user) {\n  return jwt.sign({ sub: user.id }, process.env.SECRET);\n}\n";
+const made: string[] = [];
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-workspace-')));
+  made.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const severities = (workspace: Workspace, file: string) =>
+  workspace.analyzeText(file, unsafeJwt).findings.filter((f) => f.ruleId === 'jwt-missing-expiry').map((f) => f.severity);
+
+describe('Workspace', () => {
+  after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  describe('configuration per file', () => {
+    it('reads the nearest vigil.config.json or package.json#vigil walking up from the file', () => {
+      const dir = tree({
+        'vigil.config.json': '{ "rules": { "jwt-missing-expiry": "info" } }',
+        'packages/api/package.json': '{ "name": "api", "vigil": { "rules": { "jwt-missing-expiry": "error" } } }',
+        'packages/web/package.json': '{ "name": "web" }',
+      });
+      const workspace = new Workspace();
+      const api = path.join(dir, 'packages/api/src/token.js');
+      const web = path.join(dir, 'packages/web/src/token.js');
+      assert.equal(workspace.settingsFor(api).source, `${path.join(dir, 'packages/api/package.json')}#vigil`);
+      assert.equal(workspace.settingsFor(web).source, path.join(dir, 'vigil.config.json'));
+      assert.deepEqual(severities(workspace, api), ['error']);
+      assert.deepEqual(severities(workspace, web), ['info']);
+    });
+
+    it('stops at the repository root and at a workspace folder', () => {
+      const dir = tree({ 'vigil.config.json': '{ "rules": { "jwt-missing-expiry": "off" } }', 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'folder/x': '' });
+      assert.equal(new Workspace().settingsFor(path.join(dir, 'repo/src/a.js')).source, undefined);
+      assert.equal(new Workspace().settingsFor(path.join(dir, 'folder/src/a.js')).source, path.join(dir, 'vigil.config.json'));
+      const bounded = new Workspace({ roots: [path.join(dir, 'folder')] });
+      assert.equal(bounded.settingsFor(path.join(dir, 'folder/src/a.js')).source, undefined);
+      assert.deepEqual(severities(bounded, path.join(dir, 'folder/src/a.js')), ['warning']);
+    });
+
+    it("matches ignore globs against the path from the config's folder, and reads a changed config after configChanged", () => {
+      const dir = tree({ 'app/vigil.config.json': '{ "ignore": ["generated/**"] }' });
+      const workspace = new Workspace();
+      assert.equal(workspace.settingsFor(path.join(dir, 'app/generated/a.js')).ignored, true);
+      assert.equal(workspace.settingsFor(path.join(dir, 'app/src/a.js')).ignored, false);
+      fs.writeFileSync(path.join(dir, 'app/vigil.config.json'), '{ "ignore": ["src/**"] }');
+      assert.equal(workspace.settingsFor(path.join(dir, 'app/src/a.js')).ignored, false, 'cached until told');
+      workspace.configChanged();
+      assert.equal(workspace.settingsFor(path.join(dir, 'app/src/a.js')).ignored, true);
+    });
+
+    it('tells each problem of a config file once, and goes on with the defaults', () => {
+      const dir = tree({ 'vigil.config.json': '{ "rules": { "jwt-missing-expiry": "loud" } }' });
+      const problems: string[] = [];
+      const workspace = new Workspace({ onConfigProblem: (m) => problems.push(m) });
+      assert.deepEqual(severities(workspace, path.join(dir, 'a.js')), ['warning']);
+      assert.deepEqual(severities(workspace, path.join(dir, 'src/b.js')), ['warning']);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0], /vigil\.config\.json: "rules\.jwt-missing-expiry" should be/);
+    });
+
+    it('applies the editor settings on top, and runs rules named in `only` even where the config turns them off', () => {
+      const dir = tree({ 'vigil.config.json': '{ "rules": { "jwt-missing-expiry": "off" } }' });
+      const workspace = new Workspace();
+      const file = path.join(dir, 'a.js');
+      assert.deepEqual(severities(workspace, file), []);
+      assert.deepEqual(workspace.analyzeText(file, unsafeJwt, { overrides: { 'jwt-missing-expiry': 'hint' } }).findings.map((f) => f.severity), ['hint']);
+      assert.deepEqual(workspace.analyzeText(file, unsafeJwt, { only: ['jwt-missing-expiry'] }).findings.map((f) => f.ruleId), ['jwt-missing-expiry']);
+    });
+  });
+
+  describe('open documents', () => {
+    const appFile = path.join(repoRoot, 'examples/express-pg-app/src/app.js');
+    const appText = fs.readFileSync(appFile, 'utf8');
+
+    it('analyses edits incrementally as a whole text would be, and keeps the analysis of each version only', () => {
+      const workspace = new Workspace();
+      const uri = 'file:///app.js';
+      workspace.open({ uri, fileName: appFile, version: 1, text: appText });
+      const first = workspace.analyze(uri);
+      assert.ok(first && first.result.findings.length > 0);
+      assert.equal(workspace.analysis(uri, 1), first);
+      const at = appText.indexOf('expiresIn') >= 0 ? appText.indexOf('expiresIn') : appText.length;
+      const edited = `${appText.slice(0, at)}// note\n${appText.slice(at)}`;
+      workspace.update(uri, 2, edited, [{ start: at, end: at, newLength: '// note\n'.length }]);
+      assert.equal(workspace.analysis(uri, 1), undefined);
+      assert.equal(workspace.analysis(uri, 2), undefined, 'never analysed by asking for the cache');
+      assert.deepEqual(workspace.analyze(uri)?.result, workspace.analyzeText(appFile, edited));
+      workspace.close(uri);
+      assert.equal(workspace.analyze(uri), undefined);
+    });
+
+    it('gives fix-all as one edit whose result is what --fix writes', () => {
+      const text = "const db = require('./db');\n\nfunction generateToken() {\n  return Math.random().toString(36).substring(2, 15);\n}\n\nmodule.exports = { generateToken, db };\n";
+      const workspace = new Workspace();
+      workspace.open({ uri: 'u', fileName: '/src/token.js', version: 1, text });
+      workspace.analyze('u');
+      const edit = workspace.fixAll('u');
+      assert.ok(edit, 'insecure-randomness offers a safe fix');
+      const fixed = applyEdits(text, [edit]);
+      assert.notEqual(fixed, text);
+      assert.equal(fixed, workspace.fixText('/src/token.js', text).text);
+      assert.equal(new Workspace().fixAll('not-open'), undefined);
+    });
+
+    it('writes the ignore directive above the line, with its indentation', () => {
+      const workspace = new Workspace();
+      workspace.open({ uri: 'u', fileName: 'a.js', version: 1, text: 'function f() {\n  eval(x);\n}\n' });
+      assert.deepEqual(workspace.ignoreEdit('u', 'code-injection', 1), {
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+        newText: '  // vigil-ignore-next-line code-injection\n',
+      });
+    });
+
+    it("answers the review checklist of a range from the range's findings and facts", () => {
+      const workspace = new Workspace();
+      workspace.open({ uri: 'u', fileName: appFile, version: 1, text: appText });
+      const start = appText.slice(0, appText.indexOf("app.post('/login'")).split('\n').length - 1;
+      const ids = workspace.checklist('u', { start: { line: start, character: 0 }, end: { line: start + 1, character: 0 } }).map((i) => i.id);
+      assert.ok(ids.includes('request:validated'), ids.join());
+      assert.equal(ids[ids.length - 1], 'read');
+      assert.deepEqual(workspace.checklist('u', { start: { line: 99_999, character: 0 }, end: { line: 99_999, character: 5 } }).map((i) => i.id), ['read']);
+    });
+  });
+});

@@ -9,7 +9,7 @@ import { makeProject, removeProjects, safeJwt, unsafeJwt } from '../harness/vigi
 const scanInputs = { VIGIL_PATHS: '.', VIGIL_SINCE: '', VIGIL_SHARD: '', VIGIL_MERGE: '', VIGIL_SARIF: 'vigil.sarif' };
 
 describe('action.yml', function () {
-  this.timeout(60000);
+  this.timeout(180000);
   after(removeProjects);
 
   it('scans to SARIF, counts the findings, annotates them and fails at the threshold', () => {

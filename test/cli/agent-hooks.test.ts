@@ -39,7 +39,7 @@ function runHook(command: string, dir: string): { status: number | null; stderr:
 }
 
 describe('Claude Code hook (docs/agents.md)', function () {
-  this.timeout(60000);
+  this.timeout(180000);
   after(removeProjects);
 
   it('runs after edits and writes', () => {
@@ -66,7 +66,7 @@ describe('Claude Code hook (docs/agents.md)', function () {
 });
 
 describe('.pre-commit-hooks.yaml', function () {
-  this.timeout(60000);
+  this.timeout(180000);
   after(removeProjects);
 
   const entries = (): Map<string, string> => {

@@ -20,7 +20,7 @@ function jsonFindings(dir: string, extra: readonly string[]): (JsonOutput['findi
 }
 
 describe('Agent Trace in git notes', function () {
-  this.timeout(60000);
+  this.timeout(180000);
   after(removeProjects);
 
   async function attributedRepository(): Promise<{ dir: string; head: string }> {

@@ -23,7 +23,7 @@ function repository(files: Record<string, string>): string {
 }
 
 describe('vigil scan --changed / --since', function () {
-  this.timeout(30000);
+  this.timeout(180000);
   after(removeProjects);
 
   it('--changed reports findings on uncommitted lines and untracked files only', () => {
@@ -99,7 +99,7 @@ describe('vigil scan --changed / --since', function () {
 });
 
 describe('vigil scan --stdin', function () {
-  this.timeout(30000);
+  this.timeout(180000);
   after(removeProjects);
 
   it('analyses stdin as the named file', () => {

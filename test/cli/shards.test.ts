@@ -18,7 +18,7 @@ function project(): string {
 }
 
 describe('vigil scan --shard and vigil sarif merge', function () {
-  this.timeout(60000);
+  this.timeout(180000);
   after(removeProjects);
 
   it('merging the SARIF of 4 shards gives the SARIF of one full scan', () => {

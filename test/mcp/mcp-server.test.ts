@@ -37,7 +37,7 @@ function applyViewEdits(text: string, edits: readonly (Span & { newText: string 
 }
 
 describe('vigil mcp (over stdio, with the SDK client)', function () {
-  this.timeout(30000);
+  this.timeout(180000);
   let client: Client;
   let dir: string;
 
@@ -105,7 +105,7 @@ describe('vigil mcp (over stdio, with the SDK client)', function () {
 });
 
 describe('vigil mcp vigil_scan changed (scratch git repository)', function () {
-  this.timeout(30000);
+  this.timeout(180000);
   after(removeProjects);
 
   it('reports only findings on lines not yet committed', async () => {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Severity } from '../core/types';
+import type { Severity } from '../core/workspace';
 import type { SarifAnnotateCommand } from './args';
 import { exit, warn } from './exit';
 import { atOrAbove } from './outcome';

@@ -2,7 +2,7 @@
  * Findings as the MCP tools hand them to an agent: 1-based lines and columns (as the CLI's JSON and every editor
  * show them), each fix with its title, whether it is safe, and its edits, so the agent can apply one itself.
  */
-import type { Finding, Range } from '../core/types';
+import type { Finding, Range } from '../core/workspace';
 import type { FileReport } from '../cli/analyse-file';
 import { displayPath } from '../cli/outcome';
 

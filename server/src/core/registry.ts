@@ -18,6 +18,8 @@ import { swallowedError } from './rules/reliability/swallowed-error';
 import { codeInjection } from './rules/security/code-injection';
 import { commandInjection } from './rules/security/command-injection';
 import { hardcodedSecret } from './rules/security/hardcoded-secret';
+import { insecureCookie } from './rules/security/insecure-cookie';
+import { insecureDeserialization } from './rules/security/insecure-deserialization';
 import { insecureRandomness } from './rules/security/insecure-randomness';
 import { jwtMissingExpiry } from './rules/security/jwt-missing-expiry';
 import { missingCsrf } from './rules/security/missing-csrf';
@@ -25,12 +27,15 @@ import { missingRateLimit } from './rules/security/missing-rate-limit';
 import { nosqlInjection } from './rules/security/nosql-injection';
 import { openRedirect } from './rules/security/open-redirect';
 import { pathTraversal } from './rules/security/path-traversal';
+import { permissiveCors } from './rules/security/permissive-cors';
 import { plaintextPassword } from './rules/security/plaintext-password';
 import { prototypePollution } from './rules/security/prototype-pollution';
+import { regexInjection } from './rules/security/regex-injection';
 import { sensitiveDataLogging } from './rules/security/sensitive-data-logging';
 import { sqlInjection } from './rules/security/sql-injection';
 import { weakPasswordHash } from './rules/security/weak-password-hash';
 import { xss } from './rules/security/xss';
+import { xxe } from './rules/security/xxe';
 
 export const rules: readonly Rule[] = [
   sqlInjection,
@@ -49,6 +54,11 @@ export const rules: readonly Rule[] = [
   insecureRandomness,
   sensitiveDataLogging,
   prototypePollution,
+  regexInjection,
+  insecureDeserialization,
+  xxe,
+  permissiveCors,
+  insecureCookie,
   missingTransaction,
   missingIdempotencyKey,
   raceCheckThenAct,

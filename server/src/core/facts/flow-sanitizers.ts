@@ -8,9 +8,9 @@ import * as ts from 'typescript';
 
 /**
  * Where a value goes: SQL text, a MongoDB filter, a filesystem path, a shell command line, HTML, a redirect or
- * fetched URL, or code that is evaluated.
+ * fetched URL, code that is evaluated, or a regular expression's source.
  */
-export type SinkKind = 'sql' | 'nosql' | 'path' | 'shell' | 'html' | 'url' | 'code';
+export type SinkKind = 'sql' | 'nosql' | 'path' | 'shell' | 'html' | 'url' | 'code' | 'regex';
 
 /** A sink kind, or `any`: follow the data through every transformation (inside `JSON.parse`, for example). */
 export type FlowMode = SinkKind | 'any';
@@ -28,6 +28,8 @@ const bySink: Readonly<Record<FlowMode, RegExp | undefined>> = {
   html: /^(escape\w*|\w*Escape\w*|encodeURIComponent|encode(Html|HTML|Entities)?|purify|xss|filterXSS|DOMPurify)$/,
   url: /^(encodeURIComponent)$/,
   code: /^(stringify)$/,
+  // `escapeRegExp` helpers, lodash's `_.escapeRegExp`, `escape-string-regexp` and ES2025 `RegExp.escape`.
+  regex: /^(escape\w*|\w*Escape\w*|quote\w*|encodeURIComponent)$/,
   any: undefined,
 };
 
@@ -60,6 +62,7 @@ const dangerous: Readonly<Record<FlowMode, string>> = {
   html: '<>"\'',
   url: ':/\\',
   code: '\'"`()\\',
+  regex: '.*+?^$()[]{}|\\',
   any: '',
 };
 
@@ -71,6 +74,7 @@ const dangerous: Readonly<Record<FlowMode, string>> = {
 export function replaceSanitizes(call: ts.CallExpression, mode: FlowMode): boolean {
   const pattern = call.arguments[0];
   if (!pattern || !ts.isRegularExpressionLiteral(pattern)) return false;
+  if (mode === 'regex' && escapesPatternSyntax(pattern, call.arguments[1])) return true;
   const m = /^\/\[\^([^\]]*)\][+*]?\/([a-z]*)$/.exec(pattern.text);
   if (!m || !m[2].includes('g')) return false;
   const allowed = m[1];
@@ -79,6 +83,16 @@ export function replaceSanitizes(call: ts.CallExpression, mode: FlowMode): boole
     if (!/[a-zA-Z0-9]/.test(range[1]) || !/[a-zA-Z0-9]/.test(range[2])) return mode === 'nosql';
   }
   return ![...dangerous[mode]].some((ch) => allowed.includes(ch));
+}
+
+/**
+ * `x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`: the escaping idiom, a global replace that puts a backslash
+ * before every character of a class holding the pattern syntax (at least `.`, `*`, `+`, `?` and `(`).
+ */
+function escapesPatternSyntax(pattern: ts.RegularExpressionLiteral, replacement: ts.Expression | undefined): boolean {
+  if (!replacement || !ts.isStringLiteralLike(replacement) || replacement.text !== '\\$&') return false;
+  const m = /^\/\[(.*)\]\/([a-z]*)$/.exec(pattern.text);
+  return m !== null && m[2].includes('g') && !m[1].startsWith('^') && ['.', '*', '+', '?', '('].every((ch) => m[1].includes(ch));
 }
 
 /**

@@ -1,0 +1,54 @@
+/**
+ * CORS middleware and how each takes its options: which call, which argument, what its `origin` option
+ * accepts, and how an allow-list from configuration is written for it. The response headers themselves
+ * (`Access-Control-Allow-Origin`, `…-Credentials`) are the standard's, the same whatever sets them.
+ */
+
+export type CorsLibrary = 'cors' | '@koa/cors' | '@fastify/cors' | 'hono/cors' | 'nestjs';
+
+/**
+ * How the middleware is installed: called as a function (`cors(options)`), registered as a Fastify plugin
+ * (`app.register(cors, options)`), or through a method of the app whose name is the framework's own
+ * (NestJS `app.enableCors(options)`).
+ */
+export type CorsInstall = { kind: 'call'; exportName?: string } | { kind: 'plugin' } | { kind: 'method'; method: string };
+
+/**
+ * What an `origin` callback receives first: the request's origin (cors, @fastify/cors, hono/cors), or the
+ * context it is read from (@koa/cors).
+ */
+export type OriginCallbackInput = 'origin' | 'context';
+
+/**
+ * The allow-list a fix writes: a list of origins (the middleware matches each request against it), or a
+ * function returning the request's origin when listed (for @koa/cors, whose `origin` takes no list).
+ */
+export type AllowListForm = 'list' | 'context-function';
+
+export interface CorsMiddleware {
+  library: CorsLibrary;
+  /** Modules it is imported from. */
+  modules: readonly string[];
+  install: CorsInstall;
+  /** The argument holding the options. */
+  optionsArg: number;
+  callbackInput: OriginCallbackInput;
+  /** `origin: true` sends back whatever origin the request names. */
+  trueReflects: boolean;
+  allowList: AllowListForm;
+}
+
+export const corsMiddlewares: readonly CorsMiddleware[] = [
+  { library: 'cors', trueReflects: true, modules: ['cors'], install: { kind: 'call' }, optionsArg: 0, callbackInput: 'origin', allowList: 'list' },
+  { library: '@koa/cors', trueReflects: false, modules: ['@koa/cors', 'koa2-cors'], install: { kind: 'call' }, optionsArg: 0, callbackInput: 'context', allowList: 'context-function' },
+  { library: '@fastify/cors', trueReflects: true, modules: ['@fastify/cors', 'fastify-cors'], install: { kind: 'plugin' }, optionsArg: 1, callbackInput: 'origin', allowList: 'list' },
+  { library: 'hono/cors', trueReflects: false, modules: ['hono/cors'], install: { kind: 'call', exportName: 'cors' }, optionsArg: 0, callbackInput: 'origin', allowList: 'list' },
+  { library: 'nestjs', trueReflects: true, modules: ['@nestjs/core'], install: { kind: 'method', method: 'enableCors' }, optionsArg: 0, callbackInput: 'origin', allowList: 'list' },
+];
+
+/** The response headers that grant a cross-origin page access, lower-cased. */
+export const allowOriginHeader = 'access-control-allow-origin';
+export const allowCredentialsHeader = 'access-control-allow-credentials';
+
+/** The environment variable the allow-list fix reads, comma-separated origins. */
+export const allowListVariable = 'CORS_ORIGINS';

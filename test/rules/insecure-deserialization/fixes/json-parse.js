@@ -1,0 +1,10 @@
+// fix: Parse with JSON.parse
+const express = require('express');
+const serialize = require('node-serialize');
+
+const app = express();
+
+app.get('/profile', (req, res) => {
+  const profile = serialize.unserialize(Buffer.from(req.cookies.profile, 'base64').toString());
+  res.send(`Hello ${profile.username}`);
+});

@@ -43,10 +43,10 @@ export function removeProjects(): void {
 }
 
 /** A file with one jwt-missing-expiry finding, on line 3. */
-export const unsafeJwt = "const jwt = require('jsonwebtoken');\nfunction issue(user) {\n  return jwt.sign({ sub: user.id }, process.env.SECRET);\n}\nmodule.exports = { issue };\n";
+export const unsafeJwt = "const jwt = require('jsonwebtoken');\n/** Signs a session token for the user. */ function issue(user) {\n  return jwt.sign({ sub: user.id }, process.env.SECRET);\n}\nmodule.exports = { issue };\n";
 
-/** The same code, correct. */
-export const safeJwt = "const jwt = require('jsonwebtoken');\nfunction issue(user) {\n  return jwt.sign({ sub: user.id }, process.env.SECRET, { expiresIn: '1h' });\n}\nmodule.exports = { issue };\n";
+/** The same code, correct (its export documented, so that no other rule has a finding in it either). */
+export const safeJwt = "const jwt = require('jsonwebtoken');\n/** Signs a session token for the user. */ function issue(user) {\n  return jwt.sign({ sub: user.id }, process.env.SECRET, { expiresIn: '1h' });\n}\nmodule.exports = { issue };\n";
 
 export interface JsonFinding {
   path: string;

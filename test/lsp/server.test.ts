@@ -164,9 +164,14 @@ describe('language server (stdio)', function () {
     const actions = await client.codeActions({ textDocument: { uri }, range: jwt.range, context: { diagnostics: [jwt] } });
     const docs = actions.find((a) => a.title === 'Show documentation for jwt-missing-expiry')!;
     assert.deepEqual(docs.command, { title: docs.title, command: 'vigil.openDocs', arguments: [docsUrl('jwt-missing-expiry')] });
+    // Only a rule's own page: a path that climbs out of the docs, or an unknown rule, shows nothing.
+    for (const bad of [`${docsUrl('jwt-missing-expiry')}/../../../../evil`, docsUrl('no-such-rule'), 'https://example.invalid/']) {
+      await client.connection.sendRequest('workspace/executeCommand', { command: 'vigil.openDocs', arguments: [bad] });
+    }
     await client.connection.sendRequest('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
     // This client has no window/showDocument support: the link comes as a message.
     await client.messages.next((m) => text(m).includes(docsUrl('jwt-missing-expiry')), 2000, 'the docs link', true);
+    assert.deepEqual(client.messages.all.filter((m) => /Vigil documentation/.test(text(m))).map(text), [`Vigil documentation: ${docsUrl('jwt-missing-expiry')}`]);
   });
 
   it('publishes only the latest version after a burst of 20 changes', async () => {

@@ -27,6 +27,8 @@ describe('promise-calls', () => {
     ["import axios from 'axios'; axios.post('/x', {})", "axios.post('/x', {})", { source: 'http', writes: true, lazy: false }],
     ["import { writeFile } from 'node:fs/promises'; writeFile('a', 'b')", "writeFile('a', 'b')", { source: 'file', writes: true, lazy: false }],
     ["import * as fs from 'fs'; fs.promises.readFile('a')", "fs.promises.readFile('a')", { source: 'file', writes: false, lazy: false }],
+    ["import * as fs from 'fs'; async function f() { (await fs.promises.readFile('a')).toString('base64') }", "(await fs.promises.readFile('a')).toString('base64')", undefined],
+    ["import { readFile } from 'fs/promises'; import * as fsp from 'fs/promises'; async function f() { (await fsp.readFile('a')).toString() }", "(await fsp.readFile('a')).toString()", undefined],
     ["import * as fs from 'fs'; fs.readFile('a', () => {})", "fs.readFile('a', () => {})", undefined],
     ["import { Pool } from 'pg'; const pool = new Pool(); pool.query('DELETE FROM t')", "pool.query('DELETE FROM t')", { source: 'database', writes: true, lazy: false }],
     ["import { Pool } from 'pg'; const pool = new Pool(); pool.query('SELECT 1', (e, r) => {})", "pool.query('SELECT 1', (e, r) => {})", undefined],

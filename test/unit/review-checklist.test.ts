@@ -37,6 +37,22 @@ describe('review checklist', () => {
     assert.match(items.find((i) => i.id === 'request:rate-limit')!.reason, /^missing-rate-limit: /);
   });
 
+  it('asks whether a test would fail if the code were wrong, for tests and only for tests', () => {
+    const text = [
+      "const { totalOf } = require('../src/orders');",
+      "it('totals', () => {",
+      '  expect(true).toBe(true);',
+      '});',
+    ].join('\n');
+    const item = checklistOf(text, 'test/orders.test.js').find((i) => i.id === 'test:fails');
+    assert.ok(item, 'the test question is asked');
+    assert.equal(item.question, 'Would this test fail if the code were wrong?');
+    assert.match(item.reason, /^hollow-test: /);
+    const sound = text.replace('expect(true)', 'expect(totalOf([]))').replace('toBe(true)', 'toBe(0)');
+    assert.match(checklistOf(sound, 'test/orders.test.js').find((i) => i.id === 'test:fails')!.reason, /"totals"/);
+    assert.ok(!checklistOf(sound, 'src/orders.js').some((i) => i.id === 'test:fails'), 'not in application code');
+  });
+
   it('asks whether money moves atomically and idempotently', () => {
     const text = [
       "const stripe = require('stripe')(process.env.STRIPE_KEY);",
@@ -71,7 +87,7 @@ describe('review checklist', () => {
   });
 
   it('asks a rule without its own question whether its finding is fixed, by the rule\'s title', () => {
-    const facts = { routes: [], handlesRequest: false, money: [], queriesInLoop: [] };
+    const facts = { routes: [], handlesRequest: false, money: [], queriesInLoop: [], tests: [] };
     const [item] = reviewChecklist([{ ruleId: 'some-new-rule', message: 'Something is off.' }], facts, () => 'Something off');
     assert.deepEqual(item, { id: 'rule:some-new-rule', question: 'Something off: is it fixed, or can you say why it does not apply here?', reason: 'some-new-rule: Something is off.' });
   });

@@ -27,7 +27,7 @@ router.post('/register', loginLimiter, async (req, res) => {
   res.status(201).end();
 });
 
-// A digest of something that is not a password is fine: an ETag for a response body.
+/** A digest of something that is not a password is fine: an ETag for a response body. */
 function etag(body) {
   return crypto.createHash('sha256').update(body).digest('hex');
 }

@@ -10,7 +10,7 @@ async function updateOrderStatus(orderId, status) {
   await pool.query('UPDATE orders SET status = $1 WHERE id = $2', [status, orderId]);
 }
 
-// As assistants write it: charge, then update, then email, with nothing holding them together.
+/** As assistants write it: charge, then update, then email, with nothing holding them together. */
 async function processPayment(orderId, paymentMethod) {
   const order = await getOrder(orderId);
   await chargeCustomer(order.customer_id, order.total_cents, paymentMethod);
@@ -19,7 +19,7 @@ async function processPayment(orderId, paymentMethod) {
   return { success: true };
 }
 
-// Shipping checked in JavaScript, then written: two requests can both ship.
+/** Shipping checked in JavaScript, then written: two requests can both ship. */
 async function shipOrder(orderId) {
   const order = await getOrder(orderId);
   const { rows } = await pool.query('SELECT id, status FROM orders WHERE id = $1', [orderId]);
@@ -28,8 +28,10 @@ async function shipOrder(orderId) {
   return order;
 }
 
-// The correct twin: the order row locked in one transaction with the charge (idempotent by order id) and the
-// writes; the email only after the commit.
+/**
+ * The correct twin: the order row locked in one transaction with the charge (idempotent by order id) and the
+ * writes; the email only after the commit.
+ */
 async function processPaymentSafely(orderId, paymentMethod) {
   const client = await pool.connect();
   let order;
@@ -55,7 +57,7 @@ async function processPaymentSafely(orderId, paymentMethod) {
   return { success: true };
 }
 
-// And shipping as a conditional update whose row count decides.
+/** And shipping as a conditional update whose row count decides. */
 async function shipOrderSafely(orderId) {
   const { rowCount } = await pool.query("UPDATE orders SET status = 'shipped' WHERE id = $1 AND status = 'paid'", [orderId]);
   if (rowCount === 0) throw new Error('Order is not paid');

@@ -19,6 +19,8 @@ export interface FileReport {
   syntaxErrors: number;
   /** Why the core did not analyse it (too large, binary). */
   skipped?: string;
+  /** Why some rules did not finish on it (nested too deeply, out of time). */
+  incomplete?: string;
   internalErrors: InternalError[];
   /** Could not be read, or a fixed text could not be written. */
   error?: string;
@@ -91,6 +93,7 @@ function analyseSource(file: string, source: SourceFile, options: AnalyseOptions
     findings: result.findings.map((f, i) => ({ ...f, fingerprint: prints[i] })),
     syntaxErrors: result.parseErrors.length,
     skipped: result.skipped,
+    incomplete: result.incomplete,
     internalErrors: result.internalErrors,
     error,
     notFixed,

@@ -30,7 +30,10 @@ export interface PathError {
 
 export interface Discovered {
   files: string[];
+  /** Paths that could not be scanned: named ones that are missing or not files, folders that cannot be listed. */
   errors: PathError[];
+  /** Entries the walk passed over that look like source but are not files it can read (a dangling link, a FIFO). */
+  notes: PathError[];
 }
 
 function hasAnalysableExtension(file: string): boolean {
@@ -47,9 +50,20 @@ function errorMessage(error: unknown): string {
   return e.code === 'ENOENT' ? 'no such file or folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
 }
 
+function linkMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'skipped: a symbolic link to nothing';
+  if (code === 'ELOOP') return 'skipped: a loop of symbolic links';
+  return `skipped: ${errorMessage(error)}`;
+}
+
+/** Reading a FIFO or a device waits for a writer that may never come: only regular files are read. */
+const notRegular = 'skipped: not a regular file (a FIFO, socket or device)';
+
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): Discovered {
   const files = new Set<string>();
   const errors: PathError[] = [];
+  const notes: PathError[] = [];
   const configIgnored = options.configIgnored;
 
   const walk = (folder: string, stack: readonly IgnoreFile[]): void => {
@@ -67,12 +81,17 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        try {
-          isFile = fs.statSync(full).isFile();
-        } catch {
-          isFile = false;
-        }
         isFolder = false;
+        try {
+          const target = fs.statSync(full);
+          isFile = target.isFile();
+          if (!isFile && !target.isDirectory() && isAnalysable(entry.name)) notes.push({ path: full, message: notRegular });
+        } catch (error) {
+          isFile = false;
+          if (isAnalysable(entry.name)) notes.push({ path: full, message: linkMessage(error) });
+        }
+      } else if (!isFile && !isFolder && isAnalysable(entry.name)) {
+        notes.push({ path: full, message: notRegular });
       }
       if (isFolder) {
         if (skippedFolders.has(entry.name) || isGitignored(stack, full, true) || configIgnored(full)) continue;
@@ -94,7 +113,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
       continue;
     }
     if (stat.isDirectory()) walk(full, gitignoresFor(full));
+    else if (!stat.isFile()) errors.push({ path: named, message: notRegular });
     else if (hasAnalysableExtension(full)) files.add(full);
   }
-  return { files: [...files], errors };
+  return { files: [...files], errors, notes };
 }

@@ -52,6 +52,7 @@ export function summarise(reports: readonly FileReport[], cwd: string): ScanSumm
     summary.fixesApplied += report.fixesApplied;
     if (report.syntaxErrors > 0) summary.filesWithSyntaxErrors++;
     if (report.skipped) summary.skipped.push({ path: displayPath(report.file, cwd), reason: report.skipped });
+    if (report.incomplete) summary.skipped.push({ path: displayPath(report.file, cwd), reason: report.incomplete });
     for (const finding of report.findings) {
       summary.problems++;
       summary[severityCount[finding.severity]]++;

@@ -13,7 +13,7 @@ import { attributeReports } from './attributed-findings';
 import { findingsOnChanges, loadChanges } from './changed-findings';
 import type { ChangedFiles } from '../git/changed-lines';
 import { configIgnoreTest } from './config-ignore';
-import { discoverFiles } from './discover-files';
+import { Discovered, discoverFiles } from './discover-files';
 import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
 import { formatJson } from './format-json';
@@ -59,10 +59,11 @@ export async function runScan(command: ScanCommand): Promise<number> {
 
   // Each file's config is the nearest one walking up from it, read once; its problems are told once.
   const workspace = new Workspace({ onConfigProblem: warn });
-  const discovered = command.stdinFilename !== undefined
-    ? { files: [], errors: [] }
+  const discovered: Discovered = command.stdinFilename !== undefined
+    ? { files: [], errors: [], notes: [] }
     : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
+  for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
   // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
   for (const file of discovered.files) workspace.settingsFor(file);
   const files = command.shard ? filesOfShard(discovered.files, command.shard) : discovered.files;

@@ -12,13 +12,21 @@ import { parse, syntaxErrors } from './parse';
 import { rangeOf } from './positions';
 import { rules as allRules } from './registry';
 import { findSuppressions } from './suppression';
+import { projectPathOf } from './project-path';
 import { withLineEndingsOf } from './line-endings';
+import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, Subscriber } from './walker';
 import { TreeIndex, withTreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
+
+/**
+ * The time one analysis may take. Past it the walk stops, the findings reported so far are kept, and the result
+ * says the file was only partly analysed: a pathological file costs a few seconds, never the session.
+ */
+export const analysisBudgetMs = 5000;
 
 export function skipReason(text: string): string | undefined {
   if (text.length > maxFileBytes) return `not analysed: larger than ${maxFileBytes / 1024 / 1024} MB`;
@@ -33,23 +41,26 @@ export function severityFor(rule: Rule, config: ResolvedConfig): Severity | unde
 }
 
 export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules): AnalysisResult {
+  const started = Date.now();
   const internalErrors: InternalError[] = [];
   try {
     const skipped = skipReason(input.text);
     if (skipped) return { findings: [], parseErrors: [], internalErrors, skipped };
     const config = input.config ?? defaultConfig;
     const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
-    if (!sourceFile) return { findings: [], parseErrors: [], internalErrors, skipped: 'not analysed: nested too deeply for the parser' };
+    if (!sourceFile) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };
     const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
     const tree = new TreeIndex(sourceFile);
-    const facts = buildFacts(sourceFile, input.fileName, tree.nodes);
+    const projectPath = projectPathOf(input.fileName, config.root);
+    const facts = buildFacts(sourceFile, projectPath, tree.nodes);
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
     const findingsByRule = new Map<Rule, Finding[]>();
+    const tooDeep: string[] = [];
     for (const rule of rules) {
       const severity = severityFor(rule, config);
       if (!severity) continue;
@@ -58,6 +69,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       const context: RuleContext = {
         sourceFile,
         fileName: input.fileName,
+        projectPath,
         facts,
         options: ruleOptions(rule.meta.options, config.options?.[rule.meta.id]),
         report: (report) => {
@@ -67,7 +79,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
       };
       const onError = (error: unknown): void => {
         findingsByRule.delete(rule);
-        internalErrors.push(internalError(error, rule.meta.id, input.fileName));
+        if (isStackOverflow(error)) tooDeep.push(rule.meta.id);
+        else internalErrors.push(internalError(error, rule.meta.id, input.fileName));
       };
       try {
         subscribers.push({ listeners: rule.create(context), onError });
@@ -75,12 +88,18 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    withTreeIndex(tree, () => walk(tree.nodes, subscribers));
+    const finished = withTreeIndex(tree, () => walk(tree.nodes, subscribers, started + (input.budgetMs ?? analysisBudgetMs)));
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { findings, parseErrors, internalErrors };
+    const reasons = [
+      ...(tooDeep.length > 0 ? [`nested too deeply for ${tooDeep.join(', ')}`] : []),
+      ...(finished ? [] : [`stopped after ${(input.budgetMs ?? analysisBudgetMs) / 1000} s, the time one file may take`]),
+    ];
+    const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
+    return { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
   } catch (error) {
+    if (isStackOverflow(error)) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };
     internalErrors.push(internalError(error, undefined, input.fileName));
     return { findings: [], parseErrors: [], internalErrors };
   }
@@ -91,7 +110,7 @@ function parseOrOverflow(text: string, fileName: string): ts.SourceFile | undefi
   try {
     return parse(text, fileName);
   } catch (error) {
-    if (error instanceof RangeError && /call stack/.test(error.message)) return undefined;
+    if (isStackOverflow(error)) return undefined;
     throw error;
   }
 }

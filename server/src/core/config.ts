@@ -25,6 +25,11 @@ export interface ResolvedConfig {
   options?: Readonly<Record<string, RuleOptions>>;
   ignore: readonly string[];
   ignorePatterns: readonly RegExp[];
+  /**
+   * The project folder the config was looked up for (set by the Workspace). Rules that look at a file's path
+   * (test files, scripts, migrations, route files) see the path relative to it, so a folder above never counts.
+   */
+  root?: string;
 }
 
 export interface ConfigProblem {

@@ -54,6 +54,8 @@ export interface Report {
 export interface RuleContext {
   readonly sourceFile: ts.SourceFile;
   readonly fileName: string;
+  /** The path relative to the project folder, with `/` (project-path.ts): what a rule tests path patterns on. */
+  readonly projectPath: string;
   readonly facts: Facts;
   /** Every option in `meta.options`: the configured value or the default. */
   readonly options: RuleOptions;

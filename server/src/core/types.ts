@@ -2,7 +2,7 @@
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from './config';
 
-export type Category = 'security' | 'reliability' | 'performance' | 'maintainability';
+export type Category = 'security' | 'reliability' | 'performance' | 'maintainability' | 'confidence';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** Positions are 0-based, as LSP counts (UTF-16 code units); one definition for client, server and core. */
@@ -56,6 +56,8 @@ export interface AnalysisInput {
   config?: ResolvedConfig;
   /** A tree the caller already holds for exactly this text (the server's incremental reparse). */
   sourceFile?: ts.SourceFile;
+  /** How long the rules may run (analysisBudgetMs when absent). */
+  budgetMs?: number;
 }
 
 export interface AnalysisResult {
@@ -64,4 +66,6 @@ export interface AnalysisResult {
   internalErrors: InternalError[];
   /** Why the file was not analysed at all (too large, binary); the caller shows it once as info. */
   skipped?: string;
+  /** Why some rules did not finish (nested too deeply, out of time): the findings are those that did. Shown once as info. */
+  incomplete?: string;
 }

@@ -88,8 +88,15 @@ const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
   Block: ts.SyntaxKind.Block,
 };
 
-/** Dispatches `nodes` (the tree in source order, see traverse.ts) to the subscribers that asked for their kinds. */
-export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber[]): void {
+/** How many nodes are dispatched between two looks at the clock. */
+const nodesPerClockCheck = 64;
+
+/**
+ * Dispatches `nodes` (the tree in source order, see traverse.ts) to the subscribers that asked for their kinds.
+ * Past `deadline` (a `Date.now()` value) the walk stops where it is and the `end` listeners are not called: the
+ * findings reported so far stand. Returns whether the walk finished.
+ */
+export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber[], deadline = Infinity): boolean {
   // Indexed by SyntaxKind: an array lookup per node is the whole cost for the kinds nobody asked for.
   const byKind: { subscriber: Subscriber; handler: Handler }[][] = [];
   const failed = new Set<Subscriber>();
@@ -103,7 +110,9 @@ export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber
   }
 
   if (byKind.length > 0) {
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      if (i % nodesPerClockCheck === 0 && Date.now() > deadline) return false;
+      const node = nodes[i];
       const list = byKind[node.kind];
       if (list === undefined) continue;
       for (const { subscriber, handler } of list) {
@@ -119,6 +128,7 @@ export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber
   }
 
   for (const subscriber of subscribers) {
+    if (Date.now() > deadline) return false;
     if (failed.has(subscriber) || !subscriber.listeners.end) continue;
     try {
       subscriber.listeners.end();
@@ -127,4 +137,5 @@ export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber
       subscriber.onError(error);
     }
   }
+  return true;
 }

@@ -18,6 +18,7 @@
 // First: later `require('typescript')` calls then get plain properties (see typescript-plain.ts).
 import './typescript-plain';
 import * as path from 'node:path';
+import type * as ts from 'typescript';
 import type { ChecklistItem } from '../../../shared/src/protocol';
 import { analyze, skipReason } from './analyze';
 import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
@@ -26,9 +27,11 @@ import { DocumentTrees, type TextChangeSpan } from './document-trees';
 import { buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
+import { projectPathOf } from './project-path';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
 import { reviewChecklist } from './review/checklist';
+import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import type { AnalysisResult, Finding, Position, Range, TextEdit } from './types';
 import type { RuleMeta } from './rule';
 
@@ -171,7 +174,10 @@ export class Workspace {
       this.trees.forget(uri);
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
     } else {
-      result = analyze({ text, fileName, config, sourceFile: this.trees.treeFor(uri, text, fileName) }, this.rulesFor(options));
+      const sourceFile = this.treeOrOverflow(uri, text, fileName);
+      result = sourceFile
+        ? analyze({ text, fileName, config, sourceFile }, this.rulesFor(options))
+        : { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
     }
     document.analysis = { version, result };
     return document.analysis;
@@ -240,14 +246,30 @@ export class Workspace {
     const start = offset(range.start);
     const end = offset(range.end);
     const inside = analysis.result.findings.filter((f) => offset(f.range.start) < end && offset(f.range.end) > start);
-    const facts = blockFacts(buildFacts(tree, document.fileName), start, end);
+    const facts = blockFacts(buildFacts(tree, projectPathOf(document.fileName, this.settingsFor(document.fileName).root)), start, end);
     return reviewChecklist(inside, facts, Workspace.ruleTitle);
   }
 
   // ---- internals -----------------------------------------------------------------------------------------------
 
+  /**
+   * The kept tree, reparsed; undefined when the parser runs out of stack (the document is then reported as
+   * nested too deeply, and that result replaces the previous version's like any other).
+   */
+  private treeOrOverflow(uri: string, text: string, fileName: string): ts.SourceFile | undefined {
+    try {
+      return this.trees.treeFor(uri, text, fileName);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      this.trees.forget(uri);
+      return undefined;
+    }
+  }
+
   private configOf(fileName: string, options: AnalyzeOptions): ResolvedConfig {
-    let config = this.settingsFor(fileName).config;
+    const settings = this.settingsFor(fileName);
+    // Path patterns in rules are read relative to the folder the config search settled on (project-path.ts).
+    let config: ResolvedConfig = { ...settings.config, root: settings.root };
     if (options.overrides && Object.keys(options.overrides).length > 0) config = { ...config, rules: { ...config.rules, ...options.overrides } };
     const only = options.only;
     if (only) config = { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id, s]) => !(s === 'off' && only.includes(id)))) };

@@ -39,16 +39,20 @@ export function toDiagnostic(uri: string, finding: Finding, version: number, ind
   return diagnostic;
 }
 
+/** Vigil's own word about the document (not analysed, partly analysed): no finding behind it, so no data. */
+function notice(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: diagnosticSource,
+    message: `Vigil: ${message}.`,
+  };
+}
+
 export function toDiagnostics(uri: string, result: AnalysisResult, version: number): Diagnostic[] {
-  if (result.skipped) {
-    return [{
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
-      source: diagnosticSource,
-      message: `Vigil: ${result.skipped}.`,
-    }];
-  }
-  return result.findings.map((f, i) => toDiagnostic(uri, f, version, i));
+  if (result.skipped) return [notice(result.skipped)];
+  const diagnostics = result.findings.map((f, i) => toDiagnostic(uri, f, version, i));
+  return result.incomplete ? [notice(result.incomplete), ...diagnostics] : diagnostics;
 }
 
 export function isDiagnosticData(data: unknown): data is DiagnosticData {

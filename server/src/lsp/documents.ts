@@ -43,7 +43,11 @@ export class WorkspaceDocuments implements TextDocumentsConfiguration<TextDocume
     for (const change of changes) {
       if (spans && 'range' in change) {
         // Offsets against the text as it is before this change: each change applies to the previous one's result.
-        spans.push({ start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), newLength: change.text.length });
+        // TextDocument.update applies a range given end first as if it were given start first, and clamps
+        // positions past the end; the offsets are taken the same way, so the tree follows the text it gets.
+        const a = document.offsetAt(change.range.start);
+        const b = document.offsetAt(change.range.end);
+        spans.push({ start: Math.min(a, b), end: Math.max(a, b), newLength: change.text.length });
       } else {
         spans = undefined;
       }

@@ -43,6 +43,7 @@ import { WorkspaceDocuments } from './documents';
 import { GitChanges } from './git-changes';
 import { guarded } from './guard';
 import { InsertedBlocks, insertedBlocksParams } from './inserted-blocks';
+import { Lifecycle, isClosedConnection, watchFraming } from './lifecycle';
 import { Notices } from './notices';
 import { ValidationScheduler } from './scheduler';
 import { SettingsCache, defaultSettings, validateSettings } from './settings';
@@ -64,6 +65,7 @@ function filePaths(uris: readonly string[]): string[] {
 }
 
 export function startServer(connection: Connection): void {
+  const lifecycle = new Lifecycle();
   const notices = new Notices(connection);
   const workspace = new Workspace({ onConfigProblem: (m) => notices.warnOnce(`Vigil: ${m}`) });
   const documents = new TextDocuments(new WorkspaceDocuments(workspace));
@@ -94,6 +96,7 @@ export function startServer(connection: Connection): void {
       : undefined;
     settings = new SettingsCache(fetch, ruleIds, base, (m) => notices.warnOnce(m));
     validator = new Validator(connection, documents, workspace, settings, notices, blocks, git);
+    lifecycle.markInitialized();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -137,18 +140,21 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   }));
 
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+  // Before `initialize` a notification is dropped (the protocol's rule); nothing is published to a client that has not said who it is.
+  documents.onDidChangeContent((e) => {
+    if (lifecycle.isInitialized) scheduler.schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
     scheduler.cancel(e.document.uri);
     settings.forget(e.document.uri);
     validator.close(e.document.uri);
   });
 
-  connection.onCodeAction(guarded(notices, 'code actions', [] as CodeAction[], async (params) => {
+  connection.onCodeAction(lifecycle.afterInitialize(guarded(notices, 'code actions', [] as CodeAction[], async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     return codeActions(params, { document, workspace, context: () => validator.contextFor(document) });
-  }));
+  })));
 
   connection.onNotification(insertedBlocksNotification, guarded(notices, 'inserted blocks', undefined, async (raw: unknown) => {
     const params = insertedBlocksParams(raw);
@@ -163,33 +169,49 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   }));
 
-  connection.onRequest(reviewChecklistRequest, guarded(notices, 'review checklist', { items: [] } as ReviewChecklistResult, async (params: ReviewChecklistParams) => {
+  connection.onRequest(reviewChecklistRequest, lifecycle.afterInitialize(guarded(notices, 'review checklist', { items: [] } as ReviewChecklistResult, async (params: ReviewChecklistParams) => {
     const document = documents.get(params.uri);
     if (!document) return { items: [] };
     const { options, active } = await validator.contextFor(document);
     if (!active) return { items: [] };
     return { items: workspace.checklist(document.uri, params.range, options) };
-  }));
+  })));
 
-  connection.onRequest(fileFindingsRequest, guarded(notices, 'file findings', { files: [] } as FileFindingsResult, (params: FileFindingsParams) =>
-    fileFindings(params, documents, workspace, validator)));
+  connection.onRequest(fileFindingsRequest, lifecycle.afterInitialize(guarded(notices, 'file findings', { files: [] } as FileFindingsResult, (params: FileFindingsParams) =>
+    fileFindings(params, documents, workspace, validator))));
 
-  connection.onRequest(recordAgentTraceRequest, guarded(notices, 'record Agent Trace', { recorded: [] } as RecordAgentTraceResult, (params: RecordAgentTraceParams) =>
-    recordAgentTrace(params, documents, blocks, { name: 'vigil', version })));
+  connection.onRequest(recordAgentTraceRequest, lifecycle.afterInitialize(guarded(notices, 'record Agent Trace', { recorded: [] } as RecordAgentTraceResult, (params: RecordAgentTraceParams) =>
+    recordAgentTrace(params, documents, blocks, { name: 'vigil', version }))));
 
-  connection.onRequest(attributedBlocksRequest, guarded(notices, 'Agent Trace blocks', { blocks: [] } as AttributedBlocksResult, (params: AttributedBlocksParams) =>
-    attributedBlocks(params, documents)));
+  connection.onRequest(attributedBlocksRequest, lifecycle.afterInitialize(guarded(notices, 'Agent Trace blocks', { blocks: [] } as AttributedBlocksResult, (params: AttributedBlocksParams) =>
+    attributedBlocks(params, documents))));
 
-  connection.onExecuteCommand(guarded(notices, 'command', null, async (params) => {
+  connection.onExecuteCommand(lifecycle.afterInitialize(guarded(notices, 'command', null, async (params) => {
     if (params.command === openDocsCommand) await showDocs(connection, capabilities, params.arguments?.[0]);
     return null;
-  }));
+  })));
 
   documents.listen(connection);
   connection.listen();
 }
 
 const connection = createConnection(ProposedFeatures.all);
+/** The client is gone (it closed the server's output): there is no one to tell, so leave quietly. */
+const leave = (): never => process.exit(1);
 // The last net under the per-handler guards: a stray rejection is logged, never fatal to the editor's session.
-process.on('unhandledRejection', (reason) => connection.console.error(`Vigil: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
+process.on('unhandledRejection', (reason) => {
+  if (isClosedConnection(reason)) leave();
+  try {
+    connection.console.error(`Vigil: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  } catch (error) {
+    if (isClosedConnection(error)) leave();
+    throw error;
+  }
+});
+if (process.argv.includes('--stdio')) {
+  watchFraming(process.stdin, (fault) => {
+    process.stderr.write(`Vigil: the client's messages are not framed as the Language Server Protocol requires (${fault}); the server cannot find the next message, so it stops.\n`);
+    process.exit(1);
+  });
+}
 startServer(connection);

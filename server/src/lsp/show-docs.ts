@@ -4,11 +4,12 @@
  * with the link.
  */
 import { ClientCapabilities, Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import { docsBaseUrl } from '../core/workspace';
+import { Workspace, docsUrl } from '../core/workspace';
 
 export async function showDocs(connection: Connection, capabilities: ClientCapabilities, url: unknown): Promise<void> {
-  // Only our own docs: a command argument is client input, and opening arbitrary URLs is not this command's job.
-  if (typeof url !== 'string' || !url.startsWith(docsBaseUrl)) return;
+  // Only the page of a registered rule: a command argument is client input, and a prefix check would let
+  // `…/docs/rules/../../anything` through.
+  if (typeof url !== 'string' || !Workspace.ruleIds.some((id) => docsUrl(id) === url)) return;
   if (capabilities.window?.showDocument?.support) {
     const shown = await connection.window.showDocument({ uri: url, external: true });
     if (shown.success) return;

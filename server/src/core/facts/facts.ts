@@ -49,13 +49,16 @@ export interface Facts {
 const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
 const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
 
-/** `nodes`: the tree in source order, when the caller already has it (analyze walks the tree once). */
-export function buildFacts(sourceFile: ts.SourceFile, fileName: string, nodes: readonly ts.Node[] = new TreeIndex(sourceFile).nodes): Facts {
+/**
+ * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `nodes`: the
+ * tree in source order, when the caller already has it (analyze walks the tree once).
+ */
+export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, nodes: readonly ts.Node[] = new TreeIndex(sourceFile).nodes): Facts {
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);
   const requestData = new RequestDataIndex(sourceFile, scopes);
-  const routes = new RouteCollector(sourceFile, scopes, libraries);
+  const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
@@ -76,7 +79,7 @@ export function buildFacts(sourceFile: ts.SourceFile, fileName: string, nodes: r
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: testPath.test(fileName) || imports.some((i) => testLibraries.test(i.module)),
+    isTestFile: testPath.test(projectPath) || imports.some((i) => testLibraries.test(i.module)),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),

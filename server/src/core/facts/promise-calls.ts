@@ -149,10 +149,11 @@ function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | 
 
 function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {
   const library = ref.library;
+  // Only a method of the module itself: `(await fs.promises.readFile(p)).toString()` is a method of its result.
   if (library === 'fs' && ref.exportName === 'promises') {
-    return fileNotPromises.has(method) ? undefined : made(call, 'file', fileWrites.has(method));
+    return fileNotPromises.has(method) || !ref.isModule ? undefined : made(call, 'file', fileWrites.has(method));
   }
-  if (library === 'fs/promises') return fileNotPromises.has(method) ? undefined : made(call, 'file', fileWrites.has(method));
+  if (library === 'fs/promises') return fileNotPromises.has(method) || !ref.isModule ? undefined : made(call, 'file', fileWrites.has(method));
   if (library === 'axios') return axiosMethods.has(method) ? made(call, 'http', !/^(get|head|options|request)$/.test(method)) : undefined;
   if (library === 'stripe') return stripeCall(call, method, ref, receiver);
   if (library === 'nodemailer') return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;

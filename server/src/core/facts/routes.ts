@@ -77,6 +77,8 @@ export class RouteCollector {
     private readonly sourceFile: ts.SourceFile,
     private readonly scopes: ScopeIndex,
     private readonly libraries: LibraryIndex,
+    /** The file's path relative to its project, with `/`: App Router and pages/api routes are named by it. */
+    private readonly projectPath: string,
   ) {}
 
   visitCall(call: ts.CallExpression): void {
@@ -171,7 +173,7 @@ export class RouteCollector {
    * folder stands for "/a/b": Vigil's own fixtures, which sit side by side in one folder, use it.
    */
   private appRoutePath(): string | undefined {
-    const f = this.sourceFile.fileName.replace(/\\/g, '/');
+    const f = this.projectPath;
     const inApp = /^(?:.*\/)?app((?:\/[^/]+)*)\/route\.[cm]?[jt]sx?$/.exec(f);
     if (inApp) return urlOf(inApp[1].split('/'));
     const dotted = /(?:^|\/)([^/]+)\.route\.[cm]?[jt]sx?$/.exec(f);
@@ -179,7 +181,7 @@ export class RouteCollector {
   }
 
   private pagesApiPath(): string | undefined {
-    const f = this.sourceFile.fileName.replace(/\\/g, '/');
+    const f = this.projectPath;
     const m = /^(?:.*\/)?pages(\/api(?:\/[^/]+)*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(f);
     return m ? urlOf(m[1].split('/')) : undefined;
   }

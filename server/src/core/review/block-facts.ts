@@ -1,6 +1,6 @@
 /**
  * What the code in a range does, as far as a reviewer's questions go: the routes it registers or handles, whether
- * it moves money, whether it queries inside a loop. Asked of the file's facts — the routes, the loops
+ * it moves money, whether it queries inside a loop, which tests it declares. Asked of the file's facts — the routes, the loops
  * (`facts/loops`), money names (`facts/money-names`), database and promise calls — in one walk of the nodes in the
  * range, on request (the review checklist), never on the keystroke path.
  */
@@ -13,6 +13,7 @@ import { enclosingLoops } from '../facts/loops';
 import { moneyNameKind } from '../facts/money-names';
 import { promiseCallOf } from '../facts/promise-calls';
 import { preorder } from '../traverse';
+import { testCallOf } from '../rules/confidence/test-calls';
 
 export interface BlockFacts {
   /** "POST /login" for each route registered or handled in the range. */
@@ -23,6 +24,8 @@ export interface BlockFacts {
   money: string[];
   /** Queries or outgoing requests made once per iteration of a loop (`for`, `while`, `.map`/`.forEach` callbacks). */
   queriesInLoop: string[];
+  /** The titles of the tests (`it`, `test`) the range declares, in a test file. */
+  tests: string[];
 }
 
 /** Names are the commonest node: three are enough to say the code handles money. */
@@ -44,6 +47,7 @@ export function blockFacts(facts: Facts, start: number, end: number): BlockFacts
   let handlesRequest = routes.length > 0;
   const money = new Set<string>();
   const queriesInLoop: string[] = [];
+  const tests: string[] = [];
   preorder(sourceFile, (node) => {
     if (node !== sourceFile && !inside(node)) return false;
     if (ts.isIdentifier(node)) {
@@ -51,10 +55,12 @@ export function blockFacts(facts: Facts, start: number, end: number): BlockFacts
     } else if (ts.isCallExpression(node)) {
       if (promiseCallOf(node, facts)?.source === 'payment') money.add(facts.libraryOf(node.expression)?.library ?? node.expression.getText(sourceFile));
       if (enclosingLoops(node).length > 0 && isRoundTrip(node, facts)) queriesInLoop.push(node.expression.getText(sourceFile));
+      const test = facts.isTestFile ? testCallOf(node, facts) : undefined;
+      if (test?.kind === 'test') tests.push(test.title ?? '(untitled)');
     } else if (ts.isParameter(node) && !handlesRequest) {
       handlesRequest = facts.isRequestParameter(node);
     }
     return true;
   });
-  return { routes, handlesRequest, money: [...money], queriesInLoop };
+  return { routes, handlesRequest, money: [...money], queriesInLoop, tests };
 }

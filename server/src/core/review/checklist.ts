@@ -20,6 +20,7 @@ const ruleQuestions: Readonly<Record<string, { id: string; question: string }>> 
   'jwt-missing-expiry': { id: 'token:expiry', question: 'Do the tokens it issues expire, and can they be revoked?' },
   'hardcoded-secret': { id: 'secret:environment', question: 'Are secrets read from the environment or a secret store, and any committed one rotated?' },
   'missing-rate-limit': { id: 'request:rate-limit', question: 'Is the route rate-limited (and locked out after repeated failures)?' },
+  'hollow-test': { id: 'test:fails', question: 'Would this test fail if the code were wrong?' },
 };
 
 const first = (message: string) => (message.length > 140 ? `${message.slice(0, 139)}…` : message);
@@ -52,6 +53,10 @@ export function reviewChecklist(findings: readonly BlockFinding[], facts: BlockF
       question: 'Will it scale: what happens with 10,000 items? Batch the queries or bound the loop.',
       reason: `It runs a query per iteration: ${facts.queriesInLoop.slice(0, 2).join(', ')}.`,
     });
+  }
+  if (facts.tests.length > 0) {
+    const names = facts.tests.slice(0, 2).map((t) => `"${t}"`).join(', ');
+    add({ id: 'test:fails', question: 'Would this test fail if the code were wrong?', reason: `It declares ${facts.tests.length === 1 ? 'a test' : 'tests'}: ${names}${facts.tests.length > 2 ? '…' : ''}.` });
   }
   add({ id: 'read', question: 'Have you read every line, and could you explain what it does and why?', reason: 'Accepted code is your code.' });
   return items;

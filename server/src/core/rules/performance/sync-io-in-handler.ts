@@ -132,8 +132,8 @@ export const syncIoInHandler: Rule = {
     sources: ['Node.js guide "Don\'t Block the Event Loop"', 'eslint-plugin-n no-sync'],
   },
   create(context) {
-    const { facts, sourceFile, fileName } = context;
-    if (facts.isTestFile || sourceFile.text.startsWith('#!') || scriptPath.test(fileName)) return {};
+    const { facts, sourceFile, projectPath } = context;
+    if (facts.isTestFile || sourceFile.text.startsWith('#!') || scriptPath.test(projectPath)) return {};
     const candidates: Candidate[] = [];
     /** Calls of same-file functions by name (`loadTemplate()`, `this.render()`): resolved only if a candidate needs them. */
     const localCalls: ts.CallExpression[] = [];

@@ -34,7 +34,7 @@ export const missingTransaction: Rule = {
   },
   create(context) {
     const { facts } = context;
-    if (isSetupCode(facts, context.fileName)) return {};
+    if (isSetupCode(facts, context.projectPath)) return {};
     const steps = new Map<ts.Node, Step[]>();
     const add = (at: ts.Node, step: Step): void => {
       const fn = enclosingFunction(at);

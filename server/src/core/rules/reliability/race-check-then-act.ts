@@ -38,7 +38,7 @@ export const raceCheckThenAct: Rule = {
   },
   create(context) {
     const { facts, sourceFile } = context;
-    if (isSetupCode(facts, context.fileName)) return {};
+    if (isSetupCode(facts, context.projectPath)) return {};
     const reads = new Map<Declaration, DatabaseRead>();
     const checks: Check[] = [];
     const writes: DatabaseWrite[] = [];

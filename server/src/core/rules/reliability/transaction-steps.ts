@@ -13,8 +13,8 @@ import { preorder } from '../../traverse';
 const setupPath = /(^|[\\/])(migrations?|seeds?|seeders|fixtures)[\\/]|(^|[\\/])(seed|seeds|migrate|\d{8,}[\w-]*)\.[cm]?[jt]sx?$/i;
 
 /** Test code, seed data and migrations (which knex, Sequelize and TypeORM already run in a transaction). */
-export function isSetupCode(facts: Facts, fileName: string): boolean {
-  if (facts.isTestFile || setupPath.test(fileName)) return true;
+export function isSetupCode(facts: Facts, projectPath: string): boolean {
+  if (facts.isTestFile || setupPath.test(projectPath)) return true;
   return facts.sourceFile.statements.some((s) => ts.isClassDeclaration(s) && (s.heritageClauses ?? []).some((h) => /\bMigrationInterface\b/.test(h.getText())));
 }
 

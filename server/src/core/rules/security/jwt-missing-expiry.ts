@@ -3,8 +3,11 @@ import type { OffsetFix, Rule } from '../../rule';
 import { objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
 import type { Facts } from '../../facts/facts';
+import { jwtCallOf } from '../../facts/jwt-calls';
 
 const expiry = "'1h'";
+/** An `exp` claim an hour from now, in the seconds JWTs count in. */
+const expClaim = 'exp: Math.floor(Date.now() / 1000) + 60 * 60';
 
 /** A jsonwebtoken `sign` call: through the module, a named `sign` import, or an unresolved `jwt` global. */
 function isJsonwebtokenSign(call: ts.CallExpression, facts: Facts): boolean {
@@ -51,7 +54,19 @@ export const jwtMissingExpiry: Rule = {
     const { facts, sourceFile } = context;
     return {
       CallExpression(call) {
-        if (!isJsonwebtokenSign(call, facts)) return;
+        if (!isJsonwebtokenSign(call, facts)) {
+          // hono/jwt's `sign(payload, secret, alg)` takes no options: the expiry is the payload's `exp`.
+          const jc = jwtCallOf(call, facts);
+          if (jc?.fn.library !== 'hono-jwt' || jc.fn.operation !== 'sign') return;
+          const payload = objectLiteralOf(call.arguments[jc.fn.subjectArgument], facts);
+          if (!payload || hasSpread(payload) || objectProperty(payload, 'exp')) return;
+          context.report({
+            at: call.expression,
+            message: 'This JWT is signed without an `exp` claim, so it never expires: a leaked token stays valid forever. Add `exp` to the payload (seconds since the epoch, for example an hour from now).',
+            fixes: [{ title: 'Add expiry', safe: false, edits: [addPropertyEdit(sourceFile, payload, expClaim)] }],
+          });
+          return;
+        }
         const [payloadArg, secretArg, optionsArg] = call.arguments;
         if (!payloadArg || !secretArg) return;
         const payload = objectLiteralOf(payloadArg, facts);

@@ -2,7 +2,8 @@ import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { decoratorName, type MiddlewareMount, type Route } from '../../facts/routes';
-import { AuthRouteKind, authRouteKind } from '../../facts/auth-paths';
+import { AuthRouteKind, authRouteKind, segmentWords } from '../../facts/auth-paths';
+import { serverActions } from '../../facts/server-actions';
 import { RateLimiterIndex, isLimiterName } from '../../facts/rate-limiters';
 import { dottedName, memberName, objectProperty, stringText, unwrap } from '../../facts/syntax';
 import { addDefaultImport, addNamedImport } from '../../fixers/add-import';
@@ -98,7 +99,20 @@ export const missingRateLimit: Rule = {
     const { facts, sourceFile } = context;
     let throttlerAppGuard = false;
 
+    /** Next.js server actions named for signing in or up (`login`, `signUpAction`, `handleRegister`). */
+    const checkServerActions = (limiters: RateLimiterIndex): void => {
+      for (const action of serverActions(sourceFile)) {
+        const kind = actionKind(action.name.text);
+        if (!kind || limiters.limitsInBody(action.fn) || (action.wrapper && limiters.isLimiter(action.wrapper))) continue;
+        context.report({
+          at: action.name,
+          message: `The server action \`${action.name.text}\` has no rate limiter: ${why[kind]}. ${advice.next} ${suppressHint}.`,
+        });
+      }
+    };
+
     const check = (): void => {
+      if (!facts.isTestFile) checkServerActions(new RateLimiterIndex(facts));
       const candidates = facts.routes.flatMap((route) => {
         const kind = credentialMethods.has(route.method) && route.path !== undefined ? authRouteKind(route.path) : undefined;
         return kind ? [{ route, kind }] : [];
@@ -172,6 +186,15 @@ export const missingRateLimit: Rule = {
     };
   },
 };
+
+/** Words around an action's name that say nothing about what it does: `handleLogin`, `signInAction`. */
+const actionNoise = new Set(['handle', 'do', 'perform', 'submit', 'action', 'handler', 'server', 'form']);
+
+/** What kind of authentication a server action's name says it performs: `signInAction` → login. */
+function actionKind(name: string): AuthRouteKind | undefined {
+  const words = segmentWords(name).filter((w) => !actionNoise.has(w));
+  return words.length === 0 ? undefined : authRouteKind(`/${words.join('-')}`);
+}
 
 /** `fastify.register(rateLimit, { global: false })` limits only the routes that ask for it. */
 function registersLocally(mount: MiddlewareMount): boolean {

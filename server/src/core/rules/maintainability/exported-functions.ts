@@ -1,0 +1,141 @@
+/**
+ * The functions a module offers to other modules, for undocumented-export: ES exports (`export function`,
+ * `export const f = () => …`, `export default`, `export { f }`), CommonJS (`module.exports = …`,
+ * `exports.f = …`, `module.exports = { f }`), and the public methods and constructor of an exported class.
+ */
+import * as ts from 'typescript';
+import type { Facts } from '../../facts/facts';
+import { memberName, unwrap } from '../../facts/syntax';
+
+export interface ExportedFunction {
+  fn: ts.FunctionLikeDeclaration;
+  /** Where the finding goes: the function's (or method's, or class's) name, or the keyword of an anonymous one. */
+  name: ts.Node;
+  /** How it reads in a message: `createUser`, `UserService.find`. */
+  label: string;
+  /** The statement or member a doc comment belongs above. */
+  docTarget: ts.Node;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+function asFunction(expr: ts.Expression | undefined): ts.ArrowFunction | ts.FunctionExpression | ts.ClassExpression | undefined {
+  if (!expr) return undefined;
+  const e = unwrap(expr);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e) ? e : undefined;
+}
+
+function classMembers(cls: ts.ClassLikeDeclaration, className: string, docTarget: ts.Node, out: ExportedFunction[]): void {
+  for (const member of cls.members) {
+    if (hasModifier(member, ts.SyntaxKind.PrivateKeyword) || hasModifier(member, ts.SyntaxKind.ProtectedKeyword)) continue;
+    if (ts.isConstructorDeclaration(member) && member.body) {
+      // A constructor is documented with its class: the class's doc comment carries its `@param`s.
+      out.push({ fn: member, name: cls.name ?? docTarget, label: className, docTarget });
+    } else if (ts.isMethodDeclaration(member) && member.body && ts.isIdentifier(member.name) && !member.name.text.startsWith('_')) {
+      out.push({ fn: member, name: member.name, label: `${className}.${member.name.text}`, docTarget: member });
+    }
+  }
+}
+
+function add(target: ts.Node, value: ts.Node, name: ts.Node, label: string, out: ExportedFunction[]): void {
+  if (ts.isFunctionDeclaration(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value)) out.push({ fn: value, name, label, docTarget: target });
+  else if (ts.isClassDeclaration(value) || ts.isClassExpression(value)) classMembers(value, label, target, out);
+}
+
+/** The statement a CommonJS export assignment stands in: `module.exports.f = …;`. */
+function commonJsTarget(assignment: ts.BinaryExpression): ts.Node {
+  return ts.isExpressionStatement(assignment.parent) ? assignment.parent : assignment;
+}
+
+function isModuleExports(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
+}
+
+/** The local declaration a name exported by reference (`export { f }`, `module.exports = { f }`) stands for. */
+function localValue(id: ts.Identifier, facts: Facts): { target: ts.Node; value: ts.Node; name: ts.Node } | undefined {
+  const decl = facts.resolve(id);
+  if (!decl) return undefined;
+  if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) return { target: decl, value: decl, name: decl.name ?? id };
+  if (ts.isVariableDeclaration(decl)) {
+    const value = asFunction(decl.initializer);
+    return value ? { target: decl.parent.parent, value, name: decl.name } : undefined;
+  }
+  return undefined;
+}
+
+export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): ExportedFunction[] {
+  const out: ExportedFunction[] = [];
+  const seen = new Set<ts.Node>();
+  const addOnce = (target: ts.Node, value: ts.Node, name: ts.Node, label: string): void => {
+    if (seen.has(value)) return;
+    seen.add(value);
+    add(target, value, name, label, out);
+  };
+  const addObject = (obj: ts.ObjectLiteralExpression): void => {
+    for (const p of obj.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) {
+        const local = localValue(p.name, facts);
+        if (local) addOnce(local.target, local.value, local.name, p.name.text);
+      } else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) {
+        const value = asFunction(p.initializer);
+        if (value) addOnce(p, value, p.name, p.name.text);
+        else if (ts.isIdentifier(unwrap(p.initializer))) {
+          const local = localValue(unwrap(p.initializer) as ts.Identifier, facts);
+          if (local) addOnce(local.target, local.value, local.name, p.name.text);
+        }
+      } else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && p.body) {
+        addOnce(p, p, p.name, p.name.text);
+      }
+    }
+  };
+
+  for (const statement of sourceFile.statements) {
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
+      const keyword = statement.getChildren(sourceFile).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword || c.kind === ts.SyntaxKind.ClassKeyword);
+      addOnce(statement, statement, statement.name ?? keyword ?? statement, statement.name?.text ?? 'default');
+    } else if (exported && ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const value = asFunction(d.initializer);
+        if (value && ts.isIdentifier(d.name)) addOnce(statement, value, d.name, d.name.text);
+      }
+    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+      const value = asFunction(statement.expression);
+      if (value) addOnce(statement, value, statement.getFirstToken(sourceFile) ?? statement, 'default');
+      else if (ts.isIdentifier(unwrap(statement.expression))) {
+        const local = localValue(unwrap(statement.expression) as ts.Identifier, facts);
+        if (local) addOnce(local.target, local.value, local.name, (unwrap(statement.expression) as ts.Identifier).text);
+      }
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const spec of statement.exportClause.elements) {
+        const localName = spec.propertyName ?? spec.name;
+        const local = ts.isIdentifier(localName) ? localValue(localName, facts) : undefined;
+        if (local) addOnce(local.target, local.value, local.name, spec.name.text);
+      }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const assignment = statement.expression;
+      const left = unwrap(assignment.left);
+      const right = unwrap(assignment.right);
+      if (isModuleExports(left)) {
+        if (ts.isObjectLiteralExpression(right)) addObject(right);
+        else if (asFunction(right)) addOnce(statement, asFunction(right)!, left, 'module.exports');
+        else if (ts.isIdentifier(right)) {
+          const local = localValue(right, facts);
+          if (local) addOnce(local.target, local.value, local.name, right.text);
+        }
+      } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+        const value = asFunction(right);
+        const name = memberName(left) ?? 'export';
+        if (value) addOnce(commonJsTarget(assignment), value, left.name, name);
+        else if (ts.isIdentifier(right)) {
+          const local = localValue(right, facts);
+          if (local) addOnce(local.target, local.value, local.name, name);
+        }
+      }
+    }
+  }
+  return out;
+}

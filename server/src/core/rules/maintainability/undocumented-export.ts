@@ -1,0 +1,85 @@
+import * as ts from 'typescript';
+import type { Rule } from '../../rule';
+import { lineIndent } from '../../facts/syntax';
+import { frameworkEntryPoints } from '../../catalog/framework-entry-points';
+import { ExportedFunction, exportedFunctions } from './exported-functions';
+import { jsdocSkeleton } from './jsdoc-skeleton';
+
+const generatedPath = /(^|[\\/])(generated|__generated__|dist|build|vendor)[\\/]|\.(min|generated|gen)\.[cm]?[jt]sx?$/;
+/**
+ * Modules a tool loads and calls by a fixed shape, not an API other code calls: migrations and seeders
+ * (`up(queryInterface, Sequelize)`), and the configuration of tools kept in dot-folders (`.hygen/`, `.storybook/`).
+ */
+const toolModulePath = /(^|[\\/])(migrations?|seeders?|seeds|\.(hygen|storybook|github|husky|vscode|yarn|changeset|devcontainer))[\\/]/;
+const generatedHeader = /@generated|auto-?generated|do not edit/i;
+const javascript = /\.[cm]?jsx?$/;
+
+/** A `/** … *\/` comment right above `node`. */
+function hasDocComment(node: ts.Node, source: ts.SourceFile): boolean {
+  return (ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? []).some((r) => source.text.startsWith('/**', r.pos));
+}
+
+function holdsJsx(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+export const undocumentedExport: Rule = {
+  meta: {
+    id: 'undocumented-export',
+    category: 'maintainability',
+    defaultSeverity: 'info',
+    title: 'Exported function with untyped parameters and no documentation',
+    description:
+      'An exported function, class or method whose parameters have no types (implicitly `any` in TypeScript, untyped in JavaScript) and that has no doc comment: callers, reviewers and assistants must read its body to know what to pass. Type the parameters or document them with JSDoc.',
+    fixable: 'safe',
+    sources: ['CWE-1059', 'typescript-eslint explicit-module-boundary-types', 'eslint-plugin-jsdoc require-jsdoc'],
+  },
+  create(context) {
+    const { facts, sourceFile, fileName } = context;
+    if (facts.isTestFile || sourceFile.isDeclarationFile || generatedPath.test(fileName) || toolModulePath.test(fileName) || generatedHeader.test(sourceFile.text.slice(0, 600))) return {};
+    const isJs = javascript.test(fileName);
+    // `// @ts-check` makes TypeScript check this JavaScript file: its parameters are inferred and checked.
+    if (isJs && /^\s*(\/\/|\/\*)\s*@ts-check/m.test(sourceFile.text.slice(0, 600))) return {};
+
+    const isFrameworkCallback = (e: ExportedFunction): boolean => {
+      const first = e.fn.parameters[0];
+      if (first && facts.isRequestParameter(first)) return true;
+      if (frameworkEntryPoints.has(e.label)) return true;
+      // A React component: its props are described by its use in JSX, and its name is capitalised.
+      return /^[A-Z]/.test(e.label) && !e.label.includes('.') && !ts.isConstructorDeclaration(e.fn) && e.fn.body !== undefined && holdsJsx(e.fn.body);
+    };
+
+    const check = (e: ExportedFunction): void => {
+      const untyped = e.fn.parameters.filter((p) => !p.type && !p.initializer && !(ts.isIdentifier(p.name) && p.name.text === 'this'));
+      if (untyped.length === 0) return;
+      if (hasDocComment(e.docTarget, sourceFile) || (e.docTarget !== e.fn && hasDocComment(e.fn, sourceFile))) return;
+      if (hasModifier(e.fn, ts.SyntaxKind.OverrideKeyword) || isFrameworkCallback(e)) return;
+      const names = untyped.map((p) => (ts.isIdentifier(p.name) ? `\`${p.name.text}\`` : 'a destructured object')).join(', ');
+      const advice = isJs ? 'Document it with a JSDoc comment (`@param {type} name`).' : 'Give its parameters types, or document it with a JSDoc comment.';
+      const start = e.docTarget.getStart(sourceFile);
+      const indent = lineIndent(sourceFile, start);
+      context.report({
+        at: e.name,
+        message: `\`${e.label}\` is exported with untyped parameters (${names}) and no doc comment: callers must read its body to know what to pass. ${advice}`,
+        fixes: [{ title: 'Add a JSDoc comment', safe: true, edits: [{ start, end: start, text: jsdocSkeleton(e.fn, sourceFile, indent) }] }],
+      });
+    };
+
+    return {
+      end() {
+        for (const e of exportedFunctions(sourceFile, facts)) check(e);
+      },
+    };
+  },
+};

@@ -1,0 +1,8 @@
+// fix: Remove .only
+const { totalOf } = require('../src/orders');
+
+describe('totals', () => {
+  it('totals one order', () => {
+    expect(totalOf([{ price: 5, qty: 1 }])).toBe(5);
+  });
+});

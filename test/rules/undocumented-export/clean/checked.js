@@ -1,0 +1,5 @@
+// expect: none
+// @ts-check
+export function add(a, b) {
+  return a + b;
+}

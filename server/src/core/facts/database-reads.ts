@@ -23,7 +23,7 @@ export interface DatabaseQuery {
   /** The outermost call of the query: the one awaited. */
   call: ts.CallExpression;
   style: QueryStyle;
-  /** The library when the receiver is known ("pg", "prisma"…); undefined when recognised by shape alone. */
+  /** The library when the receiver is known (pg, prisma…); undefined when recognised by shape alone. */
   library: LibraryId | undefined;
   operation: 'read' | 'insert';
   /** "one": a single row by construction (`findUnique`, `.first()`, `LIMIT 1`); "aggregate": counts and sums. */

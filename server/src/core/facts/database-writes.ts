@@ -20,7 +20,7 @@ export interface DatabaseAccess {
   /** The call that runs it (for a chain, the call naming the operation: `db.update(users)`, `knex('t').insert(…)`). */
   call: ts.CallExpression;
   orm: DatabaseStyle;
-  /** The library's id when the receiver is known to be it ("pg", "prisma"…), else undefined. */
+  /** The library's id when the receiver is known to be it (pg, prisma…), else undefined. */
   library: LibraryId | undefined;
   /**
    * What the statement runs through, as written: `pool`, `prisma`, `knex` (of `knex('t')`), `this.orders`,

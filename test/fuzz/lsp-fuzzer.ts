@@ -27,6 +27,8 @@ export interface FuzzOptions {
   messages: number;
   /** Edit sequences checked against a fresh analysis. */
   sequences: number;
+  /** How many documents are edited at once (default 6). */
+  parallel?: number;
   /** Called now and then with the counts so far. */
   progress?: (counts: FuzzCounts) => void;
 }
@@ -43,7 +45,7 @@ export interface FuzzCounts {
 }
 
 const batch = 100;
-const parallelSequences = 6;
+const defaultParallel = 6;
 const answerMs = 20_000;
 const settings = { debounceMs: 5 };
 
@@ -284,6 +286,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
   // The project folder, as the server finds it, is the fresh analysis's root too.
   fs.writeFileSync(path.join(root, 'package.json'), '{ "name": "fuzz" }\n');
   const random = new Random(options.seed);
+  const parallel = options.parallel ?? defaultParallel;
   const session = new Session(counts, pathToFileURL(root).href);
   let sentBefore = 0;
   const tally = (): void => {
@@ -311,9 +314,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
         if (!probe && session.client.alive) session.problem('hangs', 'no answer to the liveness probe');
       }
       const roundsLeft = Math.max(1, Math.ceil((options.messages - messages) / batch) + 1);
-      const sequencesThisRound = Math.min(options.sequences - sequences, Math.max(parallelSequences, Math.ceil((options.sequences - sequences) / roundsLeft)));
-      for (let done = 0; done < sequencesThisRound; done += parallelSequences) {
-        const group = Math.min(parallelSequences, sequencesThisRound - done);
+      const sequencesThisRound = Math.min(options.sequences - sequences, Math.max(parallel, Math.ceil((options.sequences - sequences) / roundsLeft)));
+      for (let done = 0; done < sequencesThisRound; done += parallel) {
+        const group = Math.min(parallel, sequencesThisRound - done);
         // Each sequence draws from its own generator, so how the group interleaves does not change the run.
         const seeds = Array.from({ length: group }, () => random.int(2 ** 31));
         await Promise.all(seeds.map((seed, k) => editSequence(session, new Random(seed), root, sequences + done + k, seed)));

@@ -23,13 +23,19 @@ describe('facts: which library a name stands for', () => {
     ['constructor-injected service', "import { DataSource } from 'typeorm'; class S { constructor(private ds: DataSource) {} f() { return this.ds; } }", 'this.ds', 'typeorm'],
     ['class field', "const { Pool } = require('pg'); class Repo { pool = new Pool(); f() { return this.pool; } }", 'this.pool', 'pg'],
     ['typed parameter by type name', 'function f(prisma: PrismaService) { return prisma; }', 'prisma', 'prisma'],
-    ['local module is no library we know', "import { db } from './db'; db;", 'db', './db'],
+    ['local module is no library we know', "import { db } from './db'; db;", 'db', undefined],
+    ['unknown package is no library we know', "import lib from 'left-pad'; lib;", 'lib', undefined],
     ['undeclared global', 'db.query;', 'db', undefined],
     ['shadowed by a parameter', "const pg = require('pg'); function f(pg) { return pg; }", 'pg', undefined],
   ];
   for (const [name, source, snippet, library] of cases) {
     it(name, () => assert.equal(libraryAt(source, snippet), library));
   }
+
+  it('keeps the module of a library it does not know', () => {
+    const facts = factsOf("import { db } from './db'; db;");
+    assert.equal(facts.libraryOf(expressionAt(facts, 'db'))?.module, './db');
+  });
 
   it('keeps the export name of a named import', () => {
     const facts = factsOf("import { SignJWT } from 'jose'; new SignJWT({});");

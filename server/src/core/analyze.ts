@@ -16,7 +16,7 @@ import { projectPathOf } from './project-path';
 import { withLineEndingsOf } from './line-endings';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, Subscriber } from './walker';
-import { TreeIndex, withTreeIndex } from './traverse';
+import { TreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
@@ -55,7 +55,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
     }));
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
-    const facts = buildFacts(sourceFile, projectPath, tree.nodes);
+    const facts = buildFacts(sourceFile, projectPath, tree);
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
@@ -88,7 +88,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    const finished = withTreeIndex(tree, () => walk(tree.nodes, subscribers, started + (input.budgetMs ?? analysisBudgetMs)));
+    const finished = walk(tree.nodes, subscribers, started + (input.budgetMs ?? analysisBudgetMs));
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

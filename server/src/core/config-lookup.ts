@@ -24,8 +24,15 @@ function holdsConfig(dir: string): boolean {
   return fs.existsSync(pkg) && readPackageJson(pkg).hasVigil;
 }
 
+function isInside(folder: string, ancestor: string): boolean {
+  const relative = path.relative(ancestor, folder);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 export class ConfigLookup {
   private roots: ReadonlySet<string> = new Set();
+  /** Where a search that meets no config, workspace folder or repository root settles (the CLI's working folder). */
+  private fallback: string | undefined;
   /** Folder → the folder whose config applies to it (itself or an ancestor), or the stop folder when none does. */
   private readonly owner = new Map<string, { dir: string; found: boolean }>();
   private readonly loaded = new Map<string, LoadedConfig>();
@@ -40,6 +47,11 @@ export class ConfigLookup {
   /** The workspace folders: a search never goes above the one holding the file. */
   setRoots(roots: readonly string[]): void {
     this.roots = new Set(roots.map((r) => path.resolve(r)));
+    this.reset();
+  }
+
+  setFallback(folder: string | undefined): void {
+    this.fallback = folder === undefined ? undefined : path.resolve(folder);
     this.reset();
   }
 
@@ -77,11 +89,12 @@ export class ConfigLookup {
       }
       const parent = path.dirname(dir);
       if (this.roots.has(dir) || fs.existsSync(path.join(dir, '.git')) || parent === dir) {
-        answer = { dir, found: false };
+        answer = { dir: parent === dir && this.fallback && isInside(start, this.fallback) ? this.fallback : dir, found: false };
         break;
       }
     }
-    for (const dir of visited) this.owner.set(dir, answer);
+    // Folders above a fallback would search from themselves another time: only those the answer covers are kept.
+    for (const dir of visited) if (dir === answer.dir || isInside(dir, answer.dir)) this.owner.set(dir, answer);
     return answer;
   }
 }

@@ -7,13 +7,11 @@ import * as ts from 'typescript';
 
 const maxRecursion = 800;
 
+/** A pre-order walk: the plain descent below, or a file's tree index (`Facts.walk`). */
+export type Walk = (root: ts.Node, enter: (node: ts.Node) => boolean | void) => void;
+
 /** Visits `root` and its descendants in source order; `enter` returning false skips a node's children. */
 export function preorder(root: ts.Node, enter: (node: ts.Node) => boolean | void): void {
-  const start = active?.indexOf(root);
-  if (start !== undefined) {
-    active!.visitFrom(start, enter);
-    return;
-  }
   let depth = 0;
   const visit = (node: ts.Node): void => {
     if (enter(node) === false) return;
@@ -45,7 +43,6 @@ function descendIteratively(parent: ts.Node, enter: (node: ts.Node) => boolean |
     if (enter(node) !== false) pushChildren(node);
   }
 }
-
 
 /**
  * The tree in source order, with where each node's subtree ends: built once per analysis. Facts and rules walk
@@ -97,6 +94,13 @@ export class TreeIndex {
     for (let j = start; j < end; ) j = enter(this.nodes[j]) === false ? this.ends[j] : j + 1;
   }
 
+  /** `preorder` over `root`'s subtree: a loop over the array when `root` is in this tree, a descent otherwise. */
+  preorder(root: ts.Node, enter: (node: ts.Node) => boolean | void): void {
+    const start = this.indexOf(root);
+    if (start === undefined) preorder(root, enter);
+    else this.visitFrom(start, enter);
+  }
+
   private add(node: ts.Node): number {
     const i = this.nodes.length;
     this.nodes.push(node);
@@ -126,18 +130,5 @@ export class TreeIndex {
       stack.push(~this.add(top));
       pushChildren(top);
     }
-  }
-}
-
-let active: TreeIndex | undefined;
-
-/** Runs `f` with `tree` serving every `preorder` of its nodes (analysis is synchronous, so one is active at a time). */
-export function withTreeIndex<T>(tree: TreeIndex, f: () => T): T {
-  const previous = active;
-  active = tree;
-  try {
-    return f();
-  } finally {
-    active = previous;
   }
 }

@@ -48,6 +48,11 @@ export { globToRegExp } from './glob';
 export interface WorkspaceOptions {
   /** The workspace folders: the config search for a file stops at the one holding it (and at a repository root). */
   roots?: readonly string[];
+  /**
+   * Where a file's project is when no config, workspace folder or repository root is above it (the CLI's working
+   * folder): its config root, and what rules read paths relative to. The filesystem root when absent.
+   */
+  fallbackRoot?: string;
   /** A problem in a config file (one clear message naming the file and the key), once per read of the file. */
   onConfigProblem?: (message: string) => void;
 }
@@ -102,6 +107,7 @@ export class Workspace {
   constructor(options: WorkspaceOptions = {}) {
     this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined));
     this.configs.setRoots(options.roots ?? []);
+    this.configs.setFallback(options.fallbackRoot);
   }
 
   /** Every rule's metadata, in the registry's order. */

@@ -3,8 +3,9 @@
  * which argument carries the serialised text, and what to use instead. js-yaml's `load` is unsafe only in
  * version 3 (its default schema there is the full one, with `!!js/function`); version 4 made `load` safe.
  */
+import type { LibraryId } from './types';
 
-export type DeserializerLibrary = 'node-serialize' | 'serialize-to-js' | 'funcster' | 'cryo' | 'js-yaml';
+export type DeserializerLibrary = Extract<LibraryId, 'node-serialize' | 'serialize-to-js' | 'funcster' | 'cryo' | 'js-yaml'>;
 
 /**
  * The replacement a fix offers: parse the text as JSON, call the library's safe loader, or use the value

@@ -4,12 +4,12 @@
  * write. Each returns a promise only when no callback is passed (bcrypt's callback form returns undefined), and
  * none of the `…Sync` twins is listed.
  */
-import type { LibraryId } from '../facts/libraries';
+import type { LibraryId } from './types';
 
 /** What the promised value is: a hash to store, the yes/no of a password check, or a salt. */
 export type PromisedValue = 'hash' | 'check' | 'salt';
 
-export const passwordHashApis: Readonly<Record<LibraryId, Readonly<Record<string, PromisedValue>>>> = {
+export const passwordHashApis: Readonly<Partial<Record<LibraryId, Readonly<Record<string, PromisedValue>>>>> = {
   bcrypt: { hash: 'hash', compare: 'check', genSalt: 'salt' },
   argon2: { hash: 'hash', verify: 'check' },
   '@node-rs/argon2': { hash: 'hash', verify: 'check' },

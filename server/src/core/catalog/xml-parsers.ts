@@ -3,8 +3,9 @@
  * `<!ENTITY x SYSTEM "file:///etc/passwd">` and substitutes it only when asked (`noent`); the JavaScript
  * parsers (xml2js, fast-xml-parser, @xmldom/xmldom, sax) never fetch external entities and are not listed.
  */
+import type { LibraryId } from './types';
 
-export type XmlParserLibrary = 'libxmljs' | 'libxmljs2';
+export type XmlParserLibrary = Extract<LibraryId, 'libxmljs' | 'libxmljs2'>;
 
 export interface XmlParser {
   library: XmlParserLibrary;

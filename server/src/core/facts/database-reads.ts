@@ -9,23 +9,25 @@
  */
 import * as ts from 'typescript';
 import { isProjectModule } from './libraries';
-import type { Facts } from './facts';
+import { DatabaseStyle, LibraryId, ModelQueryMethod, OrmId, RowCount, drizzle, drizzleBuilder, knex, knexBuilder, mongoose, orms, prisma, sequelize, typeorm } from '../catalog';
+import { Facts, factKey } from './facts';
 import { databaseCallOf } from './database-calls';
 import { SqlText, looksLikeSqlStatement, skeleton, sqlTextsOf } from './sql-text';
 import { memberName, objectProperty, unwrap } from './syntax';
-import { preorder } from '../traverse';
+import type { Walk } from '../traverse';
 
-export type QueryStyle = 'sql' | 'prisma' | 'sequelize' | 'typeorm' | 'mongoose' | 'knex' | 'drizzle';
+/** How the query is written: SQL text, or one ORM's API. */
+export type QueryStyle = DatabaseStyle;
 
 export interface DatabaseQuery {
   /** The outermost call of the query: the one awaited. */
   call: ts.CallExpression;
   style: QueryStyle;
-  /** The library when the receiver is known ("pg", "prisma"…); undefined when recognised by shape alone. */
-  library: string | undefined;
+  /** The library when the receiver is known (pg, prisma…); undefined when recognised by shape alone. */
+  library: LibraryId | undefined;
   operation: 'read' | 'insert';
   /** "one": a single row by construction (`findUnique`, `.first()`, `LIMIT 1`); "aggregate": counts and sums. */
-  rows: 'many' | 'one' | 'aggregate';
+  rows: RowCount;
   /** A `WHERE`, `where`, or a non-empty filter. */
   filtered: boolean;
   /** A `LIMIT`/`TOP`/`FETCH`, `take` or `limit`. */
@@ -80,6 +82,12 @@ function chainOf(call: ts.CallExpression): { root: ts.Expression; links: Link[] 
 /** The database query `call` is, when it is the outermost call of one. */
 export function databaseQueryOf(call: ts.CallExpression, facts: Facts): DatabaseQuery | undefined {
   if (!isOutermostCall(call)) return undefined;
+  return facts.memo(databaseQueryFact, call, () => computeDatabaseQuery(call, facts));
+}
+
+const databaseQueryFact = factKey<DatabaseQuery | undefined>('database query');
+
+function computeDatabaseQuery(call: ts.CallExpression, facts: Facts): DatabaseQuery | undefined {
   const chain = chainOf(call);
   if (!chain) return undefined;
   return (
@@ -143,12 +151,6 @@ const queryMethodNames = new Set(['query', 'execute', 'run', 'all', 'get', 'each
 
 // ---- Query builders: Knex and Drizzle --------------------------------------------------------------------------
 
-const knexRootNames = /^(knex|db|trx|database|k|qb)$/;
-const knexAggregates = new Set(['count', 'countDistinct', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max']);
-const drizzleAggregates = /^(count|countDistinct|sum|avg|min|max)$/;
-const builderWrites = new Set(['update', 'del', 'delete', 'truncate', 'onConflict', 'merge', 'increment', 'decrement', 'set']);
-const filters = /^(where|andWhere|orWhere|whereNot|whereIn|whereNotIn|whereExists|whereBetween|whereNull|whereNotNull|whereRaw|whereLike|whereILike|having|havingRaw|innerJoin)$/;
-
 function builderQuery(call: ts.CallExpression, root: ts.Expression, links: Link[], facts: Facts): DatabaseQuery | undefined {
   const r = unwrap(root);
   // Knex: `knex('users')…` or `knex.select(…).from('users')…` on a Knex instance.
@@ -157,11 +159,11 @@ function builderQuery(call: ts.CallExpression, root: ts.Expression, links: Link[
   }
   if (ts.isIdentifier(r) || (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword)) {
     const first = links[0].name;
-    if ((first === 'select' || first === 'from') && ts.isIdentifier(r) && isKnex(r, facts) && !facts.importsLibrary('drizzle')) {
+    if ((first === 'select' || first === 'from') && ts.isIdentifier(r) && isKnex(r, facts) && !facts.importsLibrary(drizzle.id)) {
       const from = links.find((l) => l.name === 'from');
       return knexQuery(call, links, facts, from ? stringOf(from.call.arguments[0]) : undefined);
     }
-    if ((first === 'select' || first === 'selectDistinct' || first === 'insert') && isDrizzle(r, facts)) return drizzleQuery(call, links, facts);
+    if (drizzleBuilder.starts.has(first) && isDrizzle(r, facts)) return drizzleQuery(call, links, facts);
   }
   return undefined;
 }
@@ -172,22 +174,22 @@ function stringOf(e: ts.Expression | undefined): string | undefined {
 
 function isKnex(id: ts.Identifier, facts: Facts): boolean {
   const ref = facts.libraryOf(id);
-  if (ref && ref.library === 'knex' && !ref.isModule) return true;
-  if (ref && ref.library !== 'knex' && !isProjectModule(ref.module)) return false;
-  return knexRootNames.test(id.text) && facts.importsLibrary('knex');
+  if (ref && ref.library === knex.id && !ref.isModule) return true;
+  if (ref && ref.library !== knex.id && !isProjectModule(ref.module)) return false;
+  return knexBuilder.rootNames.test(id.text) && facts.importsLibrary(knex.id);
 }
 
 function isDrizzle(root: ts.Expression, facts: Facts): boolean {
   const ref = facts.libraryOf(root);
-  if (ref) return ref.library === 'drizzle' && !ref.isModule;
-  return facts.importsLibrary('drizzle');
+  if (ref) return ref.library === drizzle.id && !ref.isModule;
+  return facts.importsLibrary(drizzle.id);
 }
 
 function knexQuery(call: ts.CallExpression, links: Link[], facts: Facts, target: string | undefined): DatabaseQuery | undefined {
   const names = links.map((l) => l.name);
-  if (names.some((n) => builderWrites.has(n))) return undefined;
+  if (names.some((n) => knexBuilder.writes.has(n))) return undefined;
   const insert = links.find((l) => l.name === 'insert');
-  const base = { call, style: 'knex' as const, catalog: false, library: 'knex', target, chain: links.map((l) => l.call), method: names[names.length - 1] };
+  const base = { call, style: knex.id, catalog: false, library: knex.id, target, chain: links.map((l) => l.call), method: names[names.length - 1] };
   if (insert) {
     return { ...base, operation: 'insert', rows: 'one', filtered: false, limited: false, paged: false, batched: isListValue(insert.call.arguments[0], facts) };
   }
@@ -196,11 +198,11 @@ function knexQuery(call: ts.CallExpression, links: Link[], facts: Facts, target:
   return {
     ...base,
     operation: 'read',
-    rows: names.some((n) => knexAggregates.has(n) || n === 'groupBy') ? 'aggregate' : names.includes('first') || isOne(limitValue) ? 'one' : 'many',
-    filtered: names.some((n) => filters.test(n)),
+    rows: names.some((n) => knexBuilder.aggregates.has(n) || n === 'groupBy') ? 'aggregate' : names.includes('first') || isOne(limitValue) ? 'one' : 'many',
+    filtered: names.some((n) => knexBuilder.filters.test(n)),
     limited: limit !== undefined || names.includes('first'),
     paged: names.includes('offset') || (limitValue !== undefined && !isOne(limitValue)),
-    batched: names.some((n) => n === 'whereIn' || n === 'orWhereIn'),
+    batched: names.some((n) => knexBuilder.batched.has(n)),
   };
 }
 
@@ -209,7 +211,7 @@ function drizzleQuery(call: ts.CallExpression, links: Link[], facts: Facts): Dat
   if (names.some((n) => n === 'update' || n === 'delete' || n === 'set')) return undefined;
   const from = links.find((l) => l.name === 'from' || l.name === 'insert');
   const target = from?.call.arguments[0]?.getText(facts.sourceFile);
-  const base = { call, style: 'drizzle' as const, catalog: false, library: 'drizzle', target, chain: links.map((l) => l.call), method: names[names.length - 1] };
+  const base = { call, style: drizzle.id, catalog: false, library: drizzle.id, target, chain: links.map((l) => l.call), method: names[names.length - 1] };
   if (names[0] === 'insert') {
     const values = links.find((l) => l.name === 'values');
     return { ...base, operation: 'insert', rows: 'one', filtered: false, limited: false, paged: false, batched: isListValue(values?.call.arguments[0], facts) };
@@ -220,11 +222,11 @@ function drizzleQuery(call: ts.CallExpression, links: Link[], facts: Facts): Dat
   return {
     ...base,
     operation: 'read',
-    rows: names.includes('groupBy') || (selection !== undefined && mentionsCall(selection, drizzleAggregates)) ? 'aggregate' : isOne(limit?.call.arguments[0]) || names.includes('get') ? 'one' : 'many',
+    rows: names.includes('groupBy') || (selection !== undefined && mentionsCall(selection, drizzleBuilder.aggregates, facts.walk)) ? 'aggregate' : isOne(limit?.call.arguments[0]) || names.includes('get') ? 'one' : 'many',
     filtered: where !== undefined || names.includes('having'),
     limited: limit !== undefined,
     paged: names.includes('offset') || (limit !== undefined && !isOne(limit.call.arguments[0])),
-    batched: where !== undefined && mentionsCall(where.call, /^(inArray|sql)$/),
+    batched: where !== undefined && mentionsCall(where.call, drizzleBuilder.batched, facts.walk),
   };
 }
 
@@ -233,9 +235,9 @@ function isOne(e: ts.Expression | undefined): boolean {
 }
 
 /** Whether a call to a function whose name matches `names` appears under `node`. */
-function mentionsCall(node: ts.Node, names: RegExp): boolean {
+function mentionsCall(node: ts.Node, names: RegExp, walk: Walk): boolean {
   let found = false;
-  preorder(node, (n) => {
+  walk(node, (n) => {
     if (found) return false;
     if (ts.isCallExpression(n) || ts.isTaggedTemplateExpression(n)) {
       const callee = ts.isCallExpression(n) ? unwrap(n.expression) : n.tag;
@@ -266,115 +268,47 @@ function isListValue(e: ts.Expression | undefined, facts: Facts): boolean {
 
 // ---- Models and repositories: Prisma, Sequelize, TypeORM, Mongoose, Drizzle's relational API ---------------------
 
-interface ModelMethod {
-  operation: 'read' | 'insert';
-  rows: DatabaseQuery['rows'];
-  /** The argument holding the filter or options. */
-  options: number;
-}
-
-const prismaMethods: Readonly<Record<string, ModelMethod>> = {
-  findMany: { operation: 'read', rows: 'many', options: 0 },
-  findFirst: { operation: 'read', rows: 'one', options: 0 },
-  findFirstOrThrow: { operation: 'read', rows: 'one', options: 0 },
-  findUnique: { operation: 'read', rows: 'one', options: 0 },
-  findUniqueOrThrow: { operation: 'read', rows: 'one', options: 0 },
-  count: { operation: 'read', rows: 'aggregate', options: 0 },
-  aggregate: { operation: 'read', rows: 'aggregate', options: 0 },
-  groupBy: { operation: 'read', rows: 'aggregate', options: 0 },
-  create: { operation: 'insert', rows: 'one', options: 0 },
-};
-const sequelizeMethods: Readonly<Record<string, ModelMethod>> = {
-  findAll: { operation: 'read', rows: 'many', options: 0 },
-  findAndCountAll: { operation: 'read', rows: 'many', options: 0 },
-  findOne: { operation: 'read', rows: 'one', options: 0 },
-  findByPk: { operation: 'read', rows: 'one', options: 1 },
-  count: { operation: 'read', rows: 'aggregate', options: 0 },
-  sum: { operation: 'read', rows: 'aggregate', options: 1 },
-  max: { operation: 'read', rows: 'aggregate', options: 1 },
-  min: { operation: 'read', rows: 'aggregate', options: 1 },
-  create: { operation: 'insert', rows: 'one', options: 1 },
-};
-const typeormMethods: Readonly<Record<string, ModelMethod>> = {
-  find: { operation: 'read', rows: 'many', options: 0 },
-  findBy: { operation: 'read', rows: 'many', options: 0 },
-  findAndCount: { operation: 'read', rows: 'many', options: 0 },
-  findAndCountBy: { operation: 'read', rows: 'many', options: 0 },
-  findOne: { operation: 'read', rows: 'one', options: 0 },
-  findOneBy: { operation: 'read', rows: 'one', options: 0 },
-  findOneOrFail: { operation: 'read', rows: 'one', options: 0 },
-  findOneByOrFail: { operation: 'read', rows: 'one', options: 0 },
-  count: { operation: 'read', rows: 'aggregate', options: 0 },
-  countBy: { operation: 'read', rows: 'aggregate', options: 0 },
-  insert: { operation: 'insert', rows: 'one', options: 0 },
-};
-const mongooseMethods: Readonly<Record<string, ModelMethod>> = {
-  find: { operation: 'read', rows: 'many', options: 0 },
-  findOne: { operation: 'read', rows: 'one', options: 0 },
-  findById: { operation: 'read', rows: 'one', options: 0 },
-  countDocuments: { operation: 'read', rows: 'aggregate', options: 0 },
-  estimatedDocumentCount: { operation: 'read', rows: 'aggregate', options: 0 },
-  aggregate: { operation: 'read', rows: 'aggregate', options: 0 },
-  distinct: { operation: 'read', rows: 'aggregate', options: 1 },
-  create: { operation: 'insert', rows: 'one', options: 0 },
-};
-const methodsByStyle: Readonly<Partial<Record<QueryStyle, Readonly<Record<string, ModelMethod>>>>> = {
-  prisma: prismaMethods,
-  sequelize: sequelizeMethods,
-  typeorm: typeormMethods,
-  mongoose: mongooseMethods,
-};
-const allModelMethods = new Set(Object.values(methodsByStyle).flatMap((m) => Object.keys(m!)));
+/** The ORMs with model or repository query methods, in the order a file's imports decide an unknown receiver. */
+const modelOrms: readonly OrmId[] = [prisma.id, sequelize.id, typeorm.id, mongoose.id];
+const allModelMethods = new Set(modelOrms.flatMap((id) => Object.keys(orms[id].queryMethods ?? {})));
 /** Names that only one library's models have. */
-const distinctive: Readonly<Record<string, QueryStyle>> = {
-  findUnique: 'prisma',
-  findUniqueOrThrow: 'prisma',
-  findFirstOrThrow: 'prisma',
-  findFirst: 'prisma',
-  findMany: 'prisma',
-  findAll: 'sequelize',
-  findByPk: 'sequelize',
-  findAndCountAll: 'sequelize',
-  findById: 'mongoose',
-  countDocuments: 'mongoose',
-  estimatedDocumentCount: 'mongoose',
-  findBy: 'typeorm',
-  findOneBy: 'typeorm',
-  findOneOrFail: 'typeorm',
-  findOneByOrFail: 'typeorm',
-  findAndCount: 'typeorm',
-  findAndCountBy: 'typeorm',
-  countBy: 'typeorm',
-};
-const styleByLibrary: Readonly<Record<string, QueryStyle>> = { prisma: 'prisma', sequelize: 'sequelize', typeorm: 'typeorm', mongoose: 'mongoose' };
-/** Mongoose query helpers chained after the model call. */
-const mongooseChain = /^(lean|exec|populate|select|sort|limit|skip|where|equals|in|gt|gte|lt|lte|orFail|session|hint|collation|batchSize|cursor)$/;
+const distinctive: ReadonlyMap<string, OrmId> = new Map(modelOrms.flatMap((id) => (orms[id].distinctiveQueryMethods ?? []).map((m) => [m, id] as const)));
+/** When nothing else tells, the file's import decides, in this order. */
+const importPreference: readonly OrmId[] = [mongoose.id, typeorm.id, sequelize.id];
+/** Query helpers that may follow a model call in its chain. */
+const chainedHelpers = modelOrms.flatMap((id) => orms[id].queryOptions?.chainedHelpers ?? []);
 const modelName = /^[A-Z][A-Za-z0-9]*$|(Model|Repository|Repo|repository|repo|model)$/;
 
+function queryMethodOf(style: QueryStyle, method: string): ModelQueryMethod | undefined {
+  const methods = style === 'sql' ? undefined : orms[style].queryMethods;
+  return methods && Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : undefined;
+}
+
 function modelQuery(call: ts.CallExpression, links: Link[], facts: Facts): DatabaseQuery | undefined {
-  // The model call is the last link that is not a Mongoose query helper.
+  // The model call is the last link that is not a query helper chained after it.
   let index = links.length - 1;
-  while (index > 0 && mongooseChain.test(links[index].name)) index--;
+  while (index > 0 && chainedHelpers.some((h) => h.test(links[index].name))) index--;
   const link = links[index];
   if (!allModelMethods.has(link.name)) return undefined;
   const callee = link.call.expression as ts.PropertyAccessExpression;
   const receiver = unwrap(callee.expression);
   const style = styleOf(receiver, link.name, facts);
   if (!style) return undefined;
-  if (index < links.length - 1 && style !== 'mongoose') return undefined;
-  const method = methodsByStyle[style]?.[link.name];
+  const shapeOf = orms[style].queryOptions;
+  if (index < links.length - 1 && !shapeOf?.chainedHelpers) return undefined;
+  const method = queryMethodOf(style, link.name);
   if (!method) return undefined;
   const args = link.call.arguments;
   // Array's own `find(fn)`, `findIndex`: a callback argument is never a database filter.
   if (args.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))) return undefined;
-  // TypeORM's EntityManager takes the entity first: `manager.find(User, { where })`.
-  const entityFirst = style === 'typeorm' && args[0] !== undefined && isEntityReference(args[0]);
+  // An entity manager takes the entity first: `manager.find(User, { where })`.
+  const entityFirst = shapeOf?.entityFirst === true && args[0] !== undefined && isEntityReference(args[0]);
   const optionsArg = args[method.options + (entityFirst ? 1 : 0)];
   const options = optionsArg && ts.isObjectLiteralExpression(unwrap(optionsArg)) ? (unwrap(optionsArg) as ts.ObjectLiteralExpression) : undefined;
   const chained = links.slice(index + 1).map((l) => l.name);
-  const shape = optionShape(style, link.name, options, optionsArg, chained, links.slice(index + 1));
+  const shape = optionShape(style, link.name, method, options, optionsArg, chained, links.slice(index + 1), facts.walk);
   const target = entityFirst ? args[0].getText(facts.sourceFile) : callee.expression.getText(facts.sourceFile);
-  const batchedInsert = method.operation === 'insert' && (style === 'mongoose' || style === 'sequelize') && isListValue(args[0], facts);
+  const batchedInsert = method.operation === 'insert' && shapeOf?.insertTakesList === true && isListValue(args[0], facts);
   return {
     call,
     style,
@@ -397,40 +331,48 @@ function isEntityReference(e: ts.Expression): boolean {
   return (ts.isIdentifier(u) && /^[A-Z]/.test(u.text)) || ts.isStringLiteralLike(u);
 }
 
+/** The model ORM a library id is (its models, not its raw SQL); mongodb's collections are read through database-writes. */
+function modelOrmOf(library: LibraryId | undefined): OrmId | undefined {
+  return modelOrms.find((id) => id === library);
+}
+
 /** The library a model receiver belongs to: its declaration, its class, the method's own name, or the file's imports. */
-function styleOf(receiver: ts.Expression, method: string, facts: Facts): QueryStyle | undefined {
+function styleOf(receiver: ts.Expression, method: string, facts: Facts): OrmId | undefined {
   const ref = facts.libraryOf(receiver);
   if (ref && !isProjectModule(ref.module)) {
-    if (ref.library === 'drizzle') return undefined;
-    const style = styleByLibrary[ref.library];
+    const style = modelOrmOf(ref.library);
     if (!style) return undefined;
     // `prisma.user.findMany`: the model is a member of the client; the client itself has no `findMany`.
-    if (style === 'prisma' && !ts.isPropertyAccessExpression(receiver)) return undefined;
+    if (orms[style].queryOptions?.modelIsClientMember && !ts.isPropertyAccessExpression(receiver)) return undefined;
     return style;
   }
   // Drizzle's relational queries: `db.query.users.findMany()`.
   if (ts.isPropertyAccessExpression(receiver) && memberName(receiver.expression) === 'query') return undefined;
   const heritage = classHeritage(receiver, facts);
   if (heritage) return heritage;
-  const own = distinctive[method];
-  if (own === 'prisma') return ts.isPropertyAccessExpression(receiver) ? 'prisma' : undefined;
+  const own = distinctive.get(method);
+  if (own && orms[own].queryOptions?.modelIsClientMember) return ts.isPropertyAccessExpression(receiver) ? own : undefined;
   const name = ts.isIdentifier(receiver) ? receiver.text : memberName(receiver);
   if (name === undefined || !modelName.test(name)) return undefined;
   if (own) return own;
-  if (facts.importsLibrary('mongoose')) return 'mongoose';
-  if (facts.importsLibrary('typeorm')) return 'typeorm';
-  if (facts.importsLibrary('sequelize')) return 'sequelize';
-  return undefined;
+  return importPreference.find((id) => facts.importsLibrary(id));
 }
 
 /** `class User extends Model` (Sequelize), `extends BaseEntity` (TypeORM), declared in this file. */
-function classHeritage(receiver: ts.Expression, facts: Facts): QueryStyle | undefined {
+function classHeritage(receiver: ts.Expression, facts: Facts): OrmId | undefined {
   if (!ts.isIdentifier(receiver)) return undefined;
   const decl = facts.resolve(receiver);
   if (!decl || !ts.isClassDeclaration(decl)) return undefined;
   const base = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  const lib = base ? facts.libraryOf(base)?.library : undefined;
-  return lib ? styleByLibrary[lib] : undefined;
+  return base ? modelOrmOf(facts.libraryOf(base)?.library) : undefined;
+}
+
+/** The keys of TypeORM's find options; any other key makes the object the conditions themselves. */
+const typeormFindOptions = new Set(['select', 'where', 'relations', 'relationLoadStrategy', 'join', 'order', 'cache', 'lock', 'withDeleted', 'loadRelationIds', 'loadEagerRelations', 'transaction', 'skip', 'take', 'comment']);
+
+/** `repo.find({ followerId })`: TypeORM 0.2's shorthand, where the argument is the WHERE. */
+function isTypeormConditions(options: ts.ObjectLiteralExpression | undefined): boolean {
+  return options !== undefined && options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && !typeormFindOptions.has(p.name.text));
 }
 
 interface OptionShape {
@@ -442,12 +384,14 @@ interface OptionShape {
 }
 
 function optionShape(
-  style: QueryStyle,
-  method: string,
+  style: OrmId,
+  methodName: string,
+  method: ModelQueryMethod,
   options: ts.ObjectLiteralExpression | undefined,
   optionsArg: ts.Expression | undefined,
   chained: string[],
   chainLinks: Link[],
+  walk: Walk,
 ): OptionShape {
   const has = (name: string): ts.Expression | undefined => {
     const p = options ? objectProperty(options, name) : undefined;
@@ -455,7 +399,8 @@ function optionShape(
   };
   const spread = options?.properties.some((p) => ts.isSpreadAssignment(p)) ?? false;
   const opaque = optionsArg !== undefined && !options;
-  if (style === 'mongoose' || (style === 'typeorm' && /By$|ByOrFail$/.test(method))) {
+  const filterIsArgument = orms[style].queryOptions?.filterIsArgument ?? false;
+  if (filterIsArgument === true || (filterIsArgument !== false && filterIsArgument.test(methodName))) {
     // The argument is the filter itself.
     const limitLink = chainLinks.find((l) => l.name === 'limit');
     const limitValue = limitLink?.call.arguments[0];
@@ -464,26 +409,26 @@ function optionShape(
       limited: limitLink !== undefined,
       limitOne: isOne(limitValue),
       paged: chained.includes('skip') || (limitValue !== undefined && !isOne(limitValue)),
-      batched: optionsArg !== undefined && (mentionsKey(optionsArg, /^\$in$/) || mentionsCall(optionsArg, /^In$/)) || chained.includes('in'),
+      batched: optionsArg !== undefined && (mentionsKey(optionsArg, /^\$in$/, walk) || mentionsCall(optionsArg, /^In$/, walk)) || chained.includes('in'),
     };
   }
-  const limitKey = style === 'sequelize' ? 'limit' : 'take';
-  const limit = has(limitKey) ?? (style === 'drizzle' ? has('limit') : undefined);
+  const limitKey = orms[style].queryOptions?.limitOption;
+  const limit = limitKey === undefined ? undefined : has(limitKey);
   const where = has('where');
   return {
     // `findByPk(id)` and an options object built elsewhere: assume they filter.
-    filtered: opaque || spread || where !== undefined || method === 'findByPk',
+    filtered: opaque || spread || where !== undefined || method.byKey === true || (style === typeorm.id && isTypeormConditions(options)),
     limited: limit !== undefined || spread || opaque,
     limitOne: isOne(limit),
     paged: has('skip') !== undefined || has('offset') !== undefined || has('cursor') !== undefined || (limit !== undefined && !isOne(limit)),
-    batched: where !== undefined && (mentionsKey(where, /^(in|\$in)$/) || mentionsCall(where, /^In$/) || mentionsOpIn(where)),
+    batched: where !== undefined && (mentionsKey(where, /^(in|\$in)$/, walk) || mentionsCall(where, /^In$/, walk) || mentionsOpIn(where, walk)),
   };
 }
 
 /** A property named by `key` anywhere in the object: `{ id: { in: ids } }`, `{ _id: { $in: ids } }`. */
-function mentionsKey(node: ts.Node, key: RegExp): boolean {
+function mentionsKey(node: ts.Node, key: RegExp, walk: Walk): boolean {
   let found = false;
-  preorder(node, (n) => {
+  walk(node, (n) => {
     if (found) return false;
     if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && key.test(n.name.text)) found = true;
     return !found;
@@ -492,9 +437,9 @@ function mentionsKey(node: ts.Node, key: RegExp): boolean {
 }
 
 /** Sequelize's `[Op.in]` key, or an array given as the value (`where: { id: ids }` means IN). */
-function mentionsOpIn(node: ts.Node): boolean {
+function mentionsOpIn(node: ts.Node, walk: Walk): boolean {
   let found = false;
-  preorder(node, (n) => {
+  walk(node, (n) => {
     if (found) return false;
     if (ts.isComputedPropertyName(n) && /\.(in|or)$/.test(n.expression.getText())) found = true;
     if (ts.isPropertyAssignment(n) && ts.isArrayLiteralExpression(unwrap(n.initializer))) found = true;

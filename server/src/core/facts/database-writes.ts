@@ -6,20 +6,22 @@
  * known to be theirs or has their unmistakable shape (`x.model.update({ where, data })`, `knex('t').insert`).
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { Facts, factKey } from './facts';
+import {
+  DatabaseStyle, LibraryId, OrmId, WriteKind, drizzle, drizzleBuilder, knex, knexBuilder, mongoose, orms, prisma, prismaTags, sequelize, typeorm,
+  writeKindIn,
+} from '../catalog';
 import { databaseCallOf } from './database-calls';
 import { isHole, sqlTextsOf } from './sql-text';
 import { calleeName, isFunctionLike, memberName, objectProperty, stringText, unwrap } from './syntax';
-import { preorder } from '../traverse';
 
-export type DatabaseOrm = 'sql' | 'prisma' | 'sequelize' | 'knex' | 'typeorm' | 'drizzle' | 'mongoose';
 
 export interface DatabaseAccess {
   /** The call that runs it (for a chain, the call naming the operation: `db.update(users)`, `knex('t').insert(…)`). */
   call: ts.CallExpression;
-  orm: DatabaseOrm;
-  /** The library's id when the receiver is known to be it ("pg", "prisma"…), else undefined. */
-  library: string | undefined;
+  orm: DatabaseStyle;
+  /** The library's id when the receiver is known to be it (pg, prisma…), else undefined. */
+  library: LibraryId | undefined;
   /**
    * What the statement runs through, as written: `pool`, `prisma`, `knex` (of `knex('t')`), `this.orders`,
    * `Order` (a model class). Renaming it to a transaction's handle moves the statement into the transaction.
@@ -32,7 +34,7 @@ export interface DatabaseAccess {
 }
 
 export interface DatabaseWrite extends DatabaseAccess {
-  kind: 'insert' | 'update' | 'delete' | 'upsert';
+  kind: WriteKind;
 }
 
 export interface DatabaseRead extends DatabaseAccess {
@@ -45,41 +47,26 @@ const sqlRead = /^[\s(]*(?:WITH\b[\s\S]*?\)\s*)?SELECT\b/i;
 const sqlLock = /\bFOR\s+(UPDATE|NO\s+KEY\s+UPDATE|SHARE)\b|\bLOCK\s+IN\s+SHARE\s+MODE\b/i;
 const sqlBegin = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
 
-const prismaWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
-  create: 'insert', createMany: 'insert', createManyAndReturn: 'insert', update: 'update', updateMany: 'update',
-  updateManyAndReturn: 'update', upsert: 'upsert', delete: 'delete', deleteMany: 'delete',
-};
-const prismaReads = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow']);
-const modelWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
-  // Sequelize statics
-  create: 'insert', bulkCreate: 'insert', update: 'update', destroy: 'delete', upsert: 'upsert', increment: 'update', decrement: 'update',
-  // Mongoose / MongoDB
-  insertMany: 'insert', insertOne: 'insert', updateOne: 'update', updateMany: 'update', replaceOne: 'update',
-  findOneAndUpdate: 'update', findByIdAndUpdate: 'update', findOneAndReplace: 'update', findOneAndDelete: 'delete',
-  findByIdAndDelete: 'delete', findByIdAndRemove: 'delete', findOneAndRemove: 'delete', deleteOne: 'delete', deleteMany: 'delete', bulkWrite: 'update',
-};
+const writesOf = (id: OrmId): Readonly<Record<string, WriteKind>> => orms[id].writeMethods ?? {};
+const rowReadsOf = (id: OrmId): readonly string[] => orms[id].rowReadMethods ?? [];
+/** Model statics (Sequelize) and model or collection methods (Mongoose, MongoDB). */
+const modelOrms: readonly OrmId[] = [sequelize.id, mongoose.id];
+const modelReads = new Set([...modelOrms, typeorm.id].flatMap(rowReadsOf));
 /** Model methods that are only ever Mongoose/MongoDB's, so a receiver of unknown origin still counts. */
-const mongoOnlyWrites = new Set(['insertMany', 'insertOne', 'updateOne', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'findByIdAndDelete', 'findByIdAndRemove', 'findOneAndRemove', 'deleteOne', 'bulkWrite']);
-const modelReads = new Set(['findOne', 'findByPk', 'findById', 'findOneBy', 'findOneByOrFail', 'findOneOrFail']);
-const typeormWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
-  save: 'upsert', insert: 'insert', update: 'update', delete: 'delete', remove: 'delete', softDelete: 'delete', softRemove: 'delete',
-  increment: 'update', decrement: 'update', upsert: 'upsert', restore: 'update',
-};
-const knexWrites: Readonly<Record<string, DatabaseWrite['kind']>> = {
-  insert: 'insert', update: 'update', del: 'delete', delete: 'delete', increment: 'update', decrement: 'update', upsert: 'upsert',
-};
-const drizzleWrites: Readonly<Record<string, DatabaseWrite['kind']>> = { insert: 'insert', update: 'update', delete: 'delete' };
-/** What each Drizzle write is followed by in its chain, so `map.delete(key)` is not taken for one. */
-const drizzleNext: Readonly<Record<string, RegExp>> = { insert: /^values$/, update: /^set$/, delete: /^(where|returning)$/ };
+const mongoOnlyWrites = new Set(mongoose.distinctiveAccessMethods);
+const sequelizeOnly = new Set(sequelize.distinctiveAccessMethods);
+
+function has(table: Readonly<Record<string, WriteKind>>, method: string): boolean {
+  return Object.prototype.hasOwnProperty.call(table, method);
+}
 
 /** Every method name a write or a row read can have: the cheap first filter for callers. */
 export const accessMethodNames: ReadonlySet<string> = new Set([
-  ...Object.keys(prismaWrites), ...prismaReads, ...Object.keys(modelWrites), ...modelReads, ...Object.keys(typeormWrites),
-  ...Object.keys(knexWrites), 'save', 'first', 'query', 'execute', 'run', 'all', 'get', 'one', 'none', 'oneOrNone', 'any', 'many', 'manyOrNone', 'result',
+  ...[prisma.id, ...modelOrms, typeorm.id, knex.id].flatMap((id) => [...Object.keys(writesOf(id)), ...rowReadsOf(id)]), 'save', 'first', 'query', 'execute', 'run', 'all', 'get', 'one', 'none', 'oneOrNone', 'any', 'many', 'manyOrNone', 'result',
   '$executeRawUnsafe', '$queryRawUnsafe', 'select',
 ]);
 
-const ormLibraries = new Set(['prisma', 'sequelize', 'knex', 'typeorm', 'drizzle', 'mongoose', 'mongodb']);
+const ormLibraries = new Set<LibraryId | undefined>([...(Object.keys(orms) as OrmId[]), 'mongodb']);
 const jsGlobals = /^(Object|Array|Promise|Map|Set|WeakMap|Date|JSON|Math|Reflect|Buffer|Symbol|String|Number|Intl|Proxy|Error|URL|Atomics)$/;
 const pascal = /^[A-Z][A-Za-z0-9]*$/;
 const repositoryName = /(repo|repository|Repo|Repository|manager|Manager)$/;
@@ -99,15 +86,15 @@ export function databaseReadOf(call: ts.CallExpression, facts: Facts): DatabaseR
 /** `prisma.$executeRaw\`UPDATE …\`` (the tagged form is parameterised, and a write like any other). */
 export function taggedWriteOf(node: ts.TaggedTemplateExpression, facts: Facts): DatabaseWrite | undefined {
   const tag = unwrap(node.tag);
-  if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== '$executeRaw') return undefined;
+  if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== prismaTags.write) return undefined;
   const text = ts.isNoSubstitutionTemplateLiteral(node.template) ? node.template.text : node.template.head.text;
   const m = sqlWrite.exec(text);
   if (!m) return undefined;
   const ref = facts.libraryOf(tag.expression);
   return {
     call: node as unknown as ts.CallExpression,
-    orm: 'prisma',
-    library: ref?.library === 'prisma' ? 'prisma' : undefined,
+    orm: prisma.id,
+    library: ref?.library === prisma.id ? prisma.id : undefined,
     handle: tag.expression,
     target: sqlTarget(text),
     sqlText: text,
@@ -115,13 +102,11 @@ export function taggedWriteOf(node: ts.TaggedTemplateExpression, facts: Facts): 
   };
 }
 
-const classified = new WeakMap<ts.CallExpression, DatabaseWrite | DatabaseRead | null>();
+const accessFact = factKey<DatabaseWrite | DatabaseRead | undefined>('database access');
 
-/** Memoised per call: several rules ask about the same calls. */
+/** Memoised per call in the file's facts: several rules ask about the same calls. */
 function classify(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
-  let result = classified.get(call);
-  if (result === undefined) classified.set(call, (result = compute(call, facts) ?? null));
-  return result ?? undefined;
+  return facts.memo(accessFact, call, () => compute(call, facts));
 }
 
 function compute(call: ts.CallExpression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
@@ -174,16 +159,17 @@ function sqlAccess(call: ts.CallExpression, facts: Facts): DatabaseWrite | Datab
 
 /** `prisma.order.update({ where, data })`: the model's receiver known to be Prisma, or the unmistakable argument shape. */
 function prismaAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
-  if (!(method in prismaWrites) && !prismaReads.has(method)) return undefined;
+  const writes = writesOf(prisma.id);
+  if (!has(writes, method) && !rowReadsOf(prisma.id).includes(method)) return undefined;
   if (!ts.isPropertyAccessExpression(receiver)) return undefined;
   const client = unwrap(receiver.expression);
   const ref = facts.libraryOf(client);
   const arg = call.arguments[0] && unwrap(call.arguments[0]);
   const shaped = arg !== undefined && ts.isObjectLiteralExpression(arg) && (objectProperty(arg, 'data') !== undefined || objectProperty(arg, 'where') !== undefined);
-  const known = ref?.library === 'prisma';
+  const known = ref?.library === prisma.id;
   if (!known && !(shaped && (ref === undefined || /^[.@~#]/.test(ref.module)))) return undefined;
-  const base = { call, orm: 'prisma' as const, library: known ? 'prisma' : undefined, handle: client, target: receiver.name.text };
-  if (method in prismaWrites) return { ...base, kind: prismaWrites[method] };
+  const base = { call, orm: prisma.id, library: known ? prisma.id : undefined, handle: client, target: receiver.name.text };
+  if (has(writes, method)) return { ...base, kind: writes[method] };
   return { ...base, locked: false };
 }
 
@@ -205,27 +191,30 @@ function knexRoot(expr: ts.Expression): ts.CallExpression | undefined {
 }
 
 function knexAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | DatabaseRead | undefined {
-  if (!(method in knexWrites) && method !== 'first') return undefined;
+  const writes = writesOf(knex.id);
+  const rowRead = rowReadsOf(knex.id).includes(method);
+  if (!has(writes, method) && !rowRead) return undefined;
   const root = knexRoot(receiver);
   const table = root && stringText(root.arguments[0]);
   if (!root || table === undefined) return undefined;
   const ref = facts.libraryOf(root.expression);
-  if (ref ? ref.library !== 'knex' && !/^[.@~#]/.test(ref.module) : !/^(knex|db|trx|tx|k|database|connection)$/.test(root.expression.getText())) return undefined;
-  const base = { call, orm: 'knex' as const, library: ref?.library === 'knex' ? 'knex' : undefined, handle: unwrap(root.expression), target: table };
-  if (method === 'first') return { ...base, locked: /\.(forUpdate|forShare|forNoKeyUpdate)\s*\(/.test(receiver.getText()) };
-  return { ...base, kind: knexWrites[method] };
+  if (ref ? ref.library !== knex.id && !/^[.@~#]/.test(ref.module) : !knexBuilder.writeHandleNames.test(root.expression.getText())) return undefined;
+  const base = { call, orm: knex.id, library: ref?.library === knex.id ? knex.id : undefined, handle: unwrap(root.expression), target: table };
+  if (rowRead) return { ...base, locked: knexBuilder.locks.test(receiver.getText()) };
+  return { ...base, kind: writes[method] };
 }
 
 function drizzleAccess(call: ts.CallExpression, method: string, receiver: ts.Expression, facts: Facts): DatabaseWrite | undefined {
-  if (!(method in drizzleWrites) || call.arguments.length !== 1) return undefined;
+  const writes = writesOf(drizzle.id);
+  if (!has(writes, method) || call.arguments.length !== 1) return undefined;
   const next = call.parent;
-  if (!ts.isPropertyAccessExpression(next) || next.expression !== call || !drizzleNext[method].test(next.name.text)) return undefined;
+  if (!ts.isPropertyAccessExpression(next) || next.expression !== call || !drizzleBuilder.writeNext[method].test(next.name.text)) return undefined;
   // A client by name (`db`, `tx`, `this.db`), not a query builder made by a call (TypeORM's `createQueryBuilder().update(t).set(…)`).
   if (!ts.isIdentifier(receiver) && !(ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword)) return undefined;
   const ref = facts.libraryOf(receiver);
-  if (ref && ref.library !== 'drizzle' && !/^[.@~#]/.test(ref.module)) return undefined;
+  if (ref && ref.library !== drizzle.id && !/^[.@~#]/.test(ref.module)) return undefined;
   const table = unwrap(call.arguments[0]);
-  return { call, orm: 'drizzle', library: ref?.library === 'drizzle' ? 'drizzle' : undefined, handle: receiver, target: ts.isIdentifier(table) ? table.text : undefined, kind: drizzleWrites[method] };
+  return { call, orm: drizzle.id, library: ref?.library === drizzle.id ? drizzle.id : undefined, handle: receiver, target: ts.isIdentifier(table) ? table.text : undefined, kind: writes[method] };
 }
 
 /** Sequelize and Mongoose models (`Order.update`, `order.save()`), TypeORM repositories and entity managers. */
@@ -233,30 +222,52 @@ function modelAccess(call: ts.CallExpression, method: string, receiver: ts.Expre
   const ref = facts.libraryOf(receiver);
   if (ref && !ormLibraries.has(ref.library) && !/^[.@~#]/.test(ref.module)) return undefined;
   const name = receiverName(receiver);
-  if (name === undefined) return undefined;
-  const typeorm = ref?.library === 'typeorm' || (repositoryName.test(name) && ref === undefined) || (ref !== undefined && repositoryName.test(name));
-  if (typeorm) {
-    if (method in typeormWrites) return { call, orm: 'typeorm', library: ref?.library === 'typeorm' ? 'typeorm' : undefined, handle: receiver, target: name, kind: typeormWrites[method] };
-    if (modelReads.has(method)) return { call, orm: 'typeorm', library: 'typeorm', handle: receiver, target: name, locked: hasLockOption(call) };
+  if (name === undefined || isApiClient(receiver) || (method === 'create' && isDomainFactory(receiver, ref?.module, facts))) return undefined;
+  const repository = ref?.library === typeorm.id || (repositoryName.test(name) && ref === undefined) || (ref !== undefined && repositoryName.test(name));
+  if (repository) {
+    const writes = writesOf(typeorm.id);
+    if (has(writes, method)) return { call, orm: typeorm.id, library: ref?.library === typeorm.id ? typeorm.id : undefined, handle: receiver, target: name, kind: writes[method] };
+    if (modelReads.has(method)) return { call, orm: typeorm.id, library: typeorm.id, handle: receiver, target: name, locked: hasLockOption(call) };
     return undefined;
   }
   const isModel = pascal.test(name) && !jsGlobals.test(name) && (!ts.isIdentifier(receiver) || facts.resolve(receiver) !== undefined);
-  const orm: DatabaseOrm = ref?.library === 'sequelize' || sequelizeOnly.has(method) || isSequelizeUpdate(call, method) || (!mongoOnlyWrites.has(method) && !facts.importsLibrary('mongoose')) ? 'sequelize' : 'mongoose';
+  const orm: OrmId = ref?.library === sequelize.id || sequelizeOnly.has(method) || isSequelizeUpdate(call, method) || (!mongoOnlyWrites.has(method) && !facts.importsLibrary(mongoose.id)) ? sequelize.id : mongoose.id;
   const library = ref && ormLibraries.has(ref.library) ? ref.library : undefined;
-  if (method === 'save' && call.arguments.length <= 1 && !isModel && ts.isIdentifier(receiver) && (facts.importsLibrary('mongoose') || facts.importsLibrary('sequelize'))) {
+  if (method === 'save' && call.arguments.length <= 1 && !isModel && ts.isIdentifier(receiver) && modelOrms.some((id) => facts.importsLibrary(id))) {
     return { call, orm, library, handle: receiver, target: name, kind: 'upsert' };
   }
-  if (method in modelWrites && (isModel || ref !== undefined || mongoOnlyWrites.has(method) || /collection$/i.test(name))) {
+  const kind = writeKindIn(modelOrms, method);
+  if (kind !== undefined && (isModel || ref !== undefined || mongoOnlyWrites.has(method) || /collection$/i.test(name))) {
     // TypeORM's active-record `Entity.create()` only builds an object; `save()` writes it.
-    if (method === 'create' && facts.importsLibrary('typeorm')) return undefined;
+    if (method === 'create' && facts.importsLibrary(typeorm.id)) return undefined;
     if ((method === 'update' || method === 'destroy') && !isModel) return undefined;
-    return { call, orm, library, handle: receiver, target: name, kind: modelWrites[method] };
+    return { call, orm, library, handle: receiver, target: name, kind };
   }
   if (modelReads.has(method) && (isModel || ref !== undefined)) return { call, orm, library, handle: receiver, target: name, locked: hasLockOption(call) };
   return undefined;
 }
 
-const sequelizeOnly = new Set(['bulkCreate', 'destroy', 'upsert', 'findByPk', 'increment', 'decrement']);
+/**
+ * Project modules that export a client of a remote API under its usual name (`import { stripe } from '@/lib/stripe'`):
+ * `stripe.customers.create()` calls the API, no database, and no transaction can hold it.
+ */
+const apiClientNames = /^(stripe|paypal|braintree|mux|openai|anthropic|resend|sendgrid|twilio|octokit|slack|s3)$/i;
+
+function isApiClient(receiver: ts.Expression): boolean {
+  let root = receiver;
+  while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
+  return ts.isIdentifier(root) && apiClientNames.test(root.text);
+}
+
+/** Domain code: value objects and entities that build themselves with a static `create` and never touch a table. */
+const domainModule = /(^|\/)(domain|value-?objects?)(\/|$)|\.(entity|vo|value-object|aggregate)$/;
+
+/** `UserEmail.create(raw)`: a class from the domain layer, or one this file declares with its own static `create`. */
+function isDomainFactory(receiver: ts.Expression, module: string | undefined, facts: Facts): boolean {
+  if (module !== undefined && domainModule.test(module)) return true;
+  const decl = ts.isIdentifier(receiver) ? facts.resolve(receiver) : undefined;
+  return decl !== undefined && ts.isClassDeclaration(decl) && decl.members.some((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === 'create' && (ts.getModifiers(m)?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword) ?? false));
+}
 
 /** Sequelize's `Model.update(values, { where })`. */
 function isSequelizeUpdate(call: ts.CallExpression, method: string): boolean {
@@ -291,13 +302,19 @@ export interface TransactionIndex {
   inTransaction(node: ts.Node, handle?: ts.Expression): boolean;
 }
 
-/** Per file: the statements that open a transaction are found in one walk, the first time anything is asked. */
+const transactionsFact = factKey<TransactionIndex>('transactions');
+
+/** Per file, built once whichever rules ask: the statements that open a transaction are found in one walk, the first time anything is asked. */
 export function transactionIndex(facts: Facts): TransactionIndex {
+  return facts.memo(transactionsFact, facts.sourceFile, () => buildTransactionIndex(facts));
+}
+
+function buildTransactionIndex(facts: Facts): TransactionIndex {
   let starts: ts.CallExpression[] | undefined;
   const startsInFile = (): ts.CallExpression[] => {
     if (starts) return starts;
     const found: ts.CallExpression[] = [];
-    preorder(facts.sourceFile, (n) => {
+    facts.walk(facts.sourceFile, (n) => {
       if (ts.isCallExpression(n) && isTransactionStart(n, facts)) found.push(n);
     });
     return (starts = found);

@@ -1,22 +1,51 @@
 /**
- * The facts of one file, built once before the rules run: what several rules need and none should rebuild.
- * One walk collects imports, routes and middleware mounts; name resolution, library identity, constants and
- * request-data flow are answered lazily and memoised.
+ * The facts of one file: the file's fact model, built once before the rules run, holding everything several
+ * rules need and none should rebuild. One walk collects imports, routes and middleware mounts; everything else is
+ * answered lazily and memoised here, per node, so a fact is computed at most once per file whichever rules ask:
+ *
+ * | fact                                   | memoised per        | module                 |
+ * | -------------------------------------- | ------------------- | ---------------------- |
+ * | declaration of a name                  | identifier / scope  | scopes.ts              |
+ * | library a value comes from             | declaration         | libraries.ts           |
+ * | constant value                         | expression          | constants.ts           |
+ * | request data an expression carries     | expression + sink   | request-data.ts        |
+ * | SQL call (driver, method, values)      | call                | database-calls.ts      |
+ * | query shape (rows, filter, limit)      | call                | database-reads.ts      |
+ * | write or row read                      | call                | database-writes.ts     |
+ * | transactions of the file               | file (one walk)     | database-writes.ts     |
+ * | promise a call gives back              | call                | promise-calls.ts       |
+ * | async methods of a class               | class               | promise-calls.ts       |
+ *
+ * No module keeps state between files: every cache lives in the Facts of the file it describes.
  */
 import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
-import { LibraryIndex, LibraryId, LibraryRef, libraryIdOf } from './libraries';
+import { LibraryIndex, LibraryRef } from './libraries';
+import { LibraryId, libraryIdOf } from '../catalog';
 import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
+import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
 
 export interface ModuleImport {
   module: string;
-  library: LibraryId;
+  /** Undefined for a module the catalogue does not know. */
+  library: LibraryId | undefined;
   /** The import declaration or the `require(...)` call. */
   node: ts.Node;
+}
+
+/** Names one memoised fact; the values live in each file's Facts (see `Facts.memo`). */
+export interface FactKey<T> {
+  readonly name: string;
+  /** Never set: carries the fact's type. */
+  readonly type?: T;
+}
+
+export function factKey<T>(name: string): FactKey<T> {
+  return { name };
 }
 
 export interface Facts {
@@ -25,10 +54,7 @@ export interface Facts {
   readonly imports: readonly ModuleImport[];
   readonly routes: readonly Route[];
   readonly mounts: readonly MiddlewareMount[];
-  /**
-   * Test code: under `test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/` or `cypress/`, named `*.test.*`,
-   * `*.spec.*` or `*.e2e.*`, or importing a test runner or supertest. Rules lower or drop their findings there.
-   */
+  /** Test code, as every rule sees it (test-code.ts). Rules lower or drop their findings there. */
   readonly isTestFile: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
@@ -44,20 +70,23 @@ export interface Facts {
   isRequestParameter(param: ts.ParameterDeclaration): boolean;
   /** The function a local name stands for (`function f` or `const f = () => …`). */
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
+  /** The fact `key` of `node`: computed by `compute` the first time anything asks, then served from this file's cache. */
+  memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T;
+  /** Visits `root` and its descendants in source order over the file's tree index; `enter` returning false skips a node's children. */
+  walk(root: ts.Node, enter: (node: ts.Node) => boolean | void): void;
 }
 
-const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
-const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
-
 /**
- * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `nodes`: the
- * tree in source order, when the caller already has it (analyze walks the tree once).
+ * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
+ * file's tree index, when the caller already has it (analyze walks the tree once).
  */
-export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, nodes: readonly ts.Node[] = new TreeIndex(sourceFile).nodes): Facts {
+export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile)): Facts {
+  const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);
-  const requestData = new RequestDataIndex(sourceFile, scopes);
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree);
+  const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
 
@@ -79,7 +108,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, nodes
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: testPath.test(projectPath) || imports.some((i) => testLibraries.test(i.module)),
+    isTestFile: isTestCode(projectPath, imports.map((i) => i.module)),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),
@@ -88,5 +117,14 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, nodes
     requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
     localFunction: (id) => requestData.localFunction(id),
+    memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T {
+      let values = memos.get(key);
+      if (!values) memos.set(key, (values = new Map()));
+      if (values.has(node)) return values.get(node) as T;
+      const value = compute();
+      values.set(node, value);
+      return value;
+    },
+    walk: (root, enter) => tree.preorder(root, enter),
   };
 }

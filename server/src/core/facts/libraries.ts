@@ -5,12 +5,11 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
 import { isRequireCall, memberName, unwrap } from './syntax';
-
-/** A normalised library id: "pg", "mysql2", "prisma", "drizzle", "crypto", "nestjs", or the module name itself. */
-export type LibraryId = string;
+import { LibraryId, libraryIdOf, typeNameHints } from '../catalog';
 
 export interface LibraryRef {
-  library: LibraryId;
+  /** The catalogue's id for the module; undefined for a module it does not know. */
+  library: LibraryId | undefined;
   /** The module specifier as written. */
   module: string;
   /** The export the name came from, when it was a named import or a destructured property (`Pool`, `SignJWT`). */
@@ -19,16 +18,6 @@ export interface LibraryRef {
   isModule: boolean;
 }
 
-const aliases: Readonly<Record<string, LibraryId>> = {
-  'mysql2/promise': 'mysql2',
-  '@prisma/client': 'prisma',
-  bcryptjs: 'bcrypt',
-  'next/server': 'next',
-  '@koa/router': 'koa-router',
-  'pg-pool': 'pg',
-  'jwt-simple': 'jwt-simple',
-};
-
 /**
  * A module of the project itself or an alias into it (`./db`, `../lib/db`, `@/lib/db`, `~/server/db`, `#db`),
  * whose exports Vigil cannot see from this file.
@@ -36,27 +25,6 @@ const aliases: Readonly<Record<string, LibraryId>> = {
 export function isProjectModule(module: string): boolean {
   return /^(\.|@\/|~\/|#)/.test(module);
 }
-
-export function libraryIdOf(moduleName: string): LibraryId {
-  const m = moduleName.startsWith('node:') ? moduleName.slice(5) : moduleName;
-  if (aliases[m]) return aliases[m];
-  if (m.startsWith('drizzle-orm')) return 'drizzle';
-  if (m.startsWith('@nestjs/')) return 'nestjs';
-  if (m.startsWith('@prisma/')) return 'prisma';
-  if (m.startsWith('sequelize')) return 'sequelize';
-  if (m.startsWith('typeorm')) return 'typeorm';
-  return m;
-}
-
-/** Type names that identify an injected client when nothing else does (NestJS services, typed parameters). */
-const typeNameHints: readonly [RegExp, LibraryId][] = [
-  [/^Prisma(Client|Service)$/, 'prisma'],
-  [/^(Pool|PoolClient)$/, 'pg'],
-  [/^Knex$/, 'knex'],
-  [/^Sequelize$/, 'sequelize'],
-  [/^(DataSource|EntityManager|QueryRunner)$/, 'typeorm'],
-  [/^JwtService$/, 'nestjs'],
-];
 
 export class LibraryIndex {
   private readonly cache = new Map<ts.Node, LibraryRef | null>();

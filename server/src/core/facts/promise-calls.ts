@@ -5,7 +5,8 @@
  * that needs to know a call does I/O and settles later.
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { Facts, factKey } from './facts';
+import { LibraryId, OrmCatalog, OrmId, PromiseApi, drizzle, orms, promiseDrivers } from '../catalog';
 import { isProjectModule, type LibraryRef } from './libraries';
 import { databaseMethod } from './database-calls';
 import { isAsyncFunction, memberName, unwrap } from './syntax';
@@ -19,45 +20,27 @@ export interface PromiseCall {
   writes: boolean;
   /** A thenable that does nothing until awaited or `.then`ed: Prisma, Knex, Drizzle, Mongoose queries. */
   lazy: boolean;
+  /** For a function of this file (`source: 'local'`), its declaration. */
+  declaration?: ts.SignatureDeclaration;
 }
 
 const sqlWrite = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE)\b/i;
 
-/** ORM methods that settle later, per library; the second set are the ones that write. */
-const ormMethods: Readonly<Record<string, { all: ReadonlySet<string>; writes: ReadonlySet<string> }>> = {
-  prisma: methodSets(
-    'findMany findUnique findUniqueOrThrow findFirst findFirstOrThrow count aggregate groupBy $queryRaw $queryRawUnsafe $connect $disconnect',
-    'create createMany createManyAndReturn update updateMany upsert delete deleteMany $transaction $executeRaw $executeRawUnsafe',
-  ),
-  sequelize: methodSets(
-    'findAll findOne findByPk findAndCountAll count max min sum authenticate reload sync query',
-    'create bulkCreate update destroy upsert findOrCreate increment decrement save truncate drop restore transaction',
-  ),
-  typeorm: methodSets(
-    'find findOne findOneBy findBy findAndCount findOneOrFail findOneByOrFail count exists exist query initialize getMany getOne getRawMany getRawOne getCount getManyAndCount',
-    'save remove insert update delete softDelete softRemove restore upsert increment decrement clear transaction execute',
-  ),
-  mongoose: methodSets(
-    'find findOne findById countDocuments estimatedDocumentCount exists aggregate connect exec',
-    'create insertMany save updateOne updateMany deleteOne deleteMany replaceOne findOneAndUpdate findOneAndDelete findOneAndReplace findByIdAndUpdate findByIdAndDelete bulkWrite',
-  ),
-  knex: methodSets('select first pluck', 'insert update del delete truncate increment decrement upsert createTable alterTable dropTable dropTableIfExists'),
-};
+/** The ORMs' promise APIs, per library: every method that settles later, and those of them that write. */
+const ormMethods = new Map<LibraryId, { all: ReadonlySet<string>; writes: ReadonlySet<string>; api: PromiseApi }>(
+  (Object.values(orms) as OrmCatalog[])
+    .flatMap((orm) => {
+      const api = orm.promiseApi;
+      return api && orm.id !== drizzle.id ? [[orm.id, { all: new Set([...api.reads, ...api.writes]), writes: new Set(api.writes), api }] as const] : [];
+    }),
+);
 
-/** Mongoose methods that return a real promise, not a lazy Query. */
-const mongooseEager = new Set(['create', 'insertMany', 'save', 'bulkWrite', 'connect', 'exec']);
-
-const fetchModules = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+const fetchModules = new Set<LibraryId | undefined>(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
 const axiosMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 const fileWrites = new Set(['writeFile', 'appendFile', 'rename', 'copyFile', 'cp', 'truncate']);
 const fileNotPromises = new Set(['constants', 'watch']);
 const stripeSync = new Set(['constructEvent', 'constructEventAsync', 'generateTestHeaderString', 'on', 'off', 'once', 'signature']);
 const localWriteName = /^(save|create|update|delete|remove|insert|upsert|write|send|charge|pay|refund|store|persist|upload|transfer|submit|commit)([A-Z_]|$)/;
-
-function methodSets(reads: string, writes: string): { all: ReadonlySet<string>; writes: ReadonlySet<string> } {
-  const w = writes.split(' ');
-  return { all: new Set([...reads.split(' '), ...w]), writes: new Set(w) };
-}
 
 function hasCallbackArgument(call: ts.CallExpression): boolean {
   const last = call.arguments[call.arguments.length - 1];
@@ -72,27 +55,30 @@ export function returnsPromise(fn: ts.SignatureDeclaration): boolean {
 }
 
 /** Libraries with a promise API this module knows; a file that imports none of them has no such member call. */
-const promiseLibraries = new Set([
-  ...Object.keys(ormMethods), 'drizzle', 'pg', '@neondatabase/serverless', '@vercel/postgres', 'pg-promise', 'mariadb',
-  '@planetscale/database', 'sqlite', 'mysql2', 'axios', 'fs', 'fs/promises', 'stripe', 'nodemailer', '@sendgrid/mail', 'resend',
+const promiseLibraries = new Set<LibraryId | undefined>([
+  ...(Object.keys(orms) as OrmId[]), ...(Object.keys(promiseDrivers) as LibraryId[]), 'axios', 'fs', 'fs/promises', 'stripe', 'nodemailer', '@sendgrid/mail', 'resend',
 ]);
-const importsPromiseLibrary = new WeakMap<Facts, boolean>();
+const importsPromiseLibraryFact = factKey<boolean>('imports a promise library');
+const promiseCallFact = factKey<PromiseCall | undefined>('promise call');
+const asyncMethodsFact = factKey<ReadonlyMap<string, ts.MethodDeclaration>>('async methods of a class');
 
 function mayCallPromiseLibrary(facts: Facts): boolean {
-  let known = importsPromiseLibrary.get(facts);
-  if (known === undefined) importsPromiseLibrary.set(facts, (known = facts.imports.some((i) => promiseLibraries.has(i.library))));
-  return known;
+  return facts.memo(importsPromiseLibraryFact, facts.sourceFile, () => facts.imports.some((i) => promiseLibraries.has(i.library)));
 }
 
 /** The promise `call` gives back, if Vigil can tell it gives one. */
 export function promiseCallOf(call: ts.CallExpression, facts: Facts): PromiseCall | undefined {
+  return facts.memo(promiseCallFact, call, () => computePromiseCall(call, facts));
+}
+
+function computePromiseCall(call: ts.CallExpression, facts: Facts): PromiseCall | undefined {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) return identifierCall(call, callee, facts);
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
   const method = memberName(callee);
   if (method === undefined) return undefined;
   const receiver = callee.expression;
-  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return thisMethodCall(call, method);
+  if (receiver.kind === ts.SyntaxKind.ThisKeyword) return thisMethodCall(call, method, facts);
   if (method !== 'sendMail' && !mayCallPromiseLibrary(facts)) return undefined;
   const ref = facts.libraryOf(receiver);
   if (!ref) return method === 'sendMail' && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
@@ -104,13 +90,17 @@ function made(call: ts.CallExpression, source: PromiseSource, writes: boolean, l
   return { call, source, writes, lazy };
 }
 
+function local(call: ts.CallExpression, name: string, declaration: ts.SignatureDeclaration): PromiseCall {
+  return { call, source: 'local', writes: localWriteName.test(name), lazy: false, declaration };
+}
+
 function identifierCall(call: ts.CallExpression, callee: ts.Identifier, facts: Facts): PromiseCall | undefined {
   const decl = facts.resolve(callee);
   if (!decl) return callee.text === 'fetch' ? made(call, 'http', requestWrites(call.arguments[1])) : undefined;
-  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? local(call, callee.text, decl) : undefined;
   if (ts.isVariableDeclaration(decl) && decl.initializer) {
     const init = unwrap(decl.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? local(call, callee.text, init) : undefined;
     if (ts.isCallExpression(init) && isPromisify(init, facts)) return made(call, 'promisified', false);
   }
   if (!ts.isImportSpecifier(decl) && !ts.isImportClause(decl) && !ts.isVariableDeclaration(decl) && !ts.isBindingElement(decl)) return undefined;
@@ -132,19 +122,18 @@ function isPromisify(call: ts.CallExpression, facts: Facts): boolean {
   return ref === undefined || ref.library === 'util';
 }
 
-const asyncMethodsByClass = new WeakMap<ts.ClassLikeDeclaration, ReadonlySet<string>>();
-
 /** `this.save()` where the enclosing class declares `async save()`. */
-function thisMethodCall(call: ts.CallExpression, method: string): PromiseCall | undefined {
-  let cls: ts.Node | undefined = call.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls) return undefined;
-  let methods = asyncMethodsByClass.get(cls);
-  if (!methods) {
-    const names = cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text);
-    asyncMethodsByClass.set(cls, (methods = new Set(names)));
-  }
-  return methods.has(method) ? made(call, 'local', localWriteName.test(method)) : undefined;
+function thisMethodCall(call: ts.CallExpression, method: string, facts: Facts): PromiseCall | undefined {
+  let node: ts.Node | undefined = call.parent;
+  while (node && !ts.isClassLike(node)) node = node.parent;
+  if (!node) return undefined;
+  const cls = node;
+  const methods = facts.memo(asyncMethodsFact, cls, () => {
+    const declared = cls.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m));
+    return new Map(declared.map((m) => [(m.name as ts.Identifier).text, m]));
+  });
+  const declaration = methods.get(method);
+  return declaration ? local(call, method, declaration) : undefined;
 }
 
 function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {
@@ -160,32 +149,20 @@ function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, r
   if (library === '@sendgrid/mail') return /^send(Multiple)?$/.test(method) && !hasCallbackArgument(call) ? made(call, 'mail', true) : undefined;
   if (library === 'resend') return method === 'send' ? made(call, 'mail', true) : undefined;
   if (hasCallbackArgument(call)) return undefined;
-  if (library === 'drizzle') return drizzleCall(call, ref);
-  const orm = ormMethods[library];
-  if (orm?.all.has(method) && !(library !== 'mongoose' && ref.isModule)) {
-    const lazy = library === 'prisma' || library === 'knex' || (library === 'mongoose' && !mongooseEager.has(method));
+  if (library === drizzle.id) return drizzleCall(call, ref);
+  const orm = library === undefined ? undefined : ormMethods.get(library);
+  if (orm?.all.has(method) && !(orm.api.onModule !== true && ref.isModule)) {
+    const lazy = orm.api.lazy === true || (orm.api.lazy !== false && !orm.api.lazy.except.includes(method));
     return made(call, 'database', orm.writes.has(method) || sqlWrites(call), lazy);
   }
   if (ref.isModule || !promiseDriver(ref)) return undefined;
-  return databaseMethod(library, method) ? made(call, 'database', sqlWrites(call)) : undefined;
+  return library !== undefined && databaseMethod(library, method) ? made(call, 'database', sqlWrites(call)) : undefined;
 }
 
 /** SQL drivers whose query methods return promises when given no callback. */
 function promiseDriver(ref: LibraryRef): boolean {
-  switch (ref.library) {
-    case 'pg':
-    case '@neondatabase/serverless':
-    case '@vercel/postgres':
-    case 'pg-promise':
-    case 'mariadb':
-    case '@planetscale/database':
-    case 'sqlite':
-      return true;
-    case 'mysql2':
-      return ref.module === 'mysql2/promise';
-    default:
-      return false;
-  }
+  const api = ref.library === undefined ? undefined : promiseDrivers[ref.library];
+  return api === true || (api !== undefined && ref.module === api);
 }
 
 function sqlWrites(call: ts.CallExpression): boolean {
@@ -210,8 +187,8 @@ function drizzleCall(call: ts.CallExpression, ref: LibraryRef): PromiseCall | un
     const callee = unwrap(e.expression);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const name = callee.name.text;
-    if (name === 'insert' || name === 'update' || name === 'delete') return made(call, 'database', true, true);
-    if (name === 'select' || name === 'execute') return made(call, 'database', false, true);
+    if (drizzle.promiseApi?.writes.includes(name)) return made(call, 'database', true, true);
+    if (drizzle.promiseApi?.reads.includes(name)) return made(call, 'database', false, true);
     e = unwrap(callee.expression);
   }
   return undefined;

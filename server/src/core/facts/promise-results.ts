@@ -35,7 +35,7 @@ function passwordHashCall(call: ts.CallExpression, facts: Facts): PromisedValue 
   const ref = facts.libraryOf(callee);
   if (!ref || !ref.isModule) return undefined;
   const method = ts.isIdentifier(callee) ? ref.exportName : name;
-  const methods = Object.hasOwn(passwordHashApis, ref.library) ? passwordHashApis[ref.library] : undefined;
+  const methods = ref.library !== undefined && Object.hasOwn(passwordHashApis, ref.library) ? passwordHashApis[ref.library] : undefined;
   const value = method !== undefined && methods && Object.hasOwn(methods, method) ? methods[method] : undefined;
   return value !== undefined && !hasCallbackArgument(call) ? value : undefined;
 }

@@ -40,7 +40,7 @@ export function isLimiterName(name: string | undefined): boolean {
 }
 
 function fromLimiterModule(ref: LibraryRef | undefined): boolean {
-  return ref !== undefined && (isLimiterModule(ref.module) || isLimiterModule(ref.library));
+  return ref !== undefined && (isLimiterModule(ref.module) || (ref.library !== undefined && isLimiterModule(ref.library)));
 }
 
 /** `./limits`, `../middleware/rate-limit`, `@/lib/ratelimit`, `~/server/limiter`, `#middleware`: the project's own code. */

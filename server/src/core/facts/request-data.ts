@@ -18,9 +18,10 @@
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
+import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
-import { preorder } from '../traverse';
+import { TreeIndex, Walk, preorder } from '../traverse';
 import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
@@ -82,6 +83,8 @@ export class RequestDataIndex {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly scopes: ScopeIndex,
+    private readonly libraries: LibraryIndex,
+    private readonly tree: TreeIndex,
   ) {
     this.guards = new FlowGuards(scopes);
   }
@@ -259,7 +262,7 @@ export class RequestDataIndex {
   private callSiteOrigin(fn: ts.FunctionLikeDeclaration, index: number, mode: FlowMode, depth: number): RequestOrigin | undefined {
     const name = functionName(fn);
     if (!name || depth > 12) return undefined;
-    this.callsByName ??= collectCalls(this.sourceFile);
+    this.callsByName ??= collectCalls(this.tree.nodes);
     const calls = this.callsByName.get(name.text);
     if (!calls) return undefined;
     return first(calls, (call) => {
@@ -327,7 +330,9 @@ export class RequestDataIndex {
         return mode === 'code' ? undefined : asText(args());
       }
       if (global === 'Object' && /^(assign|values|entries|keys|freeze|fromEntries)$/.test(method)) return args();
-      if ((global === 'Buffer' && method === 'from') || (global === 'Array' && method === 'from')) return args();
+      // A Buffer holds bytes: it can carry text into SQL or a path, never an operator object into a filter.
+      if (global === 'Buffer' && method === 'from') return mode === 'nosql' ? undefined : args();
+      if (global === 'Array' && method === 'from') return args();
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
       if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
@@ -344,9 +349,10 @@ export class RequestDataIndex {
         if (mode === 'code' && remoteClients.test(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
       if (callee.text === 'format') return args();
-      const imported = importedName(decl);
-      if (imported?.module === 'path' && pathBuilders.has(imported.name)) return this.pathCall(imported.name, mode, args);
-      if (imported?.module === 'util' && imported.name === 'format') return args();
+      const imported = decl === undefined ? undefined : this.libraries.of(callee);
+      const exported = imported?.isModule ? imported.exportName : undefined;
+      if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(exported, mode, args);
+      if (imported?.library === 'util' && exported === 'format') return args();
       return this.helperOrigin(callee, call, mode, env, depth);
     }
     return undefined;
@@ -365,7 +371,8 @@ export class RequestDataIndex {
     if (!ts.isIdentifier(e)) return false;
     const decl = this.scopes.resolve(e);
     if (!decl) return e.text === 'path';
-    return importedName(decl)?.module === 'path' || (decl !== undefined && isModuleBinding(decl, 'path'));
+    const ref = this.libraries.of(e);
+    return ref !== undefined && ref.isModule && ref.library === 'path';
   }
 
   /** A request-shaped receiver: the request parameter, or Hono's `c.req`. */
@@ -393,7 +400,7 @@ export class RequestDataIndex {
         for (const el of p.name.elements) if (ts.isBindingElement(el)) bindings.set(el, origin);
       }
     });
-    return first(returnedExpressions(fn), (r) => this.eval(r, mode, bindings, depth + 1));
+    return first(returnedExpressions(fn, (root, enter) => this.tree.preorder(root, enter)), (r) => this.eval(r, mode, bindings, depth + 1));
   }
 
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
@@ -411,7 +418,7 @@ export class RequestDataIndex {
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
   private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if ((decl.parent.flags & ts.NodeFlags.Const) !== 0 || !ts.isIdentifier(decl.name)) return undefined;
-    this.assignments ??= collectAssignments(this.sourceFile);
+    this.assignments ??= collectAssignments(this.tree.nodes);
     const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;
     return first(writes, (w) => {
@@ -507,46 +514,12 @@ function functionName(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined
   return undefined;
 }
 
-/** For `import { join } from 'node:path'` and `const { join } = require('path')`: the module and the export's name. */
-function importedName(decl: Declaration | undefined): { module: string; name: string } | undefined {
-  if (!decl) return undefined;
-  if (ts.isImportSpecifier(decl)) {
-    const spec = decl.parent.parent.parent.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: bareModule(spec.text), name: (decl.propertyName ?? decl.name).text } : undefined;
-  }
-  if (ts.isImportClause(decl) || ts.isNamespaceImport(decl)) {
-    const importDecl = ts.isImportClause(decl) ? decl.parent : decl.parent.parent;
-    const spec = importDecl.moduleSpecifier;
-    return ts.isStringLiteral(spec) ? { module: bareModule(spec.text), name: '' } : undefined;
-  }
-  if (ts.isBindingElement(decl)) {
-    const found = bindingPath(decl);
-    const init = found && ts.isVariableDeclaration(found.root) && found.root.initializer ? unwrap(found.root.initializer) : undefined;
-    if (init && found!.path.length === 1 && isRequireOf(init)) return { module: bareModule(init.arguments[0].text), name: found!.path[0] };
-  }
-  return undefined;
-}
-
-function isModuleBinding(decl: Declaration, module: string): boolean {
-  if (!ts.isVariableDeclaration(decl) || !decl.initializer) return false;
-  const init = unwrap(decl.initializer);
-  return isRequireOf(init) && bareModule(init.arguments[0].text) === module;
-}
-
-function isRequireOf(e: ts.Expression): e is ts.CallExpression & { arguments: [ts.StringLiteralLike] } {
-  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0]);
-}
-
-function bareModule(name: string): string {
-  return name.startsWith('node:') ? name.slice(5) : name;
-}
-
-export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration, walk: Walk = preorder): ts.Expression[] {
   const body = fn.body;
   if (!body) return [];
   if (!ts.isBlock(body)) return [body];
   const out: ts.Expression[] = [];
-  preorder(body, (n) => {
+  walk(body, (n) => {
     if (n !== body && (isFunctionLike(n) || ts.isClassLike(n))) return false;
     if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
     return true;
@@ -555,9 +528,9 @@ export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expressi
 }
 
 /** Right-hand sides of `x = …` and `x += …`, by the assigned name. */
-function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expression[]> {
+function collectAssignments(nodes: readonly ts.Node[]): Map<string, ts.Expression[]> {
   const out = new Map<string, ts.Expression[]>();
-  preorder(sourceFile, (n) => {
+  for (const n of nodes) {
     if (
       ts.isBinaryExpression(n) &&
       (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) &&
@@ -567,20 +540,20 @@ function collectAssignments(sourceFile: ts.SourceFile): Map<string, ts.Expressio
       if (!list) out.set(n.left.text, (list = []));
       list.push(n.right);
     }
-  });
+  }
   return out;
 }
 
 /** Calls of plain names (`load(x)`), by the name, for following data into the file's own functions. */
-function collectCalls(sourceFile: ts.SourceFile): Map<string, ts.CallExpression[]> {
+function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[]> {
   const out = new Map<string, ts.CallExpression[]>();
-  preorder(sourceFile, (n) => {
+  for (const n of nodes) {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0) {
       let list = out.get(n.expression.text);
       if (!list) out.set(n.expression.text, (list = []));
       list.push(n);
     }
-  });
+  }
   return out;
 }
 

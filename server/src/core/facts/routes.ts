@@ -5,10 +5,10 @@
 import * as ts from 'typescript';
 import type { LibraryIndex } from './libraries';
 import { ScopeIndex } from './scopes';
-import { libraryIdOf } from './libraries';
+import { WebFramework, isKind, libraryIdOf, webFrameworkOf } from '../catalog';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from './syntax';
 
-export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'next' | 'nestjs' | 'unknown';
+export type Framework = WebFramework | 'unknown';
 
 export interface Route {
   framework: Framework;
@@ -44,21 +44,6 @@ const nestMethods = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Op
 const nextExports = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const mountMethods = new Set(['use', 'register', 'useGlobalGuards', 'useGlobalInterceptors']);
 /** HTTP clients whose `.post('/path', …)` is a request, not a route. */
-const clientLibraries = new Set(['axios', 'got', 'superagent', 'supertest', 'ky', 'node-fetch', 'undici', 'request', 'needle', 'ofetch']);
-const frameworkByLibrary: Readonly<Record<string, Framework>> = {
-  express: 'express',
-  fastify: 'fastify',
-  koa: 'koa',
-  'koa-router': 'koa',
-  hono: 'hono',
-  next: 'next',
-  nestjs: 'nestjs',
-};
-
-function frameworkOfLibrary(library: string): Framework | undefined {
-  return Object.prototype.hasOwnProperty.call(frameworkByLibrary, library) ? frameworkByLibrary[library] : undefined;
-}
-
 function isPathLike(node: ts.Expression | undefined): boolean {
   const text = node && (stringText(node) ?? (ts.isTemplateExpression(node) ? node.head.text : undefined));
   return text !== undefined && (text.startsWith('/') || text === '*' || text === '');
@@ -222,8 +207,8 @@ export class RouteCollector {
    */
   private frameworkOf(receiver: ts.Expression): Framework | undefined {
     const lib = this.libraries.of(receiver)?.library;
-    if (lib && clientLibraries.has(lib)) return undefined;
-    const known = lib === undefined ? undefined : frameworkOfLibrary(lib);
+    if (isKind(lib, 'http-client')) return undefined;
+    const known = webFrameworkOf(lib);
     if (known) return known;
     if (/(^|\.)fastify$/.test(dottedName(receiver) ?? '')) return 'fastify';
     return this.fileFramework();
@@ -237,7 +222,7 @@ export class RouteCollector {
     for (const s of this.sourceFile.statements) {
       for (const module of moduleNames(s)) {
         const id = libraryIdOf(module);
-        const framework = frameworkOfLibrary(id) ?? (id.startsWith('@fastify/') || id === 'fastify-plugin' ? 'fastify' : undefined);
+        const framework = webFrameworkOf(id) ?? (module.startsWith('@fastify/') || module === 'fastify-plugin' ? 'fastify' : undefined);
         if (framework && framework !== 'next' && framework !== 'nestjs') found.add(framework);
       }
     }

@@ -75,7 +75,7 @@ function collect(expr: ts.Expression, facts: Facts, via: SqlText['via'], declara
   }
   if (ts.isCallExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
     const fn = facts.localFunction(unwrap(e.expression) as ts.Identifier);
-    if (fn) for (const r of returnedExpressions(fn)) collect(r, facts, 'other', undefined, out, depth + 1);
+    if (fn) for (const r of returnedExpressions(fn, facts.walk)) collect(r, facts, 'other', undefined, out, depth + 1);
   }
 }
 

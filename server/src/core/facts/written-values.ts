@@ -9,6 +9,7 @@ import type { Facts } from './facts';
 import { databaseReadOf, databaseWriteOf } from './database-writes';
 import { OrmWithValues, ValuesSlot, instanceWriteMethods, ormWriteValues } from '../catalog/orm-write-values';
 import { isProjectModule } from './libraries';
+import { type LibraryId, mongoose, sequelize, typeorm } from '../catalog';
 import { calleeName, memberName, objectProperty, unwrap } from './syntax';
 
 export interface ValuesWrite {
@@ -21,7 +22,7 @@ export interface ValuesWrite {
 
 const repositoryName = /(repo|repository|manager)$/i;
 const modelModule = /(^|\/)(models?|entities|entity|schemas?)(\/|$)|\.(model|entity|schema)$/i;
-const ormModules = new Set(['mongoose', 'sequelize', 'typeorm']);
+const ormModules = new Set<LibraryId>([mongoose.id, sequelize.id, typeorm.id]);
 
 /** What `node` writes, if it writes a record's values. */
 export function valuesWrittenBy(node: ts.CallExpression | ts.NewExpression, facts: Facts): ValuesWrite | undefined {
@@ -40,7 +41,7 @@ export function valuesWrittenBy(node: ts.CallExpression | ts.NewExpression, fact
   if ((method === 'create' || method === 'merge') && isRepository(receiver, facts)) {
     return { target: receiver.getText(), method, values: valuesIn(call, ormWriteValues.typeorm[method]) };
   }
-  if (method === 'build' && facts.importsLibrary('sequelize')) return { target: receiver.getText(), method, values: valuesIn(call, ormWriteValues.sequelize.build) };
+  if (method === 'build' && facts.importsLibrary(sequelize.id)) return { target: receiver.getText(), method, values: valuesIn(call, ormWriteValues.sequelize.build) };
   const slot = instanceWriteMethods[method];
   if (slot && isRecordRead(receiver, facts)) return { target: receiver.getText(), method, values: valuesIn(call, slot) };
   return undefined;
@@ -65,7 +66,7 @@ function valuesIn(call: ts.CallExpression, slot: ValuesSlot): ts.Expression[] {
 
 function isRepository(receiver: ts.Expression, facts: Facts): boolean {
   const ref = facts.libraryOf(receiver);
-  if (ref) return ref.library === 'typeorm';
+  if (ref) return ref.library === typeorm.id;
   const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : calleeName(receiver as ts.CallExpression);
   return name !== undefined && (repositoryName.test(name) || name === 'getRepository');
 }
@@ -99,7 +100,7 @@ function newModel(node: ts.NewExpression, facts: Facts): ValuesWrite | undefined
   if (ts.isVariableDeclaration(decl) && decl.initializer) {
     const init = unwrap(decl.initializer);
     const ref = facts.libraryOf(init);
-    if (ts.isCallExpression(init) && calleeName(init) === 'model') isModel = ref === undefined || ref.library === 'mongoose';
+    if (ts.isCallExpression(init) && calleeName(init) === 'model') isModel = ref === undefined || ref.library === mongoose.id;
     else if (ref && isProjectModule(ref.module)) isModel = modelModule.test(ref.module) || [...ormModules].some((m) => facts.importsLibrary(m));
   } else {
     const ref = facts.libraryOf(cls);

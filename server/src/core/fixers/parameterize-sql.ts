@@ -10,6 +10,7 @@ import type { DatabaseCall, PlaceholderStyle } from '../facts/database-calls';
 import { SqlText, holePosition, isHole, skeleton } from '../facts/sql-text';
 import { objectProperty, unwrap } from '../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from './object-property';
+import { drizzle } from '../catalog';
 
 export interface ParameterizeResult {
   edits: OffsetEdit[];
@@ -88,7 +89,7 @@ export function parameterizeSql(
 
   if (tagged) {
     const open = call.arguments.pos - 1;
-    if (db.library === 'drizzle') {
+    if (db.library === drizzle.id) {
       const callee = unwrap(call.expression) as ts.PropertyAccessExpression;
       edits.push({ start: call.getStart(sourceFile), end: call.end, text: callee.expression.getText(sourceFile) + newSql });
     } else {

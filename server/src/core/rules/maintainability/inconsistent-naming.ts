@@ -2,7 +2,6 @@ import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { isFunctionLike, isRequireCall, unwrap } from '../../facts/syntax';
-import { preorder } from '../../traverse';
 import { NamingStyle, namingStyle, restyle } from './naming-styles';
 
 type BindingKind = 'function' | 'variable' | 'method';
@@ -171,7 +170,7 @@ export const inconsistentNaming: Rule = {
         // One walk, only when there is something to report: the references of the candidates.
         const names = new Set(candidates.flatMap((b) => [b.name.text, restyle(b.name.text, dominant)]));
         const identifiers: ts.Identifier[] = [];
-        preorder(sourceFile, (node) => {
+        facts.walk(sourceFile, (node) => {
           if (ts.isIdentifier(node) && names.has(node.text)) identifiers.push(node);
         });
 

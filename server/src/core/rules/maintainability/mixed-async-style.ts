@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule, RuleContext } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import { databaseCallOf } from '../../facts/database-calls';
 import { looksLikeSqlStatement } from '../../facts/sql-text';
 import { enclosingFunction, isAsyncFunction, lineIndent, memberName, stringText, unwrap } from '../../facts/syntax';
@@ -12,7 +13,7 @@ const fsCallbackApis = new Set([
 ]);
 
 /** Other callback APIs with a promise form, by library, with the form to use. */
-const otherCallbackApis: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const otherCallbackApis: Readonly<Partial<Record<LibraryId, Readonly<Record<string, string>>>>> = {
   crypto: { randomBytes: 'util.promisify(crypto.randomBytes)', pbkdf2: 'util.promisify(crypto.pbkdf2)', scrypt: 'util.promisify(crypto.scrypt)', generateKeyPair: 'util.promisify(crypto.generateKeyPair)' },
   zlib: { gzip: 'util.promisify(zlib.gzip)', gunzip: 'util.promisify(zlib.gunzip)', deflate: 'util.promisify(zlib.deflate)', inflate: 'util.promisify(zlib.inflate)' },
   child_process: { exec: 'util.promisify(child_process.exec)', execFile: 'util.promisify(child_process.execFile)' },
@@ -56,7 +57,7 @@ function callbackApiOf(call: ts.CallExpression, facts: Facts, sourceFile: ts.Sou
     const fsMember = ts.isPropertyAccessExpression(callee) && ref.isModule && facts.libraryOf(callee.expression)?.exportName === undefined ? callee : undefined;
     return { name, alternative: `fs.promises.${method}`, fsMember };
   }
-  const other = ref?.isModule ? otherCallbackApis[ref.library]?.[method] : undefined;
+  const other = ref?.isModule && ref.library !== undefined ? otherCallbackApis[ref.library]?.[method] : undefined;
   if (other) return { name, alternative: other };
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const db = databaseCallOf(call, facts);
@@ -159,6 +160,17 @@ function isCompletionCall(call: ts.CallExpression): boolean {
   );
 }
 
+/**
+ * A function written in place as another call's argument, or as an option of one (`new LocalStrategy(async (email,
+ * password, done) => …)`, `new Server(http, { allowRequest: async (req, callback) => … })`): the library that calls
+ * it fixes its signature, so the callback parameter cannot go.
+ */
+function isHandedToCaller(fn: ts.Node): boolean {
+  let holder = fn.parent;
+  if (ts.isPropertyAssignment(holder) && ts.isObjectLiteralExpression(holder.parent)) holder = holder.parent.parent;
+  return (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && (holder.arguments ?? []).some((a) => a === fn || a === fn.parent?.parent);
+}
+
 export const mixedAsyncStyle: Rule = {
   meta: {
     id: 'mixed-async-style',
@@ -198,7 +210,7 @@ export const mixedAsyncStyle: Rule = {
         if (ts.isIdentifier(callee) && /^(cb|callback|done)$/.test(callee.text)) {
           if (!isCompletionCall(call)) return;
           const decl = facts.resolve(callee);
-          if (decl && ts.isParameter(decl) && isAsyncFunction(decl.parent) && !reportedParameters.has(decl)) {
+          if (decl && ts.isParameter(decl) && isAsyncFunction(decl.parent) && !isHandedToCaller(decl.parent) && !reportedParameters.has(decl)) {
             reportedParameters.add(decl);
             context.report({
               at: decl,

@@ -16,7 +16,6 @@ import type { DatabaseQuery } from '../../facts/database-reads';
 import type { Loop } from '../../facts/loops';
 import { lineIndent, objectProperty, unwrap } from '../../facts/syntax';
 import { addNamedImport } from '../../fixers/add-import';
-import { preorder } from '../../traverse';
 
 interface Lookup {
   /** The key field the rows are matched on (`id`, `_id`, `customer_id`). */
@@ -304,7 +303,7 @@ function sqlLookup(query: DatabaseQuery, decl: ts.VariableDeclaration, sf: ts.So
 /** Whether every name in `key` is the loop's item (or a property of it), so the key can be computed before the loop. */
 function onlyUses(key: ts.Expression, item: string, facts: Facts): boolean {
   let ok = true;
-  preorder(key, (n) => {
+  facts.walk(key, (n) => {
     if (!ok) return false;
     if (ts.isIdentifier(n)) {
       const parent = n.parent;

@@ -4,8 +4,8 @@ import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
 import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
-import { preorder } from '../../traverse';
 import { batchQueriesFix } from './batch-queries-fix';
+import { orms } from '../../catalog';
 
 /** Last names of calls that can end a query: drivers, model methods, and the builder methods a chain ends on. */
 const queryEndings = new Set([
@@ -17,24 +17,13 @@ const queryEndings = new Set([
   'orWhere', 'whereNot', 'innerJoin', 'leftJoin', 'join', 'values', 'returning', 'offset', 'pluck', 'columns', 'avg', 'countDistinct', 'then',
 ]);
 
-const batchHint: Readonly<Record<QueryStyle, string>> = {
-  sql: 'one query with `WHERE id = ANY($1)` (or `IN (?)`)',
-  prisma: 'one `findMany` with `{ in: ids }`',
-  sequelize: 'one `findAll` with `[Op.in]`',
-  typeorm: 'one `find` with `In(ids)`',
-  mongoose: 'one `find` with `$in`',
-  knex: 'one query with `whereIn`',
-  drizzle: 'one query with `inArray`',
-};
-const insertHint: Readonly<Record<QueryStyle, string>> = {
-  sql: 'one `INSERT` with several `VALUES` rows',
-  prisma: '`createMany`',
-  sequelize: '`bulkCreate`',
-  typeorm: 'one `insert` of an array',
-  mongoose: '`insertMany`',
-  knex: 'one `insert` of an array',
-  drizzle: 'one `insert(…).values(rows)`',
-};
+/** How to ask for the set at once: one SQL statement, or the ORM's own way (from the catalogue). */
+function batchHint(style: QueryStyle): string {
+  return style === 'sql' ? 'one query with `WHERE id = ANY($1)` (or `IN (?)`)' : orms[style].batchHint;
+}
+function insertHint(style: QueryStyle): string {
+  return style === 'sql' ? 'one `INSERT` with several `VALUES` rows' : orms[style].insertHint;
+}
 
 /** What runs the query, as the message names it: `pool.query`, `prisma.customer.findUnique`. */
 function calleeText(q: DatabaseQuery, sourceFile: ts.SourceFile): string {
@@ -55,7 +44,7 @@ function perWhat(loop: Loop, sourceFile: ts.SourceFile): string {
 function dependsOnLoop(nodes: readonly ts.Node[], loop: Loop, facts: Facts): boolean {
   let found = false;
   for (const node of nodes) {
-    preorder(node, (n) => {
+    facts.walk(node, (n) => {
       if (found) return false;
       if (!ts.isIdentifier(n)) return true;
       const parent = n.parent;
@@ -82,7 +71,7 @@ function usesParameters(nodes: readonly ts.Node[], fn: ts.FunctionLikeDeclaratio
   const end = params[params.length - 1].end;
   let found = false;
   for (const node of nodes) {
-    preorder(node, (n) => {
+    facts.walk(node, (n) => {
       if (found) return false;
       if (ts.isIdentifier(n)) {
         const decl = facts.resolve(n);
@@ -123,7 +112,7 @@ export const nPlusOneQuery: Rule = {
       helperQueries.set(fn, null);
       let found: DatabaseQuery | undefined;
       if (fn.body) {
-        preorder(fn.body, (n) => {
+        facts.walk(fn.body, (n) => {
           if (found) return false;
           if (ts.isCallExpression(n)) {
             // Only a query the caller's arguments reach is run per item; `getCurrentSchema()` inside is not.
@@ -190,8 +179,8 @@ export const nPlusOneQuery: Rule = {
       const insert = query.operation === 'insert';
       const cost = insert ? 'inserts one row per round trip' : 'costs one round trip per item, N+1 in all';
       const advice = insert
-        ? `Insert them together with ${insertHint[query.style]}.`
-        : `Fetch them with ${batchHint[query.style]} before the loop and look each up in a Map.`;
+        ? `Insert them together with ${insertHint(query.style)}.`
+        : `Fetch them with ${batchHint(query.style)} before the loop and look each up in a Map.`;
       if (helper) {
         const name = unwrap(call.expression).getText(sourceFile);
         const line = sourceFile.getLineAndCharacterOfPosition(query.call.getStart(sourceFile)).line + 1;

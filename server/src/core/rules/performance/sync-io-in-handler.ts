@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, canAwait, enclosingFunction, isFunctionLike, unwrap } from '../../facts/syntax';
 import { addNamedImport } from '../../fixers/add-import';
@@ -35,7 +36,7 @@ const blocking: Readonly<Record<string, { family: Family; async?: string }>> = {
   brotliCompressSync: { family: 'zlib', async: 'brotliCompress' },
   brotliDecompressSync: { family: 'zlib', async: 'brotliDecompress' },
 };
-const librariesOf: Readonly<Record<Family, ReadonlySet<string>>> = {
+const librariesOf: Readonly<Record<Family, ReadonlySet<LibraryId | undefined>>> = {
   fs: new Set(['fs', 'fs-extra', 'graceful-fs']),
   child_process: new Set(['child_process']),
   crypto: new Set(['crypto']),

@@ -4,6 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
 import { isFunctionLike, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
+import { orms, sqlPlaceholderOf } from '../../catalog';
 
 /** Last names of calls that can end a many-row read. */
 const readEndings = new Set(['query', 'execute', 'all', 'unsafe', 'many', 'manyOrNone', 'any', 'findMany', 'findAll', 'findAndCountAll', 'find', 'findAndCount', 'select', 'from', 'orderBy', 'lean', 'exec', 'populate', 'sort', 'innerJoin', 'leftJoin', 'join', 'columns']);
@@ -15,7 +16,6 @@ const readEndings = new Set(['query', 'execute', 'all', 'unsafe', 'many', 'manyO
 const referenceTables = /^(?:\w+\.)?["`]?(roles?|permissions?|countr(y|ies)|currenc(y|ies)|languages?|locales?|timezones?|time_zones?|settings?|config(uration)?s?|feature_?flags?|enums?|lookups?|statuses|states|provinces|plans|tiers|migrations|schema_migrations|knex_migrations|SequelizeMeta)["`]?$/i;
 
 const pageSize = 100;
-const dollarLibraries = new Set(['pg', 'pg-promise', '@neondatabase/serverless', '@vercel/postgres']);
 
 function targetName(q: DatabaseQuery): string | undefined {
   const t = q.target;
@@ -189,31 +189,21 @@ function limitFix(q: DatabaseQuery, fn: ts.FunctionLikeDeclaration, facts: Facts
 function limitEdits(q: DatabaseQuery, size: string, facts: Facts): OffsetEdit[] | undefined {
   const sf = facts.sourceFile;
   const model = q.chain.find((c) => ts.isPropertyAccessExpression(c.expression) && c.expression.name.text === q.method) ?? q.chain[q.chain.length - 1];
-  const append = (): OffsetEdit[] => [{ start: q.call.getEnd(), end: q.call.getEnd(), text: `.limit(${size})` }];
-  switch (q.style) {
-    case 'knex':
-    case 'drizzle':
-      return append();
-    case 'mongoose': {
-      // `.limit()` goes right after the `find`, before `.lean()`/`.exec()`.
-      return [{ start: model.getEnd(), end: model.getEnd(), text: `.limit(${size})` }];
-    }
-    case 'prisma':
-    case 'sequelize':
-    case 'typeorm': {
-      const key = q.style === 'sequelize' ? 'limit' : 'take';
-      if (q.style === 'typeorm' && /By$/.test(q.method)) return undefined;
-      const entityFirst = q.style === 'typeorm' && model.arguments[0] !== undefined && !ts.isObjectLiteralExpression(unwrap(model.arguments[0]));
-      const index = entityFirst ? 1 : 0;
-      const arg = model.arguments[index];
-      if (!arg) return [insertArgumentEdit(model, index, `{ ${key}: ${size} }`)];
-      const obj = unwrap(arg);
-      if (!ts.isObjectLiteralExpression(obj) || objectProperty(obj, key)) return undefined;
-      return [addPropertyEdit(sf, obj, `${key}: ${size}`)];
-    }
-    case 'sql':
-      return sqlLimitEdits(q, size, sf);
-  }
+  if (q.style === 'sql') return sqlLimitEdits(q, size, sf);
+  const shape = orms[q.style].queryOptions;
+  // Builders take `.limit()` at the end of the chain.
+  if (!shape) return [{ start: q.call.getEnd(), end: q.call.getEnd(), text: `.limit(${size})` }];
+  // A filter-argument query takes `.limit()` right after the query call, before `.lean()`/`.exec()`.
+  if (shape.filterIsArgument === true) return [{ start: model.getEnd(), end: model.getEnd(), text: `.limit(${size})` }];
+  const key = shape.limitOption;
+  if (key === undefined || (shape.filterIsArgument !== false && shape.filterIsArgument.test(q.method))) return undefined;
+  const entityFirst = shape.entityFirst === true && model.arguments[0] !== undefined && !ts.isObjectLiteralExpression(unwrap(model.arguments[0]));
+  const index = entityFirst ? 1 : 0;
+  const arg = model.arguments[index];
+  if (!arg) return [insertArgumentEdit(model, index, `{ ${key}: ${size} }`)];
+  const obj = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(obj) || objectProperty(obj, key)) return undefined;
+  return [addPropertyEdit(sf, obj, `${key}: ${size}`)];
 }
 
 function sqlLimitEdits(q: DatabaseQuery, size: string, sf: ts.SourceFile): OffsetEdit[] | undefined {
@@ -224,7 +214,7 @@ function sqlLimitEdits(q: DatabaseQuery, size: string, sf: ts.SourceFile): Offse
   const raw = sql.getText(sf);
   const quote = raw[0];
   const body = raw.slice(1, -1);
-  const dollar = /\$\d/.test(body) ? true : /\?/.test(body) ? false : q.library === undefined ? undefined : dollarLibraries.has(q.library);
+  const dollar = /\$\d/.test(body) ? true : /\?/.test(body) ? false : q.library === undefined ? undefined : sqlPlaceholderOf(q.library) === 'dollar';
   if (dollar === undefined) return undefined;
   if (ts.isTemplateExpression(sql) || call.arguments.length > 2 || (values && !ts.isArrayLiteralExpression(values))) return undefined;
   const count = values && ts.isArrayLiteralExpression(values) ? values.elements.length : 0;

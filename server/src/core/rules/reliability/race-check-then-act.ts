@@ -7,6 +7,7 @@ import { bindingPath } from '../../facts/scopes';
 import { enclosingFunction, lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
 import { chainOf, dataOf, isSetupCode, shares } from './transaction-steps';
+import { orms } from '../../catalog';
 
 /** Row state a decision is taken on: the check two concurrent requests can both pass. */
 const stateProperty = /^(status|state|balance|stock|quantity|qty|inventory|available\w*|remaining\w*|credits?|seats\w*|used|usedAt|uses|usageCount|redeemed\w*|claimed\w*|is(Used|Redeemed|Claimed|Paid|Processed|Available|Locked)|paid\w*|processed\w*|capacity|funds|points|spots\w*|slots\w*|tickets\w*)$/;
@@ -174,7 +175,7 @@ function isConditional(write: DatabaseWrite, property: string): boolean {
   const method = memberName(unwrap(write.call.expression)) ?? '';
   const filters: ts.Node[] = [];
   if (filterFirst.test(method) && write.call.arguments[0]) filters.push(write.call.arguments[0]);
-  if (write.orm === 'typeorm' && method === 'update' && write.call.arguments[0]) filters.push(write.call.arguments[0]);
+  if (write.orm !== 'sql' && orms[write.orm].filterFirstWrites?.includes(method) && write.call.arguments[0]) filters.push(write.call.arguments[0]);
   for (const a of write.call.arguments) {
     const o = unwrap(a);
     const where = ts.isObjectLiteralExpression(o) ? objectProperty(o, 'where') : undefined;

@@ -135,7 +135,7 @@ export const commandInjection: Rule = {
   },
   create(context) {
     const { facts } = context;
-    const importsRunner = ['child_process', 'shelljs', 'execa'].some((l) => facts.importsLibrary(l));
+    const importsRunner = (['child_process', 'shelljs', 'execa'] as const).some((l) => facts.importsLibrary(l));
     return {
       CallExpression(call) {
         const runner = runnerOf(call, facts, importsRunner);

@@ -1,9 +1,11 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries } from '../../catalog';
 import type { LibraryRef } from '../../facts/libraries';
 import type { OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, dottedName, memberName, unwrap } from '../../facts/syntax';
-import { credentialFormatOf, credentialUrlOf, privateKeyHeader } from '../../facts/credential-formats';
+import { credentialFormatOf, credentialUrlOf, isIssuedCredential, isLocalContainerUrl, privateKeyHeader } from '../../facts/credential-formats';
+import { isSetupScript } from '../../facts/setup-scripts';
 
 /** A place whose value is a secret, known from the API that receives it. */
 interface SecretSite {
@@ -39,40 +41,35 @@ const dbPassword = { what: 'database password', impact: 'log in to the database'
 const dbUrl = { what: 'database connection string with its password', impact: 'log in to the database', envName: 'DATABASE_URL', accepts: (text: string) => credentialUrlOf(text) !== undefined };
 
 /** The password of a client's config: a database's, or a mail server's, or a Redis's. */
-function passwordSite(library: string): Omit<SecretSite, 'expr'> {
-  if (library === 'nodemailer') return { ...dbPassword, what: 'mail server password', impact: 'send mail as this account', envName: 'SMTP_PASSWORD' };
-  if (library === 'redis' || library === 'ioredis') return { ...dbPassword, what: 'Redis password', impact: 'read and write the cache', envName: 'REDIS_PASSWORD' };
-  return dbPassword;
+function passwordSite(library: LibraryId): Omit<SecretSite, 'expr'> {
+  return { ...dbPassword, ...connectionLibraries[library]?.password };
 }
 
 /** Middleware and plugins configured with `{ secret }` (or cookie-session's `keys`). */
-const secretOptionLibraries: ReadonlyMap<string, Omit<SecretSite, 'expr'>> = new Map(Object.entries({
-  'express-session': session,
-  'cookie-session': session,
-  'koa-session': session,
-  '@fastify/session': session,
-  '@fastify/secure-session': session,
-  '@fastify/cookie': cookie,
-  'express-jwt': jwt,
-  'koa-jwt': jwt,
-  '@fastify/jwt': jwt,
-  'fastify-jwt': jwt,
-}));
+const secretOptionLibraries: ReadonlyMap<LibraryId | undefined, Omit<SecretSite, 'expr'>> = new Map<LibraryId, Omit<SecretSite, 'expr'>>([
+  ['express-session', session],
+  ['cookie-session', session],
+  ['koa-session', session],
+  ['@fastify/session', session],
+  ['@fastify/secure-session', session],
+  ['@fastify/cookie', cookie],
+  ['express-jwt', jwt],
+  ['koa-jwt', jwt],
+  ['@fastify/jwt', jwt],
+  ['fastify-jwt', jwt],
+]);
 
 /** Database and broker clients: the names that make a client from a config object or a URL. */
-const dbLibraries = new Set(['pg', 'mysql', 'mysql2', 'mongoose', 'mongodb', 'sequelize', 'typeorm', 'knex', 'prisma', 'ioredis', 'redis', 'mssql', 'nodemailer', 'amqplib']);
-const dbFactories = new Set(['Pool', 'Client', 'createConnection', 'createPool', 'createPoolCluster', 'connect', 'createClient', 'Sequelize', 'DataSource', 'PrismaClient', 'MongoClient', 'Redis', 'Cluster', 'ConnectionPool', 'createTransport']);
+const dbLibraries = new Set(Object.keys(connectionLibraries) as LibraryId[]);
 /** Libraries whose default export or named functions take a secret: a file importing none has only method calls to check. */
-const secretLibraries = new Set([...dbLibraries, ...secretOptionLibraries.keys(), 'jsonwebtoken', 'jose', 'crypto', 'cookie-parser', 'stripe', 'koa', 'nestjs']);
+const secretLibraries = new Set<LibraryId | undefined>([...dbLibraries, ...secretOptionLibraries.keys(), 'jsonwebtoken', 'jose', 'crypto', 'cookie-parser', 'stripe', 'koa', 'nestjs']);
 /** Method names through which a secret reaches an API; any other method call is skipped before resolving names. */
 const secretMethods = new Set([
-  ...dbFactories,
+  ...connectionFactories,
   'sign', 'verify', 'signAsync', 'verifyAsync', 'encrypt', 'jwtVerify', 'jwtDecrypt', 'register', 'registerAsync', 'forRoot', 'forRootAsync',
   'createHmac', 'createCipheriv', 'createDecipheriv', 'scrypt', 'scryptSync', 'pbkdf2', 'pbkdf2Sync', 'createSecretKey',
   'session', 'cookieSession', 'cookieParser', 'expressjwt', 'Stripe',
 ]);
-/** The same clients in a snippet whose import is elsewhere: `mongoose.connect(...)` on an undeclared `mongoose`. */
-const dbGlobals: ReadonlyMap<string, string> = new Map(Object.entries({ mongoose: 'mongoose', mysql: 'mysql', pg: 'pg', knex: 'knex', Sequelize: 'sequelize', PrismaClient: 'prisma', MongoClient: 'mongodb', Pool: 'pg' }));
 
 /** Properties whose name alone says the value is a secret. */
 const secretProperties: ReadonlyMap<string, Omit<SecretSite, 'expr'>> = new Map(Object.entries({
@@ -167,6 +164,21 @@ function objectLiteralOf(expr: ts.Expression | undefined, facts: Facts, depth = 
   return objectLiteralOf(decl.initializer, facts, depth + 1);
 }
 
+/** Names of lists of values to refuse: `PLACEHOLDER_SECRETS`, `exampleKeys`, `KNOWN_WEAK_SECRETS`. */
+const refusedValuesName = /placeholder|example|sample|denylist|blocklist|blacklist|forbidden|disallowed|weak/i;
+
+/**
+ * A value in an object bound to such a name (`const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: 'secret' }`): the app
+ * lists the env-example values in order to refuse them, it does not use them.
+ */
+function isInPlaceholderList(value: ts.Node): boolean {
+  const property = value.parent;
+  if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  let holder: ts.Node = property.parent.parent;
+  while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && refusedValuesName.test(holder.name.text);
+}
+
 function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }
@@ -226,6 +238,7 @@ export const hardcodedSecret: Rule = {
     // walk, so that an API using the same literal (`jwt.sign(p, JWT_SECRET)`) reports it in its own words first.
     const byName: (() => void)[] = [];
     const importsSecretLibrary = facts.imports.some((i) => secretLibraries.has(i.library));
+    const setupScript = isSetupScript(fileName, sourceFile.text);
 
     /** The literals behind an expression: in place, in a `const`, an object's property, `Buffer.from(…)`, a fallback. */
     const literalsIn = (expr: ts.Expression, accepts: (text: string) => boolean, depth: number, boundTo?: string): Hit[] => {
@@ -280,6 +293,10 @@ export const hardcodedSecret: Rule = {
 
     const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string; message?: string; fix?: OffsetFix }): void => {
       if (reported.has(hit.literal)) return;
+      // Tests sign and connect with dummies made up for them ('test-secret', a fake server's password); only a
+      // credential some issuer handed out (a provider token, a private key) is a leak there.
+      if (facts.isTestFile && !isIssuedCredential(hit.literal.text)) return;
+      if (setupScript && isLocalContainerUrl(hit.literal.text)) return;
       reported.add(hit.literal);
       const boundName = hit.boundTo !== undefined && !genericNames.test(hit.boundTo) ? upperSnake(hit.boundTo) : undefined;
       const leftEnv = hit.fallbackOf ? envNameOf(hit.fallbackOf) : undefined;
@@ -340,7 +357,7 @@ export const hardcodedSecret: Rule = {
     };
 
     /** A database client's config: passwords, connection URLs, and nested `connection` / `auth` / `datasources` objects. */
-    const checkDbConfig = (obj: ts.ObjectLiteralExpression, library: string, depth: number): void => {
+    const checkDbConfig = (obj: ts.ObjectLiteralExpression, library: LibraryId, depth: number): void => {
       for (const p of obj.properties) {
         const name = propertyName(p);
         const value = propertyValue(p);
@@ -352,33 +369,33 @@ export const hardcodedSecret: Rule = {
       }
     };
 
-    const checkDbCall = (call: ts.CallExpression | ts.NewExpression, library: string): void => {
+    const checkDbCall = (call: ts.CallExpression | ts.NewExpression, library: LibraryId): void => {
       const args = call.arguments ?? [];
       args.forEach((arg, i) => {
         const obj = objectLiteralOf(arg, facts);
         if (obj) checkDbConfig(obj, library, 0);
         // new Sequelize('db', 'user', 'password', …): the third argument is the password.
-        else if (library === 'sequelize' && i === 2) check({ ...dbPassword, expr: arg });
+        else if (i === connectionLibraries[library]?.passwordArgument) check({ ...dbPassword, expr: arg });
         else check({ ...dbUrl, expr: arg });
       });
     };
 
-    const dbLibraryOf = (call: ts.CallExpression | ts.NewExpression, ref: LibraryRef | undefined): string | undefined => {
+    const dbLibraryOf = (call: ts.CallExpression | ts.NewExpression, ref: LibraryRef | undefined): LibraryId | undefined => {
       if (ref) {
-        if (!dbLibraries.has(ref.library)) return undefined;
+        if (ref.library === undefined || !dbLibraries.has(ref.library)) return undefined;
         const name = calleeName(call);
         // knex(config), new Redis(url): the module's default export is the factory.
         const isDefault = ref.isModule && (ref.exportName === undefined || ref.exportName === 'default') && (ts.isIdentifier(unwrap(call.expression)) || ts.isCallExpression(unwrap(call.expression)));
-        return isDefault || (name !== undefined && dbFactories.has(name)) ? ref.library : undefined;
+        return isDefault || (name !== undefined && connectionFactories.has(name)) ? ref.library : undefined;
       }
       const callee = unwrap(call.expression);
       const root = ts.isIdentifier(callee) ? callee : calleeObject(call);
       if (!root || !ts.isIdentifier(unwrap(root))) return undefined;
       const id = unwrap(root) as ts.Identifier;
       const name = calleeName(call);
-      const library = dbGlobals.get(id.text);
-      if (!library || facts.resolve(id) !== undefined || name === undefined || !(dbFactories.has(name) || name === 'knex')) return undefined;
-      return library;
+      const global = connectionGlobals.get(id.text);
+      if (!global || facts.resolve(id) !== undefined || name === undefined || !(connectionFactories.has(name) || (global.callable === true && name === id.text))) return undefined;
+      return global.library;
     };
 
     const onCall = (call: ts.CallExpression | ts.NewExpression): void => {
@@ -389,7 +406,7 @@ export const hardcodedSecret: Rule = {
       // `require('stripe')(…)`) may be a library's default export and is resolved.
       const callee = unwrap(call.expression);
       if (ts.isIdentifier(callee) || ts.isCallExpression(callee)) {
-        if (!importsSecretLibrary && !(name !== undefined && (secretMethods.has(name) || dbGlobals.has(name)))) return;
+        if (!importsSecretLibrary && !(name !== undefined && (secretMethods.has(name) || connectionGlobals.has(name)))) return;
       } else if (name === undefined || !secretMethods.has(name)) return;
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'verify') && args.length >= 2) {
         if (libraryCall(call, facts, 'jsonwebtoken', /^(jwt|jsonwebtoken)$/i)) return check({ ...jwt, expr: args[1] });
@@ -532,6 +549,7 @@ export const hardcodedSecret: Rule = {
       if (!ts.isStringLiteralLike(value) || value.text.length < 4 || /\s/.test(value.text) || keyLikeValue.test(value.text) || labelLikeValue.test(value.text)) return;
       // `CLIENT_SECRET = 'client_secret'`, `invalidSecret = 'invalid_secret'`: a parameter name or an error code.
       if (normalizedName(value.text) === normalizedName(name)) return;
+      if (isInPlaceholderList(value)) return;
       report({ literal: value, replace: value, boundTo: name }, { what: 'secret', impact: 'use it as this application does', envName: upperSnake(name), acceptsUndefined: true });
     }
 

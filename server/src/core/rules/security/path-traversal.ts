@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
 import { addDefaultImport } from '../../fixers/add-import';
 
@@ -12,7 +13,7 @@ const fsFunctions: ReadonlyMap<string, readonly number[]> = new Map([
   ].flatMap((name): [string, readonly number[]][] => [[name, [0]], [`${name}Sync`, [0]]]),
   ...['copyFile', 'rename', 'link', 'symlink', 'cp', 'copy', 'move'].flatMap((name): [string, readonly number[]][] => [[name, [0, 1]], [`${name}Sync`, [0, 1]]]),
 ]);
-const fsLibraries = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
+const fsLibraries = new Set<LibraryId>(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 const responseNames = /^(res|response)$/;
 
 /** The path arguments of an fs call, or of Express's `res.sendFile`/`res.download` without a `root` option. */

@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import { definesModel, drizzle, drizzleBuilder, isModelBaseLibrary } from '../../catalog';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, canAwait, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
@@ -87,6 +88,26 @@ function sqlText(expr: ts.Expression | undefined, facts: Facts): string | undefi
   return undefined;
 }
 
+/**
+ * `if (user.password !== dto.password) password = await bcrypt.hash(dto.password, salt)`: the comparison only asks
+ * whether a new password was sent, and the branch it guards hashes it, so what is stored is a hash.
+ */
+function hashesWhenDifferent(comparison: ts.BinaryExpression, plain: ts.Expression, negated: boolean, sourceFile: ts.SourceFile): boolean {
+  let n: ts.Node = comparison;
+  while (ts.isBinaryExpression(n.parent) && n.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) n = n.parent;
+  const statement = n.parent;
+  if (!negated || !ts.isIfStatement(statement) || statement.expression !== n) return false;
+  const value = plain.getText(sourceFile);
+  let hashes = false;
+  const visit = (node: ts.Node): void => {
+    if (hashes) return;
+    if (ts.isCallExpression(node) && /^(hash|hashSync)$/.test(calleeName(node) ?? '') && node.arguments[0]?.getText(sourceFile) === value) hashes = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement.thenStatement);
+  return hashes;
+}
+
 export const plaintextPassword: Rule = {
   meta: {
     id: 'plaintext-password',
@@ -114,11 +135,11 @@ export const plaintextPassword: Rule = {
         if (!ts.isCallExpression(init)) return false;
         const name = calleeName(init);
         const library = facts.libraryOf(init.expression)?.library;
-        return (name === 'model' && library === 'mongoose') || (name === 'define' && library === 'sequelize');
+        return definesModel(library, name);
       }
       if (decl && ts.isClassDeclaration(decl)) {
         const base = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-        return base !== undefined && facts.libraryOf(base)?.library === 'sequelize';
+        return base !== undefined && isModelBaseLibrary(facts.libraryOf(base)?.library);
       }
       return false;
     };
@@ -199,7 +220,7 @@ export const plaintextPassword: Rule = {
       if (name === undefined) return;
       if (lookupMethods.has(name)) checkLookup(call, name);
       // Drizzle: `where(eq(users.password, password))`.
-      if (name === 'eq' && call.arguments.length === 2 && facts.libraryOf(call.expression)?.library === 'drizzle') {
+      if (name === drizzleBuilder.equals && call.arguments.length === 2 && facts.libraryOf(call.expression)?.library === drizzle.id) {
         const [column, value] = call.arguments;
         const plain = mayBePassword(column) ? plainPassword(value, facts) : undefined;
         if (plain) {
@@ -283,7 +304,7 @@ export const plaintextPassword: Rule = {
       if (storedLeft === storedRight) return;
       const [stored, other] = storedLeft ? [left, right] : [right, left];
       const plain = plainPassword(other, facts);
-      if (!plain) return;
+      if (!plain || hashesWhenDifferent(node, other, op.negated, sourceFile)) return;
       const fixes: OffsetFix[] = [];
       if (canAwait(node)) {
         const verify = verifyCode(facts, other.getText(sourceFile), stored.getText(sourceFile));

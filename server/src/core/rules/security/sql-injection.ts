@@ -5,6 +5,7 @@ import { DatabaseCall, PlaceholderStyle, databaseCallOf, databaseLibraryOfFile, 
 import { HolePosition, SqlText, holePosition, isHole, isNumericContext, looksLikeSqlStatement, skeleton, sqlTextsOf } from '../../facts/sql-text';
 import { calleeName, memberName, unwrap } from '../../facts/syntax';
 import { parameterizeSql } from '../../fixers/parameterize-sql';
+import { sqlEscapers } from '../../catalog';
 
 /** Calls whose result is safe to splice into SQL: escapers, quoters, number conversions, ids. */
 const safeCalls = /^(escape\w*|\w*Escape|quote\w*|sqlstring|Number|parseInt|parseFloat|BigInt|Boolean|toFixed|toISOString|toPrecision|getTime|valueOf|randomUUID|uuid\w*|nanoid|ref)$/i;
@@ -60,7 +61,7 @@ function isSafeValue(expr: ts.Expression, facts: Facts, depth = 0): boolean {
 
 function isFormatLibrary(expr: ts.Expression, facts: Facts): boolean {
   const lib = facts.libraryOf(expr)?.library;
-  return lib === 'pg-format' || lib === 'sqlstring' || lib === 'mysql' || lib === 'mysql2';
+  return lib !== undefined && sqlEscapers.has(lib);
 }
 
 /** `ALLOWED.includes(x)`, `columns.has(x)`, `x in SORTS`: the branch it guards is a vetted choice. */

@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, canAwait, dottedName, memberName, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
@@ -9,7 +10,7 @@ import { hashCode } from './password-hashing-fix';
 /** Fast digests: fine for checksums, hopeless for passwords. HMAC, PBKDF2 and scrypt are not matched here. */
 const fastDigest = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512(-224|-256)?|sha3-\d+|ripemd-?160|rmd160|whirlpool)$/i;
 /** Packages that are a fast digest function: `md5(x)`, `sha1(x)`, `sha256(x)`, `sha256.hex(x)`. */
-const digestPackages: Readonly<Record<string, string>> = {
+const digestPackages: Readonly<Partial<Record<LibraryId, string>>> = {
   md5: 'MD5', 'blueimp-md5': 'MD5', 'js-md5': 'MD5', sha1: 'SHA-1', 'js-sha1': 'SHA-1', 'js-sha256': 'SHA-256',
   'js-sha512': 'SHA-512', 'js-sha3': 'SHA-3', sha256: 'SHA-256',
 };
@@ -112,9 +113,9 @@ function packageDigest(call: ts.CallExpression, facts: Facts): string | undefine
       const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : ref.exportName;
       return member !== undefined && cryptoJsDigest.test(member) ? algorithmName(member) : undefined;
     }
-    const sub = /^crypto-js\/(md5|sha1|sha224|sha256|sha384|sha512|sha3|ripemd160)$/.exec(ref.library);
+    const sub = /^crypto-js\/(md5|sha1|sha224|sha256|sha384|sha512|sha3|ripemd160)$/.exec(ref.module);
     if (sub) return algorithmName(sub[1]);
-    const digest = digestPackages[ref.library];
+    const digest = ref.library === undefined ? undefined : digestPackages[ref.library];
     if (!digest) return undefined;
     // `sha256.hmac(key, data)` is keyed; the plain call and `.hex()` / `.array()` are the digest.
     return ts.isPropertyAccessExpression(callee) && /hmac/i.test(callee.name.text) ? undefined : digest;
@@ -150,6 +151,20 @@ function needsParentheses(expr: ts.Expression): boolean {
   return (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === expr;
 }
 
+/**
+ * Authentication protocols that fix the digest of the password themselves (NTLM's MD4, HTTP Digest authentication,
+ * CRAM-MD5): code speaking them computes a protocol message, it does not store a password.
+ */
+const protocolFunction = /ntlm|ntowf|lmhash|digestauth|crammd5|cram_md5/i;
+
+function inProtocolFunction(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    const name = (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name ? n.name.getText() : ts.isVariableDeclaration(n) ? n.name.getText() : undefined;
+    if (name !== undefined && protocolFunction.test(name)) return true;
+  }
+  return false;
+}
+
 export const weakPasswordHash: Rule = {
   meta: {
     id: 'weak-password-hash',
@@ -166,6 +181,7 @@ export const weakPasswordHash: Rule = {
     if (context.facts.isTestFile) return {};
 
     const report = (at: ts.Node, algorithm: string, password: string, data: ts.Expression, replace: ts.Expression | undefined): void => {
+      if (inProtocolFunction(at)) return;
       const fixes: OffsetFix[] = [];
       const simple = plainPassword(data, facts) !== undefined;
       if (replace && simple && canAwait(replace) && !isComparedDirectly(replace)) {

@@ -43,7 +43,7 @@ function escapedByHand(expr: ts.Expression, facts: Facts, depth = 0): boolean {
     if (ts.isPropertyAccessExpression(callee)) return escapedByHand(callee.expression, facts, depth + 1);
     // `esc(name)` where `esc` is this file's escaping helper.
     const helper = ts.isIdentifier(callee) ? facts.localFunction(callee) : undefined;
-    const returned = helper ? returnedExpressions(helper) : [];
+    const returned = helper ? returnedExpressions(helper, facts.walk) : [];
     return returned.length > 0 && returned.every((r) => escapedByHand(r, facts, depth + 1));
   }
   if (ts.isIdentifier(e)) {

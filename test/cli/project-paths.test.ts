@@ -12,6 +12,7 @@ import { repoRoot } from '../harness/paths';
 const rulesWithPathPatterns = ['sync-io-in-handler', 'missing-transaction', 'race-check-then-act', 'missing-rate-limit', 'floating-promise'];
 
 function copyFixtures(into: string): void {
+  fs.writeFileSync(path.join(into, 'package.json'), '{ "name": "fixtures" }\n');
   for (const id of rulesWithPathPatterns) {
     for (const kind of ['flagged', 'clean']) {
       const from = path.join(repoRoot, 'test', 'rules', id, kind);

@@ -281,6 +281,8 @@ function randomMessage(session: Session, random: Random, docs: TextDocument[], r
 export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
   const counts: FuzzCounts = { messagesSent: 0, sequences: 0, crashes: 0, hangs: 0, stalePublishes: 0, mismatches: 0, problems: [] };
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-fuzz-')));
+  // The project folder, as the server finds it, is the fresh analysis's root too.
+  fs.writeFileSync(path.join(root, 'package.json'), '{ "name": "fuzz" }\n');
   const random = new Random(options.seed);
   const session = new Session(counts, pathToFileURL(root).href);
   let sentBefore = 0;

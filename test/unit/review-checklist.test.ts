@@ -77,6 +77,11 @@ describe('review checklist', () => {
     const item = checklistOf(loop, 'src/names.js').find((i) => i.id === 'loop:scale');
     assert.ok(item);
     assert.match(item.reason, /User\.findByPk/);
+    const fetches = "async function pages(urls) {\n  for (const url of urls) await fetch(url);\n}\n";
+    assert.match(checklistOf(fetches, 'src/pages.js').find((i) => i.id === 'loop:scale')?.reason ?? '', /fetch/);
+    // Iterating in memory is not a round trip, whatever the method is called.
+    const local = 'function names(users) {\n  return users.map((u) => u.find((x) => x.id)).filter((x) => x.get());\n}\n';
+    assert.ok(!checklistOf(local, 'src/local.js').some((i) => i.id === 'loop:scale'));
     const single = 'async function name(id) {\n  return (await User.findByPk(id)).name;\n}\n';
     assert.deepEqual(checklistOf(single, 'src/name.js').map((i) => i.id), ['read']);
   });

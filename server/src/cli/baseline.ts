@@ -4,6 +4,7 @@
  * text is unchanged, wherever the line moves in the file.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FileReport } from './analyse-file';
 import { displayPath } from './outcome';
 
@@ -44,12 +45,19 @@ export function withoutBaselined(reports: readonly FileReport[], keys: ReadonlyS
   });
 }
 
-export function writeBaseline(file: string, reports: readonly FileReport[], cwd: string): number {
+/** The number of findings recorded, or why the file could not be written. */
+export function writeBaseline(file: string, reports: readonly FileReport[], cwd: string): { count: number } | { error: string } {
   const findings = reports.flatMap((report) => {
     const p = displayPath(report.file, cwd);
     return report.findings.map((f) => ({ path: p, ruleId: f.ruleId, fingerprint: f.fingerprint }));
   });
   const content: BaselineFile = { version: 1, findings };
-  fs.writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
-  return findings.length;
+  try {
+    fs.writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `the folder ${path.dirname(path.resolve(file))} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e);
+    return { error: `cannot write the baseline ${file}: ${why}` };
+  }
+  return { count: findings.length };
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../core/workspace';
 
-export function fingerprints(findings: readonly Finding[], text: string): string[] {
+export function fingerprints(findings: readonly Pick<Finding, 'ruleId' | 'range'>[], text: string): string[] {
   const lines = text.split('\n');
   const seen = new Map<string, number>();
   return findings.map((finding) => {

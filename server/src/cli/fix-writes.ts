@@ -43,7 +43,7 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
 /** The file's bytes with the changed region of `fixed` spliced in. */
 export function splicedBytes(source: SourceFile, fixed: string): Buffer {
   const { prefix, suffix } = commonEnds(source.text, fixed);
-  const head = Buffer.byteLength(source.text.slice(0, prefix), 'utf8');
+  const head = source.bomBytes + Buffer.byteLength(source.text.slice(0, prefix), 'utf8');
   const tail = Buffer.byteLength(source.text.slice(source.text.length - suffix), 'utf8');
   return Buffer.concat([
     source.bytes.subarray(0, head),

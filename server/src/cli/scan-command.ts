@@ -42,7 +42,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
 
   // Each file's config is the nearest one walking up from it, read once; its problems are told once.
-  const workspace = new Workspace({ onConfigProblem: warn });
+  const workspace = new Workspace({ onConfigProblem: warn, fallbackRoot: cwd });
   const discovered = discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
   for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
@@ -70,7 +70,12 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
 
   if (command.updateBaseline && command.baseline) {
-    const count = writeBaseline(command.baseline, reports, baselineDir);
+    const written = writeBaseline(command.baseline, reports, baselineDir);
+    if ('error' in written) {
+      warn(written.error);
+      return exit.failure;
+    }
+    const count = written.count;
     warn(`recorded ${count} finding${count === 1 ? '' : 's'} in ${command.baseline}`);
     return unreadable > 0 ? exit.failure : exit.clean;
   }

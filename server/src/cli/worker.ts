@@ -5,7 +5,7 @@ import { AnalyseOptions, analyseFile } from './analyse-file';
 
 const options = workerData as AnalyseOptions;
 // Config problems are reported by the main thread, which resolves every file's config while discovering files.
-const workspace = new Workspace();
+const workspace = new Workspace({ fallbackRoot: process.cwd() });
 parentPort?.on('message', (batch: string[]) => {
   parentPort?.postMessage(batch.map((file) => analyseFile(file, options, workspace)));
 });

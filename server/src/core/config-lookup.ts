@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RuleOptionSpecs, defaultConfig } from './config';
-import { LoadedConfig, configFileName, loadConfig } from './config-file';
+import { LoadedConfig, configFileName, loadConfig, readPackageJson } from './config-file';
 import { matchesAnyGlob } from './glob';
 
 export interface FileConfig {
@@ -18,23 +18,21 @@ export interface FileConfig {
   ignored: boolean;
 }
 
-function hasVigilKey(packageJson: string): boolean {
-  try {
-    const value = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as unknown;
-    return typeof value === 'object' && value !== null && 'vigil' in value;
-  } catch {
-    return false;
-  }
-}
-
 function holdsConfig(dir: string): boolean {
   if (fs.existsSync(path.join(dir, configFileName))) return true;
   const pkg = path.join(dir, 'package.json');
-  return fs.existsSync(pkg) && hasVigilKey(pkg);
+  return fs.existsSync(pkg) && readPackageJson(pkg).hasVigil;
+}
+
+function isInside(folder: string, ancestor: string): boolean {
+  const relative = path.relative(ancestor, folder);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export class ConfigLookup {
   private roots: ReadonlySet<string> = new Set();
+  /** Where a search that meets no config, workspace folder or repository root settles (the CLI's working folder). */
+  private fallback: string | undefined;
   /** Folder → the folder whose config applies to it (itself or an ancestor), or the stop folder when none does. */
   private readonly owner = new Map<string, { dir: string; found: boolean }>();
   private readonly loaded = new Map<string, LoadedConfig>();
@@ -49,6 +47,11 @@ export class ConfigLookup {
   /** The workspace folders: a search never goes above the one holding the file. */
   setRoots(roots: readonly string[]): void {
     this.roots = new Set(roots.map((r) => path.resolve(r)));
+    this.reset();
+  }
+
+  setFallback(folder: string | undefined): void {
+    this.fallback = folder === undefined ? undefined : path.resolve(folder);
     this.reset();
   }
 
@@ -86,11 +89,12 @@ export class ConfigLookup {
       }
       const parent = path.dirname(dir);
       if (this.roots.has(dir) || fs.existsSync(path.join(dir, '.git')) || parent === dir) {
-        answer = { dir, found: false };
+        answer = { dir: parent === dir && this.fallback && isInside(start, this.fallback) ? this.fallback : dir, found: false };
         break;
       }
     }
-    for (const dir of visited) this.owner.set(dir, answer);
+    // Folders above a fallback would search from themselves another time: only those the answer covers are kept.
+    for (const dir of visited) if (dir === answer.dir || isInside(dir, answer.dir)) this.owner.set(dir, answer);
     return answer;
   }
 }

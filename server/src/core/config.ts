@@ -26,8 +26,8 @@ export interface ResolvedConfig {
   ignore: readonly string[];
   ignorePatterns: readonly RegExp[];
   /**
-   * The project folder the config was looked up for (set by the Workspace). Rules that look at a file's path
-   * (test files, scripts, migrations, route files) see the path relative to it, so a folder above never counts.
+   * The file's project folder (set by the Workspace, project-root.ts). Rules that look at a file's path (test
+   * files, scripts, migrations, route files) see the path relative to it, so a folder above never counts.
    */
   root?: string;
 }

@@ -28,6 +28,7 @@ import { buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
+import { ProjectRoots } from './project-root';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
 import { reviewChecklist } from './review/checklist';
@@ -47,6 +48,11 @@ export { globToRegExp } from './glob';
 export interface WorkspaceOptions {
   /** The workspace folders: the config search for a file stops at the one holding it (and at a repository root). */
   roots?: readonly string[];
+  /**
+   * Where a file's project is when no config, workspace folder or repository root is above it (the CLI's working
+   * folder): its config root, and what rules read paths relative to. The filesystem root when absent.
+   */
+  fallbackRoot?: string;
   /** A problem in a config file (one clear message naming the file and the key), once per read of the file. */
   onConfigProblem?: (message: string) => void;
 }
@@ -95,11 +101,13 @@ interface OpenDocument extends DocumentInput {
 export class Workspace {
   private readonly configs: ConfigLookup;
   private readonly trees = new DocumentTrees();
+  private readonly projects = new ProjectRoots();
   private readonly documents = new Map<string, OpenDocument>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined));
     this.configs.setRoots(options.roots ?? []);
+    this.configs.setFallback(options.fallbackRoot);
   }
 
   /** Every rule's metadata, in the registry's order. */
@@ -120,6 +128,7 @@ export class Workspace {
   /** A vigil.config.json or package.json changed: every file's config is read again on next use. */
   configChanged(): void {
     this.configs.reset();
+    this.projects.reset();
   }
 
   /** The config of a file or folder (absolute path), from the nearest config walking up. */
@@ -246,7 +255,7 @@ export class Workspace {
     const start = offset(range.start);
     const end = offset(range.end);
     const inside = analysis.result.findings.filter((f) => offset(f.range.start) < end && offset(f.range.end) > start);
-    const facts = blockFacts(buildFacts(tree, projectPathOf(document.fileName, this.settingsFor(document.fileName).root)), start, end);
+    const facts = blockFacts(buildFacts(tree, projectPathOf(document.fileName, this.projectRootOf(document.fileName))), start, end);
     return reviewChecklist(inside, facts, Workspace.ruleTitle);
   }
 
@@ -266,10 +275,13 @@ export class Workspace {
     }
   }
 
+  private projectRootOf(fileName: string): string | undefined {
+    return path.isAbsolute(fileName) ? this.projects.of(fileName) : undefined;
+  }
+
   private configOf(fileName: string, options: AnalyzeOptions): ResolvedConfig {
-    const settings = this.settingsFor(fileName);
-    // Path patterns in rules are read relative to the folder the config search settled on (project-path.ts).
-    let config: ResolvedConfig = { ...settings.config, root: settings.root };
+    // Path patterns in rules are read relative to the file's project folder (project-path.ts).
+    let config: ResolvedConfig = { ...this.settingsFor(fileName).config, root: this.projectRootOf(fileName) };
     if (options.overrides && Object.keys(options.overrides).length > 0) config = { ...config, rules: { ...config.rules, ...options.overrides } };
     const only = options.only;
     if (only) config = { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([id, s]) => !(s === 'off' && only.includes(id)))) };

@@ -1,6 +1,6 @@
 /**
- * The language server: wires the connection to the documents, the scheduler, the settings and config files,
- * and the code actions. Started by bin/vigil-language-server.js (`--stdio`, `--node-ipc`, `--socket=<port>`)
+ * The language server: wires the connection to the core's Workspace (documents, analysis, config per file, fixes,
+ * the review checklist), the scheduler, the settings and the code actions. Started by bin/vigil-language-server.js (`--stdio`, `--node-ipc`, `--socket=<port>`)
  * and by the VS Code client over IPC; the transport comes from the command line.
  */
 import { fileURLToPath } from 'node:url';

@@ -84,14 +84,34 @@ const urlSchemes: Readonly<Record<string, { kind: string; envName: string }>> = 
 };
 
 /** `scheme://user:password@host…` (the user may be empty, as Redis URLs have it), with a non-empty password. */
-const credentialUrl = /^([a-z+]+):\/\/[^:/@\s]*:([^@/\s]+)@[^\s@]+$/;
+const credentialUrl = /^([a-z+]+):\/\/([^:/@\s]*):([^@/\s]+)@(\[[^\]\s]*\]|[^\s@:/?,]+)[^\s@]*$/;
+const loopbackHost = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)$/;
+/** The passwords the official database and broker images document for a local container. */
+const containerDefaultPassword = /^(?:postgres|password|root|mysql|example|secret|admin|pass|test|mongo|guest|redis|docker)$/i;
 
 /** A database or broker URL with a password in it. */
 export function credentialUrlOf(text: string): CredentialUrl | undefined {
   if (!text.includes('://') || !text.includes('@')) return undefined;
   const m = credentialUrl.exec(text);
   const known = m ? urlSchemes[m[1]] : undefined;
-  return m && known ? { kind: known.kind, password: m[2], envName: known.envName } : undefined;
+  return m && known ? { kind: known.kind, password: m[3], envName: known.envName } : undefined;
+}
+
+/**
+ * `postgres://postgres:postgres@localhost`: a container on the developer's machine, started with the image's
+ * documented default credentials. In a setup script that is no secret: whoever can use it already has the machine.
+ */
+export function isLocalContainerUrl(text: string): boolean {
+  const m = credentialUrl.exec(text);
+  if (!m) return false;
+  const [, , user, password, host] = m;
+  return loopbackHost.test(host) && (password === user || containerDefaultPassword.test(password));
+}
+
+/** A credential an issuer handed out (a provider token, a private key), as opposed to one a developer made up. */
+export function isIssuedCredential(text: string): boolean {
+  const format = credentialFormatOf(text);
+  return format !== undefined && credentialUrlOf(text) === undefined;
 }
 
 /** `user:password@`, `:<password>@`, `${PASSWORD}`: a template for the reader to fill in, not a credential. */

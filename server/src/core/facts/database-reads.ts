@@ -367,6 +367,11 @@ function classHeritage(receiver: ts.Expression, facts: Facts): OrmId | undefined
   return base ? modelOrmOf(facts.libraryOf(base)?.library) : undefined;
 }
 
+/** `repo.find({ followerId })`: an older shorthand where an object without any option key is the WHERE itself. */
+function isConditionsShorthand(optionKeys: readonly string[] | undefined, options: ts.ObjectLiteralExpression | undefined): boolean {
+  return optionKeys !== undefined && options !== undefined && options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && !optionKeys.includes(p.name.text));
+}
+
 interface OptionShape {
   filtered: boolean;
   limited: boolean;
@@ -409,7 +414,7 @@ function optionShape(
   const where = has('where');
   return {
     // `findByPk(id)` and an options object built elsewhere: assume they filter.
-    filtered: opaque || spread || where !== undefined || method.byKey === true,
+    filtered: opaque || spread || where !== undefined || method.byKey === true || isConditionsShorthand(orms[style].queryOptions?.optionKeys, options),
     limited: limit !== undefined || spread || opaque,
     limitOne: isOne(limit),
     paged: has('skip') !== undefined || has('offset') !== undefined || has('cursor') !== undefined || (limit !== undefined && !isOne(limit)),

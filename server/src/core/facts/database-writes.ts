@@ -222,7 +222,7 @@ function modelAccess(call: ts.CallExpression, method: string, receiver: ts.Expre
   const ref = facts.libraryOf(receiver);
   if (ref && !ormLibraries.has(ref.library) && !/^[.@~#]/.test(ref.module)) return undefined;
   const name = receiverName(receiver);
-  if (name === undefined) return undefined;
+  if (name === undefined || isApiClient(receiver) || (method === 'create' && isDomainFactory(receiver, ref?.module, facts))) return undefined;
   const repository = ref?.library === typeorm.id || (repositoryName.test(name) && ref === undefined) || (ref !== undefined && repositoryName.test(name));
   if (repository) {
     const writes = writesOf(typeorm.id);
@@ -245,6 +245,28 @@ function modelAccess(call: ts.CallExpression, method: string, receiver: ts.Expre
   }
   if (modelReads.has(method) && (isModel || ref !== undefined)) return { call, orm, library, handle: receiver, target: name, locked: hasLockOption(call) };
   return undefined;
+}
+
+/**
+ * Project modules that export a client of a remote API under its usual name (`import { stripe } from '@/lib/stripe'`):
+ * `stripe.customers.create()` calls the API, no database, and no transaction can hold it.
+ */
+const apiClientNames = /^(stripe|paypal|braintree|mux|openai|anthropic|resend|sendgrid|twilio|octokit|slack|s3)$/i;
+
+function isApiClient(receiver: ts.Expression): boolean {
+  let root = receiver;
+  while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
+  return ts.isIdentifier(root) && apiClientNames.test(root.text);
+}
+
+/** Domain code: value objects and entities that build themselves with a static `create` and never touch a table. */
+const domainModule = /(^|\/)(domain|value-?objects?)(\/|$)|\.(entity|vo|value-object|aggregate)$/;
+
+/** `UserEmail.create(raw)`: a class from the domain layer, or one this file declares with its own static `create`. */
+function isDomainFactory(receiver: ts.Expression, module: string | undefined, facts: Facts): boolean {
+  if (module !== undefined && domainModule.test(module)) return true;
+  const decl = ts.isIdentifier(receiver) ? facts.resolve(receiver) : undefined;
+  return decl !== undefined && ts.isClassDeclaration(decl) && decl.members.some((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === 'create' && (ts.getModifiers(m)?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword) ?? false));
 }
 
 /** Sequelize's `Model.update(values, { where })`. */

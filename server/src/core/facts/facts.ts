@@ -26,6 +26,7 @@ import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
+import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
 
 export interface ModuleImport {
@@ -53,10 +54,7 @@ export interface Facts {
   readonly imports: readonly ModuleImport[];
   readonly routes: readonly Route[];
   readonly mounts: readonly MiddlewareMount[];
-  /**
-   * Test code: under `test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/` or `cypress/`, named `*.test.*`,
-   * `*.spec.*` or `*.e2e.*`, or importing a test runner or supertest. Rules lower or drop their findings there.
-   */
+  /** Test code, as every rule sees it (test-code.ts). Rules lower or drop their findings there. */
   readonly isTestFile: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
@@ -77,9 +75,6 @@ export interface Facts {
   /** Visits `root` and its descendants in source order over the file's tree index; `enter` returning false skips a node's children. */
   walk(root: ts.Node, enter: (node: ts.Node) => boolean | void): void;
 }
-
-const testPath = /(^|[\\/])(test|tests|__tests__|__mocks__|e2e|cypress)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
-const testLibraries = /^(supertest|vitest|@jest\/globals|mocha|chai|ava|tap|node:test|@playwright\/test|light-my-request)$/;
 
 /**
  * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
@@ -113,7 +108,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: testPath.test(projectPath) || imports.some((i) => testLibraries.test(i.module)),
+    isTestFile: isTestCode(projectPath, imports.map((i) => i.module)),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),

@@ -20,6 +20,8 @@ export interface PromiseCall {
   writes: boolean;
   /** A thenable that does nothing until awaited or `.then`ed: Prisma, Knex, Drizzle, Mongoose queries. */
   lazy: boolean;
+  /** For a function of this file (`source: 'local'`), its declaration. */
+  declaration?: ts.SignatureDeclaration;
 }
 
 const sqlWrite = /^[\s(]*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE)\b/i;
@@ -58,7 +60,7 @@ const promiseLibraries = new Set<LibraryId | undefined>([
 ]);
 const importsPromiseLibraryFact = factKey<boolean>('imports a promise library');
 const promiseCallFact = factKey<PromiseCall | undefined>('promise call');
-const asyncMethodsFact = factKey<ReadonlySet<string>>('async methods of a class');
+const asyncMethodsFact = factKey<ReadonlyMap<string, ts.MethodDeclaration>>('async methods of a class');
 
 function mayCallPromiseLibrary(facts: Facts): boolean {
   return facts.memo(importsPromiseLibraryFact, facts.sourceFile, () => facts.imports.some((i) => promiseLibraries.has(i.library)));
@@ -88,13 +90,17 @@ function made(call: ts.CallExpression, source: PromiseSource, writes: boolean, l
   return { call, source, writes, lazy };
 }
 
+function local(call: ts.CallExpression, name: string, declaration: ts.SignatureDeclaration): PromiseCall {
+  return { call, source: 'local', writes: localWriteName.test(name), lazy: false, declaration };
+}
+
 function identifierCall(call: ts.CallExpression, callee: ts.Identifier, facts: Facts): PromiseCall | undefined {
   const decl = facts.resolve(callee);
   if (!decl) return callee.text === 'fetch' ? made(call, 'http', requestWrites(call.arguments[1])) : undefined;
-  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+  if (ts.isFunctionDeclaration(decl)) return returnsPromise(decl) ? local(call, callee.text, decl) : undefined;
   if (ts.isVariableDeclaration(decl) && decl.initializer) {
     const init = unwrap(decl.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? made(call, 'local', localWriteName.test(callee.text)) : undefined;
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return returnsPromise(init) ? local(call, callee.text, init) : undefined;
     if (ts.isCallExpression(init) && isPromisify(init, facts)) return made(call, 'promisified', false);
   }
   if (!ts.isImportSpecifier(decl) && !ts.isImportClause(decl) && !ts.isVariableDeclaration(decl) && !ts.isBindingElement(decl)) return undefined;
@@ -122,10 +128,12 @@ function thisMethodCall(call: ts.CallExpression, method: string, facts: Facts): 
   while (node && !ts.isClassLike(node)) node = node.parent;
   if (!node) return undefined;
   const cls = node;
-  const methods = facts.memo(asyncMethodsFact, cls, () =>
-    new Set(cls.members.filter((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m)).map((m) => (m.name as ts.Identifier).text)),
-  );
-  return methods.has(method) ? made(call, 'local', localWriteName.test(method)) : undefined;
+  const methods = facts.memo(asyncMethodsFact, cls, () => {
+    const declared = cls.members.filter((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && returnsPromise(m));
+    return new Map(declared.map((m) => [(m.name as ts.Identifier).text, m]));
+  });
+  const declaration = methods.get(method);
+  return declaration ? local(call, method, declaration) : undefined;
 }
 
 function libraryCall(call: ts.CallExpression, method: string, ref: LibraryRef, receiver: ts.Expression): PromiseCall | undefined {

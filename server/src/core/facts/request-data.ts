@@ -330,7 +330,9 @@ export class RequestDataIndex {
         return mode === 'code' ? undefined : asText(args());
       }
       if (global === 'Object' && /^(assign|values|entries|keys|freeze|fromEntries)$/.test(method)) return args();
-      if ((global === 'Buffer' && method === 'from') || (global === 'Array' && method === 'from')) return args();
+      // A Buffer holds bytes: it can carry text into SQL or a path, never an operator object into a filter.
+      if (global === 'Buffer' && method === 'from') return mode === 'nosql' ? undefined : args();
+      if (global === 'Array' && method === 'from') return args();
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
       if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();

@@ -160,6 +160,17 @@ function isCompletionCall(call: ts.CallExpression): boolean {
   );
 }
 
+/**
+ * A function written in place as another call's argument, or as an option of one (`new LocalStrategy(async (email,
+ * password, done) => …)`, `new Server(http, { allowRequest: async (req, callback) => … })`): the library that calls
+ * it fixes its signature, so the callback parameter cannot go.
+ */
+function isHandedToCaller(fn: ts.Node): boolean {
+  let holder = fn.parent;
+  if (ts.isPropertyAssignment(holder) && ts.isObjectLiteralExpression(holder.parent)) holder = holder.parent.parent;
+  return (ts.isCallExpression(holder) || ts.isNewExpression(holder)) && (holder.arguments ?? []).some((a) => a === fn || a === fn.parent?.parent);
+}
+
 export const mixedAsyncStyle: Rule = {
   meta: {
     id: 'mixed-async-style',
@@ -199,7 +210,7 @@ export const mixedAsyncStyle: Rule = {
         if (ts.isIdentifier(callee) && /^(cb|callback|done)$/.test(callee.text)) {
           if (!isCompletionCall(call)) return;
           const decl = facts.resolve(callee);
-          if (decl && ts.isParameter(decl) && isAsyncFunction(decl.parent) && !reportedParameters.has(decl)) {
+          if (decl && ts.isParameter(decl) && isAsyncFunction(decl.parent) && !isHandedToCaller(decl.parent) && !reportedParameters.has(decl)) {
             reportedParameters.add(decl);
             context.report({
               at: decl,

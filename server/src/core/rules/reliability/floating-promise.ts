@@ -1,6 +1,8 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import { PromiseCall, promiseCallOf } from '../../facts/promise-calls';
+import { neverRejects } from '../../facts/never-rejects';
+import { isUiCode } from '../../facts/ui-code';
 import { enclosingFunction, isAsyncFunction, memberName, unwrap } from '../../facts/syntax';
 
 /**
@@ -27,8 +29,9 @@ function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string 
   return memberName(unwrap(call.expression)) ?? 'this call';
 }
 
-function consequence(found: PromiseCall): string {
+function consequence(found: PromiseCall, ui: boolean): string {
   if (found.lazy) return 'and this query builder does not even run until something awaits it';
+  if (ui) return 'if it rejects, the failure ends as an unhandled rejection in the console and the user is never told; the code after it runs before it has finished';
   return 'if it rejects, the error is lost and Node stops the process on the unhandled rejection; the code after it runs before it has finished';
 }
 
@@ -44,7 +47,8 @@ export const floatingPromise: Rule = {
     sources: ['CWE-755', 'typescript-eslint no-floating-promises'],
   },
   create(context) {
-    const { facts, sourceFile } = context;
+    const { facts, sourceFile, fileName } = context;
+    const ui = isUiCode(facts, fileName);
     return {
       ExpressionStatement(statement) {
         let expr = statement.expression;
@@ -56,7 +60,8 @@ export const floatingPromise: Rule = {
         const fn = enclosingFunction(statement);
         if (!fn) return;
         const found = promiseCallOf(base, facts);
-        if (!found) return;
+        // A function of this file whose whole work is in try/catch cannot reject: firing it and forgetting is the idiom.
+        if (!found || (found.declaration && neverRejects(found.declaration))) return;
 
         const name = calleeText(base, sourceFile);
         const inAsync = isAsyncFunction(fn);
@@ -66,7 +71,7 @@ export const floatingPromise: Rule = {
         const advice = inAsync ? 'Await it, or `return` it to the caller.' : 'Return it to the caller, or handle its rejection with `.catch`.';
         context.report({
           at: base.expression,
-          message: `The promise from \`${name}(…)\` is neither awaited nor handled: ${consequence(found)}. ${advice}`,
+          message: `The promise from \`${name}(…)\` is neither awaited nor handled: ${consequence(found, ui)}. ${advice}`,
           fixes: [fix],
           severity: facts.isTestFile ? 'info' : undefined,
         });

@@ -38,6 +38,15 @@ function isStripeClient(expr: ts.Expression, facts: Facts): boolean {
   return /stripe/i.test(name.slice(name.lastIndexOf('.') + 1));
 }
 
+/** A PaymentIntent charges when it is confirmed; created without `confirm: true`, a retry makes a second one to pay. */
+const unconfirmedIntent = 'creates a second PaymentIntent for the same payment, and a client that confirms both charges the customer twice';
+
+function confirmsAtOnce(call: ts.CallExpression, facts: Facts): boolean {
+  const params = call.arguments[0] && optionsLiteral(call.arguments[0], facts);
+  const confirm = params && objectProperty(params, 'confirm');
+  return confirm !== undefined && ts.isPropertyAssignment(confirm) && confirm.initializer.kind === ts.SyntaxKind.TrueKeyword;
+}
+
 function paymentCall(call: ts.CallExpression, facts: Facts): PaymentCall | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
@@ -46,7 +55,8 @@ function paymentCall(call: ts.CallExpression, facts: Facts): PaymentCall | undef
   if (method === 'create') {
     if (!ts.isPropertyAccessExpression(receiver) || !Object.prototype.hasOwnProperty.call(stripeResources, receiver.name.text)) return undefined;
     if (!isStripeClient(receiver.expression, facts)) return undefined;
-    return { callee: callee.getText(), effect: stripeResources[receiver.name.text] };
+    const resource = receiver.name.text;
+    return { callee: callee.getText(), effect: resource === 'paymentIntents' && !confirmsAtOnce(call, facts) ? unconfirmedIntent : stripeResources[resource] };
   }
   if (Object.prototype.hasOwnProperty.call(adyenMethods, method) && facts.libraryOf(receiver)?.library === '@adyen/api-library') {
     return { callee: callee.getText(), effect: adyenMethods[method] };

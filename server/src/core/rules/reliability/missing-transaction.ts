@@ -91,6 +91,11 @@ interface Judgement {
   fixable?: DatabaseWrite[];
 }
 
+function inCatch(node: ts.Node, fn: ts.Node): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isCatchClause(n)) return true;
+  return false;
+}
+
 function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: TransactionIndex, helperWrites: Map<ts.Node, boolean>): Judgement | undefined {
   const handles = new Set<string>();
   for (const s of list) if (s.kind === 'write') handles.add(rootIdentifier(s.write.handle) ?? '');
@@ -122,7 +127,9 @@ function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: T
     }
   }
 
-  const writes = live.filter((s) => s.known && s.step.kind !== 'charge');
+  // A write in a `catch` undoes what failed half-way (delete the invite whose mail could not go): a compensation,
+  // which a transaction could not replace when the failed step is outside the database.
+  const writes = live.filter((s) => s.known && s.step.kind !== 'charge' && !inCatch(s.step.node, fn));
   for (let i = 0; i < writes.length; i++) {
     const group = [writes[i]];
     for (let j = i + 1; j < writes.length; j++) {

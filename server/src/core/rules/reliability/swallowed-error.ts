@@ -87,6 +87,18 @@ function hasComment(sourceFile: ts.SourceFile, block: ts.Block): boolean {
   return /\/\/|\/\*/.test(inner);
 }
 
+/**
+ * A comment just before the `try`, or before the statement it follows (`// startDate is optional: toISOString
+ * throws on null` above `let startAt; try { … } catch {}`): the author says why the failure is dropped.
+ */
+function explainedBefore(sourceFile: ts.SourceFile, tryStatement: ts.TryStatement): boolean {
+  const parent = tryStatement.parent;
+  const siblings = ts.isBlock(parent) || ts.isSourceFile(parent) ? parent.statements : undefined;
+  const index = siblings ? siblings.indexOf(tryStatement) : -1;
+  const previous = index > 0 && siblings ? siblings[index - 1] : undefined;
+  return [tryStatement, previous].some((s) => s !== undefined && (ts.getLeadingCommentRanges(sourceFile.text, s.getFullStart())?.length ?? 0) > 0);
+}
+
 function isLogging(statement: ts.Statement): boolean {
   if (!ts.isExpressionStatement(statement)) return false;
   const e = unwrap(statement.expression);
@@ -264,7 +276,7 @@ export const swallowedError: Rule = {
         const statements = clause.block.statements;
         const head = { start: clause.getStart(sourceFile), end: clause.block.getStart(sourceFile) + 1 };
         if (statements.length === 0) {
-          if (hasComment(sourceFile, clause.block) || tryStatement.tryBlock.statements.length === 0) return;
+          if (hasComment(sourceFile, clause.block) || explainedBefore(sourceFile, tryStatement) || tryStatement.tryBlock.statements.length === 0) return;
           // Cleanup after another error, or a probe whose failure means "absent", needs no handling here.
           if (onErrorPath(tryStatement) || probesOrCleansUp(tryStatement.tryBlock)) return;
           const fix = rethrowFix(clause, sourceFile, 'Rethrow the error');

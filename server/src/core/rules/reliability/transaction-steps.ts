@@ -55,22 +55,60 @@ export function shares(a: ReadonlySet<Declaration>, b: ReadonlySet<Declaration>)
   return false;
 }
 
-/** Whether two statements of one function exclude each other: different branches of an `if`, `?:`, `switch`, or `try` and its `catch`. */
+/**
+ * Whether two statements of one function exclude each other: different branches of an `if`, `?:`, `switch`, or
+ * `try` and its `catch`; an `if` whose branch ends in `return` or `throw` and what follows it; or two `if`s that
+ * compare the same value with different constants (`event.type === 'a'`, then `event.type === 'b'`).
+ */
 export function exclusive(a: ts.Node, b: ts.Node): boolean {
   const ancestors = new Set<ts.Node>();
   for (let n: ts.Node | undefined = a; n; n = n.parent) ancestors.add(n);
   let child: ts.Node = b;
   for (let n: ts.Node | undefined = b.parent; n; child = n, n = n.parent) {
     if (!ancestors.has(n)) continue;
-    if (ts.isIfStatement(n) || ts.isConditionalExpression(n) || ts.isCaseBlock(n) || ts.isTryStatement(n)) {
-      const branchOf = (x: ts.Node): ts.Node | undefined => {
-        let c: ts.Node = x;
-        while (c.parent && c.parent !== n) c = c.parent;
-        return c;
-      };
-      return branchOf(a) !== child;
+    const branchOf = (x: ts.Node): ts.Node => {
+      let c: ts.Node = x;
+      while (c.parent && c.parent !== n) c = c.parent;
+      return c;
+    };
+    if (ts.isIfStatement(n) || ts.isConditionalExpression(n) || ts.isCaseBlock(n) || ts.isTryStatement(n)) return branchOf(a) !== child;
+    if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
+      const [first, second] = a.pos < b.pos ? [branchOf(a), child] : [child, branchOf(a)];
+      const [earlier, later] = a.pos < b.pos ? [a, b] : [b, a];
+      return (ts.isIfStatement(first) && exitsAround(first, earlier)) || excludingTests(first, earlier, second, later);
     }
     return false;
   }
   return false;
+}
+
+/** The branch of `statement` that holds `node` always ends in `return` or `throw`: nothing after the `if` runs then. */
+function exitsAround(statement: ts.IfStatement, node: ts.Node): boolean {
+  const inThen = within(node, statement.thenStatement);
+  const branch = inThen ? statement.thenStatement : statement.elseStatement;
+  return branch !== undefined && alwaysExits(branch);
+}
+
+function alwaysExits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
+  return ts.isIfStatement(statement) && statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+}
+
+/** `if (x === 'a') …` and `if (x === 'b') …`, each node in its `if`'s branch: at most one of the two runs. */
+function excludingTests(first: ts.Node, a: ts.Node, second: ts.Node, b: ts.Node): boolean {
+  if (!ts.isIfStatement(first) || !ts.isIfStatement(second) || !within(a, first.thenStatement) || !within(b, second.thenStatement)) return false;
+  const one = comparedConstant(first.expression);
+  const other = comparedConstant(second.expression);
+  return one !== undefined && other !== undefined && one.subject === other.subject && one.constant !== other.constant;
+}
+
+function within(node: ts.Node, outer: ts.Node): boolean {
+  return node.pos >= outer.pos && node.end <= outer.end;
+}
+
+function comparedConstant(cond: ts.Expression): { subject: string; constant: string } | undefined {
+  if (!ts.isBinaryExpression(cond) || (cond.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && cond.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return undefined;
+  const literal = ts.isStringLiteralLike(cond.right) || ts.isNumericLiteral(cond.right) ? cond.right : undefined;
+  return literal ? { subject: cond.left.getText(), constant: literal.text } : undefined;
 }

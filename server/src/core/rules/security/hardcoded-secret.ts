@@ -4,7 +4,8 @@ import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries 
 import type { LibraryRef } from '../../facts/libraries';
 import type { OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, dottedName, memberName, unwrap } from '../../facts/syntax';
-import { credentialFormatOf, credentialUrlOf, privateKeyHeader } from '../../facts/credential-formats';
+import { credentialFormatOf, credentialUrlOf, isIssuedCredential, isLocalContainerUrl, privateKeyHeader } from '../../facts/credential-formats';
+import { isSetupScript } from '../../facts/setup-scripts';
 
 /** A place whose value is a secret, known from the API that receives it. */
 interface SecretSite {
@@ -163,6 +164,21 @@ function objectLiteralOf(expr: ts.Expression | undefined, facts: Facts, depth = 
   return objectLiteralOf(decl.initializer, facts, depth + 1);
 }
 
+/** Names of lists of values to refuse: `PLACEHOLDER_SECRETS`, `exampleKeys`, `KNOWN_WEAK_SECRETS`. */
+const refusedValuesName = /placeholder|example|sample|denylist|blocklist|blacklist|forbidden|disallowed|weak/i;
+
+/**
+ * A value in an object bound to such a name (`const PLACEHOLDER_SECRETS = { AUTH_JWT_SECRET: 'secret' }`): the app
+ * lists the env-example values in order to refuse them, it does not use them.
+ */
+function isInPlaceholderList(value: ts.Node): boolean {
+  const property = value.parent;
+  if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  let holder: ts.Node = property.parent.parent;
+  while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && refusedValuesName.test(holder.name.text);
+}
+
 function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }
@@ -222,6 +238,7 @@ export const hardcodedSecret: Rule = {
     // walk, so that an API using the same literal (`jwt.sign(p, JWT_SECRET)`) reports it in its own words first.
     const byName: (() => void)[] = [];
     const importsSecretLibrary = facts.imports.some((i) => secretLibraries.has(i.library));
+    const setupScript = isSetupScript(fileName, sourceFile.text);
 
     /** The literals behind an expression: in place, in a `const`, an object's property, `Buffer.from(…)`, a fallback. */
     const literalsIn = (expr: ts.Expression, accepts: (text: string) => boolean, depth: number, boundTo?: string): Hit[] => {
@@ -276,6 +293,10 @@ export const hardcodedSecret: Rule = {
 
     const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string; message?: string; fix?: OffsetFix }): void => {
       if (reported.has(hit.literal)) return;
+      // Tests sign and connect with dummies made up for them ('test-secret', a fake server's password); only a
+      // credential some issuer handed out (a provider token, a private key) is a leak there.
+      if (facts.isTestFile && !isIssuedCredential(hit.literal.text)) return;
+      if (setupScript && isLocalContainerUrl(hit.literal.text)) return;
       reported.add(hit.literal);
       const boundName = hit.boundTo !== undefined && !genericNames.test(hit.boundTo) ? upperSnake(hit.boundTo) : undefined;
       const leftEnv = hit.fallbackOf ? envNameOf(hit.fallbackOf) : undefined;
@@ -528,6 +549,7 @@ export const hardcodedSecret: Rule = {
       if (!ts.isStringLiteralLike(value) || value.text.length < 4 || /\s/.test(value.text) || keyLikeValue.test(value.text) || labelLikeValue.test(value.text)) return;
       // `CLIENT_SECRET = 'client_secret'`, `invalidSecret = 'invalid_secret'`: a parameter name or an error code.
       if (normalizedName(value.text) === normalizedName(name)) return;
+      if (isInPlaceholderList(value)) return;
       report({ literal: value, replace: value, boundTo: name }, { what: 'secret', impact: 'use it as this application does', envName: upperSnake(name), acceptsUndefined: true });
     }
 

@@ -3,6 +3,7 @@ import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { LibraryId, isKind } from '../../catalog';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
+import { isValidatedField } from '../../facts/validated-fields';
 
 /** MongoDB / Mongoose methods whose first argument is a query filter. */
 const filterMethods = new Set([
@@ -93,6 +94,12 @@ function offencesIn(filter: ts.Expression, facts: Facts, out: Offence[], depth =
   for (const p of obj.properties) {
     const key = keyOf(p);
     if (ts.isSpreadAssignment(p)) {
+      // `...(name ? { name: { $regex: name } } : {})`: the filters spread in are checked field by field.
+      const parts = spreadLiterals(p.expression, facts);
+      if (parts) {
+        for (const part of parts) offencesIn(part, facts, out, depth + 1);
+        continue;
+      }
       const origin = facts.requestOrigin(p.expression, { sink: 'nosql' });
       if (origin) out.push({ at: p, fixes: [], message: `\`${origin.source}\` is spread into this MongoDB filter: the sender chooses its fields and operators. Copy the fields you need, converted with String().` });
       continue;
@@ -111,16 +118,55 @@ function offencesIn(filter: ts.Expression, facts: Facts, out: Offence[], depth =
       if (ts.isArrayLiteralExpression(list)) for (const el of list.elements) offencesIn(el, facts, out, depth + 1);
       continue;
     }
-    // An operator object written in code (`{ $eq: x }`, `{ $in: ids }`) compares its operands as values.
-    if (ts.isObjectLiteralExpression(unwrap(value)) || (key !== undefined && key.startsWith('$'))) continue;
+    // An operator object written in code (`{ $eq: x }`, `{ $in: ids }`) compares its operands as values; only a
+    // pattern is dangerous as text.
+    const operators = unwrap(value);
+    if (ts.isObjectLiteralExpression(operators)) {
+      const regex = regexOffence(operators, facts);
+      if (regex) out.push(regex);
+      continue;
+    }
+    if (key !== undefined && key.startsWith('$')) continue;
     const origin = facts.requestOrigin(value, { sink: 'nosql' });
     if (!origin) continue;
+    const field = /^(?:req|request)\.(?:body|query|params)\.(\w+)$/.exec(origin.source)?.[1];
+    if (field !== undefined && isValidatedField(value, field, facts)) continue;
     out.push({
       at: value,
       fixes: valueFixes(p, facts.sourceFile),
       message: `\`${origin.source}\` goes into this MongoDB filter as sent: a JSON value such as \`{ "$ne": null }\` becomes an operator and matches any document (a login without a password). Convert it with String(), or compare with \`{ $eq: … }\`.`,
     });
   }
+}
+
+/** The object literals a spread value can be: in place, a `const`, or the branches of `?:`; undefined if any is not one. */
+function spreadLiterals(expr: ts.Expression, facts: Facts, depth = 0): ts.ObjectLiteralExpression[] | undefined {
+  const e = unwrap(expr);
+  if (depth > 3) return undefined;
+  if (ts.isConditionalExpression(e)) {
+    const a = spreadLiterals(e.whenTrue, facts, depth + 1);
+    const b = a && spreadLiterals(e.whenFalse, facts, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const decl = facts.resolve(e);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+    return spreadLiterals(decl.initializer, facts, depth + 1);
+  }
+  return ts.isObjectLiteralExpression(e) ? [e] : undefined;
+}
+
+/** `{ $regex: req.query.name }`: text is enough to do harm as a pattern, so only an escape ends the flow. */
+function regexOffence(operators: ts.ObjectLiteralExpression, facts: Facts): Offence | undefined {
+  const regex = objectProperty(operators, '$regex');
+  const pattern = regex && (ts.isPropertyAssignment(regex) ? regex.initializer : ts.isShorthandPropertyAssignment(regex) ? regex.name : undefined);
+  const origin = pattern && facts.requestOrigin(pattern);
+  if (!pattern || !origin) return undefined;
+  return {
+    at: pattern,
+    fixes: [],
+    message: `\`${origin.source}\` is used unescaped as a \`$regex\` pattern: the sender can send one that backtracks for seconds on every document (ReDoS) or \`.*\` to match them all. Escape it (for example with escape-string-regexp), or match a fixed prefix.`,
+  };
 }
 
 /** `aggregate([{ $match: { … } }])`: the filters in its `$match` stages. */
@@ -150,6 +196,7 @@ export const nosqlInjection: Rule = {
   create(context) {
     const { facts } = context;
     const file = mongoFileOf(facts);
+    const reported = new Set<ts.Node>();
     return {
       CallExpression(call) {
         const method = calleeName(call);
@@ -158,7 +205,12 @@ export const nosqlInjection: Rule = {
         const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
         const offences: Offence[] = [];
         for (const filter of filters) if (filter) offencesIn(filter, facts, offences);
-        for (const o of offences) context.report({ at: o.at, message: o.message, fixes: o.fixes });
+        // A filter spread into several queries (a count and a find) is reported once, where it is built.
+        for (const o of offences) {
+          if (reported.has(o.at)) continue;
+          reported.add(o.at);
+          context.report({ at: o.at, message: o.message, fixes: o.fixes });
+        }
       },
     };
   },

@@ -88,6 +88,26 @@ function sqlText(expr: ts.Expression | undefined, facts: Facts): string | undefi
   return undefined;
 }
 
+/**
+ * `if (user.password !== dto.password) password = await bcrypt.hash(dto.password, salt)`: the comparison only asks
+ * whether a new password was sent, and the branch it guards hashes it, so what is stored is a hash.
+ */
+function hashesWhenDifferent(comparison: ts.BinaryExpression, plain: ts.Expression, negated: boolean, sourceFile: ts.SourceFile): boolean {
+  let n: ts.Node = comparison;
+  while (ts.isBinaryExpression(n.parent) && n.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) n = n.parent;
+  const statement = n.parent;
+  if (!negated || !ts.isIfStatement(statement) || statement.expression !== n) return false;
+  const value = plain.getText(sourceFile);
+  let hashes = false;
+  const visit = (node: ts.Node): void => {
+    if (hashes) return;
+    if (ts.isCallExpression(node) && /^(hash|hashSync)$/.test(calleeName(node) ?? '') && node.arguments[0]?.getText(sourceFile) === value) hashes = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement.thenStatement);
+  return hashes;
+}
+
 export const plaintextPassword: Rule = {
   meta: {
     id: 'plaintext-password',
@@ -284,7 +304,7 @@ export const plaintextPassword: Rule = {
       if (storedLeft === storedRight) return;
       const [stored, other] = storedLeft ? [left, right] : [right, left];
       const plain = plainPassword(other, facts);
-      if (!plain) return;
+      if (!plain || hashesWhenDifferent(node, other, op.negated, sourceFile)) return;
       const fixes: OffsetFix[] = [];
       if (canAwait(node)) {
         const verify = verifyCode(facts, other.getText(sourceFile), stored.getText(sourceFile));

@@ -151,6 +151,20 @@ function needsParentheses(expr: ts.Expression): boolean {
   return (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p)) && p.expression === expr;
 }
 
+/**
+ * Authentication protocols that fix the digest of the password themselves (NTLM's MD4, HTTP Digest authentication,
+ * CRAM-MD5): code speaking them computes a protocol message, it does not store a password.
+ */
+const protocolFunction = /ntlm|ntowf|lmhash|digestauth|crammd5|cram_md5/i;
+
+function inProtocolFunction(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    const name = (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name ? n.name.getText() : ts.isVariableDeclaration(n) ? n.name.getText() : undefined;
+    if (name !== undefined && protocolFunction.test(name)) return true;
+  }
+  return false;
+}
+
 export const weakPasswordHash: Rule = {
   meta: {
     id: 'weak-password-hash',
@@ -167,6 +181,7 @@ export const weakPasswordHash: Rule = {
     if (context.facts.isTestFile) return {};
 
     const report = (at: ts.Node, algorithm: string, password: string, data: ts.Expression, replace: ts.Expression | undefined): void => {
+      if (inProtocolFunction(at)) return;
       const fixes: OffsetFix[] = [];
       const simple = plainPassword(data, facts) !== undefined;
       if (replace && simple && canAwait(replace) && !isComparedDirectly(replace)) {

@@ -31,7 +31,7 @@ describe('package.json (the extension manifest)', () => {
       'Vigil: Mark inserted code reviewed', 'Vigil: Mark all inserted code in file reviewed', 'Vigil: Reveal inserted code',
     ]);
     assert.deepEqual(Object.keys(settings).sort(), [
-      'vigil.debounceMs', 'vigil.enable', 'vigil.focus', 'vigil.insertedBlocks.minChars', 'vigil.insertedBlocks.minLines', 'vigil.rules', 'vigil.trace.server',
+      'vigil.agentTrace.record', 'vigil.debounceMs', 'vigil.enable', 'vigil.focus', 'vigil.insertedBlocks.minChars', 'vigil.insertedBlocks.minLines', 'vigil.rules', 'vigil.trace.server',
     ]);
     assert.deepEqual(settings['vigil.trace.server']?.enum, ['off', 'messages', 'verbose']);
     assert.deepEqual(settings['vigil.focus']?.enum, focusValues);

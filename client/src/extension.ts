@@ -4,9 +4,11 @@
  * their marks and the fixes all come from the server.
  */
 import * as vscode from 'vscode';
+import { registerAgentTrace } from './agent-trace';
 import { AnalysisActivity } from './analysis-activity';
 import { registerCommands } from './commands';
 import { InsertedBlockTracker } from './inserted-blocks';
+import { registerFindingsTool } from './language-model-tool';
 import { registerInsertedLens } from './inserted-lens';
 import { registerInsertedView } from './inserted-view';
 import { OfferedEdits } from './offered-edits';
@@ -48,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerInsertedView(blocks),
     registerInsertedLens(blocks),
     registerReviewCommands(blocks, vigil),
+    registerFindingsTool(vigil),
+    registerAgentTrace(blocks, vigil, output),
     vscode.workspace.onDidGrantWorkspaceTrust(() => vigil.notify(workspaceTrustedNotification, {})),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(enableSetting)) return;

@@ -107,6 +107,21 @@ export class InsertedBlockTracker implements vscode.Disposable {
     return block ? { editor, block } : undefined;
   }
 
+  /** Blocks an Agent Trace note records in an open document, as line ranges of its current text. */
+  adopt(uri: vscode.Uri, blocks: readonly { range: vscode.Range; insertedAt: number; reviewed: boolean }[]): void {
+    const live = this.live.get(uri.toString());
+    if (!live) return;
+    const spans = blocks.map((b) => ({
+      start: live.document.offsetAt(b.range.start), end: live.document.offsetAt(b.range.end), insertedAt: b.insertedAt, reviewed: b.reviewed,
+    }));
+    this.update(uri, (ranges) => ranges.adopt(spans));
+  }
+
+  /** The open documents that have blocks. */
+  urisWithBlocks(): vscode.Uri[] {
+    return [...this.live.values()].filter((l) => l.ranges.blocks.length > 0).map((l) => l.document.uri);
+  }
+
   markReviewed(uri: vscode.Uri, id: number): void {
     this.update(uri, (r) => r.markReviewed(id));
   }

@@ -198,6 +198,17 @@ export class InsertedRanges {
     return blocks.length !== before.length || blocks.some((b, i) => b !== before[i]);
   }
 
+  /**
+   * Blocks known from elsewhere (Agent Trace notes of commits): each span no block overlaps becomes a block as
+   * recorded; where the editor already tracks code, its own block stands. Returns whether any was added.
+   */
+  adopt(spans: readonly { start: number; end: number; insertedAt: number; reviewed: boolean }[]): boolean {
+    const added = spans.filter((s) => s.start < s.end && !this.current.some((b) => b.start < s.end && b.end > s.start));
+    if (added.length === 0) return false;
+    this.current = [...this.current, ...added.map((s) => ({ id: this.nextId(), ...s, checked: [] }))].sort(byStart);
+    return true;
+  }
+
   markReviewed(id: number): boolean {
     let changed = false;
     this.current = this.current.map((b) => {

@@ -87,3 +87,65 @@ export interface ReviewChecklistParams {
 export interface ReviewChecklistResult {
   items: ChecklistItem[];
 }
+
+/**
+ * Client → server: the findings of files, open or not (read from disk), for the language-model tool that agents
+ * call after editing them. Lines and columns are 1-based, as the tool shows them.
+ */
+export const fileFindingsRequest = 'vigil/fileFindings';
+
+export interface FileFindingsParams {
+  uris: string[];
+}
+
+export interface FileFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: string;
+  message: string;
+  fixes: { title: string; safe: boolean }[];
+}
+
+export interface FileFindingsResult {
+  files: { uri: string; findings: FileFinding[]; error?: string }[];
+}
+
+/**
+ * Client → server, after a commit, when `vigil.agentTrace.record` is on: the blocks of these documents that the
+ * commit holds as they are in the editor are recorded as Agent Trace records in the commit's git note
+ * (refs/notes/agent-trace).
+ */
+export const recordAgentTraceRequest = 'vigil/recordAgentTrace';
+
+export interface RecordAgentTraceParams {
+  uris: string[];
+}
+
+export interface RecordAgentTraceResult {
+  /** The documents whose blocks were recorded. */
+  recorded: string[];
+}
+
+/**
+ * Client → server, when a document opens: the lines Agent Trace notes (Vigil's or another tool's) attribute to an
+ * assistant, whole lines, for code inserted where this editor did not see it.
+ */
+export const attributedBlocksRequest = 'vigil/attributedBlocks';
+
+export interface AttributedBlocksParams {
+  uri: string;
+}
+
+export interface AttributedBlock {
+  range: Range;
+  /** When the record was written: milliseconds since the epoch. */
+  insertedAt: number;
+  reviewed: boolean;
+}
+
+export interface AttributedBlocksResult {
+  blocks: AttributedBlock[];
+}

@@ -14,11 +14,12 @@ import { applyEdits } from '../../server/src/core/fix';
 import type { Finding, Fix, Severity } from '../../server/src/core/types';
 import { countBySeverity, statusText, type SeverityValue } from '../../client/src/finding-counts';
 import { repoRoot } from '../harness/paths';
+import { suiteEntry, suiteWorkspace } from './suite-location';
 import {
   CodeServer, RunDir, e2eRequested, installRuntime, packageExtension, screenshotDir, waitFor,
 } from './editor-runtime';
 
-const example = 'examples/express-pg-app';
+const example = suiteWorkspace;
 const loginFile = 'src/app.js';
 const severityValue: Record<Severity, SeverityValue> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -247,7 +248,7 @@ describe('Vigil in a real VS Code (e2e)', function () {
       await page.exposeFunction('codeAutomationExit', (code: number) => {
         exitCode = code;
       });
-      await page.goto(server!.url(workspace, { extensionPath: repoRoot, testsPath: path.join(repoRoot, 'test/e2e/suite/index.js') }));
+      await page.goto(server!.url(workspace, { extensionPath: repoRoot, testsPath: suiteEntry }));
       const code = await time('exthost.suite', () => waitFor('the extension-host suite to finish', () => exitCode, 5 * 60_000));
       const result: unknown = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : undefined;
       const report = `${JSON.stringify(result, null, 2)}\n${consoleLines.filter((l) => /passing|failing|pending|✔|\d+\) /.test(l)).join('\n')}`;

@@ -11,7 +11,7 @@ export interface VigilRun {
   stderr: string;
 }
 
-export function runVigil(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): VigilRun {
+export function runVigil(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, input?: string): VigilRun {
   const baseEnv = { ...process.env };
   delete baseEnv.NO_COLOR;
   delete baseEnv.FORCE_COLOR;
@@ -19,6 +19,7 @@ export function runVigil(args: readonly string[], cwd: string, env: NodeJS.Proce
     cwd,
     env: { ...baseEnv, ...env },
     encoding: 'utf8',
+    input,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,6 +1,6 @@
 /**
  * The front ends reach the core only through its Workspace entry (DESIGN.md "Data flow"): every module under
- * server/src/lsp and server/src/cli is read, each of its imports (static, dynamic, `require`, re-exports) resolved,
+ * server/src/lsp, server/src/cli and server/src/mcp is read, each of its imports (static, dynamic, `require`, re-exports) resolved,
  * and any that lands in server/src/core must be core/workspace itself.
  */
 import * as assert from 'node:assert/strict';
@@ -34,7 +34,7 @@ function coreImports(file: string, text: string): string[] {
 }
 
 describe('import boundary', () => {
-  for (const frontEnd of ['server/src/lsp', 'server/src/cli']) {
+  for (const frontEnd of ['server/src/lsp', 'server/src/cli', 'server/src/mcp']) {
     it(`${frontEnd} imports the core only through core/workspace`, () => {
       const files = sources(path.join(repoRoot, frontEnd));
       assert.ok(files.length > 0, `${frontEnd} has modules`);

@@ -249,3 +249,19 @@ describe('client: inserted blocks, labels', () => {
     assert.equal(checklistLensTitle(2), 'Review checklist (2 ticked)');
   });
 });
+
+describe('client: blocks adopted from Agent Trace notes', () => {
+  it('adds each span no block overlaps, as recorded, and keeps the editor\'s own blocks where they overlap', () => {
+    let id = 1;
+    const ranges = new InsertedRanges([{ id: id++, start: 10, end: 20, insertedAt: 5, reviewed: true, checked: ['q'] }], () => id++);
+    const changed = ranges.adopt([
+      { start: 0, end: 8, insertedAt: 1, reviewed: false },
+      { start: 15, end: 30, insertedAt: 2, reviewed: false },
+      { start: 40, end: 40, insertedAt: 3, reviewed: false },
+      { start: 50, end: 60, insertedAt: 4, reviewed: true },
+    ]);
+    assert.equal(changed, true);
+    assert.deepEqual(ranges.blocks.map((b) => [b.start, b.end, b.insertedAt, b.reviewed]), [[0, 8, 1, false], [10, 20, 5, true], [50, 60, 4, true]]);
+    assert.equal(ranges.adopt([{ start: 1, end: 2, insertedAt: 9, reviewed: false }]), false);
+  });
+});

@@ -1,11 +1,14 @@
 /** One file, read → analysed (→ fixed and written back) → a plain report that can cross a worker boundary. */
 import type { AnalysisResult, Finding, InternalError, Workspace } from '../core/workspace';
+import type { Attribution } from '../git/attribution';
 import { fingerprints } from './fingerprint';
 import { writeFixes } from './fix-writes';
 import { readSourceFile, type SourceFile } from './source-file';
 
 export interface ReportedFinding extends Finding {
   fingerprint: string;
+  /** Who wrote its lines, from Agent Trace notes (when the repository has them). */
+  attribution?: Attribution;
 }
 
 export interface FileReport {
@@ -49,6 +52,18 @@ export function analyseFile(file: string, options: AnalyseOptions, workspace: Wo
   } catch (error) {
     return { ...empty, error: `could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  return analyseSource(file, source, options, workspace);
+}
+
+/** A text as the content of `file` (stdin, an agent's buffer), never written: `fix` is not applied. */
+export function analyseText(file: string, text: string, options: AnalyseOptions, workspace: Workspace): FileReport {
+  // As readSourceFile does: a byte order mark is not part of the text columns count in.
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  return analyseSource(file, { bytes: Buffer.from(text, 'utf8'), text: body, bomBytes: bom ? 3 : 0, validUtf8: true }, { ...options, fix: false }, workspace);
+}
+
+function analyseSource(file: string, source: SourceFile, options: AnalyseOptions, workspace: Workspace): FileReport {
   let text = source.text;
   const analyzeOptions = { only: options.ruleIds };
   const analyse = (t: string) => workspace.analyzeText(file, t, analyzeOptions);

@@ -18,6 +18,7 @@ export function formatJson(outcome: ScanOutcome): string {
       severity: f.severity,
       message: f.message,
       fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe })),
+      ...(f.attribution ? { attribution: f.attribution } : {}),
     })),
   );
   return JSON.stringify({ version, findings, summary: outcome.summary }, null, 2) + '\n';

@@ -6,8 +6,10 @@
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { type RuleMeta, type Severity, docsUrl } from '../core/workspace';
+import { describeAttribution } from './attributed-findings';
 import { ScanOutcome, displayPath } from './outcome';
 import { informationUri, ruleDoc, version } from './package-info';
+import { compareNotifications, compareResults } from './sarif-order';
 
 const levels: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -47,10 +49,15 @@ export function formatSarif(outcome: ScanOutcome, rules: readonly RuleMeta[]): s
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId),
         level: levels[f.severity],
-        message: { text: f.message },
+        message: { text: f.attribution ? `${f.message} ${describeAttribution(f.attribution)}` : f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region } }],
         partialFingerprints: { primaryLocationLineHash: f.fingerprint },
       };
+      // Agent Trace's own words, so other tools reading the log find the attribution where they would look.
+      if (f.attribution) {
+        const { contributor, modelId, revision, tool, reviewed } = f.attribution;
+        result.properties = { agentTrace: { contributor: { type: contributor, ...(modelId ? { model_id: modelId } : {}) }, revision, ...(tool ? { tool } : {}), reviewed } };
+      }
       const safe = f.fixes.filter((fix) => fix.safe);
       if (safe.length > 0) {
         result.fixes = safe.map((fix) => ({
@@ -77,6 +84,8 @@ export function formatSarif(outcome: ScanOutcome, rules: readonly RuleMeta[]): s
     message: { text: `${s.path}: ${s.reason}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: s.path, uriBaseId: '%SRCROOT%' } } }],
   }));
+  results.sort(compareResults);
+  notifications.sort(compareNotifications);
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

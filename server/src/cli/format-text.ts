@@ -2,6 +2,7 @@
 import type { Severity } from '../core/workspace';
 import { Colours } from './terminal';
 import { ScanOutcome, displayPath } from './outcome';
+import { describeAttribution } from './attributed-findings';
 
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
@@ -15,7 +16,7 @@ export function formatText(outcome: ScanOutcome, c: Colours): string {
     const rows = report.findings.map((f) => ({
       at: `${f.range.start.line + 1}:${f.range.start.character + 1}`,
       severity: f.severity,
-      message: f.message.replace(/\s*\n\s*/g, ' '),
+      message: (f.attribution ? `${f.message} ${describeAttribution(f.attribution)}` : f.message).replace(/\s*\n\s*/g, ' '),
       ruleId: f.ruleId,
     }));
     const atWidth = Math.max(...rows.map((r) => r.at.length));

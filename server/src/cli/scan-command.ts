@@ -3,12 +3,17 @@
  * at or above it, 2 a path that could not be scanned with nothing failing otherwise (a clean result must not hide a
  * file that was never read).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../core/workspace';
 import type { ScanCommand } from './args';
+import { FileReport, analyseText } from './analyse-file';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
+import { attributeReports } from './attributed-findings';
+import { findingsOnChanges, loadChanges } from './changed-findings';
+import type { ChangedFiles } from '../git/changed-lines';
 import { configIgnoreTest } from './config-ignore';
-import { discoverFiles } from './discover-files';
+import { Discovered, discoverFiles } from './discover-files';
 import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
 import { formatJson } from './format-json';
@@ -17,6 +22,7 @@ import { formatText } from './format-text';
 import { ScanOutcome, atOrAbove, displayPath, summarise } from './outcome';
 import { createProgress } from './progress';
 import { scanFiles } from './scan';
+import { filesOfShard } from './shard';
 import { colours, wantsColour } from './terminal';
 
 export async function runScan(command: ScanCommand): Promise<number> {
@@ -41,22 +47,42 @@ export async function runScan(command: ScanCommand): Promise<number> {
     baselineKeys = keys;
   }
 
+  let changes: ChangedFiles | undefined;
+  if (command.changes) {
+    const loaded = await loadChanges(cwd, command.changes);
+    if (loaded.error !== undefined) {
+      warn(loaded.error);
+      return exit.failure;
+    }
+    changes = loaded.changes;
+  }
+
   // Each file's config is the nearest one walking up from it, read once; its problems are told once.
   const workspace = new Workspace({ onConfigProblem: warn, fallbackRoot: cwd });
-  const discovered = discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
+  const discovered: Discovered = command.stdinFilename !== undefined
+    ? { files: [], errors: [], notes: [] }
+    : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
   for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
   // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
   for (const file of discovered.files) workspace.settingsFor(file);
+  const files = command.shard ? filesOfShard(discovered.files, command.shard) : discovered.files;
 
   const progress = createProgress(process.stderr);
-  const { reports, workers } = await scanFiles(discovered.files, {
-    ruleIds: command.rules,
-    fix: command.fix,
-    fixRoots: command.fix ? fixRoots(command.paths) : undefined,
-    workers: command.workers,
-    onProgress: (done, total) => progress.update(done, total),
-  }, workspace);
+  let reports: FileReport[];
+  let workers = 0;
+  if (command.stdinFilename !== undefined) {
+    const text = fs.readFileSync(0, 'utf8');
+    reports = [analyseText(path.resolve(cwd, command.stdinFilename), text, { ruleIds: command.rules, fix: false }, workspace)];
+  } else {
+    ({ reports, workers } = await scanFiles(files, {
+      ruleIds: command.rules,
+      fix: command.fix,
+      fixRoots: command.fix ? fixRoots(command.paths) : undefined,
+      workers: command.workers,
+      onProgress: (done, total) => progress.update(done, total),
+    }, workspace));
+  }
   progress.clear();
 
   let unreadable = discovered.errors.length;
@@ -80,7 +106,13 @@ export async function runScan(command: ScanCommand): Promise<number> {
     return unreadable > 0 ? exit.failure : exit.clean;
   }
 
-  const shown = baselineKeys ? withoutBaselined(reports, baselineKeys, baselineDir) : reports;
+  const focused = changes ? findingsOnChanges(reports, changes) : reports;
+  const attributed = command.stdinFilename === undefined ? await attributeReports(cwd, focused, command.focusAssistant) : { reports: focused };
+  if (attributed.error !== undefined) {
+    warn(attributed.error);
+    return exit.failure;
+  }
+  const shown = baselineKeys ? withoutBaselined(attributed.reports, baselineKeys, baselineDir) : attributed.reports;
   const ms = Date.now() - started;
   const outcome: ScanOutcome = { reports: shown, summary: summarise(shown, cwd), cwd, ms };
   const output =
@@ -96,7 +128,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
     const linesPerSecond = ms > 0 ? Math.round((lines * 1000) / ms) : lines;
     process.stderr.write(`vigil-stats ${JSON.stringify({ files, lines, ms, linesPerSecond, workers })}\n`);
   }
-  if (discovered.files.length === 0 && discovered.errors.length === 0) {
+  if (command.stdinFilename === undefined && discovered.files.length === 0 && discovered.errors.length === 0) {
     warn(`no JavaScript or TypeScript files found in ${command.paths.join(', ')}`);
   }
 

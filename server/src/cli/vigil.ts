@@ -2,14 +2,14 @@
  * `vigil`: the command line. Help, version and usage errors answer without loading the analysis core (and
  * TypeScript with it), so they are instant; `scan` is loaded on demand.
  */
-import { Command, mainHelp, parseCommand, scanHelp } from './args';
+import { Command, mainHelp, parseCommand, sarifHelp, scanHelp } from './args';
 import { exit, warn } from './exit';
 import { version } from './package-info';
 
 function run(command: Command): Promise<number> | number {
   switch (command.kind) {
     case 'help':
-      process.stdout.write(command.topic === 'scan' ? scanHelp : mainHelp);
+      process.stdout.write(command.topic === 'scan' ? scanHelp : command.topic === 'sarif' ? sarifHelp : mainHelp);
       return exit.clean;
     case 'version':
       process.stdout.write(`${version}\n`);
@@ -19,6 +19,12 @@ function run(command: Command): Promise<number> | number {
       return exit.failure;
     case 'scan':
       return import('./scan-command.js').then((m) => m.runScan(command));
+    case 'sarif-merge':
+      return import('./sarif-merge-command.js').then((m) => m.runSarifMerge(command));
+    case 'sarif-annotate':
+      return import('./sarif-annotate-command.js').then((m) => m.runSarifAnnotate(command));
+    case 'mcp':
+      return import('../mcp/mcp-server.js').then((m) => m.serveMcp());
   }
 }
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addedLines } from './line-diff';
 import type { ChangedLines } from './review-marks';
-import { safeGit } from './safe-git';
+import { safeGit } from '../git/safe-git';
 
 /** How long an answer is reused: a commit changes it without touching the file. */
 const freshMs = 2000;

@@ -19,14 +19,26 @@ import {
 import { CodeActionKind } from 'vscode-languageserver';
 import { Workspace, configFileName } from '../core/workspace';
 import {
+  attributedBlocksRequest,
+  fileFindingsRequest,
+  recordAgentTraceRequest,
+  type AttributedBlocksParams,
+  type AttributedBlocksResult,
+  type RecordAgentTraceParams,
+  type RecordAgentTraceResult,
   insertedBlocksNotification,
   reviewChecklistRequest,
   workspaceTrustedNotification,
   workspaceTrustedOption,
+  type FileFindingsParams,
+  type FileFindingsResult,
   type ReviewChecklistParams,
   type ReviewChecklistResult,
 } from '../../../shared/src/protocol';
+import { version } from '../cli/package-info';
+import { attributedBlocks, recordAgentTrace } from './agent-trace-sync';
 import { codeActions, fixAllKind, openDocsCommand } from './code-actions';
+import { fileFindings } from './file-findings';
 import { WorkspaceDocuments } from './documents';
 import { GitChanges } from './git-changes';
 import { guarded } from './guard';
@@ -164,6 +176,15 @@ export function startServer(connection: Connection): void {
     if (!active) return { items: [] };
     return { items: workspace.checklist(document.uri, params.range, options) };
   })));
+
+  connection.onRequest(fileFindingsRequest, lifecycle.afterInitialize(guarded(notices, 'file findings', { files: [] } as FileFindingsResult, (params: FileFindingsParams) =>
+    fileFindings(params, documents, workspace, validator))));
+
+  connection.onRequest(recordAgentTraceRequest, lifecycle.afterInitialize(guarded(notices, 'record Agent Trace', { recorded: [] } as RecordAgentTraceResult, (params: RecordAgentTraceParams) =>
+    recordAgentTrace(params, documents, blocks, { name: 'vigil', version }))));
+
+  connection.onRequest(attributedBlocksRequest, lifecycle.afterInitialize(guarded(notices, 'Agent Trace blocks', { blocks: [] } as AttributedBlocksResult, (params: AttributedBlocksParams) =>
+    attributedBlocks(params, documents))));
 
   connection.onExecuteCommand(lifecycle.afterInitialize(guarded(notices, 'command', null, async (params) => {
     if (params.command === openDocsCommand) await showDocs(connection, capabilities, params.arguments?.[0]);

@@ -19,7 +19,12 @@ export const typeorm: OrmCatalog = {
   },
   distinctiveQueryMethods: ['findBy', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'countBy'],
   // `findBy(filter)`: the `…By` methods take the filter itself; the others an options object.
-  queryOptions: { filterIsArgument: /By$|ByOrFail$/, limitOption: 'take', entityFirst: true },
+  queryOptions: {
+    filterIsArgument: /By$|ByOrFail$/,
+    limitOption: 'take',
+    entityFirst: true,
+    optionKeys: ['select', 'where', 'relations', 'relationLoadStrategy', 'join', 'order', 'cache', 'lock', 'withDeleted', 'loadRelationIds', 'loadEagerRelations', 'transaction', 'skip', 'take', 'comment'],
+  },
   writeMethods: {
     save: 'upsert', insert: 'insert', update: 'update', delete: 'delete', remove: 'delete', softDelete: 'delete', softRemove: 'delete',
     increment: 'update', decrement: 'update', upsert: 'upsert', restore: 'update',

@@ -109,6 +109,8 @@ export interface QueryOptionsShape {
   modelIsClientMember?: boolean;
   /** Its insert takes an array of rows as its first argument. */
   insertTakesList?: boolean;
+  /** The keys of its options object; an object with any other key is the conditions themselves (TypeORM 0.2's shorthand). */
+  optionKeys?: readonly string[];
 }
 
 /** The promise API of a library's methods: which settle later, which of those write, and which are lazy thenables. */

@@ -367,12 +367,9 @@ function classHeritage(receiver: ts.Expression, facts: Facts): OrmId | undefined
   return base ? modelOrmOf(facts.libraryOf(base)?.library) : undefined;
 }
 
-/** The keys of TypeORM's find options; any other key makes the object the conditions themselves. */
-const typeormFindOptions = new Set(['select', 'where', 'relations', 'relationLoadStrategy', 'join', 'order', 'cache', 'lock', 'withDeleted', 'loadRelationIds', 'loadEagerRelations', 'transaction', 'skip', 'take', 'comment']);
-
-/** `repo.find({ followerId })`: TypeORM 0.2's shorthand, where the argument is the WHERE. */
-function isTypeormConditions(options: ts.ObjectLiteralExpression | undefined): boolean {
-  return options !== undefined && options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && !typeormFindOptions.has(p.name.text));
+/** `repo.find({ followerId })`: an older shorthand where an object without any option key is the WHERE itself. */
+function isConditionsShorthand(optionKeys: readonly string[] | undefined, options: ts.ObjectLiteralExpression | undefined): boolean {
+  return optionKeys !== undefined && options !== undefined && options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && !optionKeys.includes(p.name.text));
 }
 
 interface OptionShape {
@@ -417,7 +414,7 @@ function optionShape(
   const where = has('where');
   return {
     // `findByPk(id)` and an options object built elsewhere: assume they filter.
-    filtered: opaque || spread || where !== undefined || method.byKey === true || (style === typeorm.id && isTypeormConditions(options)),
+    filtered: opaque || spread || where !== undefined || method.byKey === true || isConditionsShorthand(orms[style].queryOptions?.optionKeys, options),
     limited: limit !== undefined || spread || opaque,
     limitOne: isOne(limit),
     paged: has('skip') !== undefined || has('offset') !== undefined || has('cursor') !== undefined || (limit !== undefined && !isOne(limit)),

@@ -73,7 +73,10 @@ function requestId(selector: ts.Expression, facts: Facts): string | undefined {
   return undefined;
 }
 
-/** Anything in the handler that checks ownership or a role: a comparison with the current user, an access-check call, a 403. */
+/**
+ * Anything in the handler that checks ownership or a role: a comparison with the current user, an access-check call,
+ * a 403, a query scoped by an owner field.
+ */
 function checksAccess(fn: ts.FunctionLikeDeclaration): boolean {
   let found = false;
   preorder(fn.body ?? fn, (n) => {
@@ -85,6 +88,9 @@ function checksAccess(fn: ts.FunctionLikeDeclaration): boolean {
     } else if (ts.isNumericLiteral(n) && n.text === '403') found = true;
     else if (ts.isIdentifier(n) && /^(ForbiddenException|ForbiddenError|Forbidden|UnauthorizedException)$/.test(n.text)) found = true;
     else if (ts.isPropertyAccessExpression(n) && /^(role|roles|isAdmin|permissions|scopes)$/.test(n.name.text) && currentUserReference.test(n.expression.getText())) found = true;
+    // An owner-scoped lookup anywhere in the handler (`findUnique({ where: { id: courseId, userId } })`, then 404)
+    // establishes ownership of the parent; the records the handler then takes by id hang off it.
+    else if ((ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n)) && ts.isIdentifier(n.name) && ownerField.test(n.name.text)) found = true;
     return true;
   });
   return found;

@@ -84,6 +84,23 @@ interface Scope {
   path: string | undefined;
 }
 
+/**
+ * An action client's chain that mounts a limiter among its middleware: next-safe-action's
+ * `actionClient.use(createRateLimitMiddleware(5, '1 h')).action(…)`.
+ */
+function chainUsesLimiter(wrapper: ts.Expression): boolean {
+  for (let link: ts.Expression = unwrap(wrapper); ; ) {
+    if (ts.isCallExpression(link)) {
+      if (link.arguments.some((a) => ts.isCallExpression(unwrap(a)) && isLimiterName(dottedName(unwrap((unwrap(a) as ts.CallExpression).expression))))) return true;
+      link = unwrap(link.expression);
+    } else if (ts.isPropertyAccessExpression(link)) {
+      link = unwrap(link.expression);
+    } else {
+      return false;
+    }
+  }
+}
+
 export const missingRateLimit: Rule = {
   meta: {
     id: 'missing-rate-limit',
@@ -103,7 +120,7 @@ export const missingRateLimit: Rule = {
     const checkServerActions = (limiters: RateLimiterIndex): void => {
       for (const action of serverActions(sourceFile)) {
         const kind = actionKind(action.name.text);
-        if (!kind || limiters.limitsInBody(action.fn) || (action.wrapper && limiters.isLimiter(action.wrapper))) continue;
+        if (!kind || limiters.limitsInBody(action.fn) || (action.wrapper && (limiters.isLimiter(action.wrapper) || chainUsesLimiter(action.wrapper)))) continue;
         context.report({
           at: action.name,
           message: `The server action \`${action.name.text}\` has no rate limiter: ${why[kind]}. ${advice.next} ${suppressHint}.`,

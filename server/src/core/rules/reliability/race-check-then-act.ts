@@ -7,7 +7,7 @@ import { bindingPath } from '../../facts/scopes';
 import { enclosingFunction, lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
 import { chainOf, dataOf, isSetupCode, shares } from './transaction-steps';
-import { orms } from '../../catalog';
+import { orms, prisma } from '../../catalog';
 
 /** Row state a decision is taken on: the check two concurrent requests can both pass. */
 const stateProperty = /^(status|state|balance|stock|quantity|qty|inventory|available\w*|remaining\w*|credits?|seats\w*|used|usedAt|uses|usageCount|redeemed\w*|claimed\w*|is(Used|Redeemed|Claimed|Paid|Processed|Available|Locked)|paid\w*|processed\w*|capacity|funds|points|spots\w*|slots\w*|tickets\w*)$/;
@@ -209,9 +209,9 @@ function conditionalUpdateFix(check: Check, write: DatabaseWrite, facts: Facts):
   const expected = test.right.getText(sourceFile);
   const stmt = statement.parent;
   const indent = lineIndent(sourceFile, stmt.getStart(sourceFile));
-  const edits = write.orm === 'prisma' ? prismaEdits(write, check.property, expected, sourceFile) : write.library === 'pg' ? pgEdits(write, check.property, expected, sourceFile) : undefined;
+  const edits = write.orm === prisma.id ? prismaEdits(write, check.property, expected, sourceFile) : write.library === 'pg' ? pgEdits(write, check.property, expected, sourceFile) : undefined;
   if (!edits) return undefined;
-  const count = write.orm === 'prisma' ? 'count' : 'rowCount';
+  const count = write.orm === prisma.id ? 'count' : 'rowCount';
   if (facts.resolveName(count, stmt)) return undefined;
   const start = stmt.getStart(sourceFile);
   edits.push({ start, end: start, text: `const { ${count} } = ` });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { rules } from '../server/src/core/registry';
-import { skippedFolders } from '../server/src/cli/discover-files';
+import { skippedFolders } from '../server/src/core/project/skipped-paths';
 import { CorpusFile, corpusPackages, inclusionRule, listCorpus } from './corpus';
 import { eslintArgs, eslintDescription, readEslintOutput, setUpEslint } from './eslint-setup';
 import { markedJson, resultPrefix, vigilStatsPrefix } from './markers';

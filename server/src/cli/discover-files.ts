@@ -5,18 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analysableExtensions } from '../core/workspace';
+import { hasAnalysableExtension, isAnalysable, skippedFolders } from '../core/workspace';
 import { IgnoreFile, gitignoresFor, isGitignored, readGitignore } from './gitignore';
-
-/** Dependencies, version control and build output: never code a person wrote in this repository. */
-export const skippedFolders: ReadonlySet<string> = new Set([
-  'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn',
-  'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.svelte-kit', '.output',
-  '.turbo', '.vercel', '.netlify', '.cache', '.parcel-cache', '.yarn', '.pnpm-store',
-]);
-
-/** Minified bundles and declaration files: generated, and not where faults are fixed. */
-const skippedFile = /(\.min\.[cm]?js|\.d\.[cm]?ts|\.d\.[^.]+\.ts)$/i;
 
 export interface DiscoverOptions {
   /** Whether the `ignore` globs of the config that applies to a file or folder name it. */
@@ -34,15 +24,6 @@ export interface Discovered {
   errors: PathError[];
   /** Entries the walk passed over that look like source but are not files it can read (a dangling link, a FIFO). */
   notes: PathError[];
-}
-
-function hasAnalysableExtension(file: string): boolean {
-  return analysableExtensions.includes(path.extname(file).toLowerCase());
-}
-
-/** For files a walk finds; a file named on the command line needs only the extension. */
-export function isAnalysable(file: string): boolean {
-  return hasAnalysableExtension(file) && !skippedFile.test(file);
 }
 
 function errorMessage(error: unknown): string {

@@ -18,6 +18,8 @@ import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, Subscriber } from './walker';
 import { TreeIndex } from './traverse';
 import { buildFacts } from './facts/facts';
+import { PackageManifests } from './project/package-manifests';
+import { standaloneProject } from './project/project-facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
@@ -56,6 +58,8 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const facts = buildFacts(sourceFile, projectPath, tree);
+    input.onFacts?.(facts);
+    const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
     const suppressions = findSuppressions(input.text);
 
     const subscribers: Subscriber[] = [];
@@ -71,6 +75,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         fileName: input.fileName,
         projectPath,
         facts,
+        project,
         options: ruleOptions(rule.meta.options, config.options?.[rule.meta.id]),
         report: (report) => {
           const finding = toFinding(rule, severity, report, sourceFile);

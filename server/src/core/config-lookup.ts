@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { RuleOptionSpecs, defaultConfig } from './config';
 import { LoadedConfig, configFileName, loadConfig, readPackageJson } from './config-file';
 import { matchesAnyGlob } from './glob';
+import { type ProjectRoots, isInside } from './project/project-roots';
 
 export interface FileConfig {
   loaded: LoadedConfig;
@@ -24,15 +25,7 @@ function holdsConfig(dir: string): boolean {
   return fs.existsSync(pkg) && readPackageJson(pkg).hasVigil;
 }
 
-function isInside(folder: string, ancestor: string): boolean {
-  const relative = path.relative(ancestor, folder);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 export class ConfigLookup {
-  private roots: ReadonlySet<string> = new Set();
-  /** Where a search that meets no config, workspace folder or repository root settles (the CLI's working folder). */
-  private fallback: string | undefined;
   /** Folder → the folder whose config applies to it (itself or an ancestor), or the stop folder when none does. */
   private readonly owner = new Map<string, { dir: string; found: boolean }>();
   private readonly loaded = new Map<string, LoadedConfig>();
@@ -42,20 +35,14 @@ export class ConfigLookup {
     private readonly optionSpecs: Readonly<Record<string, RuleOptionSpecs>>,
     /** Called once per config file read, for each problem in it. */
     private readonly onProblem: (message: string) => void,
+    /**
+     * Where a search stops: the workspace folders and repository roots; and where one that meets none settles
+     * (the CLI's working folder). Call `reset` when they change.
+     */
+    private readonly boundaries: ProjectRoots,
   ) {}
 
-  /** The workspace folders: a search never goes above the one holding the file. */
-  setRoots(roots: readonly string[]): void {
-    this.roots = new Set(roots.map((r) => path.resolve(r)));
-    this.reset();
-  }
-
-  setFallback(folder: string | undefined): void {
-    this.fallback = folder === undefined ? undefined : path.resolve(folder);
-    this.reset();
-  }
-
-  /** A config file changed: read them again on next use. */
+  /** A config file, or the boundaries, changed: read them again on next use. */
   reset(): void {
     this.owner.clear();
     this.loaded.clear();
@@ -88,8 +75,9 @@ export class ConfigLookup {
         break;
       }
       const parent = path.dirname(dir);
-      if (this.roots.has(dir) || fs.existsSync(path.join(dir, '.git')) || parent === dir) {
-        answer = { dir: parent === dir && this.fallback && isInside(start, this.fallback) ? this.fallback : dir, found: false };
+      if (this.boundaries.isBoundary(dir) || parent === dir) {
+        const fallback = this.boundaries.fallback;
+        answer = { dir: parent === dir && fallback && isInside(start, fallback) ? fallback : dir, found: false };
         break;
       }
     }

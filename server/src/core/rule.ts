@@ -2,6 +2,7 @@
 import type * as ts from 'typescript';
 import type { Category, Severity } from './types';
 import type { Facts } from './facts/facts';
+import type { ProjectFacts } from './project/project-facts';
 import type { NodeListeners } from './walker';
 import type { RuleOptionSpecs, RuleOptions } from './config';
 
@@ -57,6 +58,8 @@ export interface RuleContext {
   /** The path relative to the project folder, with `/` (project-path.ts): what a rule tests path patterns on. */
   readonly projectPath: string;
   readonly facts: Facts;
+  /** What the rest of the project says of this file: app composition, its package's dependencies. */
+  readonly project: ProjectFacts;
   /** Every option in `meta.options`: the configured value or the default. */
   readonly options: RuleOptions;
   report(report: Report): void;

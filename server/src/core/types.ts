@@ -1,6 +1,8 @@
 /** The core's public contract (DESIGN.md "Contracts"): what `analyze()` takes and gives back. */
 import type * as ts from 'typescript';
 import type { ResolvedConfig } from './config';
+import type { Facts } from './facts/facts';
+import type { ProjectFacts } from './project/project-facts';
 
 export type Category = 'security' | 'reliability' | 'performance' | 'maintainability' | 'confidence';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -58,6 +60,10 @@ export interface AnalysisInput {
   sourceFile?: ts.SourceFile;
   /** How long the rules may run (analysisBudgetMs when absent). */
   budgetMs?: number;
+  /** What the rest of the project says of this file (the project index); nothing of other files when absent. */
+  project?: ProjectFacts;
+  /** Hears the file's facts once they are built, before the rules run: the project index summarises them. */
+  onFacts?: (facts: Facts) => void;
 }
 
 export interface AnalysisResult {

@@ -24,11 +24,15 @@ import { analyze, skipReason } from './analyze';
 import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
 import { ConfigLookup } from './config-lookup';
 import { DocumentTrees, type TextChangeSpan } from './document-trees';
-import { buildFacts } from './facts/facts';
+import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
-import { ProjectRoots } from './project-root';
+import { summarize } from './project/file-summary';
+import { PackageManifests } from './project/package-manifests';
+import type { ProjectFacts } from './project/project-facts';
+import { ProjectIndex } from './project/project-index';
+import { ProjectRoots } from './project/project-roots';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
 import { reviewChecklist } from './review/checklist';
@@ -43,6 +47,7 @@ export type { ResolvedConfig, RuleSetting } from './config';
 export { docsBaseUrl, docsUrl } from './rule';
 export { configFileName } from './config-file';
 export { analysableExtensions } from './parse';
+export { hasAnalysableExtension, isAnalysable, skippedFolders } from './project/skipped-paths';
 export { globToRegExp } from './glob';
 
 export interface WorkspaceOptions {
@@ -55,6 +60,11 @@ export interface WorkspaceOptions {
   fallbackRoot?: string;
   /** A problem in a config file (one clear message naming the file and the key), once per read of the file. */
   onConfigProblem?: (message: string) => void;
+  /**
+   * Index a file's project the first time one of its files is analysed (the CLI, agents: true, the default).
+   * The editor sets false and calls `indexInBackground`, so that no analysis waits for the index.
+   */
+  indexOnDemand?: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -82,6 +92,11 @@ export interface FindingRef {
 export interface DocumentAnalysis {
   version: number;
   result: AnalysisResult;
+  /**
+   * What this version says to the rest of the project differs from what the index had (a mount, an import, an
+   * exported middleware): the documents `dependentDocuments(uri)` names are to be analysed again.
+   */
+  projectChanged: boolean;
 }
 
 /** The config that applies to a file: resolved, with where it came from and whether it ignores the file. */
@@ -102,12 +117,16 @@ export class Workspace {
   private readonly configs: ConfigLookup;
   private readonly trees = new DocumentTrees();
   private readonly projects = new ProjectRoots();
+  private readonly manifests = new PackageManifests();
+  private readonly index = new ProjectIndex(this.projects, this.manifests);
+  private readonly indexOnDemand: boolean;
   private readonly documents = new Map<string, OpenDocument>();
 
   constructor(options: WorkspaceOptions = {}) {
-    this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined));
-    this.configs.setRoots(options.roots ?? []);
-    this.configs.setFallback(options.fallbackRoot);
+    this.projects.setRoots(options.roots ?? []);
+    this.projects.setFallback(options.fallbackRoot);
+    this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined), this.projects);
+    this.indexOnDemand = options.indexOnDemand ?? true;
   }
 
   /** Every rule's metadata, in the registry's order. */
@@ -122,13 +141,49 @@ export class Workspace {
 
   /** The workspace folders changed. */
   setRoots(roots: readonly string[]): void {
-    this.configs.setRoots(roots);
+    this.projects.setRoots(roots);
+    this.configs.reset();
   }
 
-  /** A vigil.config.json or package.json changed: every file's config is read again on next use. */
+  /** A vigil.config.json, package.json or tsconfig.json changed: configs, packages and aliases are read again. */
   configChanged(): void {
     this.configs.reset();
     this.projects.reset();
+    this.manifests.reset();
+    this.index.reset();
+  }
+
+  // ---- project index -------------------------------------------------------------------------------------------
+
+  /**
+   * Indexes the project holding `folder` (a workspace folder) a slice at a time, serving requests between
+   * slices; `onProgress` hears how many files are done. Open documents analysed before it finishes used what
+   * was known: analyse them again once it resolves.
+   */
+  indexInBackground(folder: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+    // The project holding any entry of the folder is the folder's.
+    return this.index.indexInSlices(path.join(path.resolve(folder), 'package.json'), onProgress);
+  }
+
+  /**
+   * A file changed, appeared or was deleted on disk (a file watcher): the index reads it again unless it is
+   * open. Returns the open documents whose project facts it entered, to analyse again.
+   */
+  fileChangedOnDisk(file: string): string[] {
+    const absolute = path.resolve(file);
+    if ([...this.documents.values()].some((d) => d.fileName === absolute)) return [];
+    return this.index.changedOnDisk(absolute) ? this.dependentsOf(absolute) : [];
+  }
+
+  /** The open documents whose analysis uses what the open document `uri` says to the project. */
+  dependentDocuments(uri: string): string[] {
+    const document = this.documents.get(uri);
+    return document && path.isAbsolute(document.fileName) ? this.dependentsOf(document.fileName) : [];
+  }
+
+  /** The indexed projects and their file counts. */
+  indexedProjects(): { root: string; files: number }[] {
+    return this.index.indexedProjects();
   }
 
   /** The config of a file or folder (absolute path), from the nearest config walking up. */
@@ -160,8 +215,11 @@ export class Workspace {
   }
 
   close(uri: string): void {
+    const document = this.documents.get(uri);
     this.documents.delete(uri);
     this.trees.forget(uri);
+    // The file on disk is the project's again (the document may have been closed without saving).
+    if (document && path.isAbsolute(document.fileName)) this.index.changedOnDisk(document.fileName);
   }
 
   /** The open document's text and version, as the workspace last heard of it. */
@@ -178,17 +236,21 @@ export class Workspace {
     const config = this.configOf(document.fileName, options);
     const { text, fileName, version } = document;
     let result: AnalysisResult;
+    let projectChanged = false;
     const skipped = skipReason(text);
     if (skipped) {
       this.trees.forget(uri);
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
     } else {
       const sourceFile = this.treeOrOverflow(uri, text, fileName);
+      // The summary comes from the facts this analysis builds: one parse, one fact model, for both.
+      const onFacts = path.isAbsolute(fileName) ? (facts: Facts) => (projectChanged = this.index.record(fileName, text, summarize(facts))) : undefined;
       result = sourceFile
-        ? analyze({ text, fileName, config, sourceFile }, this.rulesFor(options))
+        ? analyze({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts }, this.rulesFor(options))
         : { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
     }
-    document.analysis = { version, result };
+    if (projectChanged) for (const dependent of this.dependentDocuments(uri)) this.documents.get(dependent)!.analysis = undefined;
+    document.analysis = { version, result, projectChanged };
     return document.analysis;
   }
 
@@ -200,7 +262,7 @@ export class Workspace {
 
   /** A text that is not open (a file on disk): analysed with its file's config. */
   analyzeText(fileName: string, text: string, options: AnalyzeOptions = {}): AnalysisResult {
-    return analyze({ text, fileName, config: this.configOf(fileName, options) }, this.rulesFor(options));
+    return analyze({ text, fileName, config: this.configOf(fileName, options), project: this.projectFactsOf(fileName) }, this.rulesFor(options));
   }
 
   // ---- fixes ---------------------------------------------------------------------------------------------------
@@ -220,7 +282,8 @@ export class Workspace {
   fixText(fileName: string, text: string, options: AnalyzeOptions = {}): FixOutcome {
     const config = this.configOf(fileName, options);
     const selected = this.rulesFor(options);
-    return applySafeFixes(text, (t) => analyze({ text: t, fileName, config }, selected));
+    const project = this.projectFactsOf(fileName);
+    return applySafeFixes(text, (t) => analyze({ text: t, fileName, config, project }, selected));
   }
 
   /**
@@ -235,7 +298,8 @@ export class Workspace {
     const { text, fileName } = document;
     const config = this.configOf(fileName, options);
     const selected = this.rulesFor(options);
-    const outcome = applySafeFixes(text, (t) => analyze({ text: t, fileName, config }, selected), current);
+    const project = this.projectFactsOf(fileName);
+    const outcome = applySafeFixes(text, (t) => analyze({ text: t, fileName, config, project }, selected), current);
     return changedRegionEdit(text, outcome.text);
   }
 
@@ -276,7 +340,17 @@ export class Workspace {
   }
 
   private projectRootOf(fileName: string): string | undefined {
-    return path.isAbsolute(fileName) ? this.projects.of(fileName) : undefined;
+    return path.isAbsolute(fileName) ? this.projects.packageRootOf(fileName) : undefined;
+  }
+
+  /** What the index says of the file; a buffer with no folder (untitled) sees no other file. */
+  private projectFactsOf(fileName: string): ProjectFacts | undefined {
+    return path.isAbsolute(fileName) ? this.index.factsFor(fileName, this.indexOnDemand) : undefined;
+  }
+
+  private dependentsOf(file: string): string[] {
+    const dependants = new Set(this.index.dependantsOf(file));
+    return [...this.documents.entries()].filter(([, d]) => dependants.has(d.fileName)).map(([uri]) => uri);
   }
 
   private configOf(fileName: string, options: AnalyzeOptions): ResolvedConfig {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { analyseFile } from '../cli/analyse-file';
-import { isAnalysable } from '../cli/discover-files';
+import { isAnalysable } from '../core/workspace';
 import { fixRoots } from '../cli/fix-writes';
 import { displayPath } from '../cli/outcome';
 import type { Project } from './project';

@@ -15,3 +15,5 @@ export { typeorm } from './typeorm';
 export { connectionFactories, connectionGlobals, connectionLibraries } from './connections';
 export type { ConnectionLibrary, ConnectionSecret } from './connections';
 export { webFrameworkOf, webFrameworks } from './frameworks';
+export { encapsulationBreakers, middlewareKindOf, middlewareModules, pluginLoaders, sessionMiddlewareCalls } from './middleware';
+export type { MiddlewareKind } from './middleware';

@@ -7,29 +7,11 @@ import * as ts from 'typescript';
 import type { Facts } from './facts';
 import type { LibraryRef } from './libraries';
 import { dottedName, isFunctionLike, memberName, objectProperty, unwrap } from './syntax';
+import { middlewareKindOf } from '../catalog';
 
-const limiterModules = new Set([
-  'express-rate-limit',
-  'express-slow-down',
-  'rate-limiter-flexible',
-  'express-brute',
-  'express-limiter',
-  'express-throttle',
-  'koa-ratelimit',
-  'koa2-ratelimit',
-  'koa-simple-ratelimit',
-  'hono-rate-limiter',
-  '@fastify/rate-limit',
-  'fastify-rate-limit',
-  '@nestjs/throttler',
-  'nestjs-throttler-storage-redis',
-  '@upstash/ratelimit',
-  'limiter',
-  'arcjet',
-]);
-
+/** A module of rate-limiting middleware (the catalogue's middleware table). */
 export function isLimiterModule(module: string): boolean {
-  return limiterModules.has(module) || module.startsWith('@arcjet/') || module.startsWith('@hono-rate-limiter/');
+  return middlewareKindOf(module) === 'rate-limit';
 }
 
 /** Names that say they limit: `loginLimiter`, `authRateLimit`, `rate_limit`, `throttle`, `bruteforce`, `slowDown`. */

@@ -1,8 +1,9 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
+import type { ProjectFacts } from '../../project/project-facts';
 import type { Facts } from '../../facts/facts';
 import { Deserializer, deserializers, yamlFullSchemas, yamlVersion3Exports } from '../../catalog/deserializers';
-import { declaredRange, singleMajor } from '../../facts/declared-dependencies';
+import { singleMajor } from '../../project/package-manifests';
 import { addNamedImport } from '../../fixers/add-import';
 import { calleeName, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
@@ -44,7 +45,7 @@ function usesYamlVersion3(facts: Facts): boolean {
  * of version 3 (known from the file's own v3-only calls or the project's declared range). A safe or custom
  * schema, options Vigil cannot see, or an unknown version: quiet.
  */
-function yamlLoadIsUnsafe(call: ts.CallExpression, facts: Facts, fileName: string): boolean {
+function yamlLoadIsUnsafe(call: ts.CallExpression, facts: Facts, project: ProjectFacts): boolean {
   const options = call.arguments[1];
   if (options) {
     const literal = literalOf(options, facts);
@@ -62,7 +63,7 @@ function yamlLoadIsUnsafe(call: ts.CallExpression, facts: Facts, fileName: strin
     }
   }
   if (usesYamlVersion3(facts)) return true;
-  const range = declaredRange(fileName, 'js-yaml');
+  const range = project.declaredRange('js-yaml');
   const major = range === undefined ? undefined : singleMajor(range);
   return major !== undefined && major < 4;
 }
@@ -121,7 +122,7 @@ export const insecureDeserialization: Rule = {
         if (!d || !data || facts.isConstant(data)) return;
         const origin = facts.requestOrigin(data, { sink: 'code' });
         if (!origin) return;
-        if (d.unsafe === 'js-yaml-3' && !yamlLoadIsUnsafe(call, facts, context.fileName)) return;
+        if (d.unsafe === 'js-yaml-3' && !yamlLoadIsUnsafe(call, facts, context.project)) return;
         const fix = fixFor(call, d, facts);
         const name = call.expression.getText(context.sourceFile);
         context.report({

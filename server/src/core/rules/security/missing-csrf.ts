@@ -2,10 +2,12 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import type { Route } from '../../facts/routes';
+import { mountCovers } from '../../facts/route-paths';
 import { calleeName, dottedName, stringText, unwrap } from '../../facts/syntax';
+import { middlewareKindOf, sessionMiddlewareCalls } from '../../catalog';
 
 /** Middleware that keeps the login in a cookie the browser sends with every request, cross-site ones too. */
-const sessionLibraries = /^(express-session|cookie-session|@fastify\/session|@fastify\/secure-session|fastify-session|koa-session|koa-generic-session|hono-sessions|@hono\/session|client-sessions)$/;
+const isSessionModule = (module: string): boolean => middlewareKindOf(module) === 'session';
 /** Cookie names that carry a login. */
 const authCookie = /token|session|sess|sid|auth|jwt|access|refresh|remember|login|user_?id/i;
 const cookieSetters = new Set(['cookie', 'setCookie', 'set']);
@@ -28,13 +30,13 @@ function sessionEvidence(facts: Facts, cookieUse: ts.Node | undefined): ts.Node 
       const a = unwrap(arg);
       const target = ts.isCallExpression(a) ? a.expression : a;
       const module = facts.libraryOf(target)?.module;
-      if (module !== undefined && sessionLibraries.test(module)) return mount.call;
+      if (module !== undefined && isSessionModule(module)) return mount.call;
       // `app.use(passport.session())`
-      if (ts.isCallExpression(a) && dottedName(a.expression) === 'passport.session') return mount.call;
+      if (ts.isCallExpression(a) && sessionMiddlewareCalls.includes(dottedName(a.expression) ?? '')) return mount.call;
     }
   }
   if (cookieUse) return cookieUse;
-  return facts.imports.find((i) => sessionLibraries.test(i.module))?.node;
+  return facts.imports.find((i) => isSessionModule(i.module))?.node;
 }
 
 /** `protection` in the code, not in comments ("// TODO: csrf" protects nothing). */
@@ -94,7 +96,9 @@ export const missingCsrf: Rule = {
             r.framework !== 'next' &&
             r.framework !== 'nestjs' &&
             !crossSitePaths.test(r.path ?? '') &&
-            !r.middleware.some((m) => headerAuth.test(m.getText(sourceFile))),
+            !r.middleware.some((m) => headerAuth.test(m.getText(sourceFile))) &&
+            // CSRF protection another file mounts in front of this file's router, where its path reaches the route.
+            !context.project.mountedAround('csrf').some((m) => mountCovers(m, r.path)),
         );
         if (routes.length === 0) return;
         const evidence = sessionEvidence(facts, cookieUse);

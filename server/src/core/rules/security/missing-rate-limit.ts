@@ -1,7 +1,9 @@
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { decoratorName, type MiddlewareMount, type Route } from '../../facts/routes';
+import { joinPaths, mountCovers, pathCovers } from '../../facts/route-paths';
 import { AuthRouteKind, authRouteKind, segmentWords } from '../../facts/auth-paths';
 import { serverActions } from '../../facts/server-actions';
 import { RateLimiterIndex, isLimiterName } from '../../facts/rate-limiters';
@@ -38,6 +40,16 @@ const expressLimiterOptions = '{ windowMs: 15 * 60 * 1000, limit: 5 }';
 const fastifyRouteLimit = "rateLimit: { max: 5, timeWindow: '1 minute' }";
 const nestThrottle = '@Throttle({ default: { limit: 5, ttl: 60000 } })';
 
+/**
+ * Where the project shows who mounts this file, the finding says that none of them limits it either; else it
+ * says how to record a limiter Vigil cannot see.
+ */
+function mountedHint(mountedBy: readonly string[]): string {
+  if (mountedBy.length === 0) return suppressHint;
+  const names = mountedBy.slice(0, 2).map((f) => `\`${path.basename(f)}\``).join(' and ');
+  return `(none is mounted in front of it where ${names} mount${mountedBy.length === 1 ? 's' : ''} it either)`;
+}
+
 /** `router.routes()` and `router.middleware()` (Koa) mount `router` itself. */
 function mountedName(arg: ts.Expression): string | undefined {
   const e = unwrap(arg);
@@ -62,20 +74,6 @@ function isRouterLike(receiver: ts.Expression, facts: Facts): boolean {
   const ref = facts.libraryOf(receiver);
   if (ref && (ref.exportName === 'Router' || ref.library === 'koa-router')) return true;
   return /router$/i.test(dottedName(receiver) ?? '');
-}
-
-/** Whether mount path `prefix` covers `path`, segment by segment (`/auth` covers `/auth/login`, not `/authx`). */
-function pathCovers(prefix: string | undefined, path: string | undefined): boolean {
-  if (prefix === undefined || path === undefined) return true;
-  const p = prefix.replace(/^`|`$/g, '').replace(/\/?\*$/, '').split('/').filter((s) => s !== '');
-  const r = path.replace(/^`|`$/g, '').split('/').filter((s) => s !== '');
-  if (p.length > r.length) return false;
-  return p.every((s, i) => s === r[i] || s.startsWith(':') || s.startsWith('${') || r[i].startsWith(':'));
-}
-
-function joinPaths(prefix: string | undefined, path: string | undefined): string | undefined {
-  if (prefix === undefined || path === undefined) return undefined;
-  return `${prefix.replace(/\/?\*?$/, '')}/${path.replace(/^\//, '')}`;
 }
 
 interface Scope {
@@ -164,6 +162,9 @@ export const missingRateLimit: Rule = {
         if (route.framework === 'fastify' && fastifyGlobal && !optsOut(route)) return true;
         if (route.framework === 'next') return false;
         const scopes = scopesOf(route);
+        // A limiter the project mounts in front of this file's router or plugin, where its path reaches the route.
+        const outermost = scopes[scopes.length - 1]?.path ?? route.path;
+        if (context.project.mountedAround('rate-limit').some((m) => mountCovers(m, outermost))) return true;
         for (const mount of limiterMounts) {
           // Fastify's `register` is judged above: it is global unless `global: false`.
           if (memberName(mount.call.expression) === 'register') continue;
@@ -184,7 +185,7 @@ export const missingRateLimit: Rule = {
         const label = `${route.method === 'ALL' ? '' : `${route.method} `}${(route.path ?? '').replace(/^`|`$/g, '')}`;
         context.report({
           at: route.at,
-          message: `\`${label}\` has no rate limiter: ${why[kind]}. ${advice[route.framework]} ${suppressHint}.`,
+          message: `\`${label}\` has no rate limiter: ${why[kind]}. ${advice[route.framework]} ${mountedHint(context.project.mountedBy)}.`,
           fixes: fixesFor(route, kind, facts, sourceFile, limiterMounts),
         });
       }

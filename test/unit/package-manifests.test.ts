@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { declaredRange, singleMajor } from '../../server/src/core/facts/declared-dependencies';
+import { PackageManifests, singleMajor } from '../../server/src/core/project/package-manifests';
 
-describe('facts: dependency versions declared by the file\'s project', () => {
+describe('project: dependency versions declared by the file\'s package', () => {
   let root: string;
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-deps-'));
@@ -21,6 +21,8 @@ describe('facts: dependency versions declared by the file\'s project', () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('reads the nearest package.json that lists the dependency', () => {
+    const manifests = new PackageManifests();
+    const declaredRange = (file: string, dependency: string) => manifests.declaredRange(file, dependency);
     assert.equal(declaredRange(path.join(root, 'v3/src/app.js'), 'js-yaml'), '^3.14.1');
     assert.equal(declaredRange(path.join(root, 'v4/src/app.js'), 'js-yaml'), '~4.1.0');
     assert.equal(declaredRange(path.join(root, 'v3/packages/api/src/app.js'), 'js-yaml'), '^3.14.1');

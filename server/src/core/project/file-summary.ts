@@ -1,0 +1,161 @@
+/**
+ * What the rest of the project needs to know of one file, computed from the file's own facts (the same parse as
+ * its analysis) and kept in the project index by content hash: which modules it imports, what it mounts on which
+ * app, router or Fastify instance (middleware, the routers and plugins of other files, autoloaded folders), and
+ * which middleware its default export is. Plain data, independent of where the file lies: specifiers and folders
+ * are kept as written and resolved by the index.
+ */
+import * as ts from 'typescript';
+import type { Facts } from '../facts/facts';
+import type { MiddlewareMount } from '../facts/routes';
+import { RateLimiterIndex } from '../facts/rate-limiters';
+import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from '../facts/syntax';
+import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
+
+export interface MountSummary {
+  /** The app, router or instance mounted on, as written (`app`, `fastify`, `this.app`). */
+  receiver: string | undefined;
+  /** The mount's path prefix: `app.use('/api', …)`, Fastify's `{ prefix: '/api' }`. */
+  path: string | undefined;
+  /** What the mounted middleware does. */
+  middleware: MiddlewareKind[];
+  /** Modules of the project mounted here, as written: routers and plugins. */
+  modules: string[];
+  /** A folder whose every file is registered here (a plugin loader), relative to this file's folder. */
+  folder?: string;
+}
+
+export interface FileSummary {
+  /** Every module the file imports or requires, as written, once each. */
+  imports: string[];
+  mounts: MountSummary[];
+  /** What the file's default export (`export default`, `module.exports =`) does when it is mounted. */
+  exportedMiddleware: MiddlewareKind[];
+}
+
+export function summarize(facts: Facts): FileSummary {
+  const limiters = new RateLimiterIndex(facts);
+  const kindsOf = (expr: ts.Expression): MiddlewareKind[] => middlewareKinds(expr, facts, limiters);
+  return {
+    imports: [...new Set(facts.imports.map((i) => i.module))],
+    mounts: facts.mounts.map((m) => mountSummary(m, facts, kindsOf)),
+    exportedMiddleware: exportedMiddleware(facts, kindsOf),
+  };
+}
+
+function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MountSummary {
+  const middleware = new Set<MiddlewareKind>();
+  const modules: string[] = [];
+  let folder: string | undefined;
+  let prefix = mount.path;
+  for (const arg of mount.args) {
+    for (const kind of kindsOf(arg)) middleware.add(kind);
+    const module = projectModuleOf(arg, facts);
+    if (module !== undefined) modules.push(module);
+    const options = unwrap(arg);
+    if (ts.isObjectLiteralExpression(options)) {
+      prefix ??= stringText(propertyValue(options, 'prefix'));
+      const loader = mount.args[0] && facts.libraryOf(mount.args[0]);
+      const dirOption = loader && Object.prototype.hasOwnProperty.call(pluginLoaders, loader.module) ? pluginLoaders[loader.module].dirOption : undefined;
+      if (dirOption !== undefined) folder = folderOf(propertyValue(options, dirOption));
+    }
+  }
+  return { receiver: mount.receiverName, path: prefix, middleware: [...middleware], modules, ...(folder !== undefined ? { folder } : {}) };
+}
+
+/** Rate limiters, CSRF protection and sessions among a mount's arguments. */
+function middlewareKinds(expr: ts.Expression, facts: Facts, limiters: RateLimiterIndex): MiddlewareKind[] {
+  const kinds = new Set<MiddlewareKind>();
+  const e = unwrap(expr);
+  if (ts.isObjectLiteralExpression(e)) return [];
+  if (limiters.isLimiter(e)) kinds.add('rate-limit');
+  const target = ts.isCallExpression(e) ? e.expression : e;
+  const module = isRequireCall(e) ? e.arguments[0].text : facts.libraryOf(target)?.module;
+  const kind = module === undefined ? undefined : middlewareKindOf(module);
+  if (kind) kinds.add(kind);
+  if (ts.isCallExpression(e) && sessionMiddlewareCalls.includes(dottedName(e.expression) ?? '')) kinds.add('session');
+  return [...kinds];
+}
+
+/**
+ * The project module a mount argument is: `require('./routes/auth')`, an imported router, `router.routes()`,
+ * `import('./plugins/auth')`, a router factory called in place (`require('./routes')(db)`).
+ */
+function projectModuleOf(expr: ts.Expression, facts: Facts): string | undefined {
+  let e = unwrap(expr);
+  if (ts.isCallExpression(e) && (memberName(e.expression) === 'routes' || memberName(e.expression) === 'middleware')) e = unwrap((e.expression as ts.PropertyAccessExpression).expression);
+  if (ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword) return stringText(e.arguments[0]);
+  if (ts.isCallExpression(e) && !isRequireCall(e)) e = unwrap(e.expression);
+  if (!ts.isIdentifier(e) && !isRequireCall(e) && !ts.isPropertyAccessExpression(e)) return undefined;
+  const ref = facts.libraryOf(e);
+  const known = ref && (middlewareKindOf(ref.module) !== undefined || Object.prototype.hasOwnProperty.call(pluginLoaders, ref.module));
+  return ref && ref.library === undefined && !known ? ref.module : undefined;
+}
+
+/** `path.join(__dirname, 'plugins')`, `join(import.meta.dirname, 'routes', 'api')`, `'./routes'`. */
+function folderOf(expr: ts.Expression | undefined): string | undefined {
+  const e = expr && unwrap(expr);
+  if (!e) return undefined;
+  const literal = stringText(e);
+  if (literal !== undefined) return literal;
+  if (!ts.isCallExpression(e) || !['join', 'resolve'].includes(memberName(e.expression) ?? (ts.isIdentifier(e.expression) ? e.expression.text : ''))) return undefined;
+  const [first, ...rest] = e.arguments;
+  if (!first || !isModuleFolder(unwrap(first))) return undefined;
+  const parts = rest.map((a) => stringText(a));
+  return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
+}
+
+/** `__dirname`, or `import.meta.dirname` in an ES module. */
+function isModuleFolder(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return e.text === '__dirname';
+  return ts.isPropertyAccessExpression(e) && ts.isMetaProperty(e.expression) && e.name.text === 'dirname';
+}
+
+/** The file's default export: `export default x`, `export = x`, `module.exports = x`. */
+function defaultExport(facts: Facts): ts.Expression | ts.FunctionDeclaration | undefined {
+  for (const statement of facts.sourceFile.statements) {
+    if (ts.isExportAssignment(statement)) return statement.expression;
+    if (ts.isFunctionDeclaration(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return statement;
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (dottedName(statement.expression.left) === 'module.exports') return statement.expression.right;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What mounting the file's default export adds to the app or instance it is mounted on: a limiter or session
+ * exported as it is (`export default fastifyRateLimit`, `module.exports = rateLimit({…})`), or a plugin lifted out
+ * of its encapsulation (`export default fp(async (fastify) => { fastify.register(rateLimit) })`) with what it mounts.
+ */
+function exportedMiddleware(facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MiddlewareKind[] {
+  let value = defaultExport(facts);
+  if (value && ts.isIdentifier(value)) {
+    const decl = facts.resolve(value);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) value = decl.initializer;
+  }
+  if (!value || ts.isFunctionDeclaration(value)) return [];
+  const e = unwrap(value);
+  const direct = kindsOf(e);
+  if (direct.length > 0) return direct;
+  if (!ts.isCallExpression(e) || !encapsulationBreakers.includes(facts.libraryOf(e.expression)?.module ?? '')) return [];
+  const plugin = e.arguments[0] && unwrap(e.arguments[0]);
+  const fn = plugin && (isFunctionLike(plugin) ? plugin : ts.isIdentifier(plugin) ? facts.localFunction(plugin) : undefined);
+  const instance = fn?.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
+  if (!fn || instance === undefined) return [];
+  const kinds = new Set<MiddlewareKind>();
+  for (const mount of facts.mounts) {
+    if (mount.receiverName !== instance || !within(mount.call, fn)) continue;
+    for (const arg of mount.args) for (const kind of kindsOf(arg)) kinds.add(kind);
+  }
+  return [...kinds];
+}
+
+function within(node: ts.Node, ancestor: ts.Node): boolean {
+  return node.pos >= ancestor.pos && node.end <= ancestor.end;
+}
+
+function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const p = objectProperty(obj, name);
+  return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
+}

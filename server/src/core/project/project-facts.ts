@@ -1,0 +1,36 @@
+/**
+ * What a file's analysis knows of the rest of its project, from the project index: the middleware the files that
+ * mount it put in front of its routes (app composition) and the dependencies its package declares. A file
+ * analysed without an index (a rule fixture, a buffer with no folder) sees no other file.
+ */
+import type { MiddlewareKind } from '../catalog';
+import type { PackageManifests } from './package-manifests';
+
+/** Middleware another file mounts in front of this file's routers or plugins. */
+export interface MountedAround {
+  kind: MiddlewareKind;
+  /** The file that mounts it (absolute). */
+  file: string;
+  /** The middleware's own path where it is mounted (`app.use('/api', limiter)`); undefined for every path. */
+  mountPath: string | undefined;
+  /** This file's routes' prefix as that mount sees them (`/api/auth`); undefined when not known. */
+  prefix: string | undefined;
+}
+
+export interface ProjectFacts {
+  /** Middleware of `kind` mounted around this file by the files that mount it, through up to a few levels. */
+  mountedAround(kind: MiddlewareKind): readonly MountedAround[];
+  /** The files that mount this one as a router or plugin (absolute). */
+  readonly mountedBy: readonly string[];
+  /** The range the file's package declares for `dependency`. */
+  declaredRange(dependency: string): string | undefined;
+}
+
+/** A file without an index: no other file is known; its package.json is still read from disk. */
+export function standaloneProject(fileName: string, manifests: PackageManifests): ProjectFacts {
+  return {
+    mountedAround: () => [],
+    mountedBy: [],
+    declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
+  };
+}

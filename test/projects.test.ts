@@ -1,0 +1,86 @@
+/**
+ * Multi-file apps under test/projects/<name>/, scanned whole by the CLI as a process from a scratch copy: the
+ * project index sees a limiter or CSRF protection mounted in one file in front of the routers and plugins of
+ * others, through `require`, imports, autoloaded folders, tsconfig paths and workspace packages. Each file states
+ * its expectations next to its lines (`// expect: <rule-id>:<column>`), or that it expects none.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../server/src/core/analyze';
+import { declaresClean, expectations } from './harness/fixtures';
+import { repoRoot } from './harness/paths';
+import { type JsonFinding, makeProject, removeProjects, runVigil } from './harness/vigil-process';
+
+interface ProjectCase {
+  name: string;
+  rules: readonly string[];
+  /** Files that are clean only thanks to the project: analysed alone, each has a finding of these rules. */
+  cleanByComposition: readonly string[];
+}
+
+const projects: readonly ProjectCase[] = [
+  { name: 'express-routers', rules: ['missing-rate-limit', 'missing-csrf'], cleanByComposition: ['src/routes/auth.js'] },
+  { name: 'fastify-autoload', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/auth/index.ts'] },
+  { name: 'fastify-plugin-prefix', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/accounts.js'] },
+  { name: 'fastify-unlimited', rules: ['missing-rate-limit'], cleanByComposition: [] },
+  { name: 'monorepo', rules: ['missing-rate-limit'], cleanByComposition: ['packages/http/src/auth-router.ts'] },
+];
+
+const projectsRoot = path.join(repoRoot, 'test', 'projects');
+
+function filesOf(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.[cm]?[jt]sx?$/.test(e.name))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** `path:line:column rule` for every expectation written in the project's files. */
+function expected(dir: string, rules: readonly string[]): string[] {
+  return filesOf(dir).flatMap((file) => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    return rules.flatMap((rule) => expectations(text, rule).map((e) => `${file}:${e.line + 1}:${e.column} ${rule}`));
+  }).sort();
+}
+
+describe('projects: findings that depend on other files of the app', function () {
+  this.timeout(120_000);
+  after(removeProjects);
+
+  for (const project of projects) {
+    const source = path.join(projectsRoot, project.name);
+
+    it(`${project.name}: every file states what it expects`, () => {
+      for (const file of filesOf(source)) {
+        const text = fs.readFileSync(path.join(source, file), 'utf8');
+        assert.ok(declaresClean(text) || project.rules.some((r) => expectations(text, r).length > 0), `${file} has no expectation`);
+      }
+    });
+
+    it(`${project.name}: vigil scan reports exactly the expected findings`, () => {
+      const scratch = makeProject({});
+      fs.cpSync(source, scratch, { recursive: true });
+      const run = runVigil(['scan', '.', '--format', 'json', '--workers', '0', '--rules', project.rules.join(',')], scratch);
+      assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+      assert.deepEqual(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId}`).sort(), expected(source, project.rules));
+    });
+
+    for (const file of project.cleanByComposition) {
+      it(`${project.name}: ${file} alone, without its project, is flagged`, () => {
+        const text = fs.readFileSync(path.join(source, file), 'utf8');
+        const findings = analyze({ text, fileName: file }).findings.filter((f) => project.rules.includes(f.ruleId));
+        assert.ok(findings.length > 0, `${file} has no finding without the project`);
+      });
+    }
+  }
+
+  it('names the files that mount a router when none of them limits it', () => {
+    const scratch = makeProject({});
+    fs.cpSync(path.join(projectsRoot, 'monorepo'), scratch, { recursive: true });
+    const run = runVigil(['scan', '.', '--format', 'json', '--workers', '0', '--rules', 'missing-rate-limit'], scratch);
+    const [finding] = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    assert.match(finding.message, /none is mounted in front of it where `app\.ts` mounts it either/);
+  });
+});

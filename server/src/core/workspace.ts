@@ -214,12 +214,14 @@ export class Workspace {
     document.analysis = undefined;
   }
 
-  close(uri: string): void {
+  /** Returns the open documents to analyse again: the file on disk may say other than the closed document did. */
+  close(uri: string): string[] {
     const document = this.documents.get(uri);
     this.documents.delete(uri);
     this.trees.forget(uri);
     // The file on disk is the project's again (the document may have been closed without saving).
-    if (document && path.isAbsolute(document.fileName)) this.index.changedOnDisk(document.fileName);
+    if (!document || !path.isAbsolute(document.fileName) || !this.index.changedOnDisk(document.fileName)) return [];
+    return this.dependentsOf(document.fileName);
   }
 
   /** The open document's text and version, as the workspace last heard of it. */

@@ -17,7 +17,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver';
-import { Workspace, configFileName } from '../core/workspace';
+import { Workspace, analysableExtensions, configFileName } from '../core/workspace';
 import {
   attributedBlocksRequest,
   fileFindingsRequest,
@@ -51,7 +51,10 @@ import { showDocs } from './show-docs';
 import { Validator } from './validation';
 
 /** The config files the server re-reads when they change (the Workspace finds them per file). */
-const watchedConfigGlobs: readonly string[] = [`**/${configFileName}`, '**/package.json'];
+const watchedConfigGlobs: readonly string[] = [`**/${configFileName}`, '**/package.json', '**/tsconfig.json', '**/jsconfig.json'];
+/** Source files on disk feed the project index (what other files mount and import). */
+const watchedSourceGlob = `**/*.{${analysableExtensions.map((e) => e.slice(1)).join(',')}}`;
+const configFile = /(?:^|\/)(?:vigil\.config\.json|package\.json|[tj]sconfig\.json)$/;
 
 /** The file paths of `file:` folder URIs (other schemes have no git and no config files). */
 function filePaths(uris: readonly string[]): string[] {
@@ -67,25 +70,43 @@ function filePaths(uris: readonly string[]): string[] {
 export function startServer(connection: Connection): void {
   const lifecycle = new Lifecycle();
   const notices = new Notices(connection);
-  const workspace = new Workspace({ onConfigProblem: (m) => notices.warnOnce(`Vigil: ${m}`) });
+  // The index is built in the background (indexProjects below): no analysis waits for it.
+  const workspace = new Workspace({ onConfigProblem: (m) => notices.warnOnce(`Vigil: ${m}`), indexOnDemand: false });
   const documents = new TextDocuments(new WorkspaceDocuments(workspace));
   const ruleIds = Workspace.ruleIds;
   const blocks = new InsertedBlocks();
   const git = new GitChanges();
   let capabilities: ClientCapabilities = {};
+  let workspaceFolders: string[] = [];
   let settings = new SettingsCache(undefined, ruleIds, defaultSettings, (m) => notices.warnOnce(m));
-  let validator = new Validator(connection, documents, workspace, settings, notices, blocks, git);
+  const revalidate = (uri: string): void => scheduler.schedule(uri);
+  let validator = new Validator(connection, documents, workspace, settings, notices, blocks, git, revalidate);
   const scheduler = new ValidationScheduler(
     async (uri) => (await settings.get(uri)).debounceMs,
     guarded(notices, 'validation', undefined, (uri: string) => validator.validate(uri)),
   );
   const revalidateAll = (): void => documents.all().forEach((d) => scheduler.schedule(d.uri));
 
+  /**
+   * Indexes each workspace folder in the background, with a progress notification where the client shows one;
+   * the documents analysed meanwhile used what was known, and are analysed again when a folder is done.
+   */
+  const indexProjects = async (folders: readonly string[]): Promise<void> => {
+    for (const folder of folders) {
+      const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Vigil: indexing the project', 0, undefined, false);
+      await workspace.indexInBackground(folder, (done, total) => progress?.report(Math.floor((done * 100) / Math.max(total, 1)), `${done} of ${total} files`));
+      progress?.done();
+      revalidateAll();
+    }
+  };
+
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspace.setRoots(filePaths(folders));
-    git.setFolders(filePaths(folders));
+    workspaceFolders = filePaths(folders);
+    workspace.setRoots(workspaceFolders);
+    git.setFolders(workspaceFolders);
     const options = params.initializationOptions as Record<string, unknown> | null | undefined;
     git.setTrusted(options?.[workspaceTrustedOption] !== false);
     // Initialization options are the settings of clients that cannot answer workspace/configuration, and the base.
@@ -95,7 +116,7 @@ export function startServer(connection: Connection): void {
       ? (uri: string): Promise<unknown> => connection.workspace.getConfiguration({ scopeUri: uri, section: 'vigil' })
       : undefined;
     settings = new SettingsCache(fetch, ruleIds, base, (m) => notices.warnOnce(m));
-    validator = new Validator(connection, documents, workspace, settings, notices, blocks, git);
+    validator = new Validator(connection, documents, workspace, settings, notices, blocks, git, revalidate);
     lifecycle.markInitialized();
     return {
       capabilities: {
@@ -114,7 +135,7 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: watchedConfigGlobs.map((globPattern) => ({ globPattern })),
+        watchers: [...watchedConfigGlobs, watchedSourceGlob].map((globPattern) => ({ globPattern })),
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -123,8 +144,10 @@ export function startServer(connection: Connection): void {
         workspace.setRoots(filePaths(folders.map((f) => f.uri)));
         git.setFolders(filePaths(folders.map((f) => f.uri)));
         revalidateAll();
+        await indexProjects(filePaths(folders.map((f) => f.uri)));
       }));
     }
+    await indexProjects(workspaceFolders);
   }));
 
   connection.onDidChangeConfiguration(guarded(notices, 'configuration change', undefined, (params) => {
@@ -134,7 +157,11 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onDidChangeWatchedFiles(guarded(notices, 'watched files', undefined, (params) => {
-    if (!params.changes.some((c) => /(?:^|\/)(?:vigil\.config\.json|package\.json)$/.test(c.uri))) return;
+    // A source file saved, created or deleted outside the editor: the documents that use its summary are analysed again.
+    for (const change of params.changes.filter((c) => !configFile.test(c.uri))) {
+      for (const file of filePaths([change.uri])) workspace.fileChangedOnDisk(file).forEach(revalidate);
+    }
+    if (!params.changes.some((c) => configFile.test(c.uri))) return;
     notices.resetWarnings();
     workspace.configChanged();
     revalidateAll();

@@ -35,6 +35,8 @@ export class Validator {
     private readonly notices: Notices,
     private readonly blocks: InsertedBlocks,
     private readonly git: GitChanges,
+    /** Schedules another document's validation: one whose project facts this document's new text changed. */
+    private readonly revalidate: (uri: string) => void,
   ) {}
 
   async contextFor(document: TextDocument): Promise<DocumentContext> {
@@ -50,7 +52,9 @@ export class Validator {
     const { options, active } = await this.contextFor(document);
     if (this.documents.get(uri)?.version !== version) return;
 
-    const result = (active ? this.workspace.analyze(uri, options)?.result : undefined) ?? nothing;
+    const analysis = active ? this.workspace.analyze(uri, options) : undefined;
+    const result = analysis?.result ?? nothing;
+    if (analysis?.projectChanged) this.workspace.dependentDocuments(uri).forEach(this.revalidate);
     const fileName = fileNameFor(uri, document.languageId);
     for (const error of result.internalErrors) {
       this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
@@ -79,7 +83,7 @@ export class Validator {
   close(uri: string): void {
     this.published.delete(uri);
     this.blocks.forget(uri);
-    this.workspace.close(uri);
+    this.workspace.close(uri).forEach(this.revalidate);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

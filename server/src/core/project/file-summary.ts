@@ -37,10 +37,28 @@ export function summarize(facts: Facts): FileSummary {
   const limiters = new RateLimiterIndex(facts);
   const kindsOf = (expr: ts.Expression): MiddlewareKind[] => middlewareKinds(expr, facts, limiters);
   return {
-    imports: [...new Set(facts.imports.map((i) => i.module))],
+    imports: importsOf(facts.sourceFile.text),
     mounts: facts.mounts.map((m) => mountSummary(m, facts, kindsOf)),
     exportedMiddleware: exportedMiddleware(facts, kindsOf),
   };
+}
+
+/** Every module the text imports, re-exports, requires or loads with `import()`, by TypeScript's scanner. */
+export function importsOf(text: string): string[] {
+  return [...new Set(ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName))];
+}
+
+/** A call that may mount something (`.use(`, `.register(`, `.route(`, `.useGlobalGuards(`), as facts.mounts finds them. */
+const mountCall = /\.\s*(use|register|route|useGlobalGuards|useGlobalInterceptors)\s*\(/;
+
+/**
+ * Whether the text can have mounts or an exported middleware at all; when not, its summary is its imports
+ * alone and the project index need not parse it.
+ */
+export function needsFullSummary(text: string): boolean {
+  if (mountCall.test(text)) return true;
+  if (!/export\s+default|export\s*=|module\.exports/.test(text)) return false;
+  return /limit|throttl|brute|slow[-_]?down|arcjet|csrf|csurf|xsrf|lusca|session|fastify-plugin/i.test(text);
 }
 
 function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MountSummary {

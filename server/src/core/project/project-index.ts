@@ -16,7 +16,7 @@ import { buildFacts } from '../facts/facts';
 import { joinPaths } from '../facts/route-paths';
 import { parse } from '../parse';
 import { projectPathOf } from '../project-path';
-import { type FileSummary, summarize } from './file-summary';
+import { type FileSummary, importsOf, needsFullSummary, summarize } from './file-summary';
 import { type ResolutionContext, type WorkspacePackage, resolveModule } from './module-resolution';
 import type { PackageManifests } from './package-manifests';
 import type { MountedAround, ProjectFacts } from './project-facts';
@@ -336,6 +336,8 @@ function readText(file: string): string | undefined {
 /** The summary of a text the index reads itself: parsed and its facts built, as for an analysis. */
 function summariseText(text: string, file: string, root: string): FileSummary {
   if (text.length > maxSummarisedBytes || text.includes('\u0000')) return emptySummary;
+  // Most files mount nothing and export no middleware: their imports are read without a parse.
+  if (!needsFullSummary(text)) return { ...emptySummary, imports: importsOf(text) };
   try {
     return summarize(buildFacts(parse(text, file), projectPathOf(file, root)));
   } catch {

@@ -3,7 +3,7 @@ import type { Facts } from '../../facts/facts';
 import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries } from '../../catalog';
 import type { LibraryRef } from '../../facts/libraries';
 import type { OffsetFix, Rule } from '../../rule';
-import { calleeName, calleeObject, dottedName, memberName, unwrap } from '../../facts/syntax';
+import { calleeName, calleeObject, dottedName, isConstDeclaration, memberName, unwrap } from '../../facts/syntax';
 import { credentialFormatOf, credentialUrlOf, isIssuedCredential, isLocalContainerUrl, privateKeyHeader } from '../../facts/credential-formats';
 import { isSetupScript } from '../../facts/setup-scripts';
 
@@ -159,9 +159,8 @@ function objectLiteralOf(expr: ts.Expression | undefined, facts: Facts, depth = 
     return prop ? objectLiteralOf(propertyValue(prop), facts, depth + 1) : undefined;
   }
   if (!ts.isIdentifier(e)) return undefined;
-  const decl = facts.resolve(e);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return undefined;
-  return objectLiteralOf(decl.initializer, facts, depth + 1);
+  const declared = facts.constInitializer(e);
+  return declared && objectLiteralOf(declared, facts, depth + 1);
 }
 
 /** Names of lists of values to refuse: `PLACEHOLDER_SECRETS`, `exampleKeys`, `KNOWN_WEAK_SECRETS`. */
@@ -177,10 +176,6 @@ function isInPlaceholderList(value: ts.Node): boolean {
   let holder: ts.Node = property.parent.parent;
   while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
   return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && refusedValuesName.test(holder.name.text);
-}
-
-function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** The objects a `useFactory: () => ({ … })` returns. */
@@ -263,9 +258,8 @@ export const hardcodedSecret: Rule = {
         return [];
       }
       if (ts.isIdentifier(e)) {
-        const decl = facts.resolve(e);
-        if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return [];
-        return literalsIn(decl.initializer, accepts, depth + 1, e.text);
+        const declared = facts.constInitializer(e);
+        return declared ? literalsIn(declared, accepts, depth + 1, e.text) : [];
       }
       if (ts.isPropertyAccessExpression(e)) {
         const init = memberInitializer(e);

@@ -33,8 +33,8 @@ function literalAlgorithm(expr: ts.Expression | undefined, facts: Facts): string
     text = name && ts.isPropertyAssignment(name) ? stringText(unwrap(name.initializer)) : undefined;
   }
   if (text === undefined && ts.isIdentifier(e)) {
-    const decl = facts.resolve(e);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0) text = stringText(unwrap(decl.initializer));
+    const declared = facts.constInitializer(e);
+    text = declared && stringText(unwrap(declared));
   }
   return text !== undefined && fastDigest.test(text) ? algorithmName(text) : undefined;
 }

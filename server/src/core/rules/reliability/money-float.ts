@@ -4,9 +4,7 @@ import { calleeName, dottedName, memberName, unwrap } from '../../facts/syntax';
 import { isPaymentApiAmountName, moneyNameKind } from '../../facts/money-names';
 import { nameWords } from '../../facts/password-names';
 import type { Facts } from '../../facts/facts';
-
-/** Libraries that hold money exactly; a file using one has chosen its representation. */
-const decimalLibraries = /^(decimal\.js|decimal\.js-light|big\.js|bignumber\.js|dinero\.js|@dinero\.js\/.*|currency\.js|money-math|@prisma\/client\/runtime.*)$/;
+import { isDecimalModule } from '../../catalog';
 const arithmetic = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken]);
 const accumulate = new Set([ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken]);
 const scale = new Set([ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.SlashEqualsToken]);
@@ -203,7 +201,7 @@ export const moneyFloat: Rule = {
   },
   create(context) {
     const { facts } = context;
-    const quiet = facts.isTestFile || facts.imports.some((i) => decimalLibraries.test(i.module));
+    const quiet = facts.isTestFile || facts.imports.some((i) => isDecimalModule(i.module));
     if (quiet) return {};
 
     /** `parseFloat(total.toFixed(2))`, `Number(x.toFixed(2))`, `+price.toFixed(2)`: rounding used as arithmetic. */

@@ -18,3 +18,6 @@ export { webFrameworkOf, webFrameworks } from './frameworks';
 export { adyen, idempotencyKeyOptions, remoteApiClientNames, stripe } from './payments';
 export type { AdyenCatalog, StripeCatalog } from './payments';
 export { isDecimalModule } from './decimal-libraries';
+export { cryptoJs, digestPackages } from './digests';
+export type { CryptoJsCatalog } from './digests';
+export { jsonwebtokenGlobalName } from './jwt-libraries';

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
-import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries } from '../../catalog';
+import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries, jsonwebtokenGlobalName } from '../../catalog';
 import type { LibraryRef } from '../../facts/libraries';
 import type { OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, dottedName, isConstDeclaration, memberName, unwrap } from '../../facts/syntax';
@@ -403,7 +403,7 @@ export const hardcodedSecret: Rule = {
         if (!importsSecretLibrary && !(name !== undefined && (secretMethods.has(name) || connectionGlobals.has(name)))) return;
       } else if (name === undefined || !secretMethods.has(name)) return;
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'verify') && args.length >= 2) {
-        if (libraryCall(call, facts, 'jsonwebtoken', /^(jwt|jsonwebtoken)$/i)) return check({ ...jwt, expr: args[1] });
+        if (libraryCall(call, facts, 'jsonwebtoken', jsonwebtokenGlobalName)) return check({ ...jwt, expr: args[1] });
       }
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'encrypt') && args.length >= 1 && isJoseBuilderCall(call, facts)) {
         return check({ ...jwt, expr: args[0] });

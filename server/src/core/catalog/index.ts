@@ -14,4 +14,4 @@ export { sequelize } from './sequelize';
 export { typeorm } from './typeorm';
 export { connectionFactories, connectionGlobals, connectionLibraries } from './connections';
 export type { ConnectionLibrary, ConnectionSecret } from './connections';
-export { webFrameworkOf, webFrameworks } from './frameworks';
+export { bodySchemaOptions, webFrameworkOf, webFrameworks } from './frameworks';

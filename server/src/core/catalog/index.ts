@@ -14,7 +14,7 @@ export { sequelize } from './sequelize';
 export { typeorm } from './typeorm';
 export { connectionFactories, connectionGlobals, connectionLibraries } from './connections';
 export type { ConnectionLibrary, ConnectionSecret } from './connections';
-export { webFrameworkOf, webFrameworks } from './frameworks';
+export { bodySchemaOptions, webFrameworkOf, webFrameworks } from './frameworks';
 export { adyen, idempotencyKeyOptions, remoteApiClientNames, stripe } from './payments';
 export type { AdyenCatalog, StripeCatalog } from './payments';
 export { isDecimalModule } from './decimal-libraries';

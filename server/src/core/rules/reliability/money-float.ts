@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import { calleeName, dottedName, memberName, unwrap } from '../../facts/syntax';
 import { isPaymentApiAmountName, moneyNameKind } from '../../facts/money-names';
+import { isPaymentApiValue } from '../../facts/payment-values';
 import { nameWords } from '../../facts/password-names';
 import type { Facts } from '../../facts/facts';
 import { isDecimalModule } from '../../catalog';
@@ -79,9 +80,23 @@ function majorMoney(expr: ts.Expression, facts: Facts, depth = 0): string | unde
   if (kind !== 'major') return undefined;
   if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && /^amount$/i.test(name)) {
     const receiver = nameOf(e.expression) ?? '';
-    if (nameWords(receiver).some((w) => paymentObjectWords.has(w))) return undefined;
+    if (nameWords(receiver).some((w) => paymentObjectWords.has(w)) || fromPaymentApi(e.expression, facts)) return undefined;
   }
   return e.getText();
+}
+
+/**
+ * A record a payment API gave back, whose `amount` is in the currency's minor unit:
+ * `for await (const item of stripe.invoiceItems.list(…))`, `const refund = await stripe.refunds.retrieve(id)`.
+ */
+function fromPaymentApi(receiver: ts.Expression, facts: Facts): boolean {
+  const e = unwrap(receiver);
+  if (!ts.isIdentifier(e)) return false;
+  const decl = facts.resolve(e);
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isVariableDeclarationList(decl.parent)) return false;
+  const loop = decl.parent.parent;
+  const source = ts.isForOfStatement(loop) && loop.initializer === decl.parent ? loop.expression : decl.initializer;
+  return source !== undefined && ts.isCallExpression(unwrap(source)) && isPaymentApiValue(unwrap(source), facts);
 }
 
 function isMinorMoney(expr: ts.Expression): boolean {

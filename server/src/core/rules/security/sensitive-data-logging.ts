@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { SecretNameKind, secretNameKind } from '../../facts/secret-names';
 import { calleeName, dottedName, enclosingFunction, memberName, stringText, unwrap } from '../../facts/syntax';
 import { isKind } from '../../catalog';
@@ -223,7 +224,8 @@ export const sensitiveDataLogging: Rule = {
         if (!isLogCall(call, facts)) return;
         const hits: Hit[] = [];
         for (const a of call.arguments) args.find(a, hits);
-        if (hits.length === 0 || redactingLogger(call, facts)) return;
+        // A development-only branch (`if (isDev)`, `NODE_ENV !== 'production'`) logs a developer's own test requests.
+        if (hits.length === 0 || redactingLogger(call, facts) || inDevelopmentOnlyBranch(call)) return;
         for (const hit of hits) {
           const fix = fixFor(hit, call, sourceFile);
           context.report({

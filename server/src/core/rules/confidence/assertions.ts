@@ -3,8 +3,10 @@
  * call, and the calls that assert by their nature (a helper named `expect…`, a Testing Library `getBy…`, a
  * browser driver's action); whether one always passes; and whether a piece of code holds any.
  */
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import { isTestPath } from '../../facts/test-code';
 import { isProjectModule } from '../../facts/libraries';
 import { dottedName, memberName, unwrap } from '../../facts/syntax';
 import {
@@ -164,14 +166,15 @@ export function isAssertionCall(call: ts.CallExpression): boolean {
 
 /**
  * Whether `node` holds an assertion anywhere, nested functions included: an assertion call, a `throw`, a call of
- * a function of this file that holds one, a call of a helper from the project's test support (`./helpers`,
- * `../test-utils`: Vigil cannot read it, so it is given the benefit of the doubt), or a call on one of `contexts`
- * (`t.is`, `t.test`).
+ * a function of this file that holds one, a call into the project's test support (a helper from `./helpers` or
+ * `../test-utils`, a method of a page object made from `./login-page` in the tests' folder: Vigil cannot read them,
+ * so they are given the benefit of the doubt), or a call on one of `contexts` (`t.is`, `t.test`).
  */
 export class AssertionFinder {
   private readonly helpers = new Map<ts.Node, boolean>();
 
-  constructor(private readonly facts: Facts) {}
+  /** `projectPath`: the test file's path in its project, against which relative imports are resolved. */
+  constructor(private readonly facts: Facts, private readonly projectPath: string) {}
 
   holdsAssertion(node: ts.Node, contexts: ReadonlySet<ts.Node> = new Set()): boolean {
     let found = false;
@@ -200,13 +203,23 @@ export class AssertionFinder {
         const decl = this.facts.resolve(receiver);
         if (decl && contexts.has(decl)) return true;
       }
-      return false;
+      return this.fromTestSupport(callee);
     }
     if (!ts.isIdentifier(callee)) return false;
     const fn = this.facts.localFunction(callee);
     if (fn) return this.helperAsserts(fn);
+    return this.fromTestSupport(callee);
+  }
+
+  /**
+   * A function or object from the project's test support: a module named so (`./helpers`, `../test-utils`), or one
+   * that lives among the tests (`./register-page` imported by `tests/auth.spec.ts`); the code under test lives elsewhere.
+   */
+  private fromTestSupport(callee: ts.Expression): boolean {
     const ref = this.facts.libraryOf(callee);
-    return ref !== undefined && isProjectModule(ref.module) && testSupportModule.test(ref.module);
+    if (ref === undefined || !isProjectModule(ref.module)) return false;
+    if (testSupportModule.test(ref.module)) return true;
+    return ref.module.startsWith('.') && isTestPath(path.posix.join(path.posix.dirname(this.projectPath), ref.module));
   }
 
   private helperAsserts(fn: ts.FunctionLikeDeclaration): boolean {

@@ -98,7 +98,9 @@ export function isAssertionCount(call: ts.CallExpression): boolean {
 }
 
 /** A module of the project's test support, where assertion helpers live; the code under test lives elsewhere. */
-const testSupportModule = /(^|[\/._-])(tests?|specs?|helpers?|support|fixtures?|utils?|e2e|mocks?|__tests__)([\/._-]|$)/i;
+const testSupportModule = /(^|[\/._-])(tests?|specs?|helpers?|support|utils?|e2e|__tests__)([\/._-]|$)/i;
+/** Test doubles and data (`./mocks/mailer`, `../fixtures/users`, `./factories`): they stand in for code, they check nothing. */
+const testDoubleModule = /(^|[\/._-])(mocks?|__mocks__|fakes?|stubs?|dummy|dummies|fixtures?|__fixtures__|factory|factories|builders?)([\/._-]|$)/i;
 
 type Literal = { value: unknown };
 
@@ -213,11 +215,12 @@ export class AssertionFinder {
 
   /**
    * A function or object from the project's test support: a module named so (`./helpers`, `../test-utils`), or one
-   * that lives among the tests (`./register-page` imported by `tests/auth.spec.ts`); the code under test lives elsewhere.
+   * that lives among the tests (`./register-page` imported by `tests/auth.spec.ts`), but not a test double; the code
+   * under test lives elsewhere.
    */
   private fromTestSupport(callee: ts.Expression): boolean {
     const ref = this.facts.libraryOf(callee);
-    if (ref === undefined || !isProjectModule(ref.module)) return false;
+    if (ref === undefined || !isProjectModule(ref.module) || testDoubleModule.test(ref.module)) return false;
     if (testSupportModule.test(ref.module)) return true;
     return ref.module.startsWith('.') && isTestPath(path.posix.join(path.posix.dirname(this.projectPath), ref.module));
   }

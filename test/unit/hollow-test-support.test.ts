@@ -18,5 +18,6 @@ describe('hollow-test and page objects from the tests folder', () => {
   it('trusts one from a sibling tests folder', () => assert.equal(count('e2e/specs/auth.spec.ts', '../pages/register-page'), 0));
   it('reports a test that only drives the code under test', () => assert.equal(count('apps/web/tests/authentication.spec.ts', '../src/register-page'), 1));
   it('reports it next to the code under test', () => assert.equal(count('src/auth.spec.ts', './register-page'), 1));
+  it('reports a fixture app under a test folder driving its own code', () => assert.equal(count('test/apps/shop/specs/auth.spec.ts', '../src/register-page'), 1));
   it('reports a test that only drives a test double', () => assert.equal(count('src/domain/tests/events.spec.ts', './mocks/register-page'), 1));
 });

@@ -222,7 +222,20 @@ export class AssertionFinder {
     const ref = this.facts.libraryOf(callee);
     if (ref === undefined || !isProjectModule(ref.module) || testDoubleModule.test(ref.module)) return false;
     if (testSupportModule.test(ref.module)) return true;
-    return ref.module.startsWith('.') && isTestPath(path.posix.join(path.posix.dirname(this.projectPath), ref.module));
+    return ref.module.startsWith('.') && isTestPath(this.reachedFrom(ref.module));
+  }
+
+  /**
+   * Where a relative import leads, from the folder it climbs to (its name only) down to the module: `./register-page`
+   * from `apps/web/tests/` is `tests/register-page`, `../pages/login` from `e2e/specs/` is `e2e/pages/login`. The
+   * folders above it are left out: a project whose code and tests all sit under a `test/` folder (a fixture app) has
+   * its code under test there too.
+   */
+  private reachedFrom(module: string): string {
+    const parts = module.split('/');
+    const climb = parts.findIndex((p) => p !== '.' && p !== '..');
+    const folder = path.posix.join(path.posix.dirname(this.projectPath), ...parts.slice(0, climb));
+    return path.posix.join(path.posix.basename(folder), ...parts.slice(climb));
   }
 
   private helperAsserts(fn: ts.FunctionLikeDeclaration): boolean {

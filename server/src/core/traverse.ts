@@ -26,6 +26,11 @@ export function preorder(root: ts.Node, enter: (node: ts.Node) => boolean | void
   visit(root);
 }
 
+/** `preorder` over the descendants of `root`, without `root` itself. */
+export function preorderBelow(root: ts.Node, enter: (node: ts.Node) => boolean | void): void {
+  preorder(root, (node) => node === root || enter(node));
+}
+
 function descendIteratively(parent: ts.Node, enter: (node: ts.Node) => boolean | void): void {
   const stack: ts.Node[] = [];
   const children: ts.Node[] = [];

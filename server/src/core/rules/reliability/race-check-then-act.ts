@@ -8,6 +8,7 @@ import { enclosingFunction, lineIndent, memberName, objectProperty, unwrap } fro
 import { addPropertyEdit } from '../../fixers/object-property';
 import { chainOf, dataOf, isSetupCode, shares } from './transaction-steps';
 import { orms, prisma } from '../../catalog';
+import { preorder } from '../../traverse';
 
 /** Row state a decision is taken on: the check two concurrent requests can both pass. */
 const stateProperty = /^(status|state|balance|stock|quantity|qty|inventory|available\w*|remaining\w*|credits?|seats\w*|used|usedAt|uses|usageCount|redeemed\w*|claimed\w*|is(Used|Redeemed|Claimed|Paid|Processed|Available|Locked)|paid\w*|processed\w*|capacity|funds|points|spots\w*|slots\w*|tickets\w*)$/;
@@ -124,19 +125,15 @@ function baseIdentifier(expr: ts.Expression): ts.Identifier | undefined {
 /** `if (order.status !== 'pending')`, `if (account.balance < amount)`, `if (!coupon.redeemed)` on a row read before. */
 function checkIn(statement: ts.IfStatement, reads: ReadonlyMap<Declaration, DatabaseRead>, facts: Facts): Check | undefined {
   let found: Check | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  preorder(statement.expression, (n) => {
+    if (found) return false;
     if (ts.isPropertyAccessExpression(n) && stateProperty.test(n.name.text) && isTested(n)) {
       const base = baseIdentifier(n.expression);
       const read = base && readOf(base, reads, facts);
-      if (read) {
-        found = { statement, access: n, property: n.name.text, read };
-        return;
-      }
+      if (read) found = { statement, access: n, property: n.name.text, read };
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(statement.expression);
+    return !found;
+  });
   return found;
 }
 

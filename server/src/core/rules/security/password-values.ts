@@ -8,6 +8,7 @@ import type { Facts } from '../../facts/facts';
 import { bindingPath } from '../../facts/scopes';
 import { calleeName, dottedName, enclosingFunction, memberName, unwrap } from '../../facts/syntax';
 import { isRecordName, isStoredPasswordName, passwordNameKind } from '../../facts/password-names';
+import { preorderBelow } from '../../traverse';
 
 /** The name an expression goes by: `password`, `req.body.password` → "password", `rows[0]` → "rows". */
 export function lastName(expr: ts.Expression): string | undefined {
@@ -119,14 +120,10 @@ export function isReassignedBefore(expr: ts.Expression, at: ts.Node): boolean {
   if (target === undefined || !fn?.body) return false;
   const limit = at.getStart();
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || n.getStart() >= limit) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(n.left) === target) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  preorderBelow(fn.body, (n) => {
+    if (found || n.getStart() >= limit) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(n.left) === target) found = true;
+    return !found;
+  });
   return found;
 }

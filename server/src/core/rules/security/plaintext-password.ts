@@ -7,6 +7,7 @@ import { passwordNameKind } from '../../facts/password-names';
 import { isReassignedBefore, isStoredPassword, mayBePassword, plainPassword } from './password-values';
 import { hashCode, verifyCode } from './password-hashing-fix';
 import { passwordParameters } from './password-sql';
+import { preorder } from '../../traverse';
 
 const equality = new Map<ts.SyntaxKind, { text: string; negated: boolean }>([
   [ts.SyntaxKind.EqualsEqualsEqualsToken, { text: '===', negated: false }],
@@ -99,12 +100,11 @@ function hashesWhenDifferent(comparison: ts.BinaryExpression, plain: ts.Expressi
   if (!negated || !ts.isIfStatement(statement) || statement.expression !== n) return false;
   const value = plain.getText(sourceFile);
   let hashes = false;
-  const visit = (node: ts.Node): void => {
-    if (hashes) return;
+  preorder(statement.thenStatement, (node) => {
+    if (hashes) return false;
     if (ts.isCallExpression(node) && /^(hash|hashSync)$/.test(calleeName(node) ?? '') && node.arguments[0]?.getText(sourceFile) === value) hashes = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(statement.thenStatement);
+    return !hashes;
+  });
   return hashes;
 }
 

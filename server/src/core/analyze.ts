@@ -17,14 +17,16 @@ import { withLineEndingsOf } from './line-endings';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, Subscriber } from './walker';
 import { TreeIndex } from './traverse';
+import { TimeBudget } from './time-budget';
 import { buildFacts } from './facts/facts';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
 
 /**
- * The time one analysis may take. Past it the walk stops, the findings reported so far are kept, and the result
- * says the file was only partly analysed: a pathological file costs a few seconds, never the session.
+ * The CPU time one analysis may take (time-budget.ts). Past it the walk stops, the findings reported so far are
+ * kept, and the result says the file was only partly analysed: a pathological file costs a few seconds, never
+ * the session.
  */
 export const analysisBudgetMs = 5000;
 
@@ -41,7 +43,7 @@ export function severityFor(rule: Rule, config: ResolvedConfig): Severity | unde
 }
 
 export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules): AnalysisResult {
-  const started = Date.now();
+  const budget = new TimeBudget(input.budgetMs ?? analysisBudgetMs);
   const internalErrors: InternalError[] = [];
   try {
     const skipped = skipReason(input.text);
@@ -76,6 +78,7 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
           const finding = toFinding(rule, severity, report, sourceFile);
           if (!suppressions.isSuppressed(rule.meta.id, finding.range.start.line)) found.push(finding);
         },
+        outOfTime: () => budget.exceeded(),
       };
       const onError = (error: unknown): void => {
         findingsByRule.delete(rule);
@@ -88,13 +91,14 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         onError(error);
       }
     }
-    const finished = walk(tree.nodes, subscribers, started + (input.budgetMs ?? analysisBudgetMs));
+    // A rule that stopped its own loop for time finished its walk, but not its work.
+    const finished = walk(tree.nodes, subscribers, budget) && !budget.wasExceeded;
 
     const findings = [...findingsByRule.values()].flat();
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const reasons = [
       ...(tooDeep.length > 0 ? [`nested too deeply for ${tooDeep.join(', ')}`] : []),
-      ...(finished ? [] : [`stopped after ${(input.budgetMs ?? analysisBudgetMs) / 1000} s, the time one file may take`]),
+      ...(finished ? [] : [`stopped after ${budget.ms / 1000} s of CPU time, the time one file may take`]),
     ];
     const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
     return { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };

@@ -60,6 +60,11 @@ export interface RuleContext {
   /** Every option in `meta.options`: the configured value or the default. */
   readonly options: RuleOptions;
   report(report: Report): void;
+  /**
+   * Whether the analysis has spent its time. The walk asks between nodes; a rule asks inside its own loops over
+   * many pairs or functions, and stops there (the result then says the file was only partly analysed).
+   */
+  outOfTime(): boolean;
 }
 
 export interface Rule {

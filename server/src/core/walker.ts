@@ -91,12 +91,19 @@ const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
 /** How many nodes are dispatched between two looks at the clock. */
 const nodesPerClockCheck = 64;
 
+/** What the walk asks between nodes: whether the analysis has spent its time (time-budget.ts). */
+export interface Budget {
+  exceeded(): boolean;
+}
+
+const unlimited: Budget = { exceeded: () => false };
+
 /**
  * Dispatches `nodes` (the tree in source order, see traverse.ts) to the subscribers that asked for their kinds.
- * Past `deadline` (a `Date.now()` value) the walk stops where it is and the `end` listeners are not called: the
+ * Once `budget` is spent the walk stops where it is and the remaining `end` listeners are not called: the
  * findings reported so far stand. Returns whether the walk finished.
  */
-export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber[], deadline = Infinity): boolean {
+export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber[], budget: Budget = unlimited): boolean {
   // Indexed by SyntaxKind: an array lookup per node is the whole cost for the kinds nobody asked for.
   const byKind: { subscriber: Subscriber; handler: Handler }[][] = [];
   const failed = new Set<Subscriber>();
@@ -111,7 +118,7 @@ export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber
 
   if (byKind.length > 0) {
     for (let i = 0; i < nodes.length; i++) {
-      if (i % nodesPerClockCheck === 0 && Date.now() > deadline) return false;
+      if (i % nodesPerClockCheck === 0 && budget.exceeded()) return false;
       const node = nodes[i];
       const list = byKind[node.kind];
       if (list === undefined) continue;
@@ -128,7 +135,7 @@ export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber
   }
 
   for (const subscriber of subscribers) {
-    if (Date.now() > deadline) return false;
+    if (budget.exceeded()) return false;
     if (failed.has(subscriber) || !subscriber.listeners.end) continue;
     try {
       subscriber.listeners.end();

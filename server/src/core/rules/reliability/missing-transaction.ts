@@ -5,7 +5,7 @@ import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
 import { dottedName, enclosingFunction, unwrap } from '../../facts/syntax';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
-import { chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
+import { branchApart, chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
 /** A charge: `chargeCustomer()`, `capturePayment()`, `stripe.charges.create()`, `stripe.paymentIntents.confirm()`. */
 const chargeName = /^(charge|capture|bill)([A-Z]\w*)?$|^(create|make)(Charge|Payment)$/;
@@ -66,9 +66,10 @@ export const missingTransaction: Rule = {
         const transactions = transactionIndex(facts);
         const helperWrites = new Map<ts.Node, boolean>();
         for (const [fn, list] of steps) {
+          if (context.outOfTime()) return;
           const others = list.filter((s) => s.kind !== 'charge').length;
           if (others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'))) continue;
-          const finding = judge(fn, list, facts, transactions, helperWrites);
+          const finding = judge(fn, list, facts, transactions, helperWrites, context.outOfTime);
           if (!finding) continue;
           const { at, message, related, fixable } = finding;
           const fix = fixable ? wrapInTransactionFix(fixable, facts) : undefined;
@@ -96,7 +97,14 @@ function inCatch(node: ts.Node, fn: ts.Node): boolean {
   return false;
 }
 
-function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: TransactionIndex, helperWrites: Map<ts.Node, boolean>): Judgement | undefined {
+function judge(
+  fn: ts.Node,
+  list: readonly Step[],
+  facts: Facts,
+  transactions: TransactionIndex,
+  helperWrites: Map<ts.Node, boolean>,
+  outOfTime: () => boolean,
+): Judgement | undefined {
   const handles = new Set<string>();
   for (const s of list) if (s.kind === 'write') handles.add(rootIdentifier(s.write.handle) ?? '');
   const live: { step: Step; data: Set<Declaration>; known: boolean }[] = [];
@@ -130,11 +138,20 @@ function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: T
   // A write in a `catch` undoes what failed half-way (delete the invite whose mail could not go): a compensation,
   // which a transaction could not replace when the failed step is outside the database.
   const writes = live.filter((s) => s.known && s.step.kind !== 'charge' && !inCatch(s.step.node, fn));
-  for (let i = 0; i < writes.length; i++) {
+  for (let i = 0; i < writes.length && !outOfTime(); i++) {
     const group = [writes[i]];
     for (let j = i + 1; j < writes.length; j++) {
       const w = writes[j];
       if (w.step.node === writes[i].step.node) continue;
+      if (group.length === 1 && shares(group[0].data, w.data)) {
+        // Every write in the branch that excludes this one is excluded too: past it in one step (an `else if`
+        // chain of thousands of branches is thousands of steps, not millions of comparisons).
+        const apart = branchApart(group[0].step.node, w.step.node);
+        if (apart) {
+          while (j + 1 < writes.length && writes[j + 1].step.node.pos >= apart.pos && writes[j + 1].step.node.end <= apart.end) j++;
+          continue;
+        }
+      }
       if (group.some((g) => shares(g.data, w.data) && !exclusive(g.step.node, w.step.node))) group.push(w);
     }
     if (group.length < 2) continue;

@@ -27,6 +27,14 @@ interface Check {
   read: DatabaseRead;
 }
 
+/** A write outside any transaction, with what is worked out about it once and asked by every check. */
+interface WriteStep {
+  write: DatabaseWrite;
+  data?: Set<Declaration>;
+  /** isConditional's answer per checked property. */
+  conditionalOn: Map<string, boolean>;
+}
+
 export const raceCheckThenAct: Rule = {
   meta: {
     id: 'race-check-then-act',
@@ -66,16 +74,31 @@ export const raceCheckThenAct: Rule = {
         if (checks.length === 0 || writes.length === 0) return;
         const transactions = transactionIndex(facts);
         const reported = new Set<ts.Node>();
+        // Each write's function, transaction and data once, not once per check: an `else if` chain of thousands
+        // of checks and writes would otherwise climb and walk the same nodes millions of times.
+        const byFunction = new Map<ts.Node, WriteStep[]>();
+        for (const write of writes) {
+          const fn = enclosingFunction(write.call);
+          if (!fn || transactions.inTransaction(write.call, write.handle)) continue;
+          let list = byFunction.get(fn);
+          if (!list) byFunction.set(fn, (list = []));
+          list.push({ write, conditionalOn: new Map() });
+        }
         for (const check of checks) {
+          if (context.outOfTime()) return;
           const fn = enclosingFunction(check.statement);
-          if (!fn || check.read.locked || transactions.inTransaction(check.read.call, check.read.handle)) continue;
+          const steps = fn && byFunction.get(fn);
+          if (!fn || !steps || check.read.locked || transactions.inTransaction(check.read.call, check.read.handle)) continue;
           const skip = new Set([rootIdentifier(check.read.handle) ?? '']);
           const readData = dataOf(chainOf(check.read.call), fn, facts, skip);
           const row = rowDeclarations(check.access, facts);
-          for (const write of writes) {
-            if (reported.has(write.call) || write.call.pos < check.statement.pos || enclosingFunction(write.call) !== fn) continue;
-            if (transactions.inTransaction(write.call, write.handle) || isConditional(write, check.property)) continue;
-            const writeData = dataOf(chainOf(write.call), fn, facts, new Set([rootIdentifier(write.handle) ?? '']));
+          for (const step of steps) {
+            const { write } = step;
+            if (reported.has(write.call) || write.call.pos < check.statement.pos) continue;
+            let conditional = step.conditionalOn.get(check.property);
+            if (conditional === undefined) step.conditionalOn.set(check.property, (conditional = isConditional(write, check.property)));
+            if (conditional) continue;
+            const writeData = (step.data ??= dataOf(chainOf(write.call), fn, facts, new Set([rootIdentifier(write.handle) ?? ''])));
             if (!shares(writeData, readData) && !row.some((d) => writeData.has(d))) continue;
             if (!sameTable(write, check.read)) continue;
             reported.add(write.call);

@@ -28,6 +28,7 @@ import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
+import { EnclosingFunctions } from './enclosing-functions';
 
 export interface ModuleImport {
   module: string;
@@ -70,6 +71,8 @@ export interface Facts {
   isRequestParameter(param: ts.ParameterDeclaration): boolean;
   /** The function a local name stands for (`function f` or `const f = () => …`). */
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
+  /** The nearest function above `node`, remembered along the way (enclosing-functions.ts). */
+  enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined;
   /** The fact `key` of `node`: computed by `compute` the first time anything asks, then served from this file's cache. */
   memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T;
   /** Visits `root` and its descendants in source order over the file's tree index; `enter` returning false skips a node's children. */
@@ -83,6 +86,7 @@ export interface Facts {
 export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile)): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
+  const functions = new EnclosingFunctions();
   const libraries = new LibraryIndex(scopes);
   const constants = new ConstantIndex(scopes);
   const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree);
@@ -117,6 +121,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
     localFunction: (id) => requestData.localFunction(id),
+    enclosingFunction: (node) => functions.of(node),
     memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T {
       let values = memos.get(key);
       if (!values) memos.set(key, (values = new Map()));

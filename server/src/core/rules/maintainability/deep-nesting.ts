@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule, Span } from '../../rule';
 import { describeFunction } from './function-names';
 import { guardClauseEdits } from './guard-clauses';
-import { nestingOf, NestingOwner } from './nesting-levels';
+import { Nesting, nestingOf, NestingOwner } from './nesting-levels';
 
 /** The keyword a control statement starts with, to underline rather than the whole block. */
 const keywordLength: Partial<Record<ts.SyntaxKind, number>> = {
@@ -38,8 +38,9 @@ export const deepNesting: Rule = {
     const { sourceFile } = context;
     const maxDepth = context.options.maxDepth;
     const byOwner = new Map<NestingOwner, TooDeep[]>();
+    const nesting = new Map<ts.Node, Nesting>();
     const visit = (node: ts.Node): void => {
-      const { depth, owner } = nestingOf(node);
+      const { depth, owner } = nestingOf(node, nesting);
       if (depth <= maxDepth) return;
       let list = byOwner.get(owner);
       if (!list) byOwner.set(owner, (list = []));

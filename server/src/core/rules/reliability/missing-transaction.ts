@@ -3,7 +3,7 @@ import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
-import { dottedName, enclosingFunction, unwrap } from '../../facts/syntax';
+import { dottedName, unwrap } from '../../facts/syntax';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
 import { branchApart, chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
@@ -36,7 +36,7 @@ export const missingTransaction: Rule = {
     if (isSetupCode(facts, context.projectPath)) return {};
     const steps = new Map<ts.Node, Step[]>();
     const add = (at: ts.Node, step: Step): void => {
-      const fn = enclosingFunction(at);
+      const fn = facts.enclosingFunction(at);
       if (!fn) return;
       let list = steps.get(fn);
       if (!list) steps.set(fn, (list = []));
@@ -92,9 +92,27 @@ interface Judgement {
   fixable?: DatabaseWrite[];
 }
 
-function inCatch(node: ts.Node, fn: ts.Node): boolean {
-  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isCatchClause(n)) return true;
-  return false;
+/**
+ * Whether `node` is inside a `catch` of `fn`. `known` holds the answer for every node a climb passed: the writes of
+ * one function share most of their ancestors, and climbing each to the top again is quadratic in a long chain.
+ */
+function inCatch(node: ts.Node, fn: ts.Node, known: Map<ts.Node, boolean>): boolean {
+  const passed: ts.Node[] = [];
+  let answer = false;
+  for (let n = node.parent; n && n !== fn; n = n.parent) {
+    const seen = known.get(n);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    if (ts.isCatchClause(n)) {
+      answer = true;
+      break;
+    }
+    passed.push(n);
+  }
+  for (const n of passed) known.set(n, answer);
+  return answer;
 }
 
 function judge(
@@ -137,7 +155,8 @@ function judge(
 
   // A write in a `catch` undoes what failed half-way (delete the invite whose mail could not go): a compensation,
   // which a transaction could not replace when the failed step is outside the database.
-  const writes = live.filter((s) => s.known && s.step.kind !== 'charge' && !inCatch(s.step.node, fn));
+  const catches = new Map<ts.Node, boolean>();
+  const writes = live.filter((s) => s.known && s.step.kind !== 'charge' && !inCatch(s.step.node, fn, catches));
   for (let i = 0; i < writes.length && !outOfTime(); i++) {
     const group = [writes[i]];
     for (let j = i + 1; j < writes.length; j++) {

@@ -4,7 +4,7 @@ import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseRead, databaseReadOf, DatabaseWrite, databaseWriteOf, rootIdentifier, transactionIndex } from '../../facts/database-writes';
 import { bindingPath } from '../../facts/scopes';
-import { enclosingFunction, lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
+import { lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
 import { chainOf, dataOf, isSetupCode, shares } from './transaction-steps';
 import { orms, prisma } from '../../catalog';
@@ -78,7 +78,7 @@ export const raceCheckThenAct: Rule = {
         // of checks and writes would otherwise climb and walk the same nodes millions of times.
         const byFunction = new Map<ts.Node, WriteStep[]>();
         for (const write of writes) {
-          const fn = enclosingFunction(write.call);
+          const fn = facts.enclosingFunction(write.call);
           if (!fn || transactions.inTransaction(write.call, write.handle)) continue;
           let list = byFunction.get(fn);
           if (!list) byFunction.set(fn, (list = []));
@@ -86,7 +86,7 @@ export const raceCheckThenAct: Rule = {
         }
         for (const check of checks) {
           if (context.outOfTime()) return;
-          const fn = enclosingFunction(check.statement);
+          const fn = facts.enclosingFunction(check.statement);
           const steps = fn && byFunction.get(fn);
           if (!fn || !steps || check.read.locked || transactions.inTransaction(check.read.call, check.read.handle)) continue;
           const skip = new Set([rootIdentifier(check.read.handle) ?? '']);
@@ -96,7 +96,7 @@ export const raceCheckThenAct: Rule = {
             const { write } = step;
             if (reported.has(write.call) || write.call.pos < check.statement.pos) continue;
             let conditional = step.conditionalOn.get(check.property);
-            if (conditional === undefined) step.conditionalOn.set(check.property, (conditional = isConditional(write, check.property)));
+            if (conditional === undefined) step.conditionalOn.set(check.property, (conditional = isConditional(write, check.property, sourceFile)));
             if (conditional) continue;
             const writeData = (step.data ??= dataOf(chainOf(write.call), fn, facts, new Set([rootIdentifier(write.handle) ?? ''])));
             if (!shares(writeData, readData) && !row.some((d) => writeData.has(d))) continue;
@@ -186,7 +186,7 @@ function sameTable(write: DatabaseWrite, read: DatabaseRead): boolean {
 }
 
 /** Whether the write's own filter already carries the checked state or a version: it then cannot apply twice. */
-function isConditional(write: DatabaseWrite, property: string): boolean {
+function isConditional(write: DatabaseWrite, property: string, sourceFile: ts.SourceFile): boolean {
   const word = new RegExp(`\\b(${property}|${property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}|version)\\b`, 'i');
   if (write.sqlText !== undefined) {
     const where = /\bWHERE\b([\s\S]*)$/i.exec(write.sqlText);
@@ -210,7 +210,7 @@ function isConditional(write: DatabaseWrite, property: string): boolean {
     if (ts.isCallExpression(inner) && /^(where|andWhere|whereIn)/.test(memberName(unwrap(inner.expression)) ?? '')) filters.push(...inner.arguments);
     inner = unwrap(inner.expression);
   }
-  return filters.some((f) => word.test(f.getText()));
+  return filters.some((f) => word.test(f.getText(sourceFile)));
 }
 
 // ---- the fix: a conditional update that checks the affected row count ----

@@ -4,7 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { CorsMiddleware, allowCredentialsHeader, allowListVariable, allowOriginHeader, corsMiddlewares } from '../../catalog/cors';
 import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { originHeaderRead } from '../../facts/origin-header';
-import { calleeName, enclosingFunction, objectProperty, unwrap } from '../../facts/syntax';
+import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 
 /** The CORS middleware a call installs, and its options argument. */
@@ -158,7 +158,7 @@ export const permissiveCors: Rule = {
     const recordHeader = (node: ts.CallExpression | ts.PropertyAssignment): void => {
       const write = headerWrite(node);
       if (!write) return;
-      const scope = enclosingFunction(node) ?? sourceFile;
+      const scope = facts.enclosingFunction(node) ?? sourceFile;
       if (write.header === allowOriginHeader) originWrites.push({ value: write.value, scope });
       else if (write.header === allowCredentialsHeader && isTrue(write.value)) credentialScopes.add(scope);
     };

@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FlowMode } from './flow-sanitizers';
-import { calleeName, unwrap } from './syntax';
+import { calleeName, isConstDeclaration, unwrap } from './syntax';
 import { preorder } from '../traverse';
 
 /** The sinks a passed test makes a value safe for: every sink, or some. */
@@ -120,7 +120,7 @@ export class FlowGuards {
         if (n !== expr && ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return false;
         const d = this.scopes.resolve(n);
         if (d === decl) found = true;
-        else if (depth === 0 && d && ts.isVariableDeclaration(d) && d.initializer && (d.parent.flags & ts.NodeFlags.Const) !== 0 && d.initializer.end - d.initializer.pos < 400) {
+        else if (depth === 0 && d && ts.isVariableDeclaration(d) && d.initializer && isConstDeclaration(d) && d.initializer.end - d.initializer.pos < 400) {
           found = this.mentions(d.initializer, decl, 1);
         }
         return false;

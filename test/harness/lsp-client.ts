@@ -144,11 +144,15 @@ export class LspClient {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** The next diagnostics published for `uri` (at `version`, if given), or one already received when `includePast`. */
+  /**
+   * The next diagnostics published for `uri` (at `version`, if given), or one already received when `includePast`.
+   * The wait is a cap for a server that never answers, not a speed check: CI machines are shared, and a large
+   * document's analysis under load takes seconds.
+   */
   diagnosticsFor(uri: string, opts: { version?: number; timeoutMs?: number; includePast?: boolean; where?: (d: Diagnostic[]) => boolean } = {}): Promise<PublishDiagnosticsParams> {
     return this.diagnostics.next(
       (p) => p.uri === uri && (opts.version === undefined || p.version === opts.version) && (opts.where?.(p.diagnostics) ?? true),
-      opts.timeoutMs ?? 5000,
+      opts.timeoutMs ?? 30_000,
       `diagnostics for ${uri}${opts.version === undefined ? '' : ` v${opts.version}`}`,
       opts.includePast,
     );

@@ -22,6 +22,12 @@ import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
+import {
+  localMessageChannels, nestSourceDecorators, nestTextDecorators, nextEntryNames, nextRouteProps, requestMembers, requestParameterNames,
+  requestReaders, requestTypeNames, socketLifecycleEvents, textRequestMembers, textRequestReaders, uploadStorageMembers,
+} from '../catalog/request-sources';
+import { pathBuilders, pathSegmentTakers } from '../catalog/file-systems';
+import { isRemoteClientName } from '../catalog/http-clients';
 import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
@@ -45,32 +51,9 @@ export interface FlowQuery {
   sink?: SinkKind;
 }
 
-const requestMembers = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody']);
-/** Request members that are always strings: path parameters and headers. */
-const textMembers = new Set(['params', 'headers']);
-const requestParamNames = /^(req|request|ctx|context|c|event)$/;
-const requestTypeNames = /^(Request|NextRequest|FastifyRequest|IncomingMessage|Context|HonoRequest)$/;
-/** Body readers on a fetch-style request (Next.js, Hono, Remix) and Hono's accessors. */
-const requestReaders = new Set(['json', 'formData', 'text', 'parseBody', 'query', 'queries', 'param', 'header', 'valid']);
-/** Readers whose result is always text (or form fields of text and files). */
-const textReaders = new Set(['formData', 'text', 'parseBody', 'query', 'queries', 'param', 'header']);
-const nestSources = new Set(['Body', 'Query', 'Param', 'Params', 'Headers', 'Req', 'Request', 'Cookies']);
-const nestTextSources = new Set(['Param', 'Params', 'Headers']);
 const numericMembers = new Set(['length', 'size']);
-const uploadStorageMembers = new Set(['path', 'filename', 'destination']);
-/** Next.js entry points whose props or second argument carry the URL's `params` and `searchParams`. */
-const nextEntryNames = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|generateMetadata|generateViewport)$/;
-const nextRouteProps = new Set(['params', 'searchParams']);
 /** Array methods whose callback's first parameter is an element of the receiver. */
 const elementCallbacks = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'then']);
-/** `path` functions that build a path from their arguments. */
-const pathBuilders = new Set(['join', 'resolve', 'normalize', 'relative', 'dirname', 'basename', 'extname', 'format', 'toNamespacedPath']);
-/** Socket events that carry no payload from the peer. */
-const lifecycleEvents = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'close', 'error', 'open', 'end', 'ping', 'pong', 'upgrade', 'listening', 'headers', 'drain', 'timeout', 'finish']);
-/** `message` receivers that talk to the process's own workers, not to a peer. */
-const localChannels = /worker|process|port|child|cluster|emitter|bus/i;
-/** Clients whose responses are remote data, for sinks that evaluate code. */
-const remoteClients = /^(fetch|got|axios|ky|request|superagent|needle|undici)$/;
 
 type Env = ReadonlyMap<Declaration, RequestOrigin | undefined>;
 
@@ -102,7 +85,7 @@ export class RequestDataIndex {
       const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
       if (requestTypeNames.test(name)) return true;
     }
-    return requestParamNames.test(param.name.text) && param.parent.parameters.indexOf(param) === 0;
+    return requestParameterNames.test(param.name.text) && param.parent.parameters.indexOf(param) === 0;
   }
 
   private eval(expr: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
@@ -192,7 +175,7 @@ export class RequestDataIndex {
       if (own) return { ...own, source: `${own.source}${suffix}` };
       const index = root.parent.parameters.indexOf(root);
       if (index === 0 && requestMembers.has(path[0]) && isHandlerLike(root.parent)) {
-        return this.textFor({ source: `req${suffix}`, text: textMembers.has(path[0]) }, mode);
+        return this.textFor({ source: `req${suffix}`, text: textRequestMembers.has(path[0]) }, mode);
       }
       if (nextRouteProps.has(path[0]) && isNextEntry(root.parent)) return { source: path.join('.'), text: true };
       return undefined;
@@ -217,7 +200,7 @@ export class RequestDataIndex {
     for (const d of decorators) {
       const call = d.expression;
       const name = ts.isCallExpression(call) ? calleeName(call) : ts.isIdentifier(call) ? call.text : undefined;
-      if (name && nestSources.has(name)) return { source: `@${name}() ${paramName(param)}`, text: nestTextSources.has(name) };
+      if (name && nestSourceDecorators.has(name)) return { source: `@${name}() ${paramName(param)}`, text: nestTextDecorators.has(name) };
     }
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
@@ -249,9 +232,9 @@ export class RequestDataIndex {
     const event = parent.arguments[0];
     if (!event || !ts.isStringLiteralLike(event)) return undefined;
     const receiver = dottedName(callee.expression) ?? '';
-    if (event.text === 'message') return localChannels.test(receiver) ? undefined : { source: paramName(fn.parameters[0]), text: true };
+    if (event.text === 'message') return localMessageChannels.test(receiver) ? undefined : { source: paramName(fn.parameters[0]), text: true };
     // socket.io: any other event on a socket a `connection` handler received; its payload is parsed JSON.
-    if (lifecycleEvents.has(event.text)) return undefined;
+    if (socketLifecycleEvents.has(event.text)) return undefined;
     const socket = unwrap(callee.expression);
     const decl = ts.isIdentifier(socket) ? this.scopes.resolve(socket) : undefined;
     if (!decl || !ts.isParameter(decl) || !isConnectionHandler(decl.parent)) return undefined;
@@ -289,7 +272,7 @@ export class RequestDataIndex {
     if (!ts.isIdentifier(base)) return undefined;
     const decl = this.scopes.resolve(base);
     if (!decl || !ts.isParameter(decl) || !this.isRequestParameter(decl)) return undefined;
-    return { source: dottedName(e) ?? `${base.text}.${name}`, text: textMembers.has(name) };
+    return { source: dottedName(e) ?? `${base.text}.${name}`, text: textRequestMembers.has(name) };
   }
 
   private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
@@ -317,7 +300,7 @@ export class RequestDataIndex {
       const receiver = unwrap(callee.expression);
       const method = callee.name.text;
       if (requestReaders.has(method) && this.isRequestObject(receiver)) {
-        return { source: callee.getText(this.sourceFile) + '()', text: textReaders.has(method) };
+        return { source: callee.getText(this.sourceFile) + '()', text: textRequestReaders.has(method) };
       }
       // `searchParams.get('q')` on a request's URL.
       if (method === 'get' && (/searchParams$/.test(dottedName(receiver) ?? '') || (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams'))) {
@@ -334,7 +317,7 @@ export class RequestDataIndex {
       if (global === 'Buffer' && method === 'from') return mode === 'nosql' ? undefined : args();
       if (global === 'Array' && method === 'from') return args();
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
-      if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
+      if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
       // Methods on request data keep it, except the ones that answer a question about it.
       const base = this.eval(receiver, mode, env, depth + 1);
@@ -346,7 +329,7 @@ export class RequestDataIndex {
       const decl = this.scopes.resolve(callee);
       if (decl === undefined) {
         if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|decodeURI|decodeURIComponent|escape|unescape|atob|btoa)$/.test(callee.text)) return asText(args());
-        if (mode === 'code' && remoteClients.test(callee.text)) return { source: shortCall(call, this.sourceFile) };
+        if (mode === 'code' && isRemoteClientName(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
       if (callee.text === 'format') return args();
       const imported = decl === undefined ? undefined : this.libraries.of(callee);
@@ -360,7 +343,7 @@ export class RequestDataIndex {
 
   /** `path.join(base, name)` carries `name`; `path.basename` ends a path flow but not an HTML one. */
   private pathCall(method: string, mode: FlowMode, args: () => RequestOrigin | undefined): RequestOrigin | undefined {
-    if (mode === 'path' && (method === 'basename' || method === 'extname')) return undefined;
+    if (mode === 'path' && pathSegmentTakers.has(method)) return undefined;
     return asText(args());
   }
 

@@ -2,16 +2,14 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { calleeName, unwrap } from '../../facts/syntax';
+import { evaluatingGlobals, globalObjectNames, stringTimers, vmConstructors, vmRunners } from '../../catalog/code-evaluation';
 
-const vmRunners = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction']);
-const timers = new Set(['setTimeout', 'setInterval']);
-const globalObjects = /^(window|globalThis|global|self)$/;
 
 /** A global called by its own name (`eval`, `setTimeout`) or through the global object (`window.setTimeout`). */
 function isGlobal(callee: ts.Expression, facts: Facts): boolean {
   const e = unwrap(callee);
   if (ts.isIdentifier(e)) return facts.resolve(e) === undefined;
-  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && globalObjects.test(e.expression.text) && facts.resolve(e.expression) === undefined;
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && globalObjectNames.test(e.expression.text) && facts.resolve(e.expression) === undefined;
 }
 
 function isVm(expr: ts.Expression, facts: Facts): boolean {
@@ -30,9 +28,9 @@ function codeArguments(node: ts.CallExpression | ts.NewExpression, facts: Facts)
   // `new Function('a', 'b', body)` takes its code last; the others take it first.
   if (name !== 'Function' && (ts.isArrowFunction(first) || ts.isFunctionExpression(first) || ts.isStringLiteralLike(first))) return [];
   const callee = unwrap(node.expression);
-  if (name === 'eval' || name === 'Function') return isGlobal(callee, facts) ? (name === 'eval' ? [args[0]] : args) : [];
-  if (timers.has(name)) return isGlobal(callee, facts) ? [args[0]] : [];
-  if (vmRunners.has(name) || (name === 'Script' && ts.isNewExpression(node))) return isVm(callee, facts) ? [args[0]] : [];
+  if (evaluatingGlobals.has(name)) return isGlobal(callee, facts) ? (name === 'eval' ? [args[0]] : args) : [];
+  if (stringTimers.has(name)) return isGlobal(callee, facts) ? [args[0]] : [];
+  if (vmRunners.has(name) || (vmConstructors.has(name) && ts.isNewExpression(node))) return isVm(callee, facts) ? [args[0]] : [];
   return [];
 }
 

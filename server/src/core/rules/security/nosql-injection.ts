@@ -2,14 +2,10 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { LibraryId, isKind } from '../../catalog';
+import { mongoFilterMethods } from '../../catalog/mongoose';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { isValidatedField } from '../../facts/validated-fields';
 
-/** MongoDB / Mongoose methods whose first argument is a query filter. */
-const filterMethods = new Set([
-  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
-  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'exists', 'remove', 'where', 'distinct', 'aggregate',
-]);
 const isMongoLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'document-store');
 /** SQL ORMs and drivers share method names (`findOne`) but take no operator objects from values. */
 const isSqlLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'orm', 'sql-driver');
@@ -200,7 +196,7 @@ export const nosqlInjection: Rule = {
     return {
       CallExpression(call) {
         const method = calleeName(call);
-        if (method === undefined || !filterMethods.has(method) || call.arguments.length === 0) return;
+        if (method === undefined || !mongoFilterMethods.has(method) || call.arguments.length === 0) return;
         if (!isMongoQuery(call, facts, file)) return;
         const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
         const offences: Offence[] = [];

@@ -1,31 +1,22 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import type { LibraryId } from '../../catalog';
+import { fileSystemFunctions, fileSystemLibraries, fileSystemLocalNames } from '../../catalog/file-systems';
 import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
 import { addDefaultImport } from '../../fixers/add-import';
 
-/** fs functions (node:fs, fs/promises, fs-extra, graceful-fs) and the argument positions that are paths. */
-const fsFunctions: ReadonlyMap<string, readonly number[]> = new Map([
-  ...['readFile', 'writeFile', 'appendFile', 'createReadStream', 'createWriteStream', 'unlink', 'rm', 'rmdir', 'readdir', 'stat',
-    'lstat', 'access', 'exists', 'open', 'opendir', 'mkdir', 'readlink', 'realpath', 'truncate', 'chmod', 'chown', 'utimes',
-    'outputFile', 'outputJson', 'readJson', 'writeJson', 'readJSON', 'writeJSON', 'remove', 'pathExists', 'ensureDir', 'ensureFile', 'emptyDir',
-  ].flatMap((name): [string, readonly number[]][] => [[name, [0]], [`${name}Sync`, [0]]]),
-  ...['copyFile', 'rename', 'link', 'symlink', 'cp', 'copy', 'move'].flatMap((name): [string, readonly number[]][] => [[name, [0, 1]], [`${name}Sync`, [0, 1]]]),
-]);
-const fsLibraries = new Set<LibraryId>(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 const responseNames = /^(res|response)$/;
 
 /** The path arguments of an fs call, or of Express's `res.sendFile`/`res.download` without a `root` option. */
 function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean): readonly ts.Expression[] {
   const name = calleeName(call);
   if (name === undefined) return [];
-  const positions = fsFunctions.get(name);
+  const positions = fileSystemFunctions.get(name);
   if (positions) {
     const callee = unwrap(call.expression);
     if (!importsFs && !(ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts))) return [];
     const library = facts.libraryOf(callee)?.library ?? (ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts) ? 'fs' : undefined);
-    if (!library || !fsLibraries.has(library)) return [];
+    if (!library || !fileSystemLibraries.has(library)) return [];
     return positions.map((i) => call.arguments[i]).filter((a): a is ts.Expression => a !== undefined && !ts.isSpreadElement(a));
   }
   if ((name === 'sendFile' || name === 'download') && isExpressResponse(call, facts)) {
@@ -39,7 +30,7 @@ function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean
 function isUnresolvedFs(expr: ts.Expression, facts: Facts): boolean {
   const e = unwrap(expr);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'promises') return isUnresolvedFs(e.expression, facts);
-  return ts.isIdentifier(e) && /^(fs|fsp|fse)$/.test(e.text) && facts.resolve(e) === undefined;
+  return ts.isIdentifier(e) && fileSystemLocalNames.test(e.text) && facts.resolve(e) === undefined;
 }
 
 /** `res.sendFile(…)` on a handler's response: named `res`/`response`, or the second parameter of a request handler. */
@@ -113,7 +104,7 @@ export const pathTraversal: Rule = {
   },
   create(context) {
     const { facts } = context;
-    const importsFs = [...fsLibraries].some((l) => facts.importsLibrary(l));
+    const importsFs = [...fileSystemLibraries].some((l) => facts.importsLibrary(l));
     return {
       CallExpression(call) {
         for (const arg of pathArguments(call, facts, importsFs)) {

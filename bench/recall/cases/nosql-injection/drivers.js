@@ -33,8 +33,8 @@ app.post('/delete', async (req, res) => {
 
 app.post('/built', async (req, res) => {
   const query = {};
-  query.email = req.body.email;
-  res.json(await User.findOne(query)); // fault: nosql-injection
+  query.email = req.body.email; // fault: nosql-injection
+  res.json(await User.findOne(query));
 });
 
 app.post('/safe', async (req, res) => {

@@ -8,8 +8,8 @@ const pool = new Pool();
 
 app.get('/a', (req, res) => {
   let q = 'SELECT * FROM users WHERE 1=1';
-  if (req.query.name) q += " AND name = '" + req.query.name + "'";
-  db.query(q, (e, rows) => res.json(rows)); // fault: sql-injection
+  if (req.query.name) q += " AND name = '" + req.query.name + "'"; // fault: sql-injection
+  db.query(q, (e, rows) => res.json(rows));
 });
 
 app.get('/b', async (req, res) => {

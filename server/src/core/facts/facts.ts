@@ -24,6 +24,7 @@ import { LibraryIndex, LibraryRef } from './libraries';
 import { LibraryId, libraryIdOf } from '../catalog';
 import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
+import { MutationIndex } from './mutations';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
@@ -68,6 +69,8 @@ export interface Facts {
    */
   requestOrigin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined;
   isRequestParameter(param: ts.ParameterDeclaration): boolean;
+  /** The values the file puts into the array or object `decl` names after declaring it (`q.email = v`, `parts.push(v)`). */
+  valuesPutInto(decl: Declaration): readonly ts.Expression[];
   /** The function a local name stands for (`function f` or `const f = () => …`). */
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
   /** The fact `key` of `node`: computed by `compute` the first time anything asks, then served from this file's cache. */
@@ -84,8 +87,9 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const libraries = new LibraryIndex(scopes);
-  const constants = new ConstantIndex(scopes);
-  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree);
+  const mutations = new MutationIndex(scopes, tree);
+  const constants = new ConstantIndex(scopes, mutations);
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations);
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
@@ -117,6 +121,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
     localFunction: (id) => requestData.localFunction(id),
+    valuesPutInto: (decl) => mutations.valuesPutInto(decl),
     memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T {
       let values = memos.get(key);
       if (!values) memos.set(key, (values = new Map()));

@@ -20,14 +20,17 @@ import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
 import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
+import type { MutationIndex } from './mutations';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
 import {
-  localMessageChannels, nestSourceDecorators, nestTextDecorators, nextEntryNames, nextRouteProps, requestMembers, requestParameterNames,
+  graphqlRootTypes, localMessageChannels, nestSourceDecorators, trpcResolverMethods, nestTextDecorators, nextEntryNames, nextRouteProps, requestMembers, requestParameterNames,
   requestReaders, requestTypeNames, socketLifecycleEvents, textRequestMembers, textRequestReaders, uploadStorageMembers,
 } from '../catalog/request-sources';
 import { pathBuilders, pathSegmentTakers } from '../catalog/file-systems';
 import { isRemoteClientName } from '../catalog/http-clients';
+import { isUrlParser, urlParserConstructors } from '../catalog/url-parsers';
+import { uploadCallbacks } from '../catalog/upload-parsers';
 import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
@@ -68,6 +71,7 @@ export class RequestDataIndex {
     private readonly scopes: ScopeIndex,
     private readonly libraries: LibraryIndex,
     private readonly tree: TreeIndex,
+    private readonly mutations: MutationIndex,
   ) {
     this.guards = new FlowGuards(scopes);
   }
@@ -114,6 +118,7 @@ export class RequestDataIndex {
     }
     if (ts.isConditionalExpression(e)) return this.eval(e.whenTrue, mode, env, depth + 1) ?? this.eval(e.whenFalse, mode, env, depth + 1);
     if (ts.isCallExpression(e)) return this.evalCall(e, mode, env, depth);
+    if (ts.isNewExpression(e)) return this.evalNew(e, mode, env, depth);
     if (ts.isArrayLiteralExpression(e)) return first(e.elements, (x) => this.eval(ts.isSpreadElement(x) ? x.expression : x, mode, env, depth + 1));
     if (ts.isObjectLiteralExpression(e)) {
       return first(e.properties, (p) =>
@@ -144,7 +149,7 @@ export class RequestDataIndex {
       origin = this.parameterOrigin(decl, mode, depth);
     } else if (ts.isVariableDeclaration(decl)) {
       origin = decl.initializer ? this.eval(decl.initializer, mode, env, depth + 1) : this.loopElementOrigin(decl, mode, env, depth);
-      origin ??= this.assignedOrigin(decl, mode, env, depth);
+      origin ??= this.assignedOrigin(decl, mode, env, depth) ?? this.mutatedOrigin(decl, mode, env, depth);
     } else if (ts.isBindingElement(decl)) {
       origin = this.bindingOrigin(decl, mode, env, depth);
     }
@@ -178,7 +183,8 @@ export class RequestDataIndex {
         return this.textFor({ source: `req${suffix}`, text: textRequestMembers.has(path[0]) }, mode);
       }
       if (nextRouteProps.has(path[0]) && isNextEntry(root.parent)) return { source: path.join('.'), text: true };
-      return undefined;
+      if (index === 0 && path[0] === 'input' && isTrpcResolver(root.parent)) return { source: path.join('.'), text: true };
+      return this.calledWithClientData(root) ? { source: `${paramName(root)}${suffix}`, text: true } : undefined;
     }
     const base = root.initializer ? this.eval(root.initializer, mode, env, depth + 1) : this.loopElementOrigin(root, mode, env, depth);
     if (base) return { ...base, source: `${base.source}${suffix}` };
@@ -210,7 +216,30 @@ export class RequestDataIndex {
       const payload = this.payloadOrigin(fn, mode, depth);
       if (payload) return payload;
     }
+    if (this.calledWithClientData(param)) return { source: paramName(param), text: true };
     return this.callSiteOrigin(fn, index, mode, depth);
+  }
+
+  /**
+   * A parameter the framework fills with client data: a GraphQL resolver's `args` (its second parameter, in a
+   * `Query`/`Mutation`/`Subscription` map), and the fields and file names an upload parser's callback gets.
+   */
+  private calledWithClientData(param: ts.ParameterDeclaration): boolean {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    if (index === 1 && isGraphqlResolver(fn)) return true;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== fn) return false;
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const library = this.libraries.of(callee.expression)?.library;
+    const callbacks = library === undefined ? undefined : uploadCallbacks[library];
+    if (!callbacks) return false;
+    const event = call.arguments[0];
+    const eventName = call.arguments.length === 2 && ts.isStringLiteralLike(event) ? event.text : undefined;
+    const method = callee.name.text;
+    return callbacks.some((c) => (c.event !== undefined ? method === 'on' && eventName === c.event : c.method === method) && c.parameters.includes(index));
   }
 
   /** The first parameter of a socket `message` handler, a socket.io event handler, or an array callback over request data. */
@@ -266,9 +295,15 @@ export class RequestDataIndex {
       const decl = this.scopes.resolve(base);
       if (decl && ts.isParameter(decl) && isNextEntry(decl.parent)) return { source: `${base.text}.${name}`, text: true };
     }
+    if (name === 'input' && ts.isIdentifier(base)) {
+      const decl = this.scopes.resolve(base);
+      if (decl && ts.isParameter(decl) && isTrpcResolver(decl.parent)) return { source: `${base.text}.input`, text: true };
+    }
     if (!requestMembers.has(name)) return undefined;
     // Koa: ctx.request.body; Hono/others: c.req.*
     if (ts.isPropertyAccessExpression(base) && (base.name.text === 'request' || base.name.text === 'req')) base = unwrap(base.expression);
+    // Koa 1's generator middleware has the context as `this`: `this.query`, `this.request.body`.
+    if (base.kind === ts.SyntaxKind.ThisKeyword) return isInGenerator(base) ? { source: `this.${name}`, text: textRequestMembers.has(name) } : undefined;
     if (!ts.isIdentifier(base)) return undefined;
     const decl = this.scopes.resolve(base);
     if (!decl || !ts.isParameter(decl) || !this.isRequestParameter(decl)) return undefined;
@@ -287,7 +322,7 @@ export class RequestDataIndex {
     const base = this.eval(e.expression, mode, env, depth + 1);
     if (!base) return undefined;
     // multer's `req.file.path` and `filename` are chosen by the server; `originalname` is the client's.
-    if (name !== undefined && uploadStorageMembers.has(name) && /\.files?(\.|\[|$)/.test(base.source)) return undefined;
+    if (name !== undefined && uploadStorageMembers.has(name) && /(^|\.)files?(\.|\[|$)/.test(base.source)) return undefined;
     return name === undefined ? base : { ...base, source: `${base.source}.${name}` };
   }
 
@@ -316,7 +351,11 @@ export class RequestDataIndex {
       // A Buffer holds bytes: it can carry text into SQL or a path, never an operator object into a filter.
       if (global === 'Buffer' && method === 'from') return mode === 'nosql' ? undefined : args();
       if (global === 'Array' && method === 'from') return args();
+      // `Promise.resolve(v).then((x) => …)`: the promise settles with the value.
+      if (global === 'Promise' && method === 'resolve') return args();
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
+      const parser = this.urlParserOf(receiver, method);
+      if (parser) return parser === 'qs' ? untext(args()) : asText(call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1));
       if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
       // Methods on request data keep it, except the ones that answer a question about it.
@@ -336,8 +375,25 @@ export class RequestDataIndex {
       const exported = imported?.isModule ? imported.exportName : undefined;
       if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(exported, mode, args);
       if (imported?.library === 'util' && exported === 'format') return args();
+      if (imported?.isModule && isUrlParser(imported.library, exported)) {
+        const parsed = call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1);
+        return imported.library === 'qs' ? untext(parsed) : asText(parsed);
+      }
       return this.helperOrigin(callee, call, mode, env, depth);
     }
+    return undefined;
+  }
+
+  /**
+   * `new URL(req.url, base)` and `new URLSearchParams(body)` parse their first argument and keep it; `new
+   * Buffer(name)`, Node's old form of `Buffer.from`, holds its bytes.
+   */
+  private evalNew(e: ts.NewExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    const callee = unwrap(e.expression);
+    const input = e.arguments?.[0];
+    if (!input || !ts.isIdentifier(callee) || this.scopes.resolve(callee) !== undefined) return undefined;
+    if (urlParserConstructors.has(callee.text)) return asText(this.eval(input, mode, env, depth + 1));
+    if (callee.text === 'Buffer' || callee.text === 'String') return mode === 'nosql' ? undefined : this.eval(input, mode, env, depth + 1);
     return undefined;
   }
 
@@ -345,6 +401,12 @@ export class RequestDataIndex {
   private pathCall(method: string, mode: FlowMode, args: () => RequestOrigin | undefined): RequestOrigin | undefined {
     if (mode === 'path' && pathSegmentTakers.has(method)) return undefined;
     return asText(args());
+  }
+
+  /** The parser library of `url.parse(…)` or `querystring.parse(…)`, when `receiver` is that module. */
+  private urlParserOf(receiver: ts.Expression, method: string): string | undefined {
+    const ref = ts.isIdentifier(receiver) && this.scopes.resolve(receiver) !== undefined ? this.libraries.of(receiver) : undefined;
+    return ref?.isModule && ref.exportName === undefined && isUrlParser(ref.library, method) ? ref.library : undefined;
   }
 
   /** `path`, `path.posix`, `require('path')`, `import * as path from 'node:path'`. */
@@ -396,6 +458,11 @@ export class RequestDataIndex {
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
     }
     return undefined;
+  }
+
+  /** `const parts = ['grep']; parts.push(req.query.q)` and `const filter = {}; filter.email = req.body.email`. */
+  private mutatedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    return first(this.mutations.valuesPutInto(decl), (v) => this.eval(v, mode, env, depth + 1));
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
@@ -480,6 +547,38 @@ function hasUseServer(statements: readonly ts.Statement[]): boolean {
     if (s.expression.text === 'use server') return true;
   }
   return false;
+}
+
+/** Inside a generator function (Koa 1's middleware), not an arrow within it. */
+function isInGenerator(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isArrowFunction(n)) continue;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) return n.asteriskToken !== undefined;
+    if (ts.isSourceFile(n) || ts.isClassLike(n)) return false;
+  }
+  return false;
+}
+
+/** `t.procedure.input(schema).mutation(({ input }) => …)`: a tRPC resolver with a declared input. */
+function isTrpcResolver(fn: ts.SignatureDeclaration): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !trpcResolverMethods.has(callee.name.text)) return false;
+  for (let e = unwrap(callee.expression); ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = unwrap(e.expression)) {
+    if (ts.isCallExpression(e) && calleeName(e) === 'input') return true;
+  }
+  return false;
+}
+
+/** `Query: { user: (parent, args) => … }` and `Mutation: { addUser(parent, args) { … } }` in a resolver map. */
+function isGraphqlResolver(fn: ts.SignatureDeclaration): boolean {
+  const holder = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  if (!ts.isPropertyAssignment(holder) && !ts.isMethodDeclaration(holder)) return false;
+  const map = holder.parent;
+  if (!ts.isObjectLiteralExpression(map) || !ts.isPropertyAssignment(map.parent)) return false;
+  const key = map.parent.name;
+  return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && graphqlRootTypes.test(key.text);
 }
 
 /** `io.on('connection', (socket) => …)`: the function receives a connected socket.io socket. */

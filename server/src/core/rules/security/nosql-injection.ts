@@ -87,6 +87,13 @@ function offencesIn(filter: ts.Expression, facts: Facts, out: Offence[], depth =
   }
   // ORM-shaped options (`{ where: … }`) are not Mongo filters.
   if (objectProperty(obj, 'where')) return;
+  // `const filter = {}; filter.email = req.body.email;`: fields set after the literal are fields too.
+  const named = unwrap(filter);
+  const decl = ts.isIdentifier(named) ? facts.resolve(named) : undefined;
+  for (const value of decl ? facts.valuesPutInto(decl) : []) {
+    const origin = ts.isObjectLiteralExpression(unwrap(value)) ? undefined : facts.requestOrigin(value, { sink: 'nosql' });
+    if (origin) out.push({ at: value, fixes: [], message: `\`${origin.source}\` is set as a field of this MongoDB filter as sent: a JSON value such as \`{ "$ne": null }\` becomes an operator and matches any document. Convert it with String(), or compare with \`{ $eq: … }\`.` });
+  }
   for (const p of obj.properties) {
     const key = keyOf(p);
     if (ts.isSpreadAssignment(p)) {

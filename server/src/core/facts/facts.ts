@@ -25,6 +25,7 @@ import { LibraryId, libraryIdOf } from '../catalog';
 import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { MutationIndex } from './mutations';
+import { exportedFunctions } from './exported-functions';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
@@ -89,7 +90,12 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
   const libraries = new LibraryIndex(scopes);
   const mutations = new MutationIndex(scopes, tree);
   const constants = new ConstantIndex(scopes, mutations);
-  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations);
+  let exported: Map<ts.FunctionLikeDeclaration, string> | undefined;
+  const exportedAs = (fn: ts.FunctionLikeDeclaration): string | undefined => {
+    exported ??= new Map(exportedFunctions(sourceFile, facts).map((f) => [f.fn, f.label]));
+    return exported.get(fn);
+  };
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations, exportedAs);
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
@@ -107,7 +113,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
   }
 
   const libraryIds = new Set(imports.map((i) => i.library));
-  return {
+  const facts: Facts = {
     sourceFile,
     imports,
     routes: routes.routes,
@@ -132,4 +138,5 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     },
     walk: (root, enter) => tree.preorder(root, enter),
   };
+  return facts;
 }

@@ -43,6 +43,16 @@ export interface RequestOrigin {
    * anything built by a template or a string method): it cannot be an object such as `{ "$gt": "" }`.
    */
   text?: boolean;
+  /**
+   * Library input: the value is a parameter of the exported function named here, so it comes from whoever
+   * calls the module, not from a request this file sees.
+   */
+  caller?: string;
+  /**
+   * The caller's value is built into a larger value after a part the function itself chose (`'git log ' + x`,
+   * `path.join(BASE, name)`), rather than being the whole value, which is the function's contract.
+   */
+  built?: boolean;
 }
 
 export interface FlowQuery {
@@ -52,6 +62,8 @@ export interface FlowQuery {
    * question is asked for `sql`, the flow facts' first sink.
    */
   sink?: SinkKind;
+  /** Also follow the parameters of the file's exported functions, as data from the module's caller (library input). */
+  callerInput?: boolean;
 }
 
 const numericMembers = new Set(['length', 'size']);
@@ -61,7 +73,9 @@ const elementCallbacks = new Set(['forEach', 'map', 'filter', 'find', 'findLast'
 type Env = ReadonlyMap<Declaration, RequestOrigin | undefined>;
 
 export class RequestDataIndex {
-  private readonly caches = new Map<FlowMode, Map<Declaration, RequestOrigin | null>>();
+  private readonly caches = new Map<string, Map<Declaration, RequestOrigin | null>>();
+  /** Whether the question being answered follows library input (see FlowQuery.callerInput). */
+  private callerInput = false;
   private readonly guards: FlowGuards;
   private assignments: Map<string, ts.Expression[]> | undefined;
   private callsByName: Map<string, ts.CallExpression[]> | undefined;
@@ -72,13 +86,20 @@ export class RequestDataIndex {
     private readonly libraries: LibraryIndex,
     private readonly tree: TreeIndex,
     private readonly mutations: MutationIndex,
+    /** The name the module exports `fn` under, if it does. */
+    private readonly exportedAs: (fn: ts.FunctionLikeDeclaration) => string | undefined,
   ) {
     this.guards = new FlowGuards(scopes);
   }
 
   /** The request data `expr` carries into a sink of the queried kind, if any. */
   origin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined {
-    return this.eval(expr, query?.sink ?? 'sql', undefined, 0);
+    this.callerInput = query?.callerInput === true;
+    try {
+      return this.eval(expr, query?.sink ?? 'sql', undefined, 0);
+    } finally {
+      this.callerInput = false;
+    }
   }
 
   /** Whether a parameter holds the incoming request (by name, type, position in a handler, or Nest decorator). */
@@ -102,11 +123,15 @@ export class RequestDataIndex {
   private evalNode(e: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (ts.isIdentifier(e)) return this.evalIdentifier(e, mode, env, depth);
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return this.evalMember(e, mode, env, depth);
-    if (ts.isTemplateExpression(e)) return asText(first(e.templateSpans, (s) => this.eval(s.expression, mode, env, depth + 1)));
+    if (ts.isTemplateExpression(e)) {
+      const found = firstWithIndex(e.templateSpans, (s) => this.eval(s.expression, mode, env, depth + 1));
+      return asText(found && builtAfter(found.origin, found.index > 0 || e.head.text !== ''));
+    }
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) {
-        return asText(this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1));
+        const left = this.eval(e.left, mode, env, depth + 1);
+        return asText(left ?? builtAfter(this.eval(e.right, mode, env, depth + 1), true));
       }
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
         return this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1);
@@ -119,7 +144,10 @@ export class RequestDataIndex {
     if (ts.isConditionalExpression(e)) return this.eval(e.whenTrue, mode, env, depth + 1) ?? this.eval(e.whenFalse, mode, env, depth + 1);
     if (ts.isCallExpression(e)) return this.evalCall(e, mode, env, depth);
     if (ts.isNewExpression(e)) return this.evalNew(e, mode, env, depth);
-    if (ts.isArrayLiteralExpression(e)) return first(e.elements, (x) => this.eval(ts.isSpreadElement(x) ? x.expression : x, mode, env, depth + 1));
+    if (ts.isArrayLiteralExpression(e)) {
+      const found = firstWithIndex(e.elements, (x) => this.eval(ts.isSpreadElement(x) ? x.expression : x, mode, env, depth + 1));
+      return found && builtAfter(found.origin, found.index > 0);
+    }
     if (ts.isObjectLiteralExpression(e)) {
       return first(e.properties, (p) =>
         ts.isPropertyAssignment(p) ? this.eval(p.initializer, mode, env, depth + 1)
@@ -139,8 +167,9 @@ export class RequestDataIndex {
   }
 
   private declarationOrigin(decl: Declaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    let cache = this.caches.get(mode);
-    if (!cache) this.caches.set(mode, (cache = new Map()));
+    const key = this.callerInput ? `${mode}+caller` : mode;
+    let cache = this.caches.get(key);
+    if (!cache) this.caches.set(key, (cache = new Map()));
     const cached = cache.get(decl);
     if (cached !== undefined) return cached ?? undefined;
     cache.set(decl, null); // guards cycles: `let a = b; b = a`
@@ -217,7 +246,14 @@ export class RequestDataIndex {
       if (payload) return payload;
     }
     if (this.calledWithClientData(param)) return { source: paramName(param), text: true };
-    return this.callSiteOrigin(fn, index, mode, depth);
+    return this.callSiteOrigin(fn, index, mode, depth) ?? this.callerOrigin(param, fn);
+  }
+
+  /** Library input: a parameter of an exported function that is not a request handler's. */
+  private callerOrigin(param: ts.ParameterDeclaration, fn: ts.FunctionLikeDeclaration): RequestOrigin | undefined {
+    if (!this.callerInput || isHandlerLike(fn) || this.isRequestParameter(param)) return undefined;
+    const label = this.exportedAs(fn);
+    return label === undefined ? undefined : { source: paramName(param), caller: label };
   }
 
   /**
@@ -353,7 +389,7 @@ export class RequestDataIndex {
       if (global === 'Array' && method === 'from') return args();
       // `Promise.resolve(v).then((x) => …)`: the promise settles with the value.
       if (global === 'Promise' && method === 'resolve') return args();
-      if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
+      if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(call, method, mode, env, depth);
       const parser = this.urlParserOf(receiver, method);
       if (parser) return parser === 'qs' ? untext(args()) : asText(call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1));
       if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
@@ -373,7 +409,7 @@ export class RequestDataIndex {
       if (callee.text === 'format') return args();
       const imported = decl === undefined ? undefined : this.libraries.of(callee);
       const exported = imported?.isModule ? imported.exportName : undefined;
-      if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(exported, mode, args);
+      if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(call, exported, mode, env, depth);
       if (imported?.library === 'util' && exported === 'format') return args();
       if (imported?.isModule && isUrlParser(imported.library, exported)) {
         const parsed = call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1);
@@ -398,9 +434,10 @@ export class RequestDataIndex {
   }
 
   /** `path.join(base, name)` carries `name`; `path.basename` ends a path flow but not an HTML one. */
-  private pathCall(method: string, mode: FlowMode, args: () => RequestOrigin | undefined): RequestOrigin | undefined {
+  private pathCall(call: ts.CallExpression, method: string, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (mode === 'path' && pathSegmentTakers.has(method)) return undefined;
-    return asText(args());
+    const found = firstWithIndex(call.arguments, (a) => this.eval(a, mode, env, depth + 1));
+    return asText(found && builtAfter(found.origin, found.index > 0));
   }
 
   /** The parser library of `url.parse(…)` or `querystring.parse(…)`, when `receiver` is that module. */
@@ -501,7 +538,14 @@ function asText(origin: RequestOrigin | undefined): RequestOrigin | undefined {
 }
 
 function untext(origin: RequestOrigin | undefined): RequestOrigin | undefined {
-  return origin && { source: origin.source };
+  if (!origin) return undefined;
+  const { text: _text, ...rest } = origin;
+  return rest;
+}
+
+/** A caller's value placed after a part the function chose is built into the result, not the whole of it. */
+function builtAfter(origin: RequestOrigin | undefined, afterOwnPart: boolean): RequestOrigin | undefined {
+  return origin?.caller !== undefined && afterOwnPart && !origin.built ? { ...origin, built: true } : origin;
 }
 
 function paramName(p: ts.ParameterDeclaration): string {
@@ -637,6 +681,14 @@ function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[
     }
   }
   return out;
+}
+
+function firstWithIndex<T, R>(items: readonly T[], f: (item: T) => R | undefined): { origin: R; index: number } | undefined {
+  for (let index = 0; index < items.length; index++) {
+    const origin = f(items[index]);
+    if (origin !== undefined) return { origin, index };
+  }
+  return undefined;
 }
 
 function first<T, R>(items: readonly T[], f: (item: T) => R | undefined): R | undefined {

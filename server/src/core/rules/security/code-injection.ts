@@ -51,11 +51,14 @@ export const codeInjection: Rule = {
       for (const arg of codeArguments(node, facts)) {
         const e = unwrap(arg);
         if (facts.isConstant(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e)) continue;
-        const origin = facts.requestOrigin(arg, { sink: 'code' });
-        if (!origin) continue;
+        const origin = facts.requestOrigin(arg, { sink: 'code', callerInput: !facts.isTestFile });
+        // A caller's value that is the whole code is the function's contract (a `runCode(code)` sandbox).
+        if (!origin || (origin.caller !== undefined && !origin.built)) continue;
         context.report({
           at: arg,
-          message: `\`${origin.source}\` is run as JavaScript here: whoever sends it can run any code with this program's privileges (read secrets, start a shell). Treat it as data: JSON.parse it, or look it up in a table of allowed actions.`,
+          message: origin.caller !== undefined
+            ? `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`, is built into code run as JavaScript here: a caller that passes on user input lets its sender run any code with this program's privileges. Treat the value as data: pass it in as an argument or a variable, or look it up in a table of allowed actions.`
+            : `\`${origin.source}\` is run as JavaScript here: whoever sends it can run any code with this program's privileges (read secrets, start a shell). Treat it as data: JSON.parse it, or look it up in a table of allowed actions.`,
         });
         return;
       }

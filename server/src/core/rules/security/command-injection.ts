@@ -128,15 +128,19 @@ export const commandInjection: Rule = {
         if (!runner) return;
         for (const arg of commandArguments(call, runner, facts)) {
           if (facts.isConstant(arg)) continue;
-          const origin = facts.requestOrigin(arg, { sink: 'shell' });
-          if (!origin) continue;
+          const origin = facts.requestOrigin(arg, { sink: 'shell', callerInput: !facts.isTestFile });
+          // A caller's value that is the whole command is the function's contract (a `run(cmd)` wrapper).
+          if (!origin || (origin.caller !== undefined && !origin.built)) continue;
           const fix = runner.kind === 'shell' && arg === call.arguments[0] ? execFileFix(call, runner, facts) : undefined;
           const what = runner.kind === 'execa-command'
             ? 'is split into this command\'s arguments: an attacker can add options such as `--output=…`'
-            : 'ends up in this command line, which a shell runs: an attacker can append any command (`; rm -rf ~`)';
+            : origin.caller !== undefined
+              ? 'is built into this command line, which a shell runs: a caller that passes on user input lets its sender append any command (`; rm -rf ~`)'
+              : 'ends up in this command line, which a shell runs: an attacker can append any command (`; rm -rf ~`)';
+          const source = origin.caller !== undefined ? `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`,` : `\`${origin.source}\``;
           context.report({
             at: arg,
-            message: `\`${origin.source}\` ${what}. Run the program with execFile or spawn and pass the value as its own argument.`,
+            message: `${source} ${what}. Run the program with execFile or spawn and pass the value as its own argument.`,
             fixes: fix ? [fix] : [],
           });
           return;

@@ -109,13 +109,16 @@ export const pathTraversal: Rule = {
       CallExpression(call) {
         for (const arg of pathArguments(call, facts, importsFs)) {
           if (facts.isConstant(arg)) continue;
-          const origin = facts.requestOrigin(arg, { sink: 'path' });
-          if (!origin) continue;
+          const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: !facts.isTestFile });
+          // A caller's value that is the whole path is the function's contract (`readConfig(file)`).
+          if (!origin || (origin.caller !== undefined && !origin.built)) continue;
           const fix = confineFix(arg, facts);
-          const fromArchive = !origin.source.includes('req') && /^\w*(entry|header)\w*\.\w+$/i.test(origin.source);
+          const fromArchive = origin.caller === undefined && !origin.source.includes('req') && /^\w*(entry|header)\w*\.\w+$/i.test(origin.source);
           context.report({
             at: arg,
-            message: fromArchive
+            message: origin.caller !== undefined
+              ? `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`, is joined to this function's own base directory: a caller that passes on user input lets \`../\` segments or an absolute path reach any file the process can. Resolve the path and reject it unless it stays inside the base directory.`
+              : fromArchive
               ? `\`${origin.source}\` (a name inside the archive) is used as a file path: an entry named \`../../app.js\` is written outside the target directory. Resolve the path and skip entries outside it.`
               : `\`${origin.source}\` is used in this file path: \`../\` segments or an absolute path let an attacker reach any file the server can. Resolve the path and reject it unless it stays inside the base directory.`,
             fixes: fix ? [fix] : [],

@@ -11,6 +11,11 @@ export const requestMembers: ReadonlySet<string> = new Set([
   // The raw URL (Node's own server, Express, Koa, Fastify): the static-file server's `path.join(root, req.url)`.
   'url', 'originalUrl', 'path', 'querystring',
 ]);
+/**
+ * The request's own URL: where it sends a redirect, the path keeps the site's host (`'https://' + host +
+ * req.url`); only its parsed query names another site.
+ */
+export const rawUrlMembers: ReadonlySet<string> = new Set(['url', 'originalUrl', 'path', 'querystring']);
 /** Request members that are always strings: path parameters, headers and the URL. */
 export const textRequestMembers: ReadonlySet<string> = new Set(['params', 'headers', 'url', 'originalUrl', 'path', 'querystring']);
 /** Parameter names a handler gives its request, when its type does not say. */
@@ -31,6 +36,8 @@ export const uploadStorageMembers: ReadonlySet<string> = new Set(['path', 'filen
 export const nextEntryNames = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|generateMetadata|generateViewport)$/;
 /** The route props of a Next.js entry point. */
 export const nextRouteProps: ReadonlySet<string> = new Set(['params', 'searchParams']);
+/** Parts of a parsed URL that cannot hold a path separator: a host name, a port, a scheme. */
+export const urlHostParts: ReadonlySet<string> = new Set(['hostname', 'host', 'port', 'protocol']);
 /** Socket events that carry no payload from the peer. */
 export const socketLifecycleEvents: ReadonlySet<string> = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'close', 'error', 'open', 'end', 'ping', 'pong', 'upgrade', 'listening', 'headers', 'drain', 'timeout', 'finish']);
 /** `message` receivers that talk to the process's own workers, not to a peer. */

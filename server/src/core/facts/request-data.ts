@@ -24,7 +24,7 @@ import type { MutationIndex } from './mutations';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
 import {
-  graphqlRootTypes, localMessageChannels, nestSourceDecorators, trpcResolverMethods, nestTextDecorators, nextEntryNames, nextRouteProps, requestMembers, requestParameterNames,
+  graphqlRootTypes, localMessageChannels, rawUrlMembers, urlHostParts, nestSourceDecorators, trpcResolverMethods, nestTextDecorators, nextEntryNames, nextRouteProps, requestMembers, requestParameterNames,
   requestReaders, requestTypeNames, socketLifecycleEvents, textRequestMembers, textRequestReaders, uploadStorageMembers,
 } from '../catalog/request-sources';
 import { pathBuilders, pathSegmentTakers } from '../catalog/file-systems';
@@ -206,14 +206,14 @@ export class RequestDataIndex {
     const suffix = path.length > 0 ? `.${path.join('.')}` : '';
     if (ts.isParameter(root)) {
       const own = env?.has(root) ? env.get(root) : this.declarationOrigin(root, mode, env, depth);
-      if (own) return { ...own, source: `${own.source}${suffix}` };
+      if (own) return { ...own, source: own.source === '' ? path.join('.') : `${own.source}${suffix}` };
       const index = root.parent.parameters.indexOf(root);
       if (index === 0 && requestMembers.has(path[0]) && isHandlerLike(root.parent)) {
         return this.textFor({ source: `req${suffix}`, text: textRequestMembers.has(path[0]) }, mode);
       }
       if (nextRouteProps.has(path[0]) && isNextEntry(root.parent)) return { source: path.join('.'), text: true };
       if (index === 0 && path[0] === 'input' && isTrpcResolver(root.parent)) return { source: path.join('.'), text: true };
-      return this.calledWithClientData(root) ? { source: `${paramName(root)}${suffix}`, text: true } : undefined;
+      return this.calledWithClientData(root) ? { source: ts.isIdentifier(root.name) ? `${root.name.text}${suffix}` : path.join('.'), text: true } : undefined;
     }
     const base = root.initializer ? this.eval(root.initializer, mode, env, depth + 1) : this.loopElementOrigin(root, mode, env, depth);
     if (base) return { ...base, source: `${base.source}${suffix}` };
@@ -245,13 +245,14 @@ export class RequestDataIndex {
       const payload = this.payloadOrigin(fn, mode, depth);
       if (payload) return payload;
     }
-    if (this.calledWithClientData(param)) return { source: paramName(param), text: true };
+    // A destructured parameter is named by the properties taken from it (bindingOrigin).
+    if (this.calledWithClientData(param)) return { source: ts.isIdentifier(param.name) ? param.name.text : '', text: true };
     return this.callSiteOrigin(fn, index, mode, depth) ?? this.callerOrigin(param, fn);
   }
 
   /** Library input: a parameter of an exported function that is not a request handler's. */
   private callerOrigin(param: ts.ParameterDeclaration, fn: ts.FunctionLikeDeclaration): RequestOrigin | undefined {
-    if (!this.callerInput || isHandlerLike(fn) || this.isRequestParameter(param)) return undefined;
+    if (!this.callerInput || isHandlerLike(fn) || this.isRequestParameter(param) || !mayHoldText(param.type)) return undefined;
     const label = this.exportedAs(fn);
     return label === undefined ? undefined : { source: paramName(param), caller: label };
   }
@@ -291,7 +292,8 @@ export class RequestDataIndex {
     const method = callee.name.text;
     if (elementCallbacks.has(method) && parent.arguments[0] === fn) {
       const base = this.eval(callee.expression, mode, undefined, depth + 1);
-      return base && { ...base, source: `${base.source}[]` };
+      // A promise's callback gets the settled value itself, an array's gets an element.
+      return base && (method === 'then' ? base : { ...base, source: `${base.source}[]` });
     }
     if (!/^(on|once|addEventListener|addListener)$/.test(method) || parent.arguments[1] !== fn) return undefined;
     const event = parent.arguments[0];
@@ -339,7 +341,7 @@ export class RequestDataIndex {
     // Koa: ctx.request.body; Hono/others: c.req.*
     if (ts.isPropertyAccessExpression(base) && (base.name.text === 'request' || base.name.text === 'req')) base = unwrap(base.expression);
     // Koa 1's generator middleware has the context as `this`: `this.query`, `this.request.body`.
-    if (base.kind === ts.SyntaxKind.ThisKeyword) return isInGenerator(base) ? { source: `this.${name}`, text: textRequestMembers.has(name) } : undefined;
+    if (base.kind === ts.SyntaxKind.ThisKeyword) return isInGenerator(base) ? { source: e.getText(this.sourceFile), text: textRequestMembers.has(name) } : undefined;
     if (!ts.isIdentifier(base)) return undefined;
     const decl = this.scopes.resolve(base);
     if (!decl || !ts.isParameter(decl) || !this.isRequestParameter(decl)) return undefined;
@@ -348,9 +350,10 @@ export class RequestDataIndex {
 
   private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const root = this.requestRoot(e);
-    if (root) return root;
     const name = memberName(e);
+    if (root) return mode === 'url' && name !== undefined && rawUrlMembers.has(name) ? undefined : root;
     if (name !== undefined && numericMembers.has(name)) return undefined;
+    if (mode === 'path' && name !== undefined && urlHostParts.has(name)) return undefined;
     if (mode === 'path' && name !== undefined) {
       const entry = archiveEntryName(e, name);
       if (entry) return entry;
@@ -391,7 +394,10 @@ export class RequestDataIndex {
       if (global === 'Promise' && method === 'resolve') return args();
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(call, method, mode, env, depth);
       const parser = this.urlParserOf(receiver, method);
-      if (parser) return parser === 'qs' ? untext(args()) : asText(call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1));
+      if (parser) {
+        const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
+        return parser === 'qs' ? untext(parsed) : asText(parsed);
+      }
       if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
       // Methods on request data keep it, except the ones that answer a question about it.
@@ -412,7 +418,7 @@ export class RequestDataIndex {
       if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(call, exported, mode, env, depth);
       if (imported?.library === 'util' && exported === 'format') return args();
       if (imported?.isModule && isUrlParser(imported.library, exported)) {
-        const parsed = call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1);
+        const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
         return imported.library === 'qs' ? untext(parsed) : asText(parsed);
       }
       return this.helperOrigin(callee, call, mode, env, depth);
@@ -428,7 +434,7 @@ export class RequestDataIndex {
     const callee = unwrap(e.expression);
     const input = e.arguments?.[0];
     if (!input || !ts.isIdentifier(callee) || this.scopes.resolve(callee) !== undefined) return undefined;
-    if (urlParserConstructors.has(callee.text)) return asText(this.eval(input, mode, env, depth + 1));
+    if (urlParserConstructors.has(callee.text)) return asText(this.eval(input, parsedMode(mode), env, depth + 1));
     if (callee.text === 'Buffer' || callee.text === 'String') return mode === 'nosql' ? undefined : this.eval(input, mode, env, depth + 1);
     return undefined;
   }
@@ -541,6 +547,28 @@ function untext(origin: RequestOrigin | undefined): RequestOrigin | undefined {
   if (!origin) return undefined;
   const { text: _text, ...rest } = origin;
   return rest;
+}
+
+/**
+ * The raw request URL is a redirect source only through its parsed query (`url.parse(req.url, true).query.next`):
+ * a parser's argument is followed whatever the sink.
+ */
+function parsedMode(mode: FlowMode): FlowMode {
+  return mode === 'url' ? 'any' : mode;
+}
+
+/**
+ * A parameter whose declared type may carry a caller's text: none declared, `string`, `any`, `unknown`, or an
+ * options object. A framework instance or a service (`fastify: FastifyInstance`) is not text from a caller.
+ */
+function mayHoldText(type: ts.TypeNode | undefined): boolean {
+  if (!type) return true;
+  if (type.kind === ts.SyntaxKind.StringKeyword || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return true;
+  if (ts.isTypeLiteralNode(type) || ts.isArrayTypeNode(type)) return true;
+  if (ts.isUnionTypeNode(type)) return type.types.some(mayHoldText);
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return /(Options|Opts|Args|Arguments|Params|Input|Props)$/.test(name);
 }
 
 /** A caller's value placed after a part the function chose is built into the result, not the whole of it. */

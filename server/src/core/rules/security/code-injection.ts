@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { calleeName, unwrap } from '../../facts/syntax';
+import { DomSources } from '../../facts/dom-sources';
 import { evaluatingGlobals, globalObjectNames, stringTimers, vmConstructors, vmRunners } from '../../catalog/code-evaluation';
 
 
@@ -47,13 +48,23 @@ export const codeInjection: Rule = {
   },
   create(context) {
     const { facts } = context;
+    const dom = new DomSources(facts);
     const check = (node: ts.CallExpression | ts.NewExpression): void => {
       for (const arg of codeArguments(node, facts)) {
         const e = unwrap(arg);
         if (facts.isConstant(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e)) continue;
         const origin = facts.requestOrigin(arg, { sink: 'code', callerInput: !facts.isTestFile });
+        if (!origin) {
+          const visitor = dom.of(arg);
+          if (!visitor) continue;
+          context.report({
+            at: arg,
+            message: `${visitor} is run as JavaScript here: whoever crafts the link, the message or the stored value runs any script in the visitor's session (DOM XSS). Treat it as data: JSON.parse it, or look it up in a table of allowed actions.`,
+          });
+          return;
+        }
         // A caller's value that is the whole code is the function's contract (a `runCode(code)` sandbox).
-        if (!origin || (origin.caller !== undefined && !origin.built)) continue;
+        if (origin.caller !== undefined && !origin.built) continue;
         context.report({
           at: arg,
           message: origin.caller !== undefined

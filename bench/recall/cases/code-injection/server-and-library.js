@@ -33,16 +33,3 @@ module.exports = function (app) {
     res.json(JSON.parse(req.query.data)); // safe: code-injection
   });
 };
-
-// Library input: an expression from the caller compiled into code.
-exports.compile = function compile(expr) {
-  return new Function('data', 'return ' + expr); // fault: code-injection
-};
-
-exports.evaluate = function evaluate(opts) {
-  return eval('(' + opts.template + ')'); // fault: code-injection
-};
-
-exports.runCode = function runCode(code) {
-  return vm.runInThisContext(code); // safe: code-injection
-};

@@ -21,7 +21,7 @@
 import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
 import { LibraryIndex, LibraryRef } from './libraries';
-import { LibraryId, libraryIdOf } from '../catalog';
+import { LibraryId, isKind, libraryIdOf } from '../catalog';
 import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { MutationIndex } from './mutations';
@@ -58,6 +58,11 @@ export interface Facts {
   readonly mounts: readonly MiddlewareMount[];
   /** Test code, as every rule sees it (test-code.ts). Rules lower or drop their findings there. */
   readonly isTestFile: boolean;
+  /**
+   * The file offers functions to other code rather than serving requests itself: no routes, no web framework
+   * imported, not a test. Its exported functions' parameters are library input (FlowQuery.callerInput).
+   */
+  readonly isLibraryCode: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
   resolve(id: ts.Identifier): Declaration | undefined;
@@ -113,12 +118,14 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
   }
 
   const libraryIds = new Set(imports.map((i) => i.library));
+  const isTestFile = isTestCode(projectPath, imports.map((i) => i.module));
   const facts: Facts = {
     sourceFile,
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: isTestCode(projectPath, imports.map((i) => i.module)),
+    isTestFile,
+    isLibraryCode: !isTestFile && routes.routes.length === 0 && !imports.some((i) => isKind(i.library, 'web-framework')),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),

@@ -131,7 +131,10 @@ export class RequestDataIndex {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) {
         const left = this.eval(e.left, mode, env, depth + 1);
-        return asText(left ?? builtAfter(this.eval(e.right, mode, env, depth + 1), true));
+        if (left && left.caller === undefined) return asText(left);
+        const right = this.eval(e.right, mode, env, depth + 1);
+        // Request data wins over a caller's value: it is the sender's, whoever calls.
+        return asText(right && right.caller === undefined ? right : left ?? builtAfter(right, true));
       }
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
         return this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1);
@@ -711,12 +714,19 @@ function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[
   return out;
 }
 
-function firstWithIndex<T, R>(items: readonly T[], f: (item: T) => R | undefined): { origin: R; index: number } | undefined {
+/**
+ * The first part of a built value that carries data, and its position: request data first, wherever it is
+ * (it is the sender's, whoever calls), else the first caller's value.
+ */
+function firstWithIndex<T>(items: readonly T[], f: (item: T) => RequestOrigin | undefined): { origin: RequestOrigin; index: number } | undefined {
+  let caller: { origin: RequestOrigin; index: number } | undefined;
   for (let index = 0; index < items.length; index++) {
     const origin = f(items[index]);
-    if (origin !== undefined) return { origin, index };
+    if (origin === undefined) continue;
+    if (origin.caller === undefined) return { origin, index };
+    caller ??= { origin, index };
   }
-  return undefined;
+  return caller;
 }
 
 function first<T, R>(items: readonly T[], f: (item: T) => R | undefined): R | undefined {

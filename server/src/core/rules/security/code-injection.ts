@@ -53,7 +53,7 @@ export const codeInjection: Rule = {
       for (const arg of codeArguments(node, facts)) {
         const e = unwrap(arg);
         if (facts.isConstant(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e)) continue;
-        const origin = facts.requestOrigin(arg, { sink: 'code', callerInput: !facts.isTestFile });
+        const origin = facts.requestOrigin(arg, { sink: 'code', callerInput: facts.isLibraryCode });
         if (!origin) {
           const visitor = dom.of(arg);
           if (!visitor) continue;

@@ -128,7 +128,7 @@ export const commandInjection: Rule = {
         if (!runner) return;
         for (const arg of commandArguments(call, runner, facts)) {
           if (facts.isConstant(arg)) continue;
-          const origin = facts.requestOrigin(arg, { sink: 'shell', callerInput: !facts.isTestFile });
+          const origin = facts.requestOrigin(arg, { sink: 'shell', callerInput: facts.isLibraryCode });
           // A caller's value that is the whole command is the function's contract (a `run(cmd)` wrapper).
           if (!origin || (origin.caller !== undefined && !origin.built)) continue;
           const fix = runner.kind === 'shell' && arg === call.arguments[0] ? execFileFix(call, runner, facts) : undefined;

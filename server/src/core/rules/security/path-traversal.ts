@@ -109,7 +109,7 @@ export const pathTraversal: Rule = {
       CallExpression(call) {
         for (const arg of pathArguments(call, facts, importsFs)) {
           if (facts.isConstant(arg)) continue;
-          const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: !facts.isTestFile });
+          const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: facts.isLibraryCode });
           // A caller's value that is the whole path is the function's contract (`readConfig(file)`).
           if (!origin || (origin.caller !== undefined && !origin.built)) continue;
           const fix = confineFix(arg, facts);

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import { lineIndent } from '../../facts/syntax';
 import { frameworkCallbackSignatures, frameworkEntryPoints } from '../../catalog/framework-entry-points';
-import { ExportedFunction, exportedFunctions } from './exported-functions';
+import { ExportedFunction, exportedFunctions } from '../../facts/exported-functions';
 import { jsdocSkeleton } from './jsdoc-skeleton';
 import { preorder } from '../../traverse';
 

@@ -1,8 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import { LibraryId, isKind } from '../../catalog';
-import { mongoFilterMethods } from '../../catalog/mongoose';
+import { LibraryId, isKind, mongoFilterMethods } from '../../catalog';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { isValidatedField } from '../../facts/validated-fields';
 

@@ -16,7 +16,7 @@ describe('password names', () => {
     ['passwordHash', 'hashed'], ['hashed_password', 'hashed'], ['password_digest', 'hashed'], ['encryptedPassword', 'hashed'],
     ['passwordResetToken', undefined], ['passwordLength', undefined], ['isPasswordValid', undefined], ['showPassword', undefined],
     ['passport', undefined], ['bypass', undefined], ['passCount', undefined], ['passwordSalt', undefined], ['compass', undefined],
-    ['passwordExpiresAt', undefined], ['email', undefined],
+    ['passwordExpiresAt', undefined], ['email', undefined], ['ADMIN_PASS', 'plain'], ['USER_PW', 'plain'], ['DB_PASSWORD_HASH', 'hashed'],
   ];
   for (const [name, kind] of table) {
     it(`${name} → ${kind ?? 'not a password'}`, () => assert.equal(passwordNameKind(name), kind));

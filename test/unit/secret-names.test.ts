@@ -25,6 +25,8 @@ describe('secret names', () => {
     ['promptTokens', undefined],
     ['secretName', undefined],
     ['apiKeyId', undefined],
+    ['apikeyFilename', undefined],
+    ['secretsDir', undefined],
     ['tokenExpiresAt', undefined],
     ['passwordHash', undefined],
     ['userId', undefined],

@@ -15,3 +15,10 @@ export const webFrameworks: Readonly<Partial<Record<LibraryId, WebFramework>>> =
 export function webFrameworkOf(library: LibraryId | undefined): WebFramework | undefined {
   return library === undefined ? undefined : webFrameworks[library];
 }
+
+/**
+ * Where a route's options name the schema the framework checks the request body against before the handler runs:
+ * Fastify's `{ schema: { body } }`. Ajv rejects a body that breaks it, and drops the keys it does not list under
+ * `additionalProperties: false` or the app's `removeAdditional` setting.
+ */
+export const bodySchemaOptions: Readonly<Partial<Record<WebFramework, readonly string[]>>> = { fastify: ['schema', 'body'] };

@@ -47,6 +47,12 @@ export const jwtFunctions: readonly JwtFunction[] = [
   { library: 'nestjs-jwt', module: '@nestjs/jwt', name: 'signAsync', instanceOf: 'JwtService', operation: 'sign', subjectArgument: 0, optionsArgument: 1, async: true },
 ];
 
+/**
+ * The names a snippet calls jsonwebtoken by when its import is elsewhere (`jwt.sign(…)`): read as the library
+ * only when nothing in the file declares them.
+ */
+export const jsonwebtokenGlobalName = /^(jwt|jsonwebtoken)$/i;
+
 /** The JWT function a module's export (or an instance's method) is, if it is one. */
 export function jwtFunction(module: string, name: string, instanceOf?: string): JwtFunction | undefined {
   return jwtFunctions.find((f) => f.module === module && f.name === name && f.instanceOf === instanceOf);

@@ -36,3 +36,6 @@ export const ormWriteValues: Readonly<Record<OrmWithValues, Readonly<Record<stri
 
 /** Methods of a record already read (`doc.set(values)`, Sequelize's `instance.update(values)`) that write values into it. */
 export const instanceWriteMethods: Readonly<Record<string, ValuesSlot>> = { set: first, update: first, merge: first };
+
+/** The method an active record is stored with once built (`new Post(values)`, then `post.save()`): Mongoose, Sequelize, TypeORM's BaseEntity. */
+export const recordSaveMethods: ReadonlySet<string> = new Set(['save']);

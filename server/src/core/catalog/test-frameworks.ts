@@ -49,8 +49,11 @@ export const assertReceivers: ReadonlySet<string> = new Set(['assert', 'should']
  */
 export const assertionName = /^(expect|assert|verify|should|check|ensure|validate|must|waitFor|waitUntil)([A-Z0-9_]|$)|^fail$/;
 
-/** A test whose title says it checks only that nothing throws: running to the end is its assertion. */
-export const noThrowTitle = /\b(not|n't|never|without)\s+(throw|throwing|crash|crashing|fail|failing|error|errors|erroring)\b/i;
+/**
+ * A test whose title says it checks only that nothing throws: running to the end is its assertion. A smoke test
+ * that says so ("migrations run successfully from a fresh database") is one: the operation throws when it fails.
+ */
+export const noThrowTitle = /\b(not|n't|never|without)\s+(throw|throwing|crash|crashing|fail|failing|error|errors|erroring)\b|\b(run|runs|complete|completes|finish|finishes)\s+successfully\b/i;
 
 /** Testing Library queries that throw when nothing matches: an assertion in themselves. */
 export const throwingQueries = /^(getBy|getAllBy|findBy|findAllBy)[A-Z]/;

@@ -4,7 +4,7 @@
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
-import { unwrap } from './syntax';
+import { isConstDeclaration, unwrap } from './syntax';
 
 const upperCase = /^[A-Z][A-Z0-9_]*$/;
 
@@ -60,14 +60,22 @@ export class ConstantIndex {
     return false;
   }
 
+  /**
+   * The value `id` was declared with, when it names a `const`: only a `const` is sure to hold that value wherever
+   * the name is read. Undefined for a `let`, a `var`, a parameter, an import or a destructured name.
+   */
+  constInitializer(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.scopes.resolve(id);
+    return decl && ts.isVariableDeclaration(decl) && isConstDeclaration(decl) ? decl.initializer : undefined;
+  }
+
   private declarationIsConstant(decl: Declaration, name: string, depth: number): boolean {
     const cached = this.cache.get(decl);
     if (cached !== undefined) return cached;
     this.cache.set(decl, false);
     let result = false;
     if (ts.isVariableDeclaration(decl)) {
-      const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
-      result = isConst && decl.initializer !== undefined && this.isConstant(decl.initializer, depth + 1);
+      result = isConstDeclaration(decl) && decl.initializer !== undefined && this.isConstant(decl.initializer, depth + 1);
     } else if (ts.isImportSpecifier(decl) || ts.isImportClause(decl)) {
       result = upperCase.test(name);
     } else if (ts.isBindingElement(decl)) {

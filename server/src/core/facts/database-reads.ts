@@ -256,9 +256,9 @@ function isListValue(e: ts.Expression | undefined, facts: Facts): boolean {
   if (ts.isArrayLiteralExpression(u)) return u.elements.length !== 1;
   if (ts.isCallExpression(u)) return /^(map|filter|flatMap|slice|concat|from)$/.test(memberName(unwrap(u.expression)) ?? '');
   if (ts.isIdentifier(u)) {
-    const decl = facts.resolve(u);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0 && decl.initializer !== e) {
-      const init = unwrap(decl.initializer);
+    const declared = facts.constInitializer(u);
+    if (declared && declared !== e) {
+      const init = unwrap(declared);
       if (ts.isArrayLiteralExpression(init) || ts.isCallExpression(init)) return isListValue(init, facts);
     }
     return /(s|List|Array|Batch|Chunk)$/.test(u.text) && !/(ss|us|is)$/.test(u.text);

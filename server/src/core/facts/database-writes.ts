@@ -8,8 +8,8 @@
 import * as ts from 'typescript';
 import { Facts, factKey } from './facts';
 import {
-  DatabaseStyle, LibraryId, OrmId, WriteKind, drizzle, drizzleBuilder, knex, knexBuilder, mongoose, orms, prisma, prismaTags, sequelize, typeorm,
-  writeKindIn,
+  DatabaseStyle, LibraryId, OrmId, WriteKind, drizzle, drizzleBuilder, knex, knexBuilder, mongoose, orms, prisma, prismaTags, remoteApiClientNames,
+  sequelize, typeorm, writeKindIn,
 } from '../catalog';
 import { databaseCallOf } from './database-calls';
 import { isHole, sqlTextsOf } from './sql-text';
@@ -247,16 +247,11 @@ function modelAccess(call: ts.CallExpression, method: string, receiver: ts.Expre
   return undefined;
 }
 
-/**
- * Project modules that export a client of a remote API under its usual name (`import { stripe } from '@/lib/stripe'`):
- * `stripe.customers.create()` calls the API, no database, and no transaction can hold it.
- */
-const apiClientNames = /^(stripe|paypal|braintree|mux|openai|anthropic|resend|sendgrid|twilio|octokit|slack|s3)$/i;
-
+/** `stripe.customers.create()` through a project's own client of a remote API: no database, and no transaction can hold it. */
 function isApiClient(receiver: ts.Expression): boolean {
   let root = receiver;
   while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
-  return ts.isIdentifier(root) && apiClientNames.test(root.text);
+  return ts.isIdentifier(root) && remoteApiClientNames.test(root.text);
 }
 
 /** Domain code: value objects and entities that build themselves with a static `create` and never touch a table. */

@@ -8,6 +8,7 @@
  * | declaration of a name                  | identifier / scope  | scopes.ts              |
  * | library a value comes from             | declaration         | libraries.ts           |
  * | constant value                         | expression          | constants.ts           |
+ * | value a `const` name was declared with | scope (by name)     | constants.ts           |
  * | request data an expression carries     | expression + sink   | request-data.ts        |
  * | SQL call (driver, method, values)      | call                | database-calls.ts      |
  * | query shape (rows, filter, limit)      | call                | database-reads.ts      |
@@ -61,6 +62,8 @@ export interface Facts {
   resolve(id: ts.Identifier): Declaration | undefined;
   resolveName(name: string, from: ts.Node): Declaration | undefined;
   isConstant(expr: ts.Expression): boolean;
+  /** The initializer of the `const` that `id` names (`const page = \`<h1>…\``: `page` → the template); see constants.ts. */
+  constInitializer(id: ts.Identifier): ts.Expression | undefined;
   /**
    * The request data `expr` carries, if any, still dangerous for the sink kind asked about
    * (`{ sink: 'path' }`: `path.basename` and a resolved-prefix check end the flow; `{ sink: 'nosql' }`: text
@@ -114,6 +117,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     resolve: (id) => scopes.resolve(id),
     resolveName: (name, from) => scopes.resolveName(name, from),
     isConstant: (expr) => constants.isConstant(expr),
+    constInitializer: (id) => constants.constInitializer(id),
     requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
     localFunction: (id) => requestData.localFunction(id),

@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FlowMode } from './flow-sanitizers';
-import { calleeName, unwrap } from './syntax';
+import { calleeName, isConstDeclaration, unwrap } from './syntax';
 
 /** The sinks a passed test makes a value safe for: every sink, or some. */
 type Protection = 'all' | ReadonlySet<FlowMode>;
@@ -117,7 +117,7 @@ export class FlowGuards {
       if (ts.isIdentifier(n)) {
         const d = this.scopes.resolve(n);
         if (d === decl) found = true;
-        else if (depth === 0 && d && ts.isVariableDeclaration(d) && d.initializer && (d.parent.flags & ts.NodeFlags.Const) !== 0 && d.initializer.end - d.initializer.pos < 400) {
+        else if (depth === 0 && d && ts.isVariableDeclaration(d) && d.initializer && isConstDeclaration(d) && d.initializer.end - d.initializer.pos < 400) {
           found = this.mentions(d.initializer, decl, 1);
         }
         return;

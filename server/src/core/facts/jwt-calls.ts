@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
-import { JwtFunction, jwtFunction } from '../catalog/jwt-libraries';
+import { JwtFunction, jsonwebtokenGlobalName, jwtFunction } from '../catalog/jwt-libraries';
 import { memberName, unwrap } from './syntax';
 
 export interface JwtCall {
@@ -21,7 +21,7 @@ export function jwtCallOf(call: ts.CallExpression, facts: Facts): JwtCall | unde
   let fn: JwtFunction | undefined;
   if (ref?.isModule) fn = jwtFunction(ref.module, ref.exportName ?? '');
   else if (ref?.exportName !== undefined) fn = jwtFunction(ref.module, memberName(callee) ?? '', ref.exportName);
-  else if (!ref && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^(jwt|jsonwebtoken)$/i.test(callee.expression.text) && facts.resolve(callee.expression) === undefined) {
+  else if (!ref && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && jsonwebtokenGlobalName.test(callee.expression.text) && facts.resolve(callee.expression) === undefined) {
     fn = jwtFunction('jsonwebtoken', callee.name.text);
   }
   return fn ? { call, fn } : undefined;

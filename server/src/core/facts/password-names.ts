@@ -47,21 +47,16 @@ export function nameWords(name: string): string[] {
   });
 }
 
-/** Names repeat across a file and across files; their verdict does not change. */
-const kindCache = new Map<string, PasswordNameKind | null>();
-const kindCacheLimit = 50_000;
+/**
+ * Every password word contains `pass` or `pw`, and every word of a name is a piece of it, lower-cased: a name
+ * without either cannot hold a password word. Most names asked about are not about passwords, and this one test
+ * answers for them without splitting the name into words.
+ */
+const mayNamePassword = /pass|pw/i;
 
 /** Whether a name holds a password ('plain'), a password's hash ('hashed'), or neither. */
 export function passwordNameKind(name: string): PasswordNameKind | undefined {
-  const cached = kindCache.get(name);
-  if (cached !== undefined) return cached ?? undefined;
-  const kind = computeKind(name);
-  if (kindCache.size >= kindCacheLimit) kindCache.clear();
-  kindCache.set(name, kind ?? null);
-  return kind;
-}
-
-function computeKind(name: string): PasswordNameKind | undefined {
+  if (!mayNamePassword.test(name)) return undefined;
   const words = nameWords(name);
   const found = words.find((w) => passwordWords.has(w));
   if (found === undefined) return undefined;

@@ -22,7 +22,7 @@ import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
-import { calleeName, dottedName, isFunctionLike, memberName, unwrap } from './syntax';
+import { calleeName, dottedName, isConstDeclaration, isFunctionLike, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
 
@@ -417,7 +417,7 @@ export class RequestDataIndex {
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
   private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    if ((decl.parent.flags & ts.NodeFlags.Const) !== 0 || !ts.isIdentifier(decl.name)) return undefined;
+    if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
     this.assignments ??= collectAssignments(this.tree.nodes);
     const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;

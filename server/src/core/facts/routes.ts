@@ -5,7 +5,7 @@
 import * as ts from 'typescript';
 import type { LibraryIndex } from './libraries';
 import { ScopeIndex } from './scopes';
-import { WebFramework, isKind, libraryIdOf, webFrameworkOf } from '../catalog';
+import { WebFramework, bodySchemaOptions, isKind, libraryIdOf, webFrameworkOf } from '../catalog';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from './syntax';
 
 export type Framework = WebFramework | 'unknown';
@@ -330,6 +330,18 @@ function hookExpressions(opts: ts.ObjectLiteralExpression): ts.Expression[] {
     else out.push(v);
   }
   return out;
+}
+
+/** The schema a route's options declare for the request body (Fastify's `{ schema: { body } }`), if any. */
+export function bodySchemaOf(route: Route): ts.Expression | undefined {
+  const keys = route.framework === 'unknown' ? undefined : bodySchemaOptions[route.framework];
+  if (!keys || !route.options) return undefined;
+  let value: ts.Expression | undefined = route.options;
+  for (const key of keys) {
+    const obj: ts.Expression | undefined = value && unwrap(value);
+    value = obj && ts.isObjectLiteralExpression(obj) ? propertyValue(obj, key) : undefined;
+  }
+  return value;
 }
 
 /** `@Post('login')` → "Post", `@nest.UseGuards(…)` → "UseGuards". */

@@ -8,7 +8,7 @@ import { nameWords, passwordNameKind } from './password-names';
 
 export type SecretNameKind = 'password' | 'token' | 'secret' | 'key' | 'one-time-code' | 'session-id' | 'card-number' | 'nonce';
 
-/** Words that make a name about a secret's metadata, not the secret: `tokenExpiry`, `secretName`, `keyId`. */
+/** Words that make a name about a secret's metadata, not the secret: `tokenExpiry`, `secretName`, `keyId`, `apikeyFilename`. */
 const metadata = new Set([
   'count', 'counts', 'total', 'max', 'min', 'limit', 'limits', 'usage', 'used', 'length', 'len', 'size', 'type',
   'types', 'kind', 'expiry', 'expires', 'expiration', 'exp', 'ttl', 'age', 'lifetime', 'timeout', 'at', 'date',
@@ -18,7 +18,7 @@ const metadata = new Set([
   'should', 'missing', 'required', 'enabled', 'error', 'errors', 'message', 'msg', 'status', 'state', 'regex',
   'pattern', 'format', 'hint', 'placeholder', 'prompt', 'completion', 'input', 'output', 'stream', 'parser',
   'lexer', 'delay', 'interval', 'budget', 'rate', 'hash', 'hashed', 'digest', 'masked', 'redacted', 'last',
-  'rotation', 'rotated',
+  'rotation', 'rotated', 'filename', 'filenames', 'filepath', 'dir', 'directory', 'location',
 ]);
 const tokenWords = new Set(['token', 'jwt', 'bearer']);
 const secretWords = new Set(['secret', 'secrets', 'credential', 'credentials', 'creds', 'privatekey']);

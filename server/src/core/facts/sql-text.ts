@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import type { Facts } from './facts';
 import { returnedExpressions } from './request-data';
-import { unwrap } from './syntax';
+import { isConstDeclaration, unwrap } from './syntax';
 
 export interface SqlLiteralPiece {
   /** The text as the program sees it. */
@@ -57,9 +57,9 @@ function collect(expr: ts.Expression, facts: Facts, via: SqlText['via'], declara
     // A hole that is itself a fragment built in this file (`const where = \`WHERE id = ${id}\``) is read as its own text.
     const kept: SqlPiece[] = pieces.map((p) => {
       if (!isHole(p)) return p;
-      const fragment = fragmentDeclaration(p.expr, facts);
+      const fragment = fragmentValue(p.expr, facts);
       if (!fragment) return p;
-      collect(fragment.initializer!, facts, 'other', undefined, out, depth + 1);
+      collect(fragment, facts, 'other', undefined, out, depth + 1);
       return { text: '' };
     });
     out.unshift({ written: e, pieces: kept, via, declaration });
@@ -68,7 +68,7 @@ function collect(expr: ts.Expression, facts: Facts, via: SqlText['via'], declara
   if (ts.isIdentifier(e)) {
     const decl = facts.resolve(e);
     if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || decl.getStart() > e.getStart()) return;
-    const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+    const isConst = isConstDeclaration(decl);
     collect(decl.initializer, facts, isConst && via === 'argument' ? 'const' : 'other', isConst ? decl : undefined, out, depth + 1);
     if (!isConst) for (const appended of appendsTo(decl, e)) collect(appended, facts, 'other', undefined, out, depth + 1);
     return;
@@ -109,14 +109,14 @@ function flatten(e: ts.Expression, sourceFile: ts.SourceFile, out: SqlPiece[]): 
   }
 }
 
-/** A `const` in this file whose value is itself SQL with holes, interpolated as a fragment. */
-function fragmentDeclaration(expr: ts.Expression, facts: Facts): ts.VariableDeclaration | undefined {
+/** The value of a `const` in this file that is itself SQL with holes, interpolated as a fragment. */
+function fragmentValue(expr: ts.Expression, facts: Facts): ts.Expression | undefined {
   const e = unwrap(expr);
   if (!ts.isIdentifier(e)) return undefined;
-  const decl = facts.resolve(e);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
-  const init = unwrap(decl.initializer);
-  return (ts.isTemplateExpression(init) || (ts.isBinaryExpression(init) && isWrittenText(init))) && !facts.isConstant(init) ? decl : undefined;
+  const declared = facts.constInitializer(e);
+  if (!declared) return undefined;
+  const init = unwrap(declared);
+  return (ts.isTemplateExpression(init) || (ts.isBinaryExpression(init) && isWrittenText(init))) && !facts.isConstant(init) ? declared : undefined;
 }
 
 /** Right-hand sides of `name += …` and `name = name + …` between the `let` and its use, in the same function. */

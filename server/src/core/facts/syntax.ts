@@ -94,6 +94,11 @@ export function objectProperty(obj: ts.ObjectLiteralExpression, name: string): t
   });
 }
 
+/** `const x = …` (and `for (const x of …)`): a binding that keeps the value it was declared with. */
+export function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
 /** The text of a string literal or a no-substitution template. */
 export function stringText(node: ts.Node | undefined): string | undefined {
   return node !== undefined && ts.isStringLiteralLike(node) ? node.text : undefined;

@@ -7,10 +7,11 @@
 import * as ts from 'typescript';
 import type { Facts } from './facts';
 import { databaseReadOf, databaseWriteOf } from './database-writes';
-import { OrmWithValues, ValuesSlot, instanceWriteMethods, ormWriteValues } from '../catalog/orm-write-values';
+import { OrmWithValues, ValuesSlot, instanceWriteMethods, ormWriteValues, recordSaveMethods } from '../catalog/orm-write-values';
 import { isProjectModule } from './libraries';
 import { type LibraryId, mongoose, sequelize, typeorm } from '../catalog';
-import { calleeName, memberName, objectProperty, unwrap } from './syntax';
+import { calleeName, enclosingFunction, memberName, objectProperty, unwrap } from './syntax';
+import { preorder } from '../traverse';
 
 export interface ValuesWrite {
   /** The model, table or record written: "User", "user", "users". */
@@ -89,7 +90,12 @@ function objectAssign(call: ts.CallExpression, facts: Facts): ValuesWrite | unde
   return { target: target.getText(), method: 'Object.assign', values: sources };
 }
 
-/** `new User(values)` where `User` is a model: imported from a models module, or made by `mongoose.model(…)`. */
+/**
+ * `new User(values)` where `User` is a model: made by a model definition in this file (`mongoose.model(…)`), or
+ * imported from the project's models and stored as a record (`post.save()`). A project class built and not saved
+ * here is left alone: its constructor may copy only the fields it names (`this.title = data.title`), which this
+ * file cannot see.
+ */
 function newModel(node: ts.NewExpression, facts: Facts): ValuesWrite | undefined {
   const cls = unwrap(node.expression);
   const arg = node.arguments?.[0];
@@ -101,10 +107,40 @@ function newModel(node: ts.NewExpression, facts: Facts): ValuesWrite | undefined
     const init = unwrap(decl.initializer);
     const ref = facts.libraryOf(init);
     if (ts.isCallExpression(init) && calleeName(init) === 'model') isModel = ref === undefined || ref.library === mongoose.id;
-    else if (ref && isProjectModule(ref.module)) isModel = modelModule.test(ref.module) || [...ormModules].some((m) => facts.importsLibrary(m));
+    else if (ref && isProjectModule(ref.module)) isModel = (modelModule.test(ref.module) || [...ormModules].some((m) => facts.importsLibrary(m))) && isSaved(node, facts);
   } else {
     const ref = facts.libraryOf(cls);
-    isModel = ref !== undefined && isProjectModule(ref.module) && modelModule.test(ref.module);
+    isModel = ref !== undefined && isProjectModule(ref.module) && modelModule.test(ref.module) && isSaved(node, facts);
   }
   return isModel ? { target: cls.text, method: 'new', values: [arg] } : undefined;
+}
+
+/** Whether the record `node` builds is stored: `new Post(values).save()`, or `const post = new Post(values)` and then `post.save()`. */
+function isSaved(node: ts.NewExpression, facts: Facts): boolean {
+  const outer = outerExpression(node);
+  const parent = outer.parent;
+  if (ts.isPropertyAccessExpression(parent) && recordSaveMethods.has(parent.name.text) && ts.isCallExpression(parent.parent)) return true;
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== outer || !ts.isIdentifier(parent.name)) return false;
+  const record = parent;
+  const scope = enclosingFunction(node) ?? node.getSourceFile();
+  let saved = false;
+  preorder(scope, (n) => {
+    if (saved) return false;
+    if (ts.isCallExpression(n)) {
+      const callee = unwrap(n.expression);
+      if (ts.isPropertyAccessExpression(callee) && recordSaveMethods.has(callee.name.text)) {
+        const receiver = unwrap(callee.expression);
+        saved = ts.isIdentifier(receiver) && facts.resolve(receiver) === record;
+      }
+    }
+    return true;
+  });
+  return saved;
+}
+
+/** The outermost expression that is `node` itself: through parentheses, `as` and `!`. */
+function outerExpression(node: ts.Expression): ts.Expression {
+  let e: ts.Expression = node;
+  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent) || ts.isSatisfiesExpression(e.parent)) e = e.parent;
+  return e;
 }

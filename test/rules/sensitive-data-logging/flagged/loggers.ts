@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import winston from 'winston';
 import { Injectable, Logger } from '@nestjs/common';
@@ -26,4 +27,9 @@ export class AuthService {
   connect(config: { apiKey: string; region: string }) {
     this.logger.verbose('connecting with key ' + config.apiKey); // expect: sensitive-data-logging:50
   }
+}
+
+export function announceKey(apikeyFilename: string) {
+  const apikey = readFileSync(apikeyFilename, 'utf8');
+  log.info(`Api key read: ${apikey}`); // expect: sensitive-data-logging:29
 }

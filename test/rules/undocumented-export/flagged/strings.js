@@ -10,4 +10,9 @@ exports.capitalize = function (word) { // expect: undocumented-export:9
 
 module.exports.pad = (value, width) => String(value).padStart(width); // expect: undocumented-export:16
 
+// Not a reducer: a permission check whose second parameter happens to be called `action`.
+exports.can = function (user, action) { // expect: undocumented-export:9
+  return user.permissions.includes(action);
+};
+
 module.exports = { slugify, truncate };

@@ -3,8 +3,10 @@
  * call, and the calls that assert by their nature (a helper named `expect…`, a Testing Library `getBy…`, a
  * browser driver's action); whether one always passes; and whether a piece of code holds any.
  */
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
+import { isTestPath } from '../../facts/test-code';
 import { isProjectModule } from '../../facts/libraries';
 import { dottedName, memberName, unwrap } from '../../facts/syntax';
 import {
@@ -96,7 +98,9 @@ export function isAssertionCount(call: ts.CallExpression): boolean {
 }
 
 /** A module of the project's test support, where assertion helpers live; the code under test lives elsewhere. */
-const testSupportModule = /(^|[\/._-])(tests?|specs?|helpers?|support|fixtures?|utils?|e2e|mocks?|__tests__)([\/._-]|$)/i;
+const testSupportModule = /(^|[\/._-])(tests?|specs?|helpers?|support|utils?|e2e|__tests__)([\/._-]|$)/i;
+/** Test doubles and data (`./mocks/mailer`, `../fixtures/users`, `./factories`): they stand in for code, they check nothing. */
+const testDoubleModule = /(^|[\/._-])(mocks?|__mocks__|fakes?|stubs?|dummy|dummies|fixtures?|__fixtures__|factory|factories|builders?)([\/._-]|$)/i;
 
 type Literal = { value: unknown };
 
@@ -164,14 +168,15 @@ export function isAssertionCall(call: ts.CallExpression): boolean {
 
 /**
  * Whether `node` holds an assertion anywhere, nested functions included: an assertion call, a `throw`, a call of
- * a function of this file that holds one, a call of a helper from the project's test support (`./helpers`,
- * `../test-utils`: Vigil cannot read it, so it is given the benefit of the doubt), or a call on one of `contexts`
- * (`t.is`, `t.test`).
+ * a function of this file that holds one, a call into the project's test support (a helper from `./helpers` or
+ * `../test-utils`, a method of a page object made from `./login-page` in the tests' folder: Vigil cannot read them,
+ * so they are given the benefit of the doubt), or a call on one of `contexts` (`t.is`, `t.test`).
  */
 export class AssertionFinder {
   private readonly helpers = new Map<ts.Node, boolean>();
 
-  constructor(private readonly facts: Facts) {}
+  /** `projectPath`: the test file's path in its project, against which relative imports are resolved. */
+  constructor(private readonly facts: Facts, private readonly projectPath: string) {}
 
   holdsAssertion(node: ts.Node, contexts: ReadonlySet<ts.Node> = new Set()): boolean {
     let found = false;
@@ -200,13 +205,37 @@ export class AssertionFinder {
         const decl = this.facts.resolve(receiver);
         if (decl && contexts.has(decl)) return true;
       }
-      return false;
+      return this.fromTestSupport(callee);
     }
     if (!ts.isIdentifier(callee)) return false;
     const fn = this.facts.localFunction(callee);
     if (fn) return this.helperAsserts(fn);
+    return this.fromTestSupport(callee);
+  }
+
+  /**
+   * A function or object from the project's test support: a module named so (`./helpers`, `../test-utils`), or one
+   * that lives among the tests (`./register-page` imported by `tests/auth.spec.ts`), but not a test double; the code
+   * under test lives elsewhere.
+   */
+  private fromTestSupport(callee: ts.Expression): boolean {
     const ref = this.facts.libraryOf(callee);
-    return ref !== undefined && isProjectModule(ref.module) && testSupportModule.test(ref.module);
+    if (ref === undefined || !isProjectModule(ref.module) || testDoubleModule.test(ref.module)) return false;
+    if (testSupportModule.test(ref.module)) return true;
+    return ref.module.startsWith('.') && isTestPath(this.reachedFrom(ref.module));
+  }
+
+  /**
+   * Where a relative import leads, from the folder it climbs to (its name only) down to the module: `./register-page`
+   * from `apps/web/tests/` is `tests/register-page`, `../pages/login` from `e2e/specs/` is `e2e/pages/login`. The
+   * folders above it are left out: a project whose code and tests all sit under a `test/` folder (a fixture app) has
+   * its code under test there too.
+   */
+  private reachedFrom(module: string): string {
+    const parts = module.split('/');
+    const climb = parts.findIndex((p) => p !== '.' && p !== '..');
+    const folder = path.posix.join(path.posix.dirname(this.projectPath), ...parts.slice(0, climb));
+    return path.posix.join(path.posix.basename(folder), ...parts.slice(climb));
   }
 
   private helperAsserts(fn: ts.FunctionLikeDeclaration): boolean {

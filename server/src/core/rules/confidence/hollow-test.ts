@@ -105,9 +105,9 @@ export const hollowTest: Rule = {
     sources: ['CWE-1164', 'eslint-plugin-jest expect-expect, valid-expect, no-focused-tests, no-conditional-expect'],
   },
   create(context) {
-    const { facts, sourceFile } = context;
+    const { facts, sourceFile, projectPath } = context;
     if (!facts.isTestFile) return {};
-    const finder = new AssertionFinder(facts);
+    const finder = new AssertionFinder(facts, projectPath);
     const tests = new Map<ts.Node, SeenTest>();
 
     /** The test whose function `node` is in (through nested callbacks). */

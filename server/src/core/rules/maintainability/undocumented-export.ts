@@ -1,17 +1,22 @@
 import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import { lineIndent } from '../../facts/syntax';
-import { frameworkEntryPoints } from '../../catalog/framework-entry-points';
+import { frameworkCallbackSignatures, frameworkEntryPoints } from '../../catalog/framework-entry-points';
 import { ExportedFunction, exportedFunctions } from './exported-functions';
 import { jsdocSkeleton } from './jsdoc-skeleton';
 
 const generatedPath = /(^|[\\/])(generated|__generated__|dist|build|vendor)[\\/]|\.(min|generated|gen)\.[cm]?[jt]sx?$/;
 /**
  * Modules a tool loads and calls by a fixed shape, not an API other code calls: migrations and seeders
- * (`up(queryInterface, Sequelize)`), and the configuration of tools kept in dot-folders (`.hygen/`, `.storybook/`).
+ * (`up(queryInterface, Sequelize)`), code generators' prompts and actions (plop, Yeoman and Nx keep them in
+ * `generators/`), the configuration of tools kept in dot-folders (`.hygen/`, `.storybook/`), and tools' configuration
+ * files (`next.config.js`, `webpack.config.js`, `karma.conf.js`, `.eslintrc.js`, `gulpfile.js`).
  */
-const toolModulePath = /(^|[\\/])(migrations?|seeders?|seeds|\.(hygen|storybook|github|husky|vscode|yarn|changeset|devcontainer))[\\/]/;
+const toolModulePath = /(^|[\\/])(migrations?|seeders?|seeds|generators|\.(hygen|storybook|github|husky|vscode|yarn|changeset|devcontainer))[\\/]/;
+const toolConfigFile = /(^|[\\/])([\w.-]*\.(config|conf)(\.[\w-]+)*|\.[\w-]+rc|gruntfile|gulpfile|plopfile)\.[cm]?[jt]s$/i;
 const generatedHeader = /@generated|auto-?generated|do not edit/i;
+/** What tsc and Babel write into the CommonJS they compile: the file is the output of a source kept elsewhere. */
+const compiledOutput = /Object\.defineProperty\(exports,\s*["']__esModule["']|\bexports\.__esModule\s*=/;
 const javascript = /\.[cm]?jsx?$/;
 
 /** A `/** … *\/` comment right above `node`. */
@@ -34,6 +39,26 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
+/**
+ * A function whose parameters take their types from where it stands: the initializer of a variable with a declared
+ * type (`const plugin: FastifyPluginAsync = async (fastify) => …`, `const Card: React.FC<Props> = ({ title }) => …`),
+ * or under `satisfies`, `as` or `<T>`.
+ */
+function isContextuallyTyped(fn: ts.FunctionLikeDeclaration): boolean {
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent) || ts.isTypeAssertionExpression(node.parent)) {
+    if (!ts.isParenthesizedExpression(node.parent)) return true;
+    node = node.parent;
+  }
+  return ts.isVariableDeclaration(node.parent) && node.parent.initializer === node && node.parent.type !== undefined;
+}
+
+/** A parameter list a library fills in by convention: a reducer's `(state = initialState, action)`. */
+function hasCallbackSignature(fn: ts.FunctionLikeDeclaration, source: ts.SourceFile): boolean {
+  const texts = fn.parameters.map((p) => p.getText(source));
+  return frameworkCallbackSignatures.some((signature) => signature.length === texts.length && signature.every((pattern, i) => pattern.test(texts[i])));
+}
+
 export const undocumentedExport: Rule = {
   meta: {
     id: 'undocumented-export',
@@ -46,16 +71,17 @@ export const undocumentedExport: Rule = {
     sources: ['CWE-1059', 'typescript-eslint explicit-module-boundary-types', 'eslint-plugin-jsdoc require-jsdoc'],
   },
   create(context) {
-    const { facts, sourceFile, fileName } = context;
-    if (facts.isTestFile || sourceFile.isDeclarationFile || generatedPath.test(fileName) || toolModulePath.test(fileName) || generatedHeader.test(sourceFile.text.slice(0, 600))) return {};
-    const isJs = javascript.test(fileName);
+    const { facts, sourceFile, projectPath } = context;
+    if (facts.isTestFile || sourceFile.isDeclarationFile || [generatedPath, toolModulePath, toolConfigFile].some((p) => p.test(projectPath))) return {};
+    if (generatedHeader.test(sourceFile.text.slice(0, 600)) || compiledOutput.test(sourceFile.text.slice(0, 2000))) return {};
+    const isJs = javascript.test(projectPath);
     // `// @ts-check` makes TypeScript check this JavaScript file: its parameters are inferred and checked.
     if (isJs && /^\s*(\/\/|\/\*)\s*@ts-check/m.test(sourceFile.text.slice(0, 600))) return {};
 
     const isFrameworkCallback = (e: ExportedFunction): boolean => {
       const first = e.fn.parameters[0];
       if (first && facts.isRequestParameter(first)) return true;
-      if (frameworkEntryPoints.has(e.label)) return true;
+      if (frameworkEntryPoints.has(e.label) || isContextuallyTyped(e.fn) || hasCallbackSignature(e.fn, sourceFile)) return true;
       // A React component: its props are described by its use in JSX, and its name is capitalised.
       return /^[A-Z]/.test(e.label) && !e.label.includes('.') && !ts.isConstructorDeclaration(e.fn) && e.fn.body !== undefined && holdsJsx(e.fn.body);
     };

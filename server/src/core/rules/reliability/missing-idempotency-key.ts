@@ -3,25 +3,10 @@ import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, Rule } from '../../rule';
 import { dottedName, enclosingFunction, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
+import { adyen, idempotencyKeyOptions, stripe } from '../../catalog';
 
-/** Stripe resources whose `create` moves money, and what a retry without a key does. */
-const stripeResources: Readonly<Record<string, string>> = {
-  paymentIntents: 'charges the customer twice',
-  charges: 'charges the customer twice',
-  refunds: 'refunds twice',
-  transfers: 'transfers the money twice',
-  payouts: 'pays out twice',
-  subscriptions: 'starts a second subscription',
-};
-/** Adyen Checkout calls that move money; their second argument is `IRequest.Options` with `idempotencyKey`. */
-const adyenMethods: Readonly<Record<string, string>> = {
-  payments: 'charges the shopper twice',
-  refundCapturedPayment: 'refunds twice',
-  captureAuthorisedPayment: 'captures twice',
-};
-/** Option names the SDKs read: stripe-node also still accepts the snake_case form. */
-const keyOptions = ['idempotencyKey', 'idempotency_key'];
-const keyName = 'idempotencyKey';
+/** The name the fix gives the key: the option every payment SDK reads. */
+const keyName = idempotencyKeyOptions[0];
 
 interface PaymentCall {
   /** `stripe.paymentIntents.create`, as written. */
@@ -31,19 +16,17 @@ interface PaymentCall {
 
 function isStripeClient(expr: ts.Expression, facts: Facts): boolean {
   const ref = facts.libraryOf(expr);
-  if (ref && ref.library === 'stripe') return true;
+  if (ref && ref.library === stripe.id) return true;
   // A client made in the project's own module (`import { stripe } from '@/lib/stripe'`) or injected untyped.
-  if (ref && !/(^|[/@.-])stripe([/.-]|$)/i.test(ref.module)) return false;
+  if (ref && !stripe.wrapperModule.test(ref.module)) return false;
   const name = dottedName(expr) ?? '';
-  return /stripe/i.test(name.slice(name.lastIndexOf('.') + 1));
+  return stripe.clientName.test(name.slice(name.lastIndexOf('.') + 1));
 }
 
-/** A PaymentIntent charges when it is confirmed; created without `confirm: true`, a retry makes a second one to pay. */
-const unconfirmedIntent = 'creates a second PaymentIntent for the same payment, and a client that confirms both charges the customer twice';
-
+/** Created unconfirmed, a retry makes a second object to pay; with the confirming option it moves the money at once. */
 function confirmsAtOnce(call: ts.CallExpression, facts: Facts): boolean {
   const params = call.arguments[0] && optionsLiteral(call.arguments[0], facts);
-  const confirm = params && objectProperty(params, 'confirm');
+  const confirm = params && objectProperty(params, stripe.confirmation.option);
   return confirm !== undefined && ts.isPropertyAssignment(confirm) && confirm.initializer.kind === ts.SyntaxKind.TrueKeyword;
 }
 
@@ -53,13 +36,14 @@ function paymentCall(call: ts.CallExpression, facts: Facts): PaymentCall | undef
   const method = callee.name.text;
   const receiver = unwrap(callee.expression);
   if (method === 'create') {
-    if (!ts.isPropertyAccessExpression(receiver) || !Object.prototype.hasOwnProperty.call(stripeResources, receiver.name.text)) return undefined;
+    if (!ts.isPropertyAccessExpression(receiver) || !Object.prototype.hasOwnProperty.call(stripe.moneyResources, receiver.name.text)) return undefined;
     if (!isStripeClient(receiver.expression, facts)) return undefined;
     const resource = receiver.name.text;
-    return { callee: callee.getText(), effect: resource === 'paymentIntents' && !confirmsAtOnce(call, facts) ? unconfirmedIntent : stripeResources[resource] };
+    const unconfirmed = resource === stripe.confirmation.resource && !confirmsAtOnce(call, facts);
+    return { callee: callee.getText(), effect: unconfirmed ? stripe.confirmation.unconfirmedEffect : stripe.moneyResources[resource] };
   }
-  if (Object.prototype.hasOwnProperty.call(adyenMethods, method) && facts.libraryOf(receiver)?.library === '@adyen/api-library') {
-    return { callee: callee.getText(), effect: adyenMethods[method] };
+  if (Object.prototype.hasOwnProperty.call(adyen.moneyMethods, method) && facts.libraryOf(receiver)?.library === adyen.id) {
+    return { callee: callee.getText(), effect: adyen.moneyMethods[method] };
   }
   return undefined;
 }
@@ -75,7 +59,7 @@ function optionsLiteral(expr: ts.Expression, facts: Facts): ts.ObjectLiteralExpr
 }
 
 function hasKey(obj: ts.ObjectLiteralExpression): boolean {
-  return obj.properties.some((p) => ts.isSpreadAssignment(p)) || keyOptions.some((k) => objectProperty(obj, k) !== undefined);
+  return obj.properties.some((p) => ts.isSpreadAssignment(p)) || idempotencyKeyOptions.some((k) => objectProperty(obj, k) !== undefined);
 }
 
 interface KeySource {
@@ -172,7 +156,7 @@ export const missingIdempotencyKey: Rule = {
         // Cheap first: the method name, before any name resolution.
         if (!ts.isPropertyAccessExpression(callee)) return;
         const method = callee.name.text;
-        if (method !== 'create' && !Object.prototype.hasOwnProperty.call(adyenMethods, method)) return;
+        if (method !== 'create' && !Object.prototype.hasOwnProperty.call(adyen.moneyMethods, method)) return;
         if (call.arguments.length === 0) return;
         const payment = paymentCall(call, facts);
         if (!payment) return;

@@ -2,11 +2,10 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import { calleeName, dottedName, memberName, unwrap } from '../../facts/syntax';
 import { isPaymentApiAmountName, moneyNameKind } from '../../facts/money-names';
+import { isPaymentApiValue } from '../../facts/payment-values';
 import { nameWords } from '../../facts/password-names';
 import type { Facts } from '../../facts/facts';
-
-/** Libraries that hold money exactly; a file using one has chosen its representation. */
-const decimalLibraries = /^(decimal\.js|decimal\.js-light|big\.js|bignumber\.js|dinero\.js|@dinero\.js\/.*|currency\.js|money-math|@prisma\/client\/runtime.*)$/;
+import { isDecimalModule } from '../../catalog';
 const arithmetic = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken]);
 const accumulate = new Set([ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken]);
 const scale = new Set([ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.SlashEqualsToken]);
@@ -81,9 +80,23 @@ function majorMoney(expr: ts.Expression, facts: Facts, depth = 0): string | unde
   if (kind !== 'major') return undefined;
   if ((ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && /^amount$/i.test(name)) {
     const receiver = nameOf(e.expression) ?? '';
-    if (nameWords(receiver).some((w) => paymentObjectWords.has(w))) return undefined;
+    if (nameWords(receiver).some((w) => paymentObjectWords.has(w)) || fromPaymentApi(e.expression, facts)) return undefined;
   }
   return e.getText();
+}
+
+/**
+ * A record a payment API gave back, whose `amount` is in the currency's minor unit:
+ * `for await (const item of stripe.invoiceItems.list(…))`, `const refund = await stripe.refunds.retrieve(id)`.
+ */
+function fromPaymentApi(receiver: ts.Expression, facts: Facts): boolean {
+  const e = unwrap(receiver);
+  if (!ts.isIdentifier(e)) return false;
+  const decl = facts.resolve(e);
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isVariableDeclarationList(decl.parent)) return false;
+  const loop = decl.parent.parent;
+  const source = ts.isForOfStatement(loop) && loop.initializer === decl.parent ? loop.expression : decl.initializer;
+  return source !== undefined && ts.isCallExpression(unwrap(source)) && isPaymentApiValue(unwrap(source), facts);
 }
 
 function isMinorMoney(expr: ts.Expression): boolean {
@@ -204,7 +217,7 @@ export const moneyFloat: Rule = {
   },
   create(context) {
     const { facts } = context;
-    const quiet = facts.isTestFile || facts.imports.some((i) => decimalLibraries.test(i.module));
+    const quiet = facts.isTestFile || facts.imports.some((i) => isDecimalModule(i.module));
     if (quiet) return {};
 
     /** `parseFloat(total.toFixed(2))`, `Number(x.toFixed(2))`, `+price.toFixed(2)`: rounding used as arithmetic. */

@@ -7,6 +7,7 @@ import { bindingPath } from '../../facts/scopes';
 import { enclosingFunction, lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
 import { chainOf, dataOf, isSetupCode, shares } from './transaction-steps';
+import { valuesWrittenBy } from '../../facts/written-values';
 import { orms, prisma } from '../../catalog';
 
 /** Row state a decision is taken on: the check two concurrent requests can both pass. */
@@ -76,7 +77,7 @@ export const raceCheckThenAct: Rule = {
             if (transactions.inTransaction(write.call, write.handle) || isConditional(write, check.property)) continue;
             const writeData = dataOf(chainOf(write.call), fn, facts, new Set([rootIdentifier(write.handle) ?? '']));
             if (!shares(writeData, readData) && !row.some((d) => writeData.has(d))) continue;
-            if (!sameTable(write, check.read)) continue;
+            if (!sameTable(write, check.read) || setsCheckedValue(check, write, facts)) continue;
             reported.add(write.call);
             const line = sourceFile.getLineAndCharacterOfPosition(check.access.getStart(sourceFile)).line + 1;
             const fix = conditionalUpdateFix(check, write, facts);
@@ -163,6 +164,50 @@ function sameTable(write: DatabaseWrite, read: DatabaseRead): boolean {
   const a = singular(write.target);
   const b = singular(read.target);
   return !a || !b || a === b;
+}
+
+/**
+ * The check leaves when the row already has the value the write then sets, and everything the write sets is a
+ * constant: `if (poll.status === 'closed') return poll;` then `update({ …, data: { status: 'closed' } })`. Two
+ * requests that both pass write the same row, so the race changes nothing.
+ */
+function setsCheckedValue(check: Check, write: DatabaseWrite, facts: Facts): boolean {
+  const exitValue = exitsWhenEqual(check);
+  if (exitValue === undefined || !leaves(check.statement.thenStatement)) return false;
+  const values = valuesWrittenBy(write.call, facts)?.values ?? [];
+  return values.length > 0 && values.every((v) => {
+    const obj = unwrap(v);
+    if (!ts.isObjectLiteralExpression(obj)) return false;
+    const set = objectProperty(obj, check.property);
+    return set !== undefined && ts.isPropertyAssignment(set) && unwrap(set.initializer).getText() === exitValue &&
+      obj.properties.every((p) => ts.isPropertyAssignment(p) && facts.isConstant(p.initializer));
+  });
+}
+
+/** The constant the check leaves on: `x.status === 'closed'` gives `'closed'`, `x.redeemed` gives `true`; also as one side of `||`. */
+function exitsWhenEqual(check: Check): string | undefined {
+  let n: ts.Node = check.access;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  let test: ts.Node = n;
+  let value: string | undefined;
+  if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || p.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+    const other = unwrap(p.left === n ? p.right : p.left);
+    if (!ts.isStringLiteralLike(other) && !ts.isNumericLiteral(other) && other.kind !== ts.SyntaxKind.TrueKeyword && other.kind !== ts.SyntaxKind.FalseKeyword) return undefined;
+    value = other.getText();
+    test = p;
+  } else value = 'true';
+  for (let up = test.parent; up !== check.statement; up = up.parent) {
+    if (ts.isParenthesizedExpression(up)) continue;
+    if (!ts.isBinaryExpression(up) || up.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
+  }
+  return value;
+}
+
+/** A `return` or `throw`, alone or ending a block. */
+function leaves(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** Whether the write's own filter already carries the checked state or a version: it then cannot apply twice. */

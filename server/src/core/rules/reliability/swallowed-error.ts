@@ -2,6 +2,8 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { promiseCallOf } from '../../facts/promise-calls';
+import { databaseReadOf, databaseWriteOf } from '../../facts/database-writes';
+import { isPaymentApiValue } from '../../facts/payment-values';
 import { calleeName, dottedName, lineIndent, memberName, unwrap } from '../../facts/syntax';
 
 /**
@@ -160,6 +162,85 @@ function successAfter(tryStatement: ts.TryStatement): ts.Statement | undefined {
   return undefined;
 }
 
+/** `return false`, `throw …`, `callback({ ok: false, … })`, `res.status(404).json(…)`: the caller hears that it failed. */
+function isFailureReport(statement: ts.Statement): boolean {
+  if (ts.isThrowStatement(statement)) return true;
+  const expr = ts.isExpressionStatement(statement) ? statement.expression : ts.isReturnStatement(statement) ? statement.expression : undefined;
+  if (!expr) return false;
+  const e = unwrap(expr);
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return ts.isReturnStatement(statement);
+  if (ts.isObjectLiteralExpression(e)) return saysFailed(e);
+  if (!ts.isCallExpression(e)) return false;
+  if (e.arguments.some((a) => ts.isObjectLiteralExpression(unwrap(a)) && saysFailed(unwrap(a) as ts.ObjectLiteralExpression))) return true;
+  for (let link: ts.Expression = unwrap(e.expression); ts.isPropertyAccessExpression(link) || ts.isCallExpression(link); ) {
+    if (ts.isCallExpression(link)) {
+      const callee = unwrap(link.expression);
+      if (ts.isPropertyAccessExpression(callee) && /^(status|code)$/.test(callee.name.text)) {
+        const arg = link.arguments[0];
+        return arg !== undefined && ts.isNumericLiteral(arg) && Number(arg.text) >= 400;
+      }
+      link = callee;
+    } else link = unwrap(link.expression);
+  }
+  return false;
+}
+
+/** `{ ok: false }`, `{ success: false, msg }`. */
+function saysFailed(obj: ts.ObjectLiteralExpression): boolean {
+  return obj.properties.some(
+    (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && /^(success|ok)$/.test(p.name.text) && unwrap(p.initializer).kind === ts.SyntaxKind.FalseKeyword,
+  );
+}
+
+/** The statement right after the `try` reports failure: falling out of the empty catch is the failure path. */
+function failureAfter(tryStatement: ts.TryStatement): boolean {
+  const parent = tryStatement.parent;
+  if (!ts.isBlock(parent) && !ts.isSourceFile(parent)) return false;
+  const next = parent.statements[parent.statements.indexOf(tryStatement) + 1];
+  return next !== undefined && isFailureReport(next);
+}
+
+/** The calls a node makes, not counting those of functions declared inside it. */
+function callsIn(node: ts.Node): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n)) calls.push(n);
+    if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return calls;
+}
+
+/**
+ * A follow-up after the work the function exists for: a statement before the `try` awaited a step that is not a
+ * read (the order saved, the heartbeat stored), and the `try` itself writes no row and charges nothing (a receipt
+ * mail, a metrics update). Logging its failure and going on is degrading on purpose: the success reported is the
+ * earlier step's.
+ */
+function isFollowUp(tryStatement: ts.TryStatement, facts: Facts): boolean {
+  const parent = tryStatement.parent;
+  if (!ts.isBlock(parent) && !ts.isSourceFile(parent)) return false;
+  const critical = callsIn(tryStatement.tryBlock).some((c) => {
+    const found = promiseCallOf(c, facts);
+    return found?.source === 'payment' || (found?.source === 'database' && found.writes) || databaseWriteOf(c, facts) !== undefined || isPaymentApiValue(c.expression, facts);
+  });
+  if (critical) return false;
+  const before = parent.statements.slice(0, parent.statements.indexOf(tryStatement));
+  return before.some((s) =>
+    callsIn(s).some((c) => {
+      if (!ts.isAwaitExpression(outerParent(c))) return false;
+      const found = promiseCallOf(c, facts);
+      return found ? found.writes : databaseReadOf(c, facts) === undefined;
+    }),
+  );
+}
+
+function outerParent(node: ts.Node): ts.Node {
+  let p = node.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  return p;
+}
+
 function firstLine(node: ts.Node, sourceFile: ts.SourceFile): string {
   const text = node.getText(sourceFile).split('\n')[0].trim();
   return text.length > 50 ? `${text.slice(0, 47)}…` : text;
@@ -279,7 +360,7 @@ export const swallowedError: Rule = {
         if (statements.length === 0) {
           if (hasComment(sourceFile, clause.block) || explainedBefore(sourceFile, tryStatement) || tryStatement.tryBlock.statements.length === 0) return;
           // Cleanup after another error, or a probe whose failure means "absent", needs no handling here.
-          if (onErrorPath(tryStatement) || probesOrCleansUp(tryStatement.tryBlock)) return;
+          if (onErrorPath(tryStatement) || probesOrCleansUp(tryStatement.tryBlock) || failureAfter(tryStatement)) return;
           const fix = rethrowFix(clause, sourceFile, 'Rethrow the error');
           context.report({
             at: head,
@@ -290,7 +371,7 @@ export const swallowedError: Rule = {
         }
         if (!statements.every(isLogging)) return;
         const success = successAfter(tryStatement);
-        if (!success) return;
+        if (!success || isFollowUp(tryStatement, facts)) return;
         const fix = rethrowFix(clause, sourceFile, 'Rethrow after logging');
         context.report({
           at: head,

@@ -1,9 +1,9 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
-import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries } from '../../catalog';
+import { LibraryId, connectionFactories, connectionGlobals, connectionLibraries, jsonwebtokenGlobalName } from '../../catalog';
 import type { LibraryRef } from '../../facts/libraries';
 import type { OffsetFix, Rule } from '../../rule';
-import { calleeName, calleeObject, dottedName, memberName, unwrap } from '../../facts/syntax';
+import { calleeName, calleeObject, dottedName, isConstDeclaration, memberName, unwrap } from '../../facts/syntax';
 import { credentialFormatOf, credentialUrlOf, isIssuedCredential, isLocalContainerUrl, privateKeyHeader } from '../../facts/credential-formats';
 import { isSetupScript } from '../../facts/setup-scripts';
 
@@ -159,9 +159,8 @@ function objectLiteralOf(expr: ts.Expression | undefined, facts: Facts, depth = 
     return prop ? objectLiteralOf(propertyValue(prop), facts, depth + 1) : undefined;
   }
   if (!ts.isIdentifier(e)) return undefined;
-  const decl = facts.resolve(e);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return undefined;
-  return objectLiteralOf(decl.initializer, facts, depth + 1);
+  const declared = facts.constInitializer(e);
+  return declared && objectLiteralOf(declared, facts, depth + 1);
 }
 
 /** Names of lists of values to refuse: `PLACEHOLDER_SECRETS`, `exampleKeys`, `KNOWN_WEAK_SECRETS`. */
@@ -177,10 +176,6 @@ function isInPlaceholderList(value: ts.Node): boolean {
   let holder: ts.Node = property.parent.parent;
   while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
   return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && refusedValuesName.test(holder.name.text);
-}
-
-function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
-  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** The objects a `useFactory: () => ({ … })` returns. */
@@ -263,9 +258,8 @@ export const hardcodedSecret: Rule = {
         return [];
       }
       if (ts.isIdentifier(e)) {
-        const decl = facts.resolve(e);
-        if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return [];
-        return literalsIn(decl.initializer, accepts, depth + 1, e.text);
+        const declared = facts.constInitializer(e);
+        return declared ? literalsIn(declared, accepts, depth + 1, e.text) : [];
       }
       if (ts.isPropertyAccessExpression(e)) {
         const init = memberInitializer(e);
@@ -409,7 +403,7 @@ export const hardcodedSecret: Rule = {
         if (!importsSecretLibrary && !(name !== undefined && (secretMethods.has(name) || connectionGlobals.has(name)))) return;
       } else if (name === undefined || !secretMethods.has(name)) return;
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'verify') && args.length >= 2) {
-        if (libraryCall(call, facts, 'jsonwebtoken', /^(jwt|jsonwebtoken)$/i)) return check({ ...jwt, expr: args[1] });
+        if (libraryCall(call, facts, 'jsonwebtoken', jsonwebtokenGlobalName)) return check({ ...jwt, expr: args[1] });
       }
       if (ts.isCallExpression(call) && (name === 'sign' || name === 'encrypt') && args.length >= 1 && isJoseBuilderCall(call, facts)) {
         return check({ ...jwt, expr: args[0] });

@@ -76,8 +76,8 @@ function constantText(expr: ts.Expression, facts: Facts): string | undefined {
   const literal = stringText(e);
   if (literal !== undefined) return literal;
   if (!ts.isIdentifier(e)) return undefined;
-  const decl = facts.resolve(e);
-  return decl && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 && decl.initializer ? stringText(unwrap(decl.initializer)) : undefined;
+  const declared = facts.constInitializer(e);
+  return declared && stringText(unwrap(declared));
 }
 
 /**

@@ -56,9 +56,9 @@ function integerValue(expr: ts.Expression, facts: Facts, depth = 0): number | un
   if (ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && e.name.text === 'length')) {
     const target = ts.isIdentifier(e) ? e : unwrap(e.expression);
     if (!ts.isIdentifier(target)) return undefined;
-    const decl = facts.resolve(target);
-    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
-    const init = unwrap(decl.initializer);
+    const declared = facts.constInitializer(target);
+    if (!declared) return undefined;
+    const init = unwrap(declared);
     if (target === e) return integerValue(init, facts, depth + 1);
     if (ts.isStringLiteralLike(init)) return init.text.length;
     if (ts.isArrayLiteralExpression(init) && !init.elements.some(ts.isSpreadElement)) return init.elements.length;

@@ -4,6 +4,7 @@ import { objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
 import type { Facts } from '../../facts/facts';
 import { jwtCallOf } from '../../facts/jwt-calls';
+import { jsonwebtokenGlobalName } from '../../catalog';
 
 const expiry = "'1h'";
 /** An `exp` claim an hour from now, in the seconds JWTs count in. */
@@ -18,7 +19,7 @@ function isJsonwebtokenSign(call: ts.CallExpression, facts: Facts): boolean {
   if (ref) return ref.library === 'jsonwebtoken' && ref.isModule;
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
   // A snippet whose import is elsewhere: `jwt.sign` on a name nothing in the file declares.
-  return /^(jwt|jsonwebtoken)$/i.test(callee.expression.text) && facts.resolve(callee.expression) === undefined;
+  return jsonwebtokenGlobalName.test(callee.expression.text) && facts.resolve(callee.expression) === undefined;
 }
 
 /** An object literal the expression is, or a `const` bound to one. */

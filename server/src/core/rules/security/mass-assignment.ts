@@ -3,6 +3,7 @@ import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import type { RequestOrigin } from '../../facts/request-data';
 import { valuesWrittenBy } from '../../facts/written-values';
+import { bodySchemaOf } from '../../facts/routes';
 import { calleeName, enclosingFunction, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 
@@ -35,10 +36,11 @@ function bodyOrigin(expr: ts.Expression, facts: Facts): RequestOrigin | undefine
   return origin && wholeBody.test(origin.source) ? origin : undefined;
 }
 
-/** Whether the function validates the body with a schema, or its route runs validation middleware. */
+/** Whether the function validates the body with a schema, or its route runs validation middleware or declares a body schema. */
 function validated(fn: ts.FunctionLikeDeclaration, origin: RequestOrigin, facts: Facts): boolean {
   for (const route of facts.routes) {
-    if (route.handler === fn && route.middleware.some((m) => validatingMiddleware.test(m.getText().slice(0, 80)))) return true;
+    if (route.handler !== fn) continue;
+    if (bodySchemaOf(route) || route.middleware.some((m) => validatingMiddleware.test(m.getText().slice(0, 80)))) return true;
   }
   let found = false;
   preorder(fn.body ?? fn, (n) => {

@@ -46,6 +46,21 @@ function hasProtection(sourceFile: ts.SourceFile): boolean {
   return protection.test(code);
 }
 
+/** What a handler reads to know who is calling: the cookies, the session, the signed-in user. */
+const identityRead = /\b(cookies|signedCookies|session|user|userId|currentUser|isAuthenticated)\b/;
+
+/**
+ * Whether a route acts as the signed-in user: it runs behind middleware (an auth check), the file mounts
+ * middleware of its own that may authenticate every route, or the handler reads the cookies, the session or the
+ * user. A route that reads none of them does the same for any caller, so a request forged from another site
+ * gains nothing.
+ */
+function actsAsUser(route: Route, facts: Facts, sourceFile: ts.SourceFile): boolean {
+  if (route.middleware.length > 0 || !route.handler) return true;
+  const ownMiddleware = facts.mounts.some((m) => m.args.some((a) => facts.libraryOf(ts.isCallExpression(unwrap(a)) ? (unwrap(a) as ts.CallExpression).expression : a) === undefined));
+  return ownMiddleware || identityRead.test(route.handler.getText(sourceFile));
+}
+
 function label(route: Route): string {
   return `${route.method} ${(route.path ?? '').replace(/^`|`$/g, '')}`.trim();
 }
@@ -94,7 +109,8 @@ export const missingCsrf: Rule = {
             r.framework !== 'next' &&
             r.framework !== 'nestjs' &&
             !crossSitePaths.test(r.path ?? '') &&
-            !r.middleware.some((m) => headerAuth.test(m.getText(sourceFile))),
+            !r.middleware.some((m) => headerAuth.test(m.getText(sourceFile))) &&
+            actsAsUser(r, facts, sourceFile),
         );
         if (routes.length === 0) return;
         const evidence = sessionEvidence(facts, cookieUse);

@@ -49,10 +49,9 @@ function literalOf(expr: ts.Expression, facts: Facts): ts.ObjectLiteralExpressio
   const e = unwrap(expr);
   if (ts.isObjectLiteralExpression(e)) return e;
   if (!ts.isIdentifier(e)) return undefined;
-  const decl = facts.resolve(e);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
-  const init = unwrap(decl.initializer);
-  return ts.isObjectLiteralExpression(init) ? init : undefined;
+  const declared = facts.constInitializer(e);
+  const init = declared && unwrap(declared);
+  return init && ts.isObjectLiteralExpression(init) ? init : undefined;
 }
 
 function keyOf(p: ts.ObjectLiteralElementLike): string | undefined {
@@ -149,9 +148,8 @@ function spreadLiterals(expr: ts.Expression, facts: Facts, depth = 0): ts.Object
     return a && b ? [...a, ...b] : undefined;
   }
   if (ts.isIdentifier(e)) {
-    const decl = facts.resolve(e);
-    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
-    return spreadLiterals(decl.initializer, facts, depth + 1);
+    const declared = facts.constInitializer(e);
+    return declared && spreadLiterals(declared, facts, depth + 1);
   }
   return ts.isObjectLiteralExpression(e) ? [e] : undefined;
 }

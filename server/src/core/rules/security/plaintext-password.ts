@@ -81,11 +81,8 @@ function sqlText(expr: ts.Expression | undefined, facts: Facts): string | undefi
   const e = unwrap(expr);
   const text = stringText(e);
   if (text !== undefined) return text;
-  if (ts.isIdentifier(e)) {
-    const decl = facts.resolve(e);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0) return stringText(unwrap(decl.initializer));
-  }
-  return undefined;
+  const declared = ts.isIdentifier(e) ? facts.constInitializer(e) : undefined;
+  return declared && stringText(unwrap(declared));
 }
 
 /**

@@ -1,13 +1,14 @@
 import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { SecretNameKind, secretNameKind } from '../../facts/secret-names';
 import { calleeName, dottedName, enclosingFunction, memberName, stringText, unwrap } from '../../facts/syntax';
+import { isKind } from '../../catalog';
 
 const logMethods = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'notice', 'critical', 'dir']);
 /** Receivers that are loggers by name: `console`, `logger`, `this.logger`, `req.log`, `fastify.log`, `appLogger`. */
 const loggerName = /(^|\.)(console|log|logger|\w*Logger|_logger)$/;
-const loggerLibraries = new Set(['pino', 'winston', 'bunyan', 'loglevel', 'signale', 'consola', 'log4js', 'roarr', 'tslog']);
 /** Calls that pass their argument through to the log line. */
 const passThrough = new Set(['stringify', 'String', 'inspect', 'format', 'toString', 'toJSON', 'trim']);
 /** Headers that carry credentials. */
@@ -42,8 +43,7 @@ function isLogCall(call: ts.CallExpression, facts: Facts): boolean {
   const receiver = callee.expression;
   const name = dottedName(receiver);
   if (name !== undefined && loggerName.test(name)) return true;
-  const library = facts.libraryOf(receiver)?.library;
-  return library !== undefined && loggerLibraries.has(library);
+  return isKind(facts.libraryOf(receiver)?.library, 'logger');
 }
 
 /**
@@ -225,7 +225,8 @@ export const sensitiveDataLogging: Rule = {
         if (!isLogCall(call, facts)) return;
         const hits: Hit[] = [];
         for (const a of call.arguments) args.find(a, hits);
-        if (hits.length === 0 || redactingLogger(call, facts)) return;
+        // A development-only branch (`if (isDev)`, `NODE_ENV !== 'production'`) logs a developer's own test requests.
+        if (hits.length === 0 || redactingLogger(call, facts) || inDevelopmentOnlyBranch(call)) return;
         for (const hit of hits) {
           const fix = fixFor(hit, call, sourceFile);
           context.report({

@@ -54,7 +54,8 @@ function isSafeValue(expr: ts.Expression, facts: Facts, depth = 0): boolean {
     const decl = facts.resolve(e);
     if (!decl) return false;
     if ((ts.isParameter(decl) || ts.isVariableDeclaration(decl)) && decl.type && numericTypes.has(decl.type.kind)) return true;
-    if (ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0) return isSafeValue(decl.initializer, facts, depth + 1);
+    const declared = facts.constInitializer(e);
+    if (declared) return isSafeValue(declared, facts, depth + 1);
   }
   return false;
 }

@@ -36,8 +36,7 @@ function hostOrigin(expr: ts.Expression, facts: Facts, depth = 0): RequestOrigin
     return hostOrigin(e.arguments[0], facts, depth + 1);
   }
   if (ts.isIdentifier(e)) {
-    const decl = facts.resolve(e);
-    const init = decl && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? decl.initializer : undefined;
+    const init = facts.constInitializer(e);
     if (!init) return vettedBefore(e, facts) ? undefined : facts.requestOrigin(e, { sink: 'url' });
     // The flow facts see guards and sanitisers at this use; URL objects they do not follow, so those are vetted here.
     if (!isUrlObject(e, facts) && !facts.requestOrigin(e, { sink: 'url' })) return undefined;

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
-import type { LibraryId } from '../../catalog';
+import { cryptoJs, digestPackages } from '../../catalog';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, canAwait, dottedName, memberName, stringText, unwrap } from '../../facts/syntax';
 import { passwordNameKind } from '../../facts/password-names';
@@ -9,13 +9,6 @@ import { hashCode } from './password-hashing-fix';
 
 /** Fast digests: fine for checksums, hopeless for passwords. HMAC, PBKDF2 and scrypt are not matched here. */
 const fastDigest = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512(-224|-256)?|sha3-\d+|ripemd-?160|rmd160|whirlpool)$/i;
-/** Packages that are a fast digest function: `md5(x)`, `sha1(x)`, `sha256(x)`, `sha256.hex(x)`. */
-const digestPackages: Readonly<Partial<Record<LibraryId, string>>> = {
-  md5: 'MD5', 'blueimp-md5': 'MD5', 'js-md5': 'MD5', sha1: 'SHA-1', 'js-sha1': 'SHA-1', 'js-sha256': 'SHA-256',
-  'js-sha512': 'SHA-512', 'js-sha3': 'SHA-3', sha256: 'SHA-256',
-};
-/** crypto-js members that are a fast digest (its `Hmac*` and `PBKDF2` are not). */
-const cryptoJsDigest = /^(MD5|SHA1|SHA224|SHA256|SHA384|SHA512|SHA3|RIPEMD160)$/;
 /** Calls that pass their text through unchanged as far as hashing goes: `Buffer.from(pw)`, `encoder.encode(pw)`. */
 const passThrough = new Set(['from', 'encode', 'toString', 'trim', 'normalize', 'String', 'toLowerCase', 'concat']);
 
@@ -33,8 +26,8 @@ function literalAlgorithm(expr: ts.Expression | undefined, facts: Facts): string
     text = name && ts.isPropertyAssignment(name) ? stringText(unwrap(name.initializer)) : undefined;
   }
   if (text === undefined && ts.isIdentifier(e)) {
-    const decl = facts.resolve(e);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0) text = stringText(unwrap(decl.initializer));
+    const declared = facts.constInitializer(e);
+    text = declared && stringText(unwrap(declared));
   }
   return text !== undefined && fastDigest.test(text) ? algorithmName(text) : undefined;
 }
@@ -109,11 +102,11 @@ function packageDigest(call: ts.CallExpression, facts: Facts): string | undefine
   const callee = unwrap(call.expression);
   const ref = facts.libraryOf(callee);
   if (ref) {
-    if (ref.library === 'crypto-js') {
+    if (ref.library === cryptoJs.id) {
       const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : ref.exportName;
-      return member !== undefined && cryptoJsDigest.test(member) ? algorithmName(member) : undefined;
+      return member !== undefined && cryptoJs.digestMember.test(member) ? algorithmName(member) : undefined;
     }
-    const sub = /^crypto-js\/(md5|sha1|sha224|sha256|sha384|sha512|sha3|ripemd160)$/.exec(ref.module);
+    const sub = cryptoJs.digestModule.exec(ref.module);
     if (sub) return algorithmName(sub[1]);
     const digest = ref.library === undefined ? undefined : digestPackages[ref.library];
     if (!digest) return undefined;

@@ -47,8 +47,8 @@ function escapedByHand(expr: ts.Expression, facts: Facts, depth = 0): boolean {
     return returned.length > 0 && returned.every((r) => escapedByHand(r, facts, depth + 1));
   }
   if (ts.isIdentifier(e)) {
-    const decl = facts.resolve(e);
-    return decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && (decl.parent.flags & ts.NodeFlags.Const) !== 0 && escapedByHand(decl.initializer, facts, depth + 1);
+    const declared = facts.constInitializer(e);
+    return declared !== undefined && escapedByHand(declared, facts, depth + 1);
   }
   return false;
 }
@@ -57,8 +57,8 @@ function escapedByHand(expr: ts.Expression, facts: Facts, depth = 0): boolean {
 function htmlValue(expr: ts.Expression, facts: Facts): ts.Expression {
   const e = unwrap(expr);
   if (!ts.isIdentifier(e)) return e;
-  const decl = facts.resolve(e);
-  return decl && ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? unwrap(decl.initializer) : e;
+  const declared = facts.constInitializer(e);
+  return declared ? unwrap(declared) : e;
 }
 
 /** The receiver at the bottom of a chain: `res` in `res.status(200).type('html').send(…)`. */

@@ -81,6 +81,8 @@ export interface ClientOptions {
   /** The `vigil` section answered to workspace/configuration; undefined: the client cannot be asked. */
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** The server script to run with `--stdio`: bin/vigil-language-server.js (over out/) unless told (the bundle). */
+  server?: string;
 }
 
 export class LspClient {
@@ -95,7 +97,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings;
-    this.process = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot });
+    this.process = spawn(process.execPath, [options.server ?? serverBin, '--stdio'], { cwd: repoRoot });
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));

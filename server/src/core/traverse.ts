@@ -93,6 +93,11 @@ export class TreeIndex {
     return undefined;
   }
 
+  /** The index just past the subtree of the node at `i`. */
+  endOf(i: number): number {
+    return this.ends[i];
+  }
+
   /** `preorder` over the subtree at `start`. */
   visitFrom(start: number, enter: (node: ts.Node) => boolean | void): void {
     const end = this.ends[start];

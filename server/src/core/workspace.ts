@@ -20,7 +20,7 @@ import './typescript-plain';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
 import type { ChecklistItem } from '../../../shared/src/protocol';
-import { analyze, skipReason } from './analyze';
+import { type AnalysisBase, analyze, analyzeIncrementally, skipReason } from './analyze';
 import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
 import { ConfigLookup } from './config-lookup';
 import { DocumentTrees, type TextChangeSpan } from './document-trees';
@@ -96,6 +96,8 @@ export interface FileSettings {
 
 interface OpenDocument extends DocumentInput {
   analysis?: DocumentAnalysis;
+  /** What the last analysis keeps for the next one: an edit inside one function body re-runs only what it reaches. */
+  base?: AnalysisBase;
 }
 
 export class Workspace {
@@ -143,7 +145,7 @@ export class Workspace {
 
   open(document: DocumentInput): void {
     this.trees.forget(document.uri);
-    this.documents.set(document.uri, { ...document });
+    this.documents.set(document.uri, { ...document, base: undefined });
   }
 
   /**
@@ -179,14 +181,20 @@ export class Workspace {
     const { text, fileName, version } = document;
     let result: AnalysisResult;
     const skipped = skipReason(text);
+    const previous = document.base;
+    document.base = undefined;
     if (skipped) {
       this.trees.forget(uri);
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
     } else {
       const sourceFile = this.treeOrOverflow(uri, text, fileName);
-      result = sourceFile
-        ? analyze({ text, fileName, config, sourceFile }, this.rulesFor(options))
-        : { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
+      if (sourceFile) {
+        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile }, this.rulesFor(options), previous);
+        result = analysis.result;
+        document.base = analysis.base;
+      } else {
+        result = { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
+      }
     }
     document.analysis = { version, result };
     return document.analysis;

@@ -95,6 +95,7 @@ export const hollowTest: Rule = {
     description:
       'A test with no assertion, an assertion on a constant, an `expect(…)` without a matcher, an async assertion neither awaited nor returned, assertions a `catch` swallows or that run only if a call throws, `.only` left in, or `done()` called before the assertions run: the test is green whatever the code does. Make it check the code.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-1164', 'eslint-plugin-jest expect-expect, valid-expect, no-focused-tests, no-conditional-expect'],
   },
   create(context) {

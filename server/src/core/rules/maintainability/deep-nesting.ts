@@ -29,6 +29,7 @@ export const deepNesting: Rule = {
     description:
       'Every level of nesting is one more condition a reader must hold in mind, and the place where the next change goes wrong. Return early with guard clauses, or move the inner block into a function of its own.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['ESLint max-depth', 'SonarJS S134'],
     options: {
       maxDepth: { type: 'integer', default: 4, minimum: 1, description: 'the deepest nesting allowed in one function' },

@@ -37,6 +37,7 @@ export const unboundedQuery: Rule = {
     description:
       'A read with no filter and no limit returns the whole table: fast on a fresh database, then slower and heavier on memory with every row added, until the request times out. Page it with a limit.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-400', 'CWE-770', 'OWASP API4:2023 Unrestricted Resource Consumption'],
   },
   create(context) {

@@ -232,6 +232,7 @@ export const missingAwait: Rule = {
     description:
       'A promise tested, negated, compared, interpolated, spread, read for a property, stored or sent as if it were the value it will resolve to: `if (bcrypt.compare(pw, hash))` is always true, `user.id` of an un-awaited `User.findOne()` is undefined. Await the call.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-1025', 'CWE-697', 'typescript-eslint no-misused-promises'],
   },
   create(context) {

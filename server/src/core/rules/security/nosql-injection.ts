@@ -191,6 +191,7 @@ export const nosqlInjection: Rule = {
     description:
       'A JSON body or a query string like `password[$ne]=x` turns a value into an object, and in a MongoDB filter that object is an operator: `{ password: { $ne: null } }` matches every user. Convert request values to strings (or compare with `$eq`) before they reach a filter, and never build `$where` code from data.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-943', 'OWASP A03:2021', 'semgrep javascript.express.security.injection.tainted-nosql', 'OWASP NoSQL Injection Testing Guide'],
   },
   create(context) {

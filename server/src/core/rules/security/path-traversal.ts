@@ -100,6 +100,7 @@ export const pathTraversal: Rule = {
     description:
       'A file path built from request data (or from an archive entry\'s name) can climb out of the intended directory with `../` or name an absolute path: an attacker reads `/etc/passwd` or the app\'s secrets, or overwrites its code. Resolve the path and reject it unless it stays inside the base directory.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-22', 'CWE-23', 'OWASP A01:2021', 'eslint-plugin-security detect-non-literal-fs-filename', 'semgrep javascript.express.security.audit.express-path-join-resolve-traversal'],
   },
   create(context) {

@@ -97,6 +97,7 @@ export const xss: Rule = {
     description:
       'Data an attacker controls (request parameters, the page URL, form input) written into HTML unescaped lets them run script in your users\' sessions: steal cookies and tokens, act as the user. Escape it, set it as text, or sanitise it with DOMPurify.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-79', 'OWASP A03:2021', 'OWASP XSS Prevention Cheat Sheet', 'semgrep javascript.express.security.audit.xss'],
   },
   create(context) {

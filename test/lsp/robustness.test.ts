@@ -20,7 +20,7 @@ const summary = (ds: Diagnostic[]): string[] => ds.map((d) => `${String(d.code)}
 const nested = (depth: number): string => `const fs = require('fs');\n${'fs.readFile("a", function (e, d) {\n'.repeat(depth)}console.log(d);\n${'});\n'.repeat(depth)}`;
 
 describe('language server: never silent, never out of step', function () {
-  this.timeout(20000);
+  this.timeout(120_000);
   let folder: string;
   let client: LspClient;
 

@@ -2,7 +2,8 @@
  * Latency and memory through the real server over stdio (`npm run bench:lsp`). Printed, not asserted: the
  * figures depend on the machine. Debounce is 0 (initialization options), so the latency is the server's work:
  * reparse, analysis, conversion and the round trip. Beside it, the bare `ts.createSourceFile` time for the same
- * text in this process, which is what an unincremental server would pay per keystroke at least.
+ * text in this process, which is what an unincremental server would pay per keystroke at least. Run over out/ and,
+ * when it has been built, over the shipped bundle (dist/server.js), one after the other in the same run.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -85,41 +86,57 @@ async function latency(client: LspClient, folder: string, name: string, text: st
   }
   await client.close(uri);
   console.log(
-    `${name}: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB\n` +
+    `  ${name}: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB\n` +
       `  open → diagnostics        ${fmt(open)}\n` +
       `  change → diagnostics      median ${fmt(percentile(changes, 50))}, p95 ${fmt(percentile(changes, 95))} over ${changes.length} edits\n` +
       `  bare ts.createSourceFile  median ${fmt(percentile(parse, 50))} (this process, same text)`,
   );
 }
 
+/** The servers measured: the compiled sources, and the bundle users run when it has been built (`npm run bundle`). */
+function servers(): { name: string; script?: string }[] {
+  const bundle = path.join(repoRoot, 'dist', 'server.js');
+  return [{ name: 'out/ (bin/vigil-language-server.js)' }, ...(fs.existsSync(bundle) ? [{ name: 'bundle (dist/server.js)', script: bundle }] : [])];
+}
+
 async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-'));
   const source = path.join(repoRoot, 'node_modules', 'sequelize', 'lib');
-  const client = new LspClient({ initializationOptions: { debounceMs: 0 } });
+  try {
+    console.log(`vigil language server over stdio, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    if (servers().length === 1) console.log('(no dist/server.js: run `npm run bundle` to measure the bundle beside out/)');
+    for (const server of servers()) {
+      console.log(`\n${server.name}`);
+      const client = new LspClient({ initializationOptions: { debounceMs: 0 }, server: server.script });
+      try {
+        await client.initialize(folder);
+        await latency(client, folder, 'model-2k.js', realText(source, 2000), 240);
+        await latency(client, folder, 'model-10k.js', realText(source, 10000), 240);
+      } finally {
+        await client.stop();
+      }
+      await memory(folder, server.script);
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Memory, in a fresh server: 200 real files open at once, each analysed. */
+async function memory(folder: string, script: string | undefined): Promise<void> {
+  const client = new LspClient({ initializationOptions: { debounceMs: 0 }, server: script });
   try {
     await client.initialize(folder);
-    console.log(`vigil language server over stdio, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
-    await latency(client, folder, 'model-2k.js', realText(source, 2000), 240);
-    await latency(client, folder, 'model-10k.js', realText(source, 10000), 240);
-
-  } finally {
-    await client.stop();
-  }
-  // Memory, in a fresh server: 200 real files open at once, each analysed.
-  const memory = new LspClient({ initializationOptions: { debounceMs: 0 } });
-  try {
-    await memory.initialize(folder);
-    const idle = rssMb(memory.process.pid!);
+    const idle = rssMb(client.process.pid!);
     const files = listJs(path.join(repoRoot, 'node_modules', 'typeorm')).filter((f) => !f.includes(`${path.sep}browser${path.sep}`)).slice(0, 200);
     const uris = files.map((f, i) => fileUri(path.join(folder, 'open', `${i}-${path.basename(f)}`)));
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
-    await Promise.all(texts.map((text, i) => memory.open(uris[i], text)));
-    await Promise.all(uris.map((uri) => memory.diagnosticsFor(uri, { version: 1, timeoutMs: 60000, includePast: true })));
+    await Promise.all(texts.map((text, i) => client.open(uris[i], text)));
+    await Promise.all(uris.map((uri) => client.diagnosticsFor(uri, { version: 1, timeoutMs: 60000, includePast: true })));
     const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
-    console.log(`RSS: ${idle.toFixed(0)} MB idle after initialize; ${rssMb(memory.process.pid!).toFixed(0)} MB with ${files.length} files open and analysed (${lines} lines of typeorm)`);
+    console.log(`  RSS: ${idle.toFixed(0)} MB idle after initialize; ${rssMb(client.process.pid!).toFixed(0)} MB with ${files.length} files open and analysed (${lines} lines of typeorm)`);
   } finally {
-    await memory.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
+    await client.stop();
   }
 }
 

@@ -6,7 +6,8 @@
 import * as ts from 'typescript';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../server/src/core/analyze';
+import { type AnalysisBase, analyze, analyzeIncrementally } from '../server/src/core/analyze';
+import { rules } from '../server/src/core/registry';
 import { parse } from '../server/src/core/parse';
 import { countLines } from './corpus';
 import { expressPgFile } from './express-pg-file';
@@ -22,6 +23,8 @@ export interface SingleFileResult {
   fullReparse: Summary;
   update: Summary;
   updateAndAnalyze: Summary;
+  /** The server's path: the update, then an analysis that reuses the previous one's findings where the edit allows. */
+  updateAndIncremental: Summary;
   /** What the typing loop inserts and deletes, and where. */
   edit: string;
 }
@@ -83,6 +86,12 @@ export function measureSingleFile(lines: number, runs: number): SingleFileResult
     const { text: current, tree } = analyzeLoop.step(i);
     analyze({ text: current, fileName, sourceFile: tree });
   });
+  const incrementalLoop = new TypingLoop(text, at, fileName);
+  let base: AnalysisBase | undefined;
+  const updateAndIncremental = time(runs, warmup, (i) => {
+    const { text: current, tree } = incrementalLoop.step(i);
+    base = analyzeIncrementally({ text: current, fileName, sourceFile: tree }, rules, base).base;
+  });
   const line = text.slice(0, at).split('\n').length;
   return {
     fileName,
@@ -94,6 +103,7 @@ export function measureSingleFile(lines: number, runs: number): SingleFileResult
     fullReparse,
     update,
     updateAndAnalyze,
+    updateAndIncremental,
     edit: `type and delete one character in an identifier on line ${line}`,
   };
 }
@@ -120,8 +130,10 @@ export function formatSingleFile(r: SingleFileResult): string {
         row('full analyze of the edited text (reparse)', r.fullReparse, r.fullReparse),
         row('ts.updateSourceFile alone', r.update, r.fullReparse),
         row('ts.updateSourceFile + analyze(sourceFile)', r.updateAndAnalyze, r.fullReparse),
+        row('ts.updateSourceFile + incremental analysis (the server)', r.updateAndIncremental, r.fullReparse),
       ],
     ),
+    `the server's keystroke path against the bare parse: ${formatRatio(r.updateAndIncremental.median / r.parse.median)}`,
   ].join('\n');
 }
 

@@ -37,7 +37,9 @@ describe('rules', () => {
         it(`flags ${path.basename(fixture.file)}`, () => {
           const expected = expectedPlaces(fixture.text, id);
           assert.ok(expected.length > 0, 'a flagged fixture marks at least one place with `expect: <rule-id>:<column>`');
-          const found = run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id).map((f) => placeOf(f.range.start));
+          const result = run(fixture.text, fixtureName(id, fixture.file));
+          assert.deepEqual(result.internalErrors, [], 'no rule fails on the fixture');
+          const found = result.findings.filter((f) => f.ruleId === id).map((f) => placeOf(f.range.start));
           assert.deepEqual(found, expected);
         });
       }
@@ -45,7 +47,10 @@ describe('rules', () => {
       for (const fixture of cleanFixtures(id)) {
         it(`is quiet on ${path.basename(fixture.file)}`, () => {
           assert.ok(declaresClean(fixture.text), 'a clean fixture starts with `// expect: none`');
-          const found = run(fixture.text, fixtureName(id, fixture.file)).findings.filter((f) => f.ruleId === id);
+          // A rule that throws is quiet too: its failure must not pass for a clean result.
+          const result = run(fixture.text, fixtureName(id, fixture.file));
+          assert.deepEqual(result.internalErrors, [], 'no rule fails on the fixture');
+          const found = result.findings.filter((f) => f.ruleId === id);
           assert.deepEqual(found.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
         });
       }

@@ -81,6 +81,8 @@ export interface ClientOptions {
   /** The `vigil` section answered to workspace/configuration; undefined: the client cannot be asked. */
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** The server script to run with `--stdio`: bin/vigil-language-server.js (over out/) unless told (the bundle). */
+  server?: string;
 }
 
 export class LspClient {
@@ -95,7 +97,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings;
-    this.process = spawn(process.execPath, [serverBin, '--stdio'], { cwd: repoRoot });
+    this.process = spawn(process.execPath, [options.server ?? serverBin, '--stdio'], { cwd: repoRoot });
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
@@ -144,11 +146,15 @@ export class LspClient {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** The next diagnostics published for `uri` (at `version`, if given), or one already received when `includePast`. */
+  /**
+   * The next diagnostics published for `uri` (at `version`, if given), or one already received when `includePast`.
+   * The wait is a cap for a server that never answers, not a speed check: CI machines are shared, and a large
+   * document's analysis under load takes seconds.
+   */
   diagnosticsFor(uri: string, opts: { version?: number; timeoutMs?: number; includePast?: boolean; where?: (d: Diagnostic[]) => boolean } = {}): Promise<PublishDiagnosticsParams> {
     return this.diagnostics.next(
       (p) => p.uri === uri && (opts.version === undefined || p.version === opts.version) && (opts.where?.(p.diagnostics) ?? true),
-      opts.timeoutMs ?? 5000,
+      opts.timeoutMs ?? 30_000,
       `diagnostics for ${uri}${opts.version === undefined ? '' : ` v${opts.version}`}`,
       opts.includePast,
     );

@@ -39,7 +39,7 @@ function trappedRepository(root: string): { folder: string; marker: string } {
 }
 
 describe('language server: git never runs what a repository names', function () {
-  this.timeout(20000);
+  this.timeout(120_000);
   let root: string;
   let client: LspClient | undefined;
 

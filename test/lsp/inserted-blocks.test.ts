@@ -27,7 +27,7 @@ const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.
 const inLogin = (d: Diagnostic) => d.range.start.line >= loginStart && d.range.start.line <= loginEnd;
 
 describe('language server: inserted blocks', function () {
-  this.timeout(15000);
+  this.timeout(120_000);
   let folder: string;
   let client: LspClient;
   let uri: string;

@@ -36,7 +36,7 @@ function runRaw(write: (stdin: NodeJS.WritableStream, stdout: NodeJS.ReadableStr
 }
 
 describe('language server: lifecycle edges', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
 
   it('answers a request before initialize with ServerNotInitialized, then serves', async () => {
     const client = new LspClient({ settings: {} });

@@ -1,7 +1,8 @@
 /**
  * The server never goes silent or out of step: a document nested past what the parser can follow gets an info
  * diagnostic in place of the old version's findings, and a change whose range is given end first is applied as
- * the text document library applies it, so the tree and the text stay the same.
+ * the text document library applies it, so the tree and the text stay the same; so is a change whose range lies
+ * past the end of the document, and the changes after it land where the client put them.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -19,7 +20,7 @@ const summary = (ds: Diagnostic[]): string[] => ds.map((d) => `${String(d.code)}
 const nested = (depth: number): string => `const fs = require('fs');\n${'fs.readFile("a", function (e, d) {\n'.repeat(depth)}console.log(d);\n${'});\n'.repeat(depth)}`;
 
 describe('language server: never silent, never out of step', function () {
-  this.timeout(20000);
+  this.timeout(120_000);
   let folder: string;
   let client: LspClient;
 
@@ -65,6 +66,24 @@ describe('language server: never silent, never out of step', function () {
     await client.open(fresh, edited);
     const expected = (await client.diagnosticsFor(fresh, { version: 1 })).diagnostics;
     assert.ok(expected.some((d) => d.code === 'jwt-missing-expiry'));
+    assert.deepEqual(summary(incremental), summary(expected));
+  });
+
+  it('applies a change whose range lies past the last line at the end, and the next change where the client put it', async () => {
+    const uri = fileUri(path.join(folder, 'a.js'));
+    const first = "const jwt = require('jsonwebtoken');";
+    await client.open(uri, first);
+    await client.diagnosticsFor(uri, { version: 1, includePast: true });
+    // Lines 2 to 4 do not exist: the text goes at the end. The text document library, given these lines as they
+    // are, left holes in its line table, and the next change was applied to the wrong text.
+    await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 4, character: 5 } }, text: '\nconst x = 1;\n' }]);
+    await client.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'const t = jwt.sign({ id: 1 }, process.env.KEY);\n' }]);
+    const incremental = (await client.diagnosticsFor(uri, { version: 3 })).diagnostics;
+
+    const fresh = fileUri(path.join(folder, 'b.js'));
+    await client.open(fresh, `${first}\nconst t = jwt.sign({ id: 1 }, process.env.KEY);\nconst x = 1;\n`);
+    const expected = (await client.diagnosticsFor(fresh, { version: 1 })).diagnostics;
+    assert.deepEqual(expected.map((d) => `${String(d.code)}@${d.range.start.line}`), ['jwt-missing-expiry@1']);
     assert.deepEqual(summary(incremental), summary(expected));
   });
 });

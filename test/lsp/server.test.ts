@@ -54,7 +54,7 @@ function editsFor(action: CodeAction, uri: string): TextEdit[] {
 }
 
 describe('language server (stdio)', function () {
-  this.timeout(15000);
+  this.timeout(60_000);
   let folder: string;
   let client: LspClient;
   let n = 0;
@@ -310,7 +310,7 @@ describe('language server (stdio)', function () {
 });
 
 describe('language server (node-ipc)', function () {
-  this.timeout(15000);
+  this.timeout(60_000);
 
   it('serves over IPC as the VS Code client starts it', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-ipc-'));

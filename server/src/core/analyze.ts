@@ -15,18 +15,24 @@ import { findSuppressions } from './suppression';
 import { projectPathOf } from './project-path';
 import { withLineEndingsOf } from './line-endings';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
-import { walk, Subscriber } from './walker';
+import { walk, type Subscriber, type WalkSpan } from './walker';
 import { TreeIndex } from './traverse';
+import { TimeBudget } from './time-budget';
 import { buildFacts } from './facts/facts';
 import { PackageManifests } from './project/package-manifests';
 import { standaloneProject } from './project/project-facts';
+import { unitAt, unitsOf } from './incremental/units';
+import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
+import { fileFactsDigest } from './incremental/digest';
+import { type OffsetFinding, type UnitFinding, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
 
 /**
- * The time one analysis may take. Past it the walk stops, the findings reported so far are kept, and the result
- * says the file was only partly analysed: a pathological file costs a few seconds, never the session.
+ * The CPU time one analysis may take (time-budget.ts). Past it the walk stops, the findings reported so far are
+ * kept, and the result says the file was only partly analysed: a pathological file costs a few seconds, never
+ * the session.
  */
 export const analysisBudgetMs = 5000;
 
@@ -43,14 +49,47 @@ export function severityFor(rule: Rule, config: ResolvedConfig): Severity | unde
 }
 
 export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules): AnalysisResult {
-  const started = Date.now();
+  return analyzeIncrementally(input, rules, undefined, false).result;
+}
+
+/**
+ * What one analysis keeps for the next analysis of the same document: its text, its units, and the findings of the
+ * declaration-scoped rules per unit (before suppressions), so that after an edit inside a function body only the
+ * units the edit reaches are analysed again (incremental/plan.ts).
+ */
+export interface AnalysisBase {
+  readonly text: string;
+  /** The config and the rules it was made with: another config or rule set starts afresh. */
+  readonly key: string;
+  /** The file-wide facts a declaration-scoped rule reads (imports, routes, mounts): a change starts afresh. */
+  readonly digest: string;
+  readonly units: readonly UnitSpan[];
+  readonly findings: ReadonlyMap<string, readonly UnitFinding[]>;
+}
+
+export interface IncrementalAnalysis {
+  result: AnalysisResult;
+  /** For the next analysis of the document; absent when this one is not one to build on (partial). */
+  base?: AnalysisBase;
+  /** Whether the previous findings were reused (the edit stayed inside one function body). */
+  reused: boolean;
+}
+
+/**
+ * `analyze`, reusing `previous` (the base of the last analysis of the same document) where the edit allows, and
+ * giving back the base for the next one (absent when this analysis is not one to build on: partial, or
+ * `keepBase` is false). A rule that failed keeps nothing in the base, so the next analysis runs it on the whole
+ * file again.
+ */
+export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[], previous?: AnalysisBase, keepBase = true): IncrementalAnalysis {
+  const budget = new TimeBudget(input.budgetMs ?? analysisBudgetMs);
   const internalErrors: InternalError[] = [];
   try {
     const skipped = skipReason(input.text);
-    if (skipped) return { findings: [], parseErrors: [], internalErrors, skipped };
+    if (skipped) return { result: { findings: [], parseErrors: [], internalErrors, skipped }, reused: false };
     const config = input.config ?? defaultConfig;
     const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
-    if (!sourceFile) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };
+    if (!sourceFile) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false };
     const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
@@ -60,16 +99,30 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
     const facts = buildFacts(sourceFile, projectPath, tree);
     input.onFacts?.(facts);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    const suppressions = findSuppressions(input.text);
+    // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
+    const incremental = keepBase || previous !== undefined;
+    const units = incremental ? unitsOf(sourceFile, tree) : [];
+    const key = incremental ? analysisKey(config, rules) : '';
+    const digest = incremental ? fileFactsDigest(facts) : '';
+    const plan = previous && previous.key === key && previous.digest === digest ? planReuse(previous.text, previous.units, sourceFile, units) : undefined;
+    if (plan && previous) rerunTouched(plan, previous);
 
-    const subscribers: Subscriber[] = [];
-    const findingsByRule = new Map<Rule, Finding[]>();
+    const fileWide: Subscriber[] = [];
+    // Declaration-scoped rules: on every unit, or (reusing the previous findings) on the units the edit reaches.
+    const everyUnit: Subscriber[] = [];
+    const someUnits: Subscriber[] = [];
+    const found = new Map<Rule, UnitFinding[]>();
     const tooDeep: string[] = [];
+    let currentUnit = -1;
+    let attributed = true;
     for (const rule of rules) {
       const severity = severityFor(rule, config);
       if (!severity) continue;
-      const found: Finding[] = [];
-      findingsByRule.set(rule, found);
+      const isLocal = rule.meta.scope === 'declaration';
+      // A rule that failed last time has nothing kept: it runs on every unit.
+      const before = isLocal && plan ? previous?.findings.get(rule.meta.id) : undefined;
+      const kept = before && plan ? reused(before, plan) : [];
+      found.set(rule, kept);
       const context: RuleContext = {
         sourceFile,
         fileName: input.fileName,
@@ -78,36 +131,88 @@ export function analyze(input: AnalysisInput, rules: readonly Rule[] = allRules)
         project,
         options: ruleOptions(rule.meta.options, config.options?.[rule.meta.id]),
         report: (report) => {
-          const finding = toFinding(rule, severity, report, sourceFile);
-          if (!suppressions.isSuppressed(rule.meta.id, finding.range.start.line)) found.push(finding);
+          const finding = toOffsetFinding(severity, report, sourceFile);
+          const unit = !isLocal ? -1 : currentUnit >= 0 ? currentUnit : unitAt(units, finding.start);
+          if (unit === undefined) attributed = false;
+          kept.push({ unit: unit ?? -1, atEnd: isLocal && currentUnit < 0, finding });
         },
+        outOfTime: () => budget.exceeded(),
       };
       const onError = (error: unknown): void => {
-        findingsByRule.delete(rule);
+        found.delete(rule);
         if (isStackOverflow(error)) tooDeep.push(rule.meta.id);
         else internalErrors.push(internalError(error, rule.meta.id, input.fileName));
       };
       try {
-        subscribers.push({ listeners: rule.create(context), onError });
+        (!isLocal ? fileWide : before ? someUnits : everyUnit).push({ listeners: rule.create(context), onError });
       } catch (error) {
         onError(error);
       }
     }
-    const finished = walk(tree.nodes, subscribers, started + (input.budgetMs ?? analysisBudgetMs));
+    const spansOf = (selected: (i: number) => boolean): WalkSpan[] => [
+      ...units.flatMap((unit, i) => (selected(i) ? [{ from: unit.from, to: unit.to, enter: () => (currentUnit = i) }] : [])),
+      // Before the `end` listeners: what they report belongs to the unit it is in.
+      { from: 0, to: 0, enter: () => (currentUnit = -1) },
+    ];
+    // A rule that stopped its own loop for time finished its walk, but not its work.
+    const finished =
+      walk(tree.nodes, fileWide, budget) &&
+      walk(tree.nodes, everyUnit, budget, incremental ? spansOf(() => true) : undefined) &&
+      walk(tree.nodes, someUnits, budget, spansOf((i) => plan?.rerun.has(i) ?? true)) &&
+      !budget.wasExceeded;
 
-    const findings = [...findingsByRule.values()].flat();
+    const suppressions = findSuppressions(input.text);
+    const findings: Finding[] = [];
+    for (const [rule, list] of found) {
+      const ordered = rule.meta.scope === 'declaration' && incremental ? inUnitOrder(list) : list;
+      for (const { finding } of ordered) {
+        const f = toFinding(rule, finding, sourceFile);
+        if (!suppressions.isSuppressed(rule.meta.id, f.range.start.line)) findings.push(f);
+      }
+    }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const reasons = [
       ...(tooDeep.length > 0 ? [`nested too deeply for ${tooDeep.join(', ')}`] : []),
-      ...(finished ? [] : [`stopped after ${(input.budgetMs ?? analysisBudgetMs) / 1000} s, the time one file may take`]),
+      ...(finished ? [] : [`stopped after ${budget.ms / 1000} s of CPU time, the time one file may take`]),
     ];
     const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
-    return { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
+    const result: AnalysisResult = { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
+    if (!incremental || incomplete || !attributed) return { result, reused: plan !== undefined };
+    const kept = new Map<string, UnitFinding[]>();
+    for (const [rule, list] of found) if (rule.meta.scope === 'declaration') kept.set(rule.meta.id, list);
+    const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept }, reused: plan !== undefined };
   } catch (error) {
-    if (isStackOverflow(error)) return { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply };
+    if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false };
     internalErrors.push(internalError(error, undefined, input.fileName));
-    return { findings: [], parseErrors: [], internalErrors };
+    return { result: { findings: [], parseErrors: [], internalErrors }, reused: false };
   }
+}
+
+function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {
+  return JSON.stringify([config, rules.map((r) => r.meta.id)]);
+}
+
+/** A kept finding that reaches into the edited text belongs to a unit that must run again. */
+function rerunTouched(plan: ReusePlan, previous: AnalysisBase): void {
+  for (const list of previous.findings.values()) {
+    for (const { unit, finding } of list) if (!plan.rerun.has(unit) && touchesRegion(finding, plan.region)) plan.rerun.add(unit);
+  }
+}
+
+/** The previous findings of the units that do not run again, moved to where the edit put them. */
+function reused(previous: readonly UnitFinding[], plan: ReusePlan): UnitFinding[] {
+  const out: UnitFinding[] = [];
+  for (const entry of previous) if (!plan.rerun.has(entry.unit)) out.push({ ...entry, finding: shifted(entry.finding, plan.region) });
+  return out;
+}
+
+/** Walk reports in unit order, then `end` reports in unit order: the same order whichever units ran again. */
+function inUnitOrder(list: readonly UnitFinding[]): UnitFinding[] {
+  return list
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => Number(a.entry.atEnd) - Number(b.entry.atEnd) || a.entry.unit - b.entry.unit || a.i - b.i)
+    .map(({ entry }) => entry);
 }
 
 /** TypeScript's parser recurses; thousands of nested blocks exhaust the stack. That is the input's limit, not a bug. */
@@ -137,27 +242,23 @@ function reportSeverity(configured: Severity, report: Report): Severity {
   return report.severity !== undefined && severityRank[report.severity] < severityRank[configured] ? report.severity : configured;
 }
 
-function toFinding(rule: Rule, severity: Severity, report: Report, sourceFile: ts.SourceFile): Finding {
+function toOffsetFinding(severity: Severity, report: Report, sourceFile: ts.SourceFile): OffsetFinding {
   const span = spanOf(report.at, sourceFile);
   return {
-    ruleId: rule.meta.id,
-    category: rule.meta.category,
     severity: reportSeverity(severity, report),
     message: report.message,
-    range: rangeOf(sourceFile, span.start, span.end),
-    fixes: (report.fixes ?? []).map((fix) => toFix(fix, sourceFile)),
-    related: (report.related ?? []).map((r) => {
-      const s = spanOf(r.at, sourceFile);
-      return { range: rangeOf(sourceFile, s.start, s.end), message: r.message };
-    }),
+    start: span.start,
+    end: span.end,
+    fixes: (report.fixes ?? []).map((fix) => toOffsetFix(fix, sourceFile)),
+    related: (report.related ?? []).map((r) => ({ ...spanOf(r.at, sourceFile), message: r.message })),
   };
 }
 
-function toFix(fix: OffsetFix, sourceFile: ts.SourceFile): Finding['fixes'][number] {
+function toOffsetFix(fix: OffsetFix, sourceFile: ts.SourceFile): OffsetFinding['fixes'][number] {
   const edits = [...fix.edits].sort((a, b) => a.start - b.start);
   return {
     title: fix.title,
     safe: fix.safe,
-    edits: edits.map((e) => ({ range: rangeOf(sourceFile, e.start, e.end), newText: withLineEndingsOf(sourceFile.text, e.start, e.text) })),
+    edits: edits.map((e) => ({ start: e.start, end: e.end, text: withLineEndingsOf(sourceFile.text, e.start, e.text) })),
   };
 }

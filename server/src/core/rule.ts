@@ -8,6 +8,15 @@ import type { RuleOptionSpecs, RuleOptions } from './config';
 
 export type FixCapability = 'safe' | 'suggestion' | 'none';
 
+/**
+ * What a rule's findings depend on. `declaration`: a finding made while walking a unit (a top-level statement or
+ * a class member, see incremental/units.ts) lies in that unit and depends only on its text and on what ties it to
+ * other units by name, so after an edit inside one function body the rule runs again on the units the edit
+ * reaches and the others' findings are moved. `file` (the default): it weighs the whole file (a route's limiter
+ * mounted elsewhere, a style shared by the file, code copied between functions) and runs on every analysis.
+ */
+export type RuleScope = 'declaration' | 'file';
+
 export interface RuleMeta {
   /** Kebab-case, public and stable: the name users configure and suppress. */
   id: string;
@@ -22,6 +31,8 @@ export interface RuleMeta {
   sources: readonly string[];
   /** The options it accepts in the config (`["warning", { … }]`), with their defaults. */
   options?: RuleOptionSpecs;
+  /** `file` when absent. */
+  scope?: RuleScope;
 }
 
 /** An edit by offsets into the analysed text; converted to LSP ranges when the finding is made. */
@@ -63,6 +74,11 @@ export interface RuleContext {
   /** Every option in `meta.options`: the configured value or the default. */
   readonly options: RuleOptions;
   report(report: Report): void;
+  /**
+   * Whether the analysis has spent its time. The walk asks between nodes; a rule asks inside its own loops over
+   * many pairs or functions, and stops there (the result then says the file was only partly analysed).
+   */
+  outOfTime(): boolean;
 }
 
 export interface Rule {

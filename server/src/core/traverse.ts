@@ -26,6 +26,11 @@ export function preorder(root: ts.Node, enter: (node: ts.Node) => boolean | void
   visit(root);
 }
 
+/** `preorder` over the descendants of `root`, without `root` itself. */
+export function preorderBelow(root: ts.Node, enter: (node: ts.Node) => boolean | void): void {
+  preorder(root, (node) => node === root || enter(node));
+}
+
 function descendIteratively(parent: ts.Node, enter: (node: ts.Node) => boolean | void): void {
   const stack: ts.Node[] = [];
   const children: ts.Node[] = [];
@@ -86,6 +91,11 @@ export class TreeIndex {
     }
     for (let i = lo; i < nodes.length && nodes[i].pos === pos; i++) if (nodes[i] === node) return i;
     return undefined;
+  }
+
+  /** The index just past the subtree of the node at `i`. */
+  endOf(i: number): number {
+    return this.ends[i];
   }
 
   /** `preorder` over the subtree at `start`. */

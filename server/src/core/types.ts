@@ -58,7 +58,7 @@ export interface AnalysisInput {
   config?: ResolvedConfig;
   /** A tree the caller already holds for exactly this text (the server's incremental reparse). */
   sourceFile?: ts.SourceFile;
-  /** How long the rules may run (analysisBudgetMs when absent). */
+  /** How much CPU time, in ms, the rules may take (analysisBudgetMs when absent). */
   budgetMs?: number;
   /** What the rest of the project says of this file (the project index); nothing of other files when absent. */
   project?: ProjectFacts;

@@ -91,12 +91,31 @@ const kindByName: Readonly<Record<NodeKindName, ts.SyntaxKind>> = {
 /** How many nodes are dispatched between two looks at the clock. */
 const nodesPerClockCheck = 64;
 
+/** What the walk asks between nodes: whether the analysis has spent its time (time-budget.ts). */
+export interface Budget {
+  exceeded(): boolean;
+}
+
+const unlimited: Budget = { exceeded: () => false };
+
+/** A run of `nodes` to dispatch, `[from, to)`, and what to do before its first node (incremental analysis's units). */
+export interface WalkSpan {
+  from: number;
+  to: number;
+  enter?: () => void;
+}
+
 /**
- * Dispatches `nodes` (the tree in source order, see traverse.ts) to the subscribers that asked for their kinds.
- * Past `deadline` (a `Date.now()` value) the walk stops where it is and the `end` listeners are not called: the
- * findings reported so far stand. Returns whether the walk finished.
+ * Dispatches `nodes` (the tree in source order, see traverse.ts), or only the `spans` of them, to the subscribers
+ * that asked for their kinds. Once `budget` is spent the walk stops where it is and the remaining `end` listeners
+ * are not called: the findings reported so far stand. Returns whether the walk finished.
  */
-export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber[], deadline = Infinity): boolean {
+export function walk(
+  nodes: readonly ts.Node[],
+  subscribers: readonly Subscriber[],
+  budget: Budget = unlimited,
+  spans: readonly WalkSpan[] = [{ from: 0, to: nodes.length }],
+): boolean {
   // Indexed by SyntaxKind: an array lookup per node is the whole cost for the kinds nobody asked for.
   const byKind: { subscriber: Subscriber; handler: Handler }[][] = [];
   const failed = new Set<Subscriber>();
@@ -110,25 +129,33 @@ export function walk(nodes: readonly ts.Node[], subscribers: readonly Subscriber
   }
 
   if (byKind.length > 0) {
-    for (let i = 0; i < nodes.length; i++) {
-      if (i % nodesPerClockCheck === 0 && Date.now() > deadline) return false;
-      const node = nodes[i];
-      const list = byKind[node.kind];
-      if (list === undefined) continue;
-      for (const { subscriber, handler } of list) {
-        if (failed.has(subscriber)) continue;
-        try {
-          handler(node);
-        } catch (error) {
-          failed.add(subscriber);
-          subscriber.onError(error);
+    // The budget is asked before the first node, then every `nodesPerClockCheck` nodes.
+    let sinceClock = nodesPerClockCheck - 1;
+    for (const span of spans) {
+      span.enter?.();
+      for (let i = span.from; i < span.to; i++) {
+        if (++sinceClock === nodesPerClockCheck) {
+          sinceClock = 0;
+          if (budget.exceeded()) return false;
+        }
+        const node = nodes[i];
+        const list = byKind[node.kind];
+        if (list === undefined) continue;
+        for (const { subscriber, handler } of list) {
+          if (failed.has(subscriber)) continue;
+          try {
+            handler(node);
+          } catch (error) {
+            failed.add(subscriber);
+            subscriber.onError(error);
+          }
         }
       }
     }
   }
 
   for (const subscriber of subscribers) {
-    if (Date.now() > deadline) return false;
+    if (budget.exceeded()) return false;
     if (failed.has(subscriber) || !subscriber.listeners.end) continue;
     try {
       subscriber.listeners.end();

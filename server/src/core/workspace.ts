@@ -20,7 +20,7 @@ import './typescript-plain';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
 import type { ChecklistItem } from '../../../shared/src/protocol';
-import { analyze, skipReason } from './analyze';
+import { type AnalysisBase, analyze, analyzeIncrementally, skipReason } from './analyze';
 import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
 import { ConfigLookup } from './config-lookup';
 import { DocumentTrees, type TextChangeSpan } from './document-trees';
@@ -111,6 +111,8 @@ export interface FileSettings {
 
 interface OpenDocument extends DocumentInput {
   analysis?: DocumentAnalysis;
+  /** What the last analysis keeps for the next one: an edit inside one function body re-runs only what it reaches. */
+  base?: AnalysisBase;
 }
 
 export class Workspace {
@@ -172,7 +174,7 @@ export class Workspace {
   fileChangedOnDisk(file: string): string[] {
     const absolute = path.resolve(file);
     if ([...this.documents.values()].some((d) => d.fileName === absolute)) return [];
-    return this.index.changedOnDisk(absolute) ? this.dependentsOf(absolute) : [];
+    return this.index.changedOnDisk(absolute) ? this.staleDependents(absolute) : [];
   }
 
   /** The open documents whose analysis uses what the open document `uri` says to the project. */
@@ -198,7 +200,7 @@ export class Workspace {
 
   open(document: DocumentInput): void {
     this.trees.forget(document.uri);
-    this.documents.set(document.uri, { ...document });
+    this.documents.set(document.uri, { ...document, base: undefined });
   }
 
   /**
@@ -221,7 +223,7 @@ export class Workspace {
     this.trees.forget(uri);
     // The file on disk is the project's again (the document may have been closed without saving).
     if (!document || !path.isAbsolute(document.fileName) || !this.index.changedOnDisk(document.fileName)) return [];
-    return this.dependentsOf(document.fileName);
+    return this.staleDependents(document.fileName);
   }
 
   /** The open document's text and version, as the workspace last heard of it. */
@@ -240,6 +242,8 @@ export class Workspace {
     let result: AnalysisResult;
     let projectChanged = false;
     const skipped = skipReason(text);
+    const previous = document.base;
+    document.base = undefined;
     if (skipped) {
       this.trees.forget(uri);
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
@@ -247,11 +251,16 @@ export class Workspace {
       const sourceFile = this.treeOrOverflow(uri, text, fileName);
       // The summary comes from the facts this analysis builds: one parse, one fact model, for both.
       const onFacts = path.isAbsolute(fileName) ? (facts: Facts) => (projectChanged = this.index.record(fileName, text, summarize(facts))) : undefined;
-      result = sourceFile
-        ? analyze({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts }, this.rulesFor(options))
-        : { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
+      if (sourceFile) {
+        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts }, this.rulesFor(options), previous);
+        result = analysis.result;
+        document.base = analysis.base;
+      } else {
+        result = { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
+      }
     }
-    if (projectChanged) for (const dependent of this.dependentDocuments(uri)) this.documents.get(dependent)!.analysis = undefined;
+    // What the project says of the dependants changed, not their text: their next analysis reuses nothing.
+    if (projectChanged && path.isAbsolute(fileName)) this.staleDependents(fileName);
     document.analysis = { version, result, projectChanged };
     return document.analysis;
   }
@@ -348,6 +357,20 @@ export class Workspace {
   /** What the index says of the file; a buffer with no folder (untitled) sees no other file. */
   private projectFactsOf(fileName: string): ProjectFacts | undefined {
     return path.isAbsolute(fileName) ? this.index.factsFor(fileName, this.indexOnDemand) : undefined;
+  }
+
+  /**
+   * The open documents that depend on `file`, whose analyses (and the base an incremental analysis would reuse)
+   * are out of date now: what the project says of them changed, not their text.
+   */
+  private staleDependents(file: string): string[] {
+    const uris = this.dependentsOf(file);
+    for (const uri of uris) {
+      const document = this.documents.get(uri)!;
+      document.analysis = undefined;
+      document.base = undefined;
+    }
+    return uris;
   }
 
   private dependentsOf(file: string): string[] {

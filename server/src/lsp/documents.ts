@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextChangeSpan, Workspace } from '../core/workspace';
+import { isChangeEvent, wellFormedChange } from './well-formed-change';
 
 const extensionByLanguage: Readonly<Record<string, string>> = {
   javascript: '.js',
@@ -39,18 +40,15 @@ export class WorkspaceDocuments implements TextDocumentsConfiguration<TextDocume
   }
 
   update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    // Checked before any is applied: the document changes in place, and half a notification would leave the
+    // Workspace's text behind the document's.
+    if (!Array.isArray(changes) || !changes.every(isChangeEvent)) throw new Error(`malformed contentChanges for ${document.uri} version ${version}: not applied`);
     let spans: TextChangeSpan[] | undefined = [];
-    for (const change of changes) {
-      if (spans && 'range' in change) {
-        // Offsets against the text as it is before this change: each change applies to the previous one's result.
-        // TextDocument.update applies a range given end first as if it were given start first, and clamps
-        // positions past the end; the offsets are taken the same way, so the tree follows the text it gets.
-        const a = document.offsetAt(change.range.start);
-        const b = document.offsetAt(change.range.end);
-        spans.push({ start: Math.min(a, b), end: Math.max(a, b), newLength: change.text.length });
-      } else {
-        spans = undefined;
-      }
+    for (const given of changes) {
+      // Each change applies to the previous one's result, so its offsets are taken against the text as it is now.
+      const { change, span } = wellFormedChange(document, given);
+      if (spans && span) spans.push({ start: span.start, end: span.end, newLength: change.text.length });
+      else spans = undefined;
       TextDocument.update(document, [change], version);
     }
     this.workspace.update(document.uri, version, document.getText(), spans);

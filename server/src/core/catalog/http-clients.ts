@@ -65,3 +65,14 @@ export function httpClientFunction(module: string, name: string): HttpClientFunc
 export function isHttpClientModule(module: string): boolean {
   return byModule.has(module.startsWith('node:') ? module.slice(5) : module);
 }
+
+/**
+ * The names a client is called by in code (`fetch(…)`, `axios.get(…)`, `got(…)`, `request(…)`): for code sinks a
+ * response is remote data, whoever the client is, so the name alone is enough.
+ */
+const remoteClientNames: ReadonlySet<string> = new Set(['fetch', 'got', 'axios', 'ky', 'request', 'superagent', 'needle', 'undici']);
+
+/** Whether `name` is how code calls an HTTP client. */
+export function isRemoteClientName(name: string): boolean {
+  return remoteClientNames.has(name);
+}

@@ -8,7 +8,7 @@ export { definesModel, isDatabaseLibrary, isModelBaseLibrary, orms, ormOf, sqlMe
 export { promiseDrivers, sqlEscapers } from './sql-drivers';
 export { drizzle, drizzleBuilder } from './drizzle';
 export { knex, knexBuilder, knexRaw, knexRawMethod } from './knex';
-export { mongoose, mongooseQueryHelpers } from './mongoose';
+export { mongoFilterMethods, mongoose, mongooseQueryHelpers } from './mongoose';
 export { prisma, prismaTags } from './prisma';
 export { sequelize } from './sequelize';
 export { typeorm } from './typeorm';

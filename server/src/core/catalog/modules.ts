@@ -27,6 +27,7 @@ export const libraryKinds: Readonly<Record<LibraryId, LibraryKind>> = {
   'cross-fetch': 'http-client', 'isomorphic-fetch': 'http-client',
   child_process: 'process', execa: 'process', shelljs: 'process',
   fs: 'file-system', 'fs/promises': 'file-system', 'fs-extra': 'file-system', 'graceful-fs': 'file-system', path: 'file-system',
+  url: 'url-parser', querystring: 'url-parser', qs: 'url-parser', busboy: 'upload-parser', formidable: 'upload-parser', multer: 'upload-parser',
   vm: 'code', util: 'node-runtime', zlib: 'node-runtime', dns: 'node-runtime',
   'node-serialize': 'deserializer', 'serialize-to-js': 'deserializer', funcster: 'deserializer', cryo: 'deserializer', 'js-yaml': 'deserializer',
   libxmljs: 'xml-parser', libxmljs2: 'xml-parser',

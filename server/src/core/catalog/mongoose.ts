@@ -7,6 +7,12 @@ import type { OrmCatalog } from './types';
 /** Query helpers chained after a Mongoose model call. */
 export const mongooseQueryHelpers = /^(lean|exec|populate|select|sort|limit|skip|where|equals|in|gt|gte|lt|lte|orFail|session|hint|collation|batchSize|cursor)$/;
 
+/** Model and collection methods (Mongoose and the MongoDB driver) whose first argument is a query filter. */
+export const mongoFilterMethods: ReadonlySet<string> = new Set([
+  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
+  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'exists', 'remove', 'where', 'distinct', 'aggregate',
+]);
+
 export const mongoose: OrmCatalog = {
   id: 'mongoose',
   queryMethods: {

@@ -33,6 +33,8 @@ export type LibraryId =
   | 'cross-fetch' | 'isomorphic-fetch'
   // processes, files, code
   | 'child_process' | 'execa' | 'shelljs' | 'fs' | 'fs/promises' | 'fs-extra' | 'graceful-fs' | 'path' | 'vm' | 'util' | 'zlib' | 'dns'
+  // URL and query-string parsers, upload parsers
+  | 'url' | 'querystring' | 'qs' | 'busboy' | 'formidable' | 'multer'
   // deserialisers and XML parsers
   | 'node-serialize' | 'serialize-to-js' | 'funcster' | 'cryo' | 'js-yaml' | 'libxmljs' | 'libxmljs2'
   // loggers
@@ -42,7 +44,7 @@ export type LibraryId =
 export type LibraryKind =
   | 'sql-driver' | 'sql-escaping' | 'orm' | 'document-store' | 'key-value' | 'broker' | 'token' | 'password-hash'
   | 'crypto' | 'digest' | 'session' | 'web-framework' | 'payment' | 'mail' | 'http-client' | 'process' | 'file-system'
-  | 'code' | 'node-runtime' | 'logger' | 'deserializer' | 'xml-parser';
+  | 'code' | 'node-runtime' | 'logger' | 'deserializer' | 'xml-parser' | 'url-parser' | 'upload-parser';
 
 /** `$1, $2`, `?`, `:name` (Sequelize replacements), or a tagged template whose holes are the values. */
 export type PlaceholderStyle = 'dollar' | 'question' | 'named' | 'tagged';

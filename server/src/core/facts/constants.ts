@@ -4,6 +4,7 @@
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
+import type { MutationIndex } from './mutations';
 import { isConstDeclaration, unwrap } from './syntax';
 
 const upperCase = /^[A-Z][A-Z0-9_]*$/;
@@ -11,7 +12,10 @@ const upperCase = /^[A-Z][A-Z0-9_]*$/;
 export class ConstantIndex {
   private readonly cache = new Map<Declaration, boolean>();
 
-  constructor(private readonly scopes: ScopeIndex) {}
+  constructor(
+    private readonly scopes: ScopeIndex,
+    private readonly mutations: MutationIndex,
+  ) {}
 
   isConstant(expr: ts.Expression, depth = 0): boolean {
     if (depth > 16) return false;
@@ -75,7 +79,8 @@ export class ConstantIndex {
     this.cache.set(decl, false);
     let result = false;
     if (ts.isVariableDeclaration(decl)) {
-      result = isConstDeclaration(decl) && decl.initializer !== undefined && this.isConstant(decl.initializer, depth + 1);
+      // `const parts = ['grep']` stops being constant when the file pushes into it.
+      result = isConstDeclaration(decl) && decl.initializer !== undefined && this.isConstant(decl.initializer, depth + 1) && this.mutations.valuesPutInto(decl).every((v) => this.isConstant(v, depth + 1));
     } else if (ts.isImportSpecifier(decl) || ts.isImportClause(decl)) {
       result = upperCase.test(name);
     } else if (ts.isBindingElement(decl)) {

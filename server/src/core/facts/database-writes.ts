@@ -316,12 +316,11 @@ function buildTransactionIndex(facts: Facts): TransactionIndex {
   };
   return {
     inTransaction(node, handle) {
-      if (handle && passesTransaction(node)) return true;
+      if (handle && passesTransaction(node, facts.sourceFile)) return true;
       if (inTransactionArray(node)) return true;
       const root = handle && rootIdentifier(handle);
-      const at = node.getStart();
-      for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-        if (!isFunctionLike(n)) continue;
+      const at = node.getStart(facts.sourceFile);
+      for (let n = facts.enclosingFunction(node); n; n = facts.enclosingFunction(n)) {
         if (isTransactionCallback(n)) return true;
         if (hasTransactionDecorator(n)) return true;
         if (root && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === root)) return true;
@@ -334,13 +333,13 @@ function buildTransactionIndex(facts: Facts): TransactionIndex {
 }
 
 /** `{ transaction: t }` / `{ session }` / `transacting(trx)` on the write itself. */
-function passesTransaction(node: ts.Node): boolean {
+function passesTransaction(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   if (!ts.isCallExpression(node)) return false;
   for (const a of node.arguments) {
     const o = unwrap(a);
     if (ts.isObjectLiteralExpression(o) && (objectProperty(o, 'transaction') || objectProperty(o, 'session'))) return true;
   }
-  return /\.transacting\s*\(|\.session\s*\(/.test(node.expression.getText());
+  return /\.transacting\s*\(|\.session\s*\(/.test(node.expression.getText(sourceFile));
 }
 
 /** Prisma's batch form: `prisma.$transaction([prisma.a.update(…), prisma.b.create(…)])`. */

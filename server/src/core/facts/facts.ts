@@ -22,13 +22,16 @@
 import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
 import { LibraryIndex, LibraryRef } from './libraries';
-import { LibraryId, libraryIdOf } from '../catalog';
+import { LibraryId, isKind, libraryIdOf } from '../catalog';
 import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
+import { MutationIndex } from './mutations';
+import { exportedFunctions } from './exported-functions';
 import { Declaration, ScopeIndex } from './scopes';
 import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
+import { EnclosingFunctions } from './enclosing-functions';
 
 export interface ModuleImport {
   module: string;
@@ -57,6 +60,11 @@ export interface Facts {
   readonly mounts: readonly MiddlewareMount[];
   /** Test code, as every rule sees it (test-code.ts). Rules lower or drop their findings there. */
   readonly isTestFile: boolean;
+  /**
+   * The file offers functions to other code rather than serving requests itself: no routes, no web framework
+   * imported, not a test. Its exported functions' parameters are library input (FlowQuery.callerInput).
+   */
+  readonly isLibraryCode: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
   resolve(id: ts.Identifier): Declaration | undefined;
@@ -71,8 +79,12 @@ export interface Facts {
    */
   requestOrigin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined;
   isRequestParameter(param: ts.ParameterDeclaration): boolean;
+  /** The values the file puts into the array or object `decl` names after declaring it (`q.email = v`, `parts.push(v)`). */
+  valuesPutInto(decl: Declaration): readonly ts.Expression[];
   /** The function a local name stands for (`function f` or `const f = () => …`). */
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined;
+  /** The nearest function above `node`, remembered along the way (enclosing-functions.ts). */
+  enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined;
   /** The fact `key` of `node`: computed by `compute` the first time anything asks, then served from this file's cache. */
   memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T;
   /** Visits `root` and its descendants in source order over the file's tree index; `enter` returning false skips a node's children. */
@@ -86,9 +98,16 @@ export interface Facts {
 export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile)): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
+  const functions = new EnclosingFunctions();
   const libraries = new LibraryIndex(scopes);
-  const constants = new ConstantIndex(scopes);
-  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree);
+  const mutations = new MutationIndex(scopes, tree);
+  const constants = new ConstantIndex(scopes, mutations);
+  let exported: Map<ts.FunctionLikeDeclaration, string> | undefined;
+  const exportedAs = (fn: ts.FunctionLikeDeclaration): string | undefined => {
+    exported ??= new Map(exportedFunctions(sourceFile, facts).map((f) => [f.fn, f.label]));
+    return exported.get(fn);
+  };
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations, exportedAs);
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
@@ -106,12 +125,14 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
   }
 
   const libraryIds = new Set(imports.map((i) => i.library));
-  return {
+  const isTestFile = isTestCode(projectPath, imports.map((i) => i.module));
+  const facts: Facts = {
     sourceFile,
     imports,
     routes: routes.routes,
     mounts: routes.mounts,
-    isTestFile: isTestCode(projectPath, imports.map((i) => i.module)),
+    isTestFile,
+    isLibraryCode: !isTestFile && routes.routes.length === 0 && !imports.some((i) => isKind(i.library, 'web-framework')),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
     resolve: (id) => scopes.resolve(id),
@@ -121,6 +142,8 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
     localFunction: (id) => requestData.localFunction(id),
+    enclosingFunction: (node) => functions.of(node),
+    valuesPutInto: (decl) => mutations.valuesPutInto(decl),
     memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T {
       let values = memos.get(key);
       if (!values) memos.set(key, (values = new Map()));
@@ -131,4 +154,5 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     },
     walk: (root, enter) => tree.preorder(root, enter),
   };
+  return facts;
 }

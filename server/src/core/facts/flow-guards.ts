@@ -8,6 +8,7 @@ import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FlowMode } from './flow-sanitizers';
 import { calleeName, isConstDeclaration, unwrap } from './syntax';
+import { preorder } from '../traverse';
 
 /** The sinks a passed test makes a value safe for: every sink, or some. */
 type Protection = 'all' | ReadonlySet<FlowMode>;
@@ -112,21 +113,20 @@ export class FlowGuards {
   /** Whether `expr` refers to `decl`, directly or through a `const` computed from it (`const rel = path.relative(root, full)`). */
   private mentions(expr: ts.Node, decl: Declaration, depth = 0): boolean {
     let found = false;
-    const visit = (n: ts.Node): void => {
-      if (found) return;
+    preorder(expr, (n) => {
+      if (found || ts.isFunctionLike(n)) return false;
       if (ts.isIdentifier(n)) {
+        // A member's name (`.id` of `x.id`) names no variable.
+        if (n !== expr && ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) return false;
         const d = this.scopes.resolve(n);
         if (d === decl) found = true;
         else if (depth === 0 && d && ts.isVariableDeclaration(d) && d.initializer && isConstDeclaration(d) && d.initializer.end - d.initializer.pos < 400) {
           found = this.mentions(d.initializer, decl, 1);
         }
-        return;
+        return false;
       }
-      if (ts.isPropertyAccessExpression(n)) return visit(n.expression);
-      if (ts.isFunctionLike(n)) return;
-      ts.forEachChild(n, visit);
-    };
-    visit(expr);
+      return true;
+    });
     return found;
   }
 }

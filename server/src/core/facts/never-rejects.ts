@@ -5,6 +5,7 @@
  */
 import * as ts from 'typescript';
 import { isFunctionLike } from './syntax';
+import { preorderBelow } from '../traverse';
 
 export function neverRejects(fn: ts.SignatureDeclaration): boolean {
   const body = isFunctionLike(fn) ? fn.body : undefined;
@@ -40,14 +41,10 @@ function isPlainValue(expr: ts.Expression): boolean {
 /** A `throw` or an `await` in the block, not counting nested functions (their own promises are theirs). */
 function throwsOrAwaits(block: ts.Block): boolean {
   let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || isFunctionLike(node)) return;
-    if (ts.isThrowStatement(node) || ts.isAwaitExpression(node)) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(block, visit);
+  preorderBelow(block, (node) => {
+    if (found || isFunctionLike(node)) return false;
+    if (ts.isThrowStatement(node) || ts.isAwaitExpression(node)) found = true;
+    return !found;
+  });
   return found;
 }

@@ -10,6 +10,7 @@ import { isProjectModule } from './libraries';
 import { promiseCallOf } from './promise-calls';
 import { memberName, unwrap } from './syntax';
 import { modelModulePath, modelReadMethods, passwordHashApis, type PromisedValue } from '../catalog/promise-apis';
+import { preorderBelow } from '../traverse';
 
 export interface PromiseResult {
   /** What the promised value is; 'data' for everything but password hashing. */
@@ -95,11 +96,11 @@ export class PromiseResults {
     const returned: (ts.Expression | undefined)[] = [];
     if (!ts.isBlock(fn.body)) returned.push(fn.body);
     else {
-      const visit = (node: ts.Node): void => {
+      preorderBelow(fn.body, (node) => {
         if (ts.isReturnStatement(node)) returned.push(node.expression);
-        else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
-      };
-      ts.forEachChild(fn.body, visit);
+        else return !ts.isFunctionLike(node);
+        return false;
+      });
     }
     let result: PromiseResult | undefined;
     for (const r of returned) {

@@ -8,6 +8,7 @@ import type { Facts } from './facts';
 import type { LibraryRef } from './libraries';
 import { dottedName, isFunctionLike, memberName, objectProperty, unwrap } from './syntax';
 import { middlewareKindOf } from '../catalog';
+import { preorder } from '../traverse';
 
 /** A module of rate-limiting middleware (the catalogue's middleware table). */
 export function isLimiterModule(module: string): boolean {
@@ -46,15 +47,13 @@ export class RateLimiterIndex {
     if (cached !== undefined) return cached;
     this.memo.set(fn, false);
     let found = false;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && this.isLimitingCall(node)) {
-        found = true;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
+    if (fn.body) {
+      preorder(fn.body, (node) => {
+        if (found) return false;
+        if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && this.isLimitingCall(node)) found = true;
+        return !found;
+      });
+    }
     this.memo.set(fn, found);
     return found;
   }

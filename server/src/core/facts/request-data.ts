@@ -20,8 +20,17 @@ import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
 import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
+import type { MutationIndex } from './mutations';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
+import {
+  graphqlRootTypes, localMessageChannels, rawUrlMembers, urlHostParts, nestSourceDecorators, trpcResolverMethods, nestTextDecorators, nextEntryNames, nextRouteProps, requestMembers, requestParameterNames,
+  requestReaders, requestTypeNames, socketLifecycleEvents, textRequestMembers, textRequestReaders, uploadStorageMembers,
+} from '../catalog/request-sources';
+import { pathBuilders, pathSegmentTakers } from '../catalog/file-systems';
+import { isRemoteClientName } from '../catalog/http-clients';
+import { isUrlParser, urlParserConstructors } from '../catalog/url-parsers';
+import { uploadCallbacks } from '../catalog/upload-parsers';
 import { calleeName, dottedName, isConstDeclaration, isFunctionLike, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
@@ -34,6 +43,16 @@ export interface RequestOrigin {
    * anything built by a template or a string method): it cannot be an object such as `{ "$gt": "" }`.
    */
   text?: boolean;
+  /**
+   * Library input: the value is a parameter of the exported function named here, so it comes from whoever
+   * calls the module, not from a request this file sees.
+   */
+  caller?: string;
+  /**
+   * The caller's value is built into a larger value after a part the function itself chose (`'git log ' + x`,
+   * `path.join(BASE, name)`), rather than being the whole value, which is the function's contract.
+   */
+  built?: boolean;
 }
 
 export interface FlowQuery {
@@ -43,39 +62,20 @@ export interface FlowQuery {
    * question is asked for `sql`, the flow facts' first sink.
    */
   sink?: SinkKind;
+  /** Also follow the parameters of the file's exported functions, as data from the module's caller (library input). */
+  callerInput?: boolean;
 }
 
-const requestMembers = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'file', 'rawBody']);
-/** Request members that are always strings: path parameters and headers. */
-const textMembers = new Set(['params', 'headers']);
-const requestParamNames = /^(req|request|ctx|context|c|event)$/;
-const requestTypeNames = /^(Request|NextRequest|FastifyRequest|IncomingMessage|Context|HonoRequest)$/;
-/** Body readers on a fetch-style request (Next.js, Hono, Remix) and Hono's accessors. */
-const requestReaders = new Set(['json', 'formData', 'text', 'parseBody', 'query', 'queries', 'param', 'header', 'valid']);
-/** Readers whose result is always text (or form fields of text and files). */
-const textReaders = new Set(['formData', 'text', 'parseBody', 'query', 'queries', 'param', 'header']);
-const nestSources = new Set(['Body', 'Query', 'Param', 'Params', 'Headers', 'Req', 'Request', 'Cookies']);
-const nestTextSources = new Set(['Param', 'Params', 'Headers']);
 const numericMembers = new Set(['length', 'size']);
-const uploadStorageMembers = new Set(['path', 'filename', 'destination']);
-/** Next.js entry points whose props or second argument carry the URL's `params` and `searchParams`. */
-const nextEntryNames = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|generateMetadata|generateViewport)$/;
-const nextRouteProps = new Set(['params', 'searchParams']);
 /** Array methods whose callback's first parameter is an element of the receiver. */
 const elementCallbacks = new Set(['forEach', 'map', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'then']);
-/** `path` functions that build a path from their arguments. */
-const pathBuilders = new Set(['join', 'resolve', 'normalize', 'relative', 'dirname', 'basename', 'extname', 'format', 'toNamespacedPath']);
-/** Socket events that carry no payload from the peer. */
-const lifecycleEvents = new Set(['connection', 'connect', 'disconnect', 'disconnecting', 'close', 'error', 'open', 'end', 'ping', 'pong', 'upgrade', 'listening', 'headers', 'drain', 'timeout', 'finish']);
-/** `message` receivers that talk to the process's own workers, not to a peer. */
-const localChannels = /worker|process|port|child|cluster|emitter|bus/i;
-/** Clients whose responses are remote data, for sinks that evaluate code. */
-const remoteClients = /^(fetch|got|axios|ky|request|superagent|needle|undici)$/;
 
 type Env = ReadonlyMap<Declaration, RequestOrigin | undefined>;
 
 export class RequestDataIndex {
-  private readonly caches = new Map<FlowMode, Map<Declaration, RequestOrigin | null>>();
+  private readonly caches = new Map<string, Map<Declaration, RequestOrigin | null>>();
+  /** Whether the question being answered follows library input (see FlowQuery.callerInput). */
+  private callerInput = false;
   private readonly guards: FlowGuards;
   private assignments: Map<string, ts.Expression[]> | undefined;
   private callsByName: Map<string, ts.CallExpression[]> | undefined;
@@ -85,13 +85,21 @@ export class RequestDataIndex {
     private readonly scopes: ScopeIndex,
     private readonly libraries: LibraryIndex,
     private readonly tree: TreeIndex,
+    private readonly mutations: MutationIndex,
+    /** The name the module exports `fn` under, if it does. */
+    private readonly exportedAs: (fn: ts.FunctionLikeDeclaration) => string | undefined,
   ) {
     this.guards = new FlowGuards(scopes);
   }
 
   /** The request data `expr` carries into a sink of the queried kind, if any. */
   origin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined {
-    return this.eval(expr, query?.sink ?? 'sql', undefined, 0);
+    this.callerInput = query?.callerInput === true;
+    try {
+      return this.eval(expr, query?.sink ?? 'sql', undefined, 0);
+    } finally {
+      this.callerInput = false;
+    }
   }
 
   /** Whether a parameter holds the incoming request (by name, type, position in a handler, or Nest decorator). */
@@ -102,7 +110,7 @@ export class RequestDataIndex {
       const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
       if (requestTypeNames.test(name)) return true;
     }
-    return requestParamNames.test(param.name.text) && param.parent.parameters.indexOf(param) === 0;
+    return requestParameterNames.test(param.name.text) && param.parent.parameters.indexOf(param) === 0;
   }
 
   private eval(expr: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
@@ -115,11 +123,18 @@ export class RequestDataIndex {
   private evalNode(e: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (ts.isIdentifier(e)) return this.evalIdentifier(e, mode, env, depth);
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return this.evalMember(e, mode, env, depth);
-    if (ts.isTemplateExpression(e)) return asText(first(e.templateSpans, (s) => this.eval(s.expression, mode, env, depth + 1)));
+    if (ts.isTemplateExpression(e)) {
+      const found = firstWithIndex(e.templateSpans, (s) => this.eval(s.expression, mode, env, depth + 1));
+      return asText(found && builtAfter(found.origin, found.index > 0 || e.head.text !== ''));
+    }
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) {
-        return asText(this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1));
+        const left = this.eval(e.left, mode, env, depth + 1);
+        if (left && left.caller === undefined) return asText(left);
+        const right = this.eval(e.right, mode, env, depth + 1);
+        // Request data wins over a caller's value: it is the sender's, whoever calls.
+        return asText(right && right.caller === undefined ? right : left ?? builtAfter(right, true));
       }
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
         return this.eval(e.left, mode, env, depth + 1) ?? this.eval(e.right, mode, env, depth + 1);
@@ -131,7 +146,11 @@ export class RequestDataIndex {
     }
     if (ts.isConditionalExpression(e)) return this.eval(e.whenTrue, mode, env, depth + 1) ?? this.eval(e.whenFalse, mode, env, depth + 1);
     if (ts.isCallExpression(e)) return this.evalCall(e, mode, env, depth);
-    if (ts.isArrayLiteralExpression(e)) return first(e.elements, (x) => this.eval(ts.isSpreadElement(x) ? x.expression : x, mode, env, depth + 1));
+    if (ts.isNewExpression(e)) return this.evalNew(e, mode, env, depth);
+    if (ts.isArrayLiteralExpression(e)) {
+      const found = firstWithIndex(e.elements, (x) => this.eval(ts.isSpreadElement(x) ? x.expression : x, mode, env, depth + 1));
+      return found && builtAfter(found.origin, found.index > 0);
+    }
     if (ts.isObjectLiteralExpression(e)) {
       return first(e.properties, (p) =>
         ts.isPropertyAssignment(p) ? this.eval(p.initializer, mode, env, depth + 1)
@@ -151,8 +170,9 @@ export class RequestDataIndex {
   }
 
   private declarationOrigin(decl: Declaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    let cache = this.caches.get(mode);
-    if (!cache) this.caches.set(mode, (cache = new Map()));
+    const key = this.callerInput ? `${mode}+caller` : mode;
+    let cache = this.caches.get(key);
+    if (!cache) this.caches.set(key, (cache = new Map()));
     const cached = cache.get(decl);
     if (cached !== undefined) return cached ?? undefined;
     cache.set(decl, null); // guards cycles: `let a = b; b = a`
@@ -161,7 +181,7 @@ export class RequestDataIndex {
       origin = this.parameterOrigin(decl, mode, depth);
     } else if (ts.isVariableDeclaration(decl)) {
       origin = decl.initializer ? this.eval(decl.initializer, mode, env, depth + 1) : this.loopElementOrigin(decl, mode, env, depth);
-      origin ??= this.assignedOrigin(decl, mode, env, depth);
+      origin ??= this.assignedOrigin(decl, mode, env, depth) ?? this.mutatedOrigin(decl, mode, env, depth);
     } else if (ts.isBindingElement(decl)) {
       origin = this.bindingOrigin(decl, mode, env, depth);
     }
@@ -189,13 +209,14 @@ export class RequestDataIndex {
     const suffix = path.length > 0 ? `.${path.join('.')}` : '';
     if (ts.isParameter(root)) {
       const own = env?.has(root) ? env.get(root) : this.declarationOrigin(root, mode, env, depth);
-      if (own) return { ...own, source: `${own.source}${suffix}` };
+      if (own) return { ...own, source: own.source === '' ? path.join('.') : `${own.source}${suffix}` };
       const index = root.parent.parameters.indexOf(root);
       if (index === 0 && requestMembers.has(path[0]) && isHandlerLike(root.parent)) {
-        return this.textFor({ source: `req${suffix}`, text: textMembers.has(path[0]) }, mode);
+        return this.textFor({ source: `req${suffix}`, text: textRequestMembers.has(path[0]) }, mode);
       }
       if (nextRouteProps.has(path[0]) && isNextEntry(root.parent)) return { source: path.join('.'), text: true };
-      return undefined;
+      if (index === 0 && path[0] === 'input' && isTrpcResolver(root.parent)) return { source: path.join('.'), text: true };
+      return this.calledWithClientData(root) ? { source: ts.isIdentifier(root.name) ? `${root.name.text}${suffix}` : path.join('.'), text: true } : undefined;
     }
     const base = root.initializer ? this.eval(root.initializer, mode, env, depth + 1) : this.loopElementOrigin(root, mode, env, depth);
     if (base) return { ...base, source: `${base.source}${suffix}` };
@@ -217,7 +238,7 @@ export class RequestDataIndex {
     for (const d of decorators) {
       const call = d.expression;
       const name = ts.isCallExpression(call) ? calleeName(call) : ts.isIdentifier(call) ? call.text : undefined;
-      if (name && nestSources.has(name)) return { source: `@${name}() ${paramName(param)}`, text: nestTextSources.has(name) };
+      if (name && nestSourceDecorators.has(name)) return { source: `@${name}() ${paramName(param)}`, text: nestTextDecorators.has(name) };
     }
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
@@ -227,7 +248,38 @@ export class RequestDataIndex {
       const payload = this.payloadOrigin(fn, mode, depth);
       if (payload) return payload;
     }
-    return this.callSiteOrigin(fn, index, mode, depth);
+    // A destructured parameter is named by the properties taken from it (bindingOrigin).
+    if (this.calledWithClientData(param)) return { source: ts.isIdentifier(param.name) ? param.name.text : '', text: true };
+    return this.callSiteOrigin(fn, index, mode, depth) ?? this.callerOrigin(param, fn);
+  }
+
+  /** Library input: a parameter of an exported function that is not a request handler's. */
+  private callerOrigin(param: ts.ParameterDeclaration, fn: ts.FunctionLikeDeclaration): RequestOrigin | undefined {
+    if (!this.callerInput || isHandlerLike(fn) || this.isRequestParameter(param) || !mayHoldText(param.type)) return undefined;
+    const label = this.exportedAs(fn);
+    return label === undefined ? undefined : { source: paramName(param), caller: label };
+  }
+
+  /**
+   * A parameter the framework fills with client data: a GraphQL resolver's `args` (its second parameter, in a
+   * `Query`/`Mutation`/`Subscription` map), and the fields and file names an upload parser's callback gets.
+   */
+  private calledWithClientData(param: ts.ParameterDeclaration): boolean {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    if (index === 1 && isGraphqlResolver(fn)) return true;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== fn) return false;
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const library = this.libraries.of(callee.expression)?.library;
+    const callbacks = library === undefined ? undefined : uploadCallbacks[library];
+    if (!callbacks) return false;
+    const event = call.arguments[0];
+    const eventName = call.arguments.length === 2 && ts.isStringLiteralLike(event) ? event.text : undefined;
+    const method = callee.name.text;
+    return callbacks.some((c) => (c.event !== undefined ? method === 'on' && eventName === c.event : c.method === method) && c.parameters.includes(index));
   }
 
   /** The first parameter of a socket `message` handler, a socket.io event handler, or an array callback over request data. */
@@ -243,15 +295,16 @@ export class RequestDataIndex {
     const method = callee.name.text;
     if (elementCallbacks.has(method) && parent.arguments[0] === fn) {
       const base = this.eval(callee.expression, mode, undefined, depth + 1);
-      return base && { ...base, source: `${base.source}[]` };
+      // A promise's callback gets the settled value itself, an array's gets an element.
+      return base && (method === 'then' ? base : { ...base, source: `${base.source}[]` });
     }
     if (!/^(on|once|addEventListener|addListener)$/.test(method) || parent.arguments[1] !== fn) return undefined;
     const event = parent.arguments[0];
     if (!event || !ts.isStringLiteralLike(event)) return undefined;
     const receiver = dottedName(callee.expression) ?? '';
-    if (event.text === 'message') return localChannels.test(receiver) ? undefined : { source: paramName(fn.parameters[0]), text: true };
+    if (event.text === 'message') return localMessageChannels.test(receiver) ? undefined : { source: paramName(fn.parameters[0]), text: true };
     // socket.io: any other event on a socket a `connection` handler received; its payload is parsed JSON.
-    if (lifecycleEvents.has(event.text)) return undefined;
+    if (socketLifecycleEvents.has(event.text)) return undefined;
     const socket = unwrap(callee.expression);
     const decl = ts.isIdentifier(socket) ? this.scopes.resolve(socket) : undefined;
     if (!decl || !ts.isParameter(decl) || !isConnectionHandler(decl.parent)) return undefined;
@@ -283,20 +336,27 @@ export class RequestDataIndex {
       const decl = this.scopes.resolve(base);
       if (decl && ts.isParameter(decl) && isNextEntry(decl.parent)) return { source: `${base.text}.${name}`, text: true };
     }
+    if (name === 'input' && ts.isIdentifier(base)) {
+      const decl = this.scopes.resolve(base);
+      if (decl && ts.isParameter(decl) && isTrpcResolver(decl.parent)) return { source: `${base.text}.input`, text: true };
+    }
     if (!requestMembers.has(name)) return undefined;
     // Koa: ctx.request.body; Hono/others: c.req.*
     if (ts.isPropertyAccessExpression(base) && (base.name.text === 'request' || base.name.text === 'req')) base = unwrap(base.expression);
+    // Koa 1's generator middleware has the context as `this`: `this.query`, `this.request.body`.
+    if (base.kind === ts.SyntaxKind.ThisKeyword) return isInGenerator(base) ? { source: e.getText(this.sourceFile), text: textRequestMembers.has(name) } : undefined;
     if (!ts.isIdentifier(base)) return undefined;
     const decl = this.scopes.resolve(base);
     if (!decl || !ts.isParameter(decl) || !this.isRequestParameter(decl)) return undefined;
-    return { source: dottedName(e) ?? `${base.text}.${name}`, text: textMembers.has(name) };
+    return { source: dottedName(e) ?? `${base.text}.${name}`, text: textRequestMembers.has(name) };
   }
 
   private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const root = this.requestRoot(e);
-    if (root) return root;
     const name = memberName(e);
+    if (root) return mode === 'url' && name !== undefined && rawUrlMembers.has(name) ? undefined : root;
     if (name !== undefined && numericMembers.has(name)) return undefined;
+    if (mode === 'path' && name !== undefined && urlHostParts.has(name)) return undefined;
     if (mode === 'path' && name !== undefined) {
       const entry = archiveEntryName(e, name);
       if (entry) return entry;
@@ -304,7 +364,7 @@ export class RequestDataIndex {
     const base = this.eval(e.expression, mode, env, depth + 1);
     if (!base) return undefined;
     // multer's `req.file.path` and `filename` are chosen by the server; `originalname` is the client's.
-    if (name !== undefined && uploadStorageMembers.has(name) && /\.files?(\.|\[|$)/.test(base.source)) return undefined;
+    if (name !== undefined && uploadStorageMembers.has(name) && /(^|\.)files?(\.|\[|$)/.test(base.source)) return undefined;
     return name === undefined ? base : { ...base, source: `${base.source}.${name}` };
   }
 
@@ -317,7 +377,7 @@ export class RequestDataIndex {
       const receiver = unwrap(callee.expression);
       const method = callee.name.text;
       if (requestReaders.has(method) && this.isRequestObject(receiver)) {
-        return { source: callee.getText(this.sourceFile) + '()', text: textReaders.has(method) };
+        return { source: callee.getText(this.sourceFile) + '()', text: textRequestReaders.has(method) };
       }
       // `searchParams.get('q')` on a request's URL.
       if (method === 'get' && (/searchParams$/.test(dottedName(receiver) ?? '') || (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams'))) {
@@ -333,8 +393,15 @@ export class RequestDataIndex {
       // A Buffer holds bytes: it can carry text into SQL or a path, never an operator object into a filter.
       if (global === 'Buffer' && method === 'from') return mode === 'nosql' ? undefined : args();
       if (global === 'Array' && method === 'from') return args();
-      if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(method, mode, args);
-      if (mode === 'code' && remoteClients.test(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
+      // `Promise.resolve(v).then((x) => …)`: the promise settles with the value.
+      if (global === 'Promise' && method === 'resolve') return args();
+      if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(call, method, mode, env, depth);
+      const parser = this.urlParserOf(receiver, method);
+      if (parser) {
+        const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
+        return parser === 'qs' ? untext(parsed) : asText(parsed);
+      }
+      if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
       if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
       // Methods on request data keep it, except the ones that answer a question about it.
       const base = this.eval(receiver, mode, env, depth + 1);
@@ -346,22 +413,46 @@ export class RequestDataIndex {
       const decl = this.scopes.resolve(callee);
       if (decl === undefined) {
         if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|decodeURI|decodeURIComponent|escape|unescape|atob|btoa)$/.test(callee.text)) return asText(args());
-        if (mode === 'code' && remoteClients.test(callee.text)) return { source: shortCall(call, this.sourceFile) };
+        if (mode === 'code' && isRemoteClientName(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
       if (callee.text === 'format') return args();
       const imported = decl === undefined ? undefined : this.libraries.of(callee);
       const exported = imported?.isModule ? imported.exportName : undefined;
-      if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(exported, mode, args);
+      if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(call, exported, mode, env, depth);
       if (imported?.library === 'util' && exported === 'format') return args();
+      if (imported?.isModule && isUrlParser(imported.library, exported)) {
+        const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
+        return imported.library === 'qs' ? untext(parsed) : asText(parsed);
+      }
       return this.helperOrigin(callee, call, mode, env, depth);
     }
     return undefined;
   }
 
+  /**
+   * `new URL(req.url, base)` and `new URLSearchParams(body)` parse their first argument and keep it; `new
+   * Buffer(name)`, Node's old form of `Buffer.from`, holds its bytes.
+   */
+  private evalNew(e: ts.NewExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    const callee = unwrap(e.expression);
+    const input = e.arguments?.[0];
+    if (!input || !ts.isIdentifier(callee) || this.scopes.resolve(callee) !== undefined) return undefined;
+    if (urlParserConstructors.has(callee.text)) return asText(this.eval(input, parsedMode(mode), env, depth + 1));
+    if (callee.text === 'Buffer' || callee.text === 'String') return mode === 'nosql' ? undefined : this.eval(input, mode, env, depth + 1);
+    return undefined;
+  }
+
   /** `path.join(base, name)` carries `name`; `path.basename` ends a path flow but not an HTML one. */
-  private pathCall(method: string, mode: FlowMode, args: () => RequestOrigin | undefined): RequestOrigin | undefined {
-    if (mode === 'path' && (method === 'basename' || method === 'extname')) return undefined;
-    return asText(args());
+  private pathCall(call: ts.CallExpression, method: string, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    if (mode === 'path' && pathSegmentTakers.has(method)) return undefined;
+    const found = firstWithIndex(call.arguments, (a) => this.eval(a, mode, env, depth + 1));
+    return asText(found && builtAfter(found.origin, found.index > 0));
+  }
+
+  /** The parser library of `url.parse(…)` or `querystring.parse(…)`, when `receiver` is that module. */
+  private urlParserOf(receiver: ts.Expression, method: string): string | undefined {
+    const ref = ts.isIdentifier(receiver) && this.scopes.resolve(receiver) !== undefined ? this.libraries.of(receiver) : undefined;
+    return ref?.isModule && ref.exportName === undefined && isUrlParser(ref.library, method) ? ref.library : undefined;
   }
 
   /** `path`, `path.posix`, `require('path')`, `import * as path from 'node:path'`. */
@@ -415,6 +506,11 @@ export class RequestDataIndex {
     return undefined;
   }
 
+  /** `const parts = ['grep']; parts.push(req.query.q)` and `const filter = {}; filter.email = req.body.email`. */
+  private mutatedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    return first(this.mutations.valuesPutInto(decl), (v) => this.eval(v, mode, env, depth + 1));
+  }
+
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
   private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
@@ -451,7 +547,36 @@ function asText(origin: RequestOrigin | undefined): RequestOrigin | undefined {
 }
 
 function untext(origin: RequestOrigin | undefined): RequestOrigin | undefined {
-  return origin && { source: origin.source };
+  if (!origin) return undefined;
+  const { text: _text, ...rest } = origin;
+  return rest;
+}
+
+/**
+ * The raw request URL is a redirect source only through its parsed query (`url.parse(req.url, true).query.next`):
+ * a parser's argument is followed whatever the sink.
+ */
+function parsedMode(mode: FlowMode): FlowMode {
+  return mode === 'url' ? 'any' : mode;
+}
+
+/**
+ * A parameter whose declared type may carry a caller's text: none declared, `string`, `any`, `unknown`, or an
+ * options object. A framework instance or a service (`fastify: FastifyInstance`) is not text from a caller.
+ */
+function mayHoldText(type: ts.TypeNode | undefined): boolean {
+  if (!type) return true;
+  if (type.kind === ts.SyntaxKind.StringKeyword || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return true;
+  if (ts.isTypeLiteralNode(type) || ts.isArrayTypeNode(type)) return true;
+  if (ts.isUnionTypeNode(type)) return type.types.some(mayHoldText);
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return /(Options|Opts|Args|Arguments|Params|Input|Props)$/.test(name);
+}
+
+/** A caller's value placed after a part the function chose is built into the result, not the whole of it. */
+function builtAfter(origin: RequestOrigin | undefined, afterOwnPart: boolean): RequestOrigin | undefined {
+  return origin?.caller !== undefined && afterOwnPart && !origin.built ? { ...origin, built: true } : origin;
 }
 
 function paramName(p: ts.ParameterDeclaration): string {
@@ -497,6 +622,38 @@ function hasUseServer(statements: readonly ts.Statement[]): boolean {
     if (s.expression.text === 'use server') return true;
   }
   return false;
+}
+
+/** Inside a generator function (Koa 1's middleware), not an arrow within it. */
+function isInGenerator(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isArrowFunction(n)) continue;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) return n.asteriskToken !== undefined;
+    if (ts.isSourceFile(n) || ts.isClassLike(n)) return false;
+  }
+  return false;
+}
+
+/** `t.procedure.input(schema).mutation(({ input }) => …)`: a tRPC resolver with a declared input. */
+function isTrpcResolver(fn: ts.SignatureDeclaration): boolean {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !trpcResolverMethods.has(callee.name.text)) return false;
+  for (let e = unwrap(callee.expression); ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = unwrap(e.expression)) {
+    if (ts.isCallExpression(e) && calleeName(e) === 'input') return true;
+  }
+  return false;
+}
+
+/** `Query: { user: (parent, args) => … }` and `Mutation: { addUser(parent, args) { … } }` in a resolver map. */
+function isGraphqlResolver(fn: ts.SignatureDeclaration): boolean {
+  const holder = ts.isMethodDeclaration(fn) ? fn : fn.parent;
+  if (!ts.isPropertyAssignment(holder) && !ts.isMethodDeclaration(holder)) return false;
+  const map = holder.parent;
+  if (!ts.isObjectLiteralExpression(map) || !ts.isPropertyAssignment(map.parent)) return false;
+  const key = map.parent.name;
+  return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && graphqlRootTypes.test(key.text);
 }
 
 /** `io.on('connection', (socket) => …)`: the function receives a connected socket.io socket. */
@@ -555,6 +712,21 @@ function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[
     }
   }
   return out;
+}
+
+/**
+ * The first part of a built value that carries data, and its position: request data first, wherever it is
+ * (it is the sender's, whoever calls), else the first caller's value.
+ */
+function firstWithIndex<T>(items: readonly T[], f: (item: T) => RequestOrigin | undefined): { origin: RequestOrigin; index: number } | undefined {
+  let caller: { origin: RequestOrigin; index: number } | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const origin = f(items[index]);
+    if (origin === undefined) continue;
+    if (origin.caller === undefined) return { origin, index };
+    caller ??= { origin, index };
+  }
+  return caller;
 }
 
 function first<T, R>(items: readonly T[], f: (item: T) => R | undefined): R | undefined {

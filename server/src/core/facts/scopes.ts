@@ -99,11 +99,36 @@ export class ScopeIndex {
     return scope;
   }
 
+  /**
+   * For a node, the nearest container at or above it that declares anything (null: none). Remembered for every
+   * node a search passes, so a name used at the bottom of an `else if` chain thousands of levels deep costs a few
+   * steps, not a climb through every branch between it and its declaration.
+   */
+  private readonly declaring = new Map<ts.Node, ts.Node | null>();
+
+  private declaringContainer(from: ts.Node | undefined): ts.Node | undefined {
+    const passed: ts.Node[] = [];
+    let found: ts.Node | null = null;
+    for (let n = from; n; n = n.parent) {
+      const known = this.declaring.get(n);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (isScopeContainer(n) && this.scopeOf(n).size > 0) {
+        found = n;
+        break;
+      }
+      passed.push(n);
+    }
+    for (const n of passed) this.declaring.set(n, found);
+    return found ?? undefined;
+  }
+
   /** The declaration `name` refers to as seen from `from`, or undefined for globals and unknown names. */
   resolveName(name: string, from: ts.Node): Declaration | undefined {
-    for (let n: ts.Node | undefined = from; n; n = n.parent) {
-      if (!isScopeContainer(n)) continue;
-      const decl = this.scopeOf(n).get(name);
+    for (let c = this.declaringContainer(from); c; c = this.declaringContainer(c.parent)) {
+      const decl = this.scopeOf(c).get(name);
       if (decl) return decl;
     }
     return undefined;

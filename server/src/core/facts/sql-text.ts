@@ -8,6 +8,7 @@ import * as ts from 'typescript';
 import type { Facts } from './facts';
 import { returnedExpressions } from './request-data';
 import { isConstDeclaration, unwrap } from './syntax';
+import { preorderBelow } from '../traverse';
 
 export interface SqlLiteralPiece {
   /** The text as the program sees it. */
@@ -124,15 +125,15 @@ function appendsTo(decl: ts.VariableDeclaration, use: ts.Identifier): ts.Express
   const out: ts.Expression[] = [];
   const scope = decl.parent.parent.parent;
   const name = use.text;
-  const visit = (n: ts.Node): void => {
-    if (n.pos >= use.pos) return;
+  if (!scope) return out;
+  preorderBelow(scope, (n) => {
+    if (n.pos >= use.pos) return false;
     if (ts.isBinaryExpression(n) && ts.isIdentifier(n.left) && n.left.text === name && n.pos > decl.end) {
       if (n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) out.push(n.right);
       else if (n.operatorToken.kind === ts.SyntaxKind.EqualsToken) out.push(n.right);
     }
-    ts.forEachChild(n, visit);
-  };
-  if (scope) ts.forEachChild(scope, visit);
+    return true;
+  });
   return out;
 }
 

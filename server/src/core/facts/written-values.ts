@@ -68,7 +68,13 @@ function valuesIn(call: ts.CallExpression, slot: ValuesSlot): ts.Expression[] {
 function isRepository(receiver: ts.Expression, facts: Facts): boolean {
   const ref = facts.libraryOf(receiver);
   if (ref) return ref.library === typeorm.id;
-  const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : calleeName(receiver as ts.CallExpression);
+  const name = ts.isIdentifier(receiver)
+    ? receiver.text
+    : ts.isPropertyAccessExpression(receiver)
+      ? receiver.name.text
+      : ts.isCallExpression(receiver)
+        ? calleeName(receiver)
+        : undefined;
   return name !== undefined && (repositoryName.test(name) || name === 'getRepository');
 }
 

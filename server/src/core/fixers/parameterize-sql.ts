@@ -11,6 +11,7 @@ import { SqlText, holePosition, isHole, skeleton } from '../facts/sql-text';
 import { objectProperty, unwrap } from '../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from './object-property';
 import { drizzle } from '../catalog';
+import { preorderBelow } from '../traverse';
 
 export interface ParameterizeResult {
   edits: OffsetEdit[];
@@ -317,11 +318,10 @@ function referenceCount(decl: ts.VariableDeclaration): number {
   if (!ts.isIdentifier(decl.name)) return 0;
   const name = decl.name.text;
   let n = 0;
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name && node !== decl.name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) n++;
-    ts.forEachChild(node, visit);
-  };
   const scope = decl.parent.parent.parent;
-  if (scope) ts.forEachChild(scope, visit);
+  if (!scope) return n;
+  preorderBelow(scope, (node) => {
+    if (ts.isIdentifier(node) && node.text === name && node !== decl.name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) n++;
+  });
   return n;
 }

@@ -6,5 +6,5 @@ const app = express();
 
 app.get('/profile', (req, res) => {
   const profile = serialize.unserialize(Buffer.from(req.cookies.profile, 'base64').toString());
-  res.send(`Hello ${profile.username}`);
+  res.json({ greeting: `Hello ${profile.username}` });
 });

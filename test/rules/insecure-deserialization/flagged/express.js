@@ -10,7 +10,7 @@ app.use(express.text({ type: 'application/yaml' }));
 
 app.get('/profile', (req, res) => {
   const profile = serialize.unserialize(Buffer.from(req.cookies.profile, 'base64').toString()); // expect: insecure-deserialization:19
-  res.send(`Hello ${profile.username}`);
+  res.json({ greeting: `Hello ${profile.username}` });
 });
 
 app.post('/jobs', (req, res) => {

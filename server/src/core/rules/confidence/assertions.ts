@@ -13,6 +13,7 @@ import {
   assertReceivers, assertionCounts, assertionName, asyncAssertFunctions, asyncChainWords, asyncTerminals, chainWords, driverRoots,
   equalityMatchers, expectForms, expectFunctions, inequalityMatchers, throwingQueries, valueMatchers,
 } from '../../catalog/test-frameworks';
+import { preorder } from '../../traverse';
 
 export interface ChainMember {
   name: string;
@@ -180,19 +181,11 @@ export class AssertionFinder {
 
   holdsAssertion(node: ts.Node, contexts: ReadonlySet<ts.Node> = new Set()): boolean {
     let found = false;
-    const visit = (n: ts.Node): void => {
-      if (found) return;
-      if (ts.isThrowStatement(n)) {
-        found = true;
-        return;
-      }
-      if (ts.isCallExpression(n) && this.asserts(n, contexts)) {
-        found = true;
-        return;
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(node);
+    preorder(node, (n) => {
+      if (found) return false;
+      if (ts.isThrowStatement(n) || (ts.isCallExpression(n) && this.asserts(n, contexts))) found = true;
+      return !found;
+    });
     return found;
   }
 

@@ -7,6 +7,7 @@ import {
   isAssertionCount, isAsyncAssert, isAsyncChain, isExpectCall,
 } from './assertions';
 import { TestCall, testCallOf } from './test-calls';
+import { preorder, preorderBelow } from '../../traverse';
 
 /** A test whose function Vigil has seen, and whether it counts its assertions (`expect.assertions(n)`). */
 interface SeenTest {
@@ -27,15 +28,11 @@ function isStatementOf(node: ts.Node): node is ts.Expression & { parent: ts.Expr
 /** The first call in `node` (nested functions left out) for which `match` holds. */
 function firstCall(node: ts.Node, match: (call: ts.CallExpression) => boolean): ts.CallExpression | undefined {
   let found: ts.CallExpression | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found || ts.isFunctionLike(n)) return;
-    if (ts.isCallExpression(n) && match(n)) {
-      found = n;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(node, visit);
+  preorderBelow(node, (n) => {
+    if (found || ts.isFunctionLike(n)) return false;
+    if (ts.isCallExpression(n) && match(n)) found = n;
+    return !found;
+  });
   return found;
 }
 
@@ -44,12 +41,11 @@ function mentions(node: ts.Node, decl: ts.ParameterDeclaration): boolean {
   const name = ts.isIdentifier(decl.name) ? decl.name.text : undefined;
   if (name === undefined) return false;
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  preorder(node, (n) => {
+    if (found) return false;
     if (ts.isIdentifier(n) && n.text === name) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(node);
+    return !found;
+  });
   return found;
 }
 
@@ -61,34 +57,32 @@ function mentions(node: ts.Node, decl: ts.ParameterDeclaration): boolean {
 function awaitsDone(body: ts.ConciseBody, done: ts.ParameterDeclaration): boolean {
   const name = ts.isIdentifier(done.name) ? done.name.text : undefined;
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  preorder(body, (n) => {
+    if (found) return false;
     if (ts.isIdentifier(n) && n.text === name) {
       const call = n.parent;
       const plainStatement = ts.isCallExpression(call) && call.expression === n && call.arguments.length === 0 && ts.isExpressionStatement(call.parent) && call.parent.parent === body;
       if (!plainStatement) found = true;
-      return;
+      return false;
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(body);
+    return true;
+  });
   return found;
 }
 
 /** A catch block that neither rethrows, asserts nor hands the error on: empty, or logging only. */
 function swallows(block: ts.Block): boolean {
   let handsOn = false;
-  const visit = (n: ts.Node): void => {
-    if (handsOn) return;
+  preorder(block, (n) => {
+    if (handsOn) return false;
     if (ts.isThrowStatement(n) || ts.isReturnStatement(n)) handsOn = true;
     else if (ts.isCallExpression(n)) {
       let root: ts.Expression = n.expression;
       while (ts.isPropertyAccessExpression(root)) root = root.expression;
       if (!(ts.isIdentifier(root) && root.text === 'console')) handsOn = true;
     }
-    if (!handsOn) ts.forEachChild(n, visit);
-  };
-  visit(block);
+    return !handsOn;
+  });
   return !handsOn;
 }
 
@@ -101,6 +95,7 @@ export const hollowTest: Rule = {
     description:
       'A test with no assertion, an assertion on a constant, an `expect(…)` without a matcher, an async assertion neither awaited nor returned, assertions a `catch` swallows or that run only if a call throws, `.only` left in, or `done()` called before the assertions run: the test is green whatever the code does. Make it check the code.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-1164', 'eslint-plugin-jest expect-expect, valid-expect, no-focused-tests, no-conditional-expect'],
   },
   create(context) {

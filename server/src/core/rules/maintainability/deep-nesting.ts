@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule, Span } from '../../rule';
 import { describeFunction } from './function-names';
 import { guardClauseEdits } from './guard-clauses';
-import { nestingOf, NestingOwner } from './nesting-levels';
+import { Nesting, nestingOf, NestingOwner } from './nesting-levels';
 
 /** The keyword a control statement starts with, to underline rather than the whole block. */
 const keywordLength: Partial<Record<ts.SyntaxKind, number>> = {
@@ -29,6 +29,7 @@ export const deepNesting: Rule = {
     description:
       'Every level of nesting is one more condition a reader must hold in mind, and the place where the next change goes wrong. Return early with guard clauses, or move the inner block into a function of its own.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['ESLint max-depth', 'SonarJS S134'],
     options: {
       maxDepth: { type: 'integer', default: 4, minimum: 1, description: 'the deepest nesting allowed in one function' },
@@ -38,8 +39,9 @@ export const deepNesting: Rule = {
     const { sourceFile } = context;
     const maxDepth = context.options.maxDepth;
     const byOwner = new Map<NestingOwner, TooDeep[]>();
+    const nesting = new Map<ts.Node, Nesting>();
     const visit = (node: ts.Node): void => {
-      const { depth, owner } = nestingOf(node);
+      const { depth, owner } = nestingOf(node, nesting);
       if (depth <= maxDepth) return;
       let list = byOwner.get(owner);
       if (!list) byOwner.set(owner, (list = []));

@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import type { OffsetEdit } from '../../rule';
 import { lineIndent } from '../../facts/syntax';
 import { isLoop, NestingOwner } from './nesting-levels';
+import { preorder } from '../../traverse';
 
 interface Inversion {
   statement: ts.IfStatement;
@@ -62,15 +63,11 @@ function hasPlainShape(statement: ts.IfStatement, block: ts.Block, sourceFile: t
 /** A multi-line template literal would change if its lines were dedented. */
 function hasMultilineTemplate(node: ts.Node, sourceFile: ts.SourceFile): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if ((ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n)) && sourceFile.text.slice(n.getStart(sourceFile), n.end).includes('\n')) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
+  preorder(node, (n) => {
+    if (found) return false;
+    if ((ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n)) && sourceFile.text.slice(n.getStart(sourceFile), n.end).includes('\n')) found = true;
+    return !found;
+  });
   return found;
 }
 

@@ -5,6 +5,7 @@
  */
 import * as ts from 'typescript';
 import { isAsyncFunction } from '../../facts/syntax';
+import { preorder, preorderBelow } from '../../traverse';
 
 const stringMethods = new Set(['trim', 'toLowerCase', 'toUpperCase', 'split', 'startsWith', 'endsWith', 'padStart', 'padEnd', 'charAt', 'localeCompare', 'normalize']);
 const arrayMethods = new Set(['map', 'forEach', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'flatMap', 'push', 'join']);
@@ -23,16 +24,16 @@ function typeOfValue(expr: ts.Expression): string | undefined {
 /** A type the body's use of `name` makes plain: a string or array method called on it. */
 function typeOfUse(name: string, body: ts.Node | undefined): string | undefined {
   let found: string | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  if (!body) return found;
+  preorder(body, (n) => {
+    if (found) return false;
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === name) {
       const method = n.expression.name.text;
       if (stringMethods.has(method)) found = 'string';
       else if (arrayMethods.has(method)) found = 'Array';
     }
-    ts.forEachChild(n, visit);
-  };
-  if (body) visit(body);
+    return found === undefined;
+  });
   return found;
 }
 
@@ -60,11 +61,11 @@ function returnLine(fn: ts.FunctionLikeDeclaration): string | undefined {
   const values: ts.Expression[] = [];
   if (!ts.isBlock(fn.body)) values.push(fn.body);
   else {
-    const visit = (n: ts.Node): void => {
+    preorderBelow(fn.body, (n) => {
       if (ts.isReturnStatement(n) && n.expression) values.push(n.expression);
-      else if (!ts.isFunctionLike(n)) ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(fn.body, visit);
+      else return !ts.isFunctionLike(n);
+      return false;
+    });
   }
   const types = new Set(values.map((v) => typeOfValue(v) ?? '*'));
   const type = types.size === 1 ? [...types][0] : '*';

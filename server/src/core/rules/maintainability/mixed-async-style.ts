@@ -4,7 +4,7 @@ import type { Facts } from '../../facts/facts';
 import type { LibraryId } from '../../catalog';
 import { databaseCallOf } from '../../facts/database-calls';
 import { looksLikeSqlStatement } from '../../facts/sql-text';
-import { enclosingFunction, isAsyncFunction, lineIndent, memberName, stringText, unwrap } from '../../facts/syntax';
+import { isAsyncFunction, lineIndent, memberName, stringText, unwrap } from '../../facts/syntax';
 
 /** `fs` functions that take a callback and have a twin of the same name under `fs.promises`. */
 const fsCallbackApis = new Set([
@@ -190,7 +190,7 @@ export const mixedAsyncStyle: Rule = {
     const awaiting = new Set<ts.FunctionLikeDeclaration>();
     return {
       AwaitExpression(node) {
-        const fn = enclosingFunction(node);
+        const fn = facts.enclosingFunction(node);
         if (fn) awaiting.add(fn);
       },
       end() {
@@ -222,7 +222,7 @@ export const mixedAsyncStyle: Rule = {
         const thenCallback = memberName(callee) === 'then' ? call.arguments[0] : undefined;
         const isThen = thenCallback !== undefined && (ts.isArrowFunction(thenCallback) || ts.isFunctionExpression(thenCallback)) && ts.isBlock(thenCallback.body);
         if (!isThen && !(lastFunctionArgument(call) && callbackMethodNames.has(calleeMethod(callee) ?? ''))) return;
-        const fn = enclosingFunction(call);
+        const fn = facts.enclosingFunction(call);
         if (!fn || !isAsyncFunction(fn)) return;
         if (isThen) {
           const list = thenCalls.get(fn);

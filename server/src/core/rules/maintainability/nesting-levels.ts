@@ -27,15 +27,32 @@ export function isNestingOwner(node: ts.Node): node is NestingOwner {
   return isFunctionLike(node) || ts.isSourceFile(node) || ts.isClassStaticBlockDeclaration(node);
 }
 
-/** The level `node` sits at (itself included) and the function whose body it is in. */
-export function nestingOf(node: ts.Node): { depth: number; owner: NestingOwner } {
-  let depth = 0;
+export interface Nesting {
+  depth: number;
+  owner: NestingOwner;
+}
+
+/**
+ * The level `node` sits at (itself included) and the function whose body it is in. `known` holds the answers
+ * for nodes asked before: the climb stops at the first of them, so asking for every statement of a chain nested
+ * thousands deep costs a step each, not the whole climb each.
+ */
+export function nestingOf(node: ts.Node, known: Map<ts.Node, Nesting> = new Map()): Nesting {
+  const passed: ts.Node[] = [];
   let n = node;
+  let above: Nesting | undefined;
   while (!isNestingOwner(n)) {
-    if (isNestingLevel(n)) depth++;
+    above = known.get(n);
+    if (above) break;
+    passed.push(n);
     n = n.parent;
   }
-  return { depth, owner: n };
+  let result: Nesting = above ?? { depth: 0, owner: n as NestingOwner };
+  for (let i = passed.length - 1; i >= 0; i--) {
+    if (isNestingLevel(passed[i])) result = { depth: result.depth + 1, owner: result.owner };
+    known.set(passed[i], result);
+  }
+  return result;
 }
 
 export function isLoop(node: ts.Node): node is ts.IterationStatement {

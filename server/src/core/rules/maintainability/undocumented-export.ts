@@ -2,8 +2,9 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import { lineIndent } from '../../facts/syntax';
 import { frameworkCallbackSignatures, frameworkEntryPoints } from '../../catalog/framework-entry-points';
-import { ExportedFunction, exportedFunctions } from './exported-functions';
+import { ExportedFunction, exportedFunctions } from '../../facts/exported-functions';
 import { jsdocSkeleton } from './jsdoc-skeleton';
+import { preorder } from '../../traverse';
 
 const generatedPath = /(^|[\\/])(generated|__generated__|dist|build|vendor)[\\/]|\.(min|generated|gen)\.[cm]?[jt]sx?$/;
 /**
@@ -26,12 +27,11 @@ function hasDocComment(node: ts.Node, source: ts.SourceFile): boolean {
 
 function holdsJsx(node: ts.Node): boolean {
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  preorder(node, (n) => {
+    if (found) return false;
     if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(node);
+    return !found;
+  });
   return found;
 }
 

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
-import { isFunctionLike, objectProperty, unwrap } from '../../facts/syntax';
+import { objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit, insertArgumentEdit } from '../../fixers/object-property';
 import { orms, sqlPlaceholderOf } from '../../catalog';
 
@@ -37,6 +37,7 @@ export const unboundedQuery: Rule = {
     description:
       'A read with no filter and no limit returns the whole table: fast on a fresh database, then slower and heavier on memory with every row added, until the request times out. Page it with a limit.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-400', 'CWE-770', 'OWASP API4:2023 Unrestricted Resource Consumption'],
   },
   create(context) {
@@ -78,7 +79,7 @@ export const unboundedQuery: Rule = {
       CallExpression(call) {
         const callee = unwrap(call.expression);
         if (!ts.isPropertyAccessExpression(callee) || !readEndings.has(callee.name.text) || !isOutermostCall(call)) return;
-        const fn = outermostEntry(call, isEntryPoint);
+        const fn = outermostEntry(call, isEntryPoint, facts);
         if (!fn) return;
         const q = databaseQueryOf(call, facts);
         if (!q || q.operation !== 'read' || q.rows !== 'many' || q.filtered || q.limited || q.batched || q.catalog) return;
@@ -141,10 +142,8 @@ function collectExportedNames(sourceFile: ts.SourceFile): Set<string> {
 }
 
 /** The innermost enclosing function that is an entry point, looking through callbacks inside it. */
-function outermostEntry(node: ts.Node, isEntryPoint: (fn: ts.FunctionLikeDeclaration) => boolean): ts.FunctionLikeDeclaration | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (isFunctionLike(n) && isEntryPoint(n)) return n;
-  }
+function outermostEntry(node: ts.Node, isEntryPoint: (fn: ts.FunctionLikeDeclaration) => boolean, facts: Facts): ts.FunctionLikeDeclaration | undefined {
+  for (let n = facts.enclosingFunction(node); n; n = facts.enclosingFunction(n)) if (isEntryPoint(n)) return n;
   return undefined;
 }
 

@@ -44,6 +44,7 @@ export const floatingPromise: Rule = {
     description:
       'A promise used as a statement, without `await`, `return`, `.catch` or `void`, loses its rejection (Node ≥ 15 then stops the process) and lets the code after it run before it has finished. Await it, return it, or handle its rejection.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-755', 'typescript-eslint no-floating-promises'],
   },
   create(context) {

@@ -4,6 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { PromiseResult, PromiseResults, isModel } from '../../facts/promise-results';
 import { promiseCallOf } from '../../facts/promise-calls';
 import { canAwait, enclosingFunction, isFunctionLike, memberName } from '../../facts/syntax';
+import { preorder } from '../../traverse';
 
 /** How a promise is used as if it were its value. */
 type UseKind = 'condition' | 'negated' | 'compared' | 'interpolated' | 'spread' | 'member' | 'sent' | 'stored';
@@ -147,21 +148,20 @@ function firstValueUseOf(decl: ts.VariableDeclaration & { name: ts.Identifier },
   const name = decl.name.text;
   let first: ValueUse | undefined;
   let promise = false;
-  const visit = (node: ts.Node): void => {
-    if (promise) return;
+  preorder(declarationScope(decl), (node) => {
+    if (promise) return false;
     if (ts.isIdentifier(node) && node.text === name && node !== decl.name && facts.resolve(node) === decl) {
       if (isAssignedTo(node)) {
         promise = true;
-        return;
+        return false;
       }
       const verdict = verdictOf(node, result, facts);
       if (verdict === 'promise') promise = true;
       else if (verdict && !first) first = verdict;
-      return;
+      return false;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(declarationScope(decl));
+    return true;
+  });
   return promise ? undefined : first;
 }
 
@@ -232,6 +232,7 @@ export const missingAwait: Rule = {
     description:
       'A promise tested, negated, compared, interpolated, spread, read for a property, stored or sent as if it were the value it will resolve to: `if (bcrypt.compare(pw, hash))` is always true, `user.id` of an un-awaited `User.findOne()` is undefined. Await the call.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-1025', 'CWE-697', 'typescript-eslint no-misused-promises'],
   },
   create(context) {

@@ -144,6 +144,7 @@ export const missingIdempotencyKey: Rule = {
     description:
       'Networks time out, users double-click and job queues redeliver: a payment request that is retried without an idempotency key is executed twice, and the customer is charged twice. Pass a key derived from the order or the client request.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-837', 'Stripe API: Idempotent requests', 'Adyen API idempotency'],
   },
   create(context) {

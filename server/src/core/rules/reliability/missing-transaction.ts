@@ -3,9 +3,9 @@ import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
-import { dottedName, enclosingFunction, unwrap } from '../../facts/syntax';
+import { dottedName, unwrap } from '../../facts/syntax';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
-import { chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
+import { branchApart, chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
 /** A charge: `chargeCustomer()`, `capturePayment()`, `stripe.charges.create()`, `stripe.paymentIntents.confirm()`. */
 const chargeName = /^(charge|capture|bill)([A-Z]\w*)?$|^(create|make)(Charge|Payment)$/;
@@ -29,6 +29,7 @@ export const missingTransaction: Rule = {
     description:
       'When one of several related writes fails, the ones before it stay: an order without its items, money debited and never credited, a paid order still marked unpaid. Run them in one transaction.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-362', 'CWE-662', 'OWASP A04:2021'],
   },
   create(context) {
@@ -36,7 +37,7 @@ export const missingTransaction: Rule = {
     if (isSetupCode(facts, context.projectPath)) return {};
     const steps = new Map<ts.Node, Step[]>();
     const add = (at: ts.Node, step: Step): void => {
-      const fn = enclosingFunction(at);
+      const fn = facts.enclosingFunction(at);
       if (!fn) return;
       let list = steps.get(fn);
       if (!list) steps.set(fn, (list = []));
@@ -66,9 +67,10 @@ export const missingTransaction: Rule = {
         const transactions = transactionIndex(facts);
         const helperWrites = new Map<ts.Node, boolean>();
         for (const [fn, list] of steps) {
+          if (context.outOfTime()) return;
           const others = list.filter((s) => s.kind !== 'charge').length;
           if (others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'))) continue;
-          const finding = judge(fn, list, facts, transactions, helperWrites);
+          const finding = judge(fn, list, facts, transactions, helperWrites, context.outOfTime);
           if (!finding) continue;
           const { at, message, related, fixable } = finding;
           const fix = fixable ? wrapInTransactionFix(fixable, facts) : undefined;
@@ -91,12 +93,37 @@ interface Judgement {
   fixable?: DatabaseWrite[];
 }
 
-function inCatch(node: ts.Node, fn: ts.Node): boolean {
-  for (let n = node.parent; n && n !== fn; n = n.parent) if (ts.isCatchClause(n)) return true;
-  return false;
+/**
+ * Whether `node` is inside a `catch` of `fn`. `known` holds the answer for every node a climb passed: the writes of
+ * one function share most of their ancestors, and climbing each to the top again is quadratic in a long chain.
+ */
+function inCatch(node: ts.Node, fn: ts.Node, known: Map<ts.Node, boolean>): boolean {
+  const passed: ts.Node[] = [];
+  let answer = false;
+  for (let n = node.parent; n && n !== fn; n = n.parent) {
+    const seen = known.get(n);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    if (ts.isCatchClause(n)) {
+      answer = true;
+      break;
+    }
+    passed.push(n);
+  }
+  for (const n of passed) known.set(n, answer);
+  return answer;
 }
 
-function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: TransactionIndex, helperWrites: Map<ts.Node, boolean>): Judgement | undefined {
+function judge(
+  fn: ts.Node,
+  list: readonly Step[],
+  facts: Facts,
+  transactions: TransactionIndex,
+  helperWrites: Map<ts.Node, boolean>,
+  outOfTime: () => boolean,
+): Judgement | undefined {
   const handles = new Set<string>();
   for (const s of list) if (s.kind === 'write') handles.add(rootIdentifier(s.write.handle) ?? '');
   const live: { step: Step; data: Set<Declaration>; known: boolean }[] = [];
@@ -129,12 +156,22 @@ function judge(fn: ts.Node, list: readonly Step[], facts: Facts, transactions: T
 
   // A write in a `catch` undoes what failed half-way (delete the invite whose mail could not go): a compensation,
   // which a transaction could not replace when the failed step is outside the database.
-  const writes = live.filter((s) => s.known && s.step.kind !== 'charge' && !inCatch(s.step.node, fn));
-  for (let i = 0; i < writes.length; i++) {
+  const catches = new Map<ts.Node, boolean>();
+  const writes = live.filter((s) => s.known && s.step.kind !== 'charge' && !inCatch(s.step.node, fn, catches));
+  for (let i = 0; i < writes.length && !outOfTime(); i++) {
     const group = [writes[i]];
     for (let j = i + 1; j < writes.length; j++) {
       const w = writes[j];
       if (w.step.node === writes[i].step.node) continue;
+      if (group.length === 1 && shares(group[0].data, w.data)) {
+        // Every write in the branch that excludes this one is excluded too: past it in one step (an `else if`
+        // chain of thousands of branches is thousands of steps, not millions of comparisons).
+        const apart = branchApart(group[0].step.node, w.step.node);
+        if (apart) {
+          while (j + 1 < writes.length && writes[j + 1].step.node.pos >= apart.pos && writes[j + 1].step.node.end <= apart.end) j++;
+          continue;
+        }
+      }
       if (group.some((g) => shares(g.data, w.data) && !exclusive(g.step.node, w.step.node))) group.push(w);
     }
     if (group.length < 2) continue;

@@ -212,6 +212,7 @@ export const moneyFloat: Rule = {
     description:
       'Binary floats cannot hold most decimal amounts (0.1 + 0.2 is 0.30000000000000004; 1.005.toFixed(2) is "1.00"), so sums drift, totals disagree with the line items and payment APIs reject fractional cents. Compute money in integer minor units or with a decimal type.',
     fixable: 'none',
+    scope: 'declaration',
     sources: ['CWE-1339', 'CERT NUM04-J'],
   },
   create(context) {

@@ -4,11 +4,12 @@ import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseRead, databaseReadOf, DatabaseWrite, databaseWriteOf, rootIdentifier, transactionIndex } from '../../facts/database-writes';
 import { bindingPath } from '../../facts/scopes';
-import { enclosingFunction, lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
+import { lineIndent, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
 import { chainOf, dataOf, isSetupCode, shares } from './transaction-steps';
 import { valuesWrittenBy } from '../../facts/written-values';
 import { orms, prisma } from '../../catalog';
+import { preorder } from '../../traverse';
 
 /** Row state a decision is taken on: the check two concurrent requests can both pass. */
 const stateProperty = /^(status|state|balance|stock|quantity|qty|inventory|available\w*|remaining\w*|credits?|seats\w*|used|usedAt|uses|usageCount|redeemed\w*|claimed\w*|is(Used|Redeemed|Claimed|Paid|Processed|Available|Locked)|paid\w*|processed\w*|capacity|funds|points|spots\w*|slots\w*|tickets\w*)$/;
@@ -25,6 +26,14 @@ interface Check {
   access: ts.PropertyAccessExpression;
   property: string;
   read: DatabaseRead;
+}
+
+/** A write outside any transaction, with what is worked out about it once and asked by every check. */
+interface WriteStep {
+  write: DatabaseWrite;
+  data?: Set<Declaration>;
+  /** isConditional's answer per checked property. */
+  conditionalOn: Map<string, boolean>;
 }
 
 export const raceCheckThenAct: Rule = {
@@ -66,16 +75,31 @@ export const raceCheckThenAct: Rule = {
         if (checks.length === 0 || writes.length === 0) return;
         const transactions = transactionIndex(facts);
         const reported = new Set<ts.Node>();
+        // Each write's function, transaction and data once, not once per check: an `else if` chain of thousands
+        // of checks and writes would otherwise climb and walk the same nodes millions of times.
+        const byFunction = new Map<ts.Node, WriteStep[]>();
+        for (const write of writes) {
+          const fn = facts.enclosingFunction(write.call);
+          if (!fn || transactions.inTransaction(write.call, write.handle)) continue;
+          let list = byFunction.get(fn);
+          if (!list) byFunction.set(fn, (list = []));
+          list.push({ write, conditionalOn: new Map() });
+        }
         for (const check of checks) {
-          const fn = enclosingFunction(check.statement);
-          if (!fn || check.read.locked || transactions.inTransaction(check.read.call, check.read.handle)) continue;
+          if (context.outOfTime()) return;
+          const fn = facts.enclosingFunction(check.statement);
+          const steps = fn && byFunction.get(fn);
+          if (!fn || !steps || check.read.locked || transactions.inTransaction(check.read.call, check.read.handle)) continue;
           const skip = new Set([rootIdentifier(check.read.handle) ?? '']);
           const readData = dataOf(chainOf(check.read.call), fn, facts, skip);
           const row = rowDeclarations(check.access, facts);
-          for (const write of writes) {
-            if (reported.has(write.call) || write.call.pos < check.statement.pos || enclosingFunction(write.call) !== fn) continue;
-            if (transactions.inTransaction(write.call, write.handle) || isConditional(write, check.property)) continue;
-            const writeData = dataOf(chainOf(write.call), fn, facts, new Set([rootIdentifier(write.handle) ?? '']));
+          for (const step of steps) {
+            const { write } = step;
+            if (reported.has(write.call) || write.call.pos < check.statement.pos) continue;
+            let conditional = step.conditionalOn.get(check.property);
+            if (conditional === undefined) step.conditionalOn.set(check.property, (conditional = isConditional(write, check.property, sourceFile)));
+            if (conditional) continue;
+            const writeData = (step.data ??= dataOf(chainOf(write.call), fn, facts, new Set([rootIdentifier(write.handle) ?? ''])));
             if (!shares(writeData, readData) && !row.some((d) => writeData.has(d))) continue;
             if (!sameTable(write, check.read) || setsCheckedValue(check, write, facts)) continue;
             reported.add(write.call);
@@ -125,19 +149,15 @@ function baseIdentifier(expr: ts.Expression): ts.Identifier | undefined {
 /** `if (order.status !== 'pending')`, `if (account.balance < amount)`, `if (!coupon.redeemed)` on a row read before. */
 function checkIn(statement: ts.IfStatement, reads: ReadonlyMap<Declaration, DatabaseRead>, facts: Facts): Check | undefined {
   let found: Check | undefined;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
+  preorder(statement.expression, (n) => {
+    if (found) return false;
     if (ts.isPropertyAccessExpression(n) && stateProperty.test(n.name.text) && isTested(n)) {
       const base = baseIdentifier(n.expression);
       const read = base && readOf(base, reads, facts);
-      if (read) {
-        found = { statement, access: n, property: n.name.text, read };
-        return;
-      }
+      if (read) found = { statement, access: n, property: n.name.text, read };
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(statement.expression);
+    return !found;
+  });
   return found;
 }
 
@@ -211,7 +231,7 @@ function leaves(statement: ts.Statement): boolean {
 }
 
 /** Whether the write's own filter already carries the checked state or a version: it then cannot apply twice. */
-function isConditional(write: DatabaseWrite, property: string): boolean {
+function isConditional(write: DatabaseWrite, property: string, sourceFile: ts.SourceFile): boolean {
   const word = new RegExp(`\\b(${property}|${property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}|version)\\b`, 'i');
   if (write.sqlText !== undefined) {
     const where = /\bWHERE\b([\s\S]*)$/i.exec(write.sqlText);
@@ -235,7 +255,7 @@ function isConditional(write: DatabaseWrite, property: string): boolean {
     if (ts.isCallExpression(inner) && /^(where|andWhere|whereIn)/.test(memberName(unwrap(inner.expression)) ?? '')) filters.push(...inner.arguments);
     inner = unwrap(inner.expression);
   }
-  return filters.some((f) => word.test(f.getText()));
+  return filters.some((f) => word.test(f.getText(sourceFile)));
 }
 
 // ---- the fix: a conditional update that checks the affected row count ----

@@ -346,6 +346,7 @@ export const swallowedError: Rule = {
     description:
       'An empty `catch`, a `catch` that only logs before the code reports success, or a `.catch(() => {})` on a write hides the failure that matters: the caller, the user and the on-call engineer all believe it worked. Handle the error, or let it propagate.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-390', 'CWE-1069', 'ESLint no-empty'],
   },
   create(context) {

@@ -61,25 +61,70 @@ export function shares(a: ReadonlySet<Declaration>, b: ReadonlySet<Declaration>)
  * compare the same value with different constants (`event.type === 'a'`, then `event.type === 'b'`).
  */
 export function exclusive(a: ts.Node, b: ts.Node): boolean {
-  const ancestors = new Set<ts.Node>();
-  for (let n: ts.Node | undefined = a; n; n = n.parent) ancestors.add(n);
-  let child: ts.Node = b;
-  for (let n: ts.Node | undefined = b.parent; n; child = n, n = n.parent) {
-    if (!ancestors.has(n)) continue;
-    const branchOf = (x: ts.Node): ts.Node => {
-      let c: ts.Node = x;
-      while (c.parent && c.parent !== n) c = c.parent;
-      return c;
-    };
-    if (ts.isIfStatement(n) || ts.isConditionalExpression(n) || ts.isCaseBlock(n) || ts.isTryStatement(n)) return branchOf(a) !== child;
-    if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
-      const [first, second] = a.pos < b.pos ? [branchOf(a), child] : [child, branchOf(a)];
-      const [earlier, later] = a.pos < b.pos ? [a, b] : [b, a];
-      return (ts.isIfStatement(first) && exitsAround(first, earlier)) || excludingTests(first, earlier, second, later);
-    }
-    return false;
+  const meet = meeting(a, b);
+  if (!meet) return false;
+  const { at: n, aSide, bSide } = meet;
+  if (isBranching(n)) return aSide !== bSide;
+  if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
+    const [first, second] = a.pos < b.pos ? [aSide, bSide] : [bSide, aSide];
+    const [earlier, later] = a.pos < b.pos ? [a, b] : [b, a];
+    return (ts.isIfStatement(first) && exitsAround(first, earlier)) || excludingTests(first, earlier, second, later);
   }
   return false;
+}
+
+/**
+ * When `a` and `b` sit in different branches of one `if`, `?:`, `switch` or `try`: `b`'s branch, every node of
+ * which excludes `a` too. A caller going through statements in source order skips the whole branch at once.
+ */
+export function branchApart(a: ts.Node, b: ts.Node): ts.Node | undefined {
+  const meet = meeting(a, b);
+  return meet && isBranching(meet.at) && meet.aSide !== meet.bSide ? meet.bSide : undefined;
+}
+
+function isBranching(n: ts.Node): boolean {
+  return ts.isIfStatement(n) || ts.isConditionalExpression(n) || ts.isCaseBlock(n) || ts.isTryStatement(n);
+}
+
+/**
+ * The lowest node holding both `a` and `b`, and its children on each one's side; undefined when one holds the
+ * other. Climbs from both at once and tests ranges (siblings never overlap, so a node whose range holds `b` is
+ * `b`'s ancestor): the cost is the shorter of the two climbs, not the depth of the tree.
+ */
+function meeting(a: ts.Node, b: ts.Node): { at: ts.Node; aSide: ts.Node; bSide: ts.Node } | undefined {
+  if (within(a, b) || within(b, a)) return undefined;
+  let x: ts.Node = a;
+  let y: ts.Node = b;
+  for (;;) {
+    const xp: ts.Node | undefined = x.parent;
+    const yp: ts.Node | undefined = y.parent;
+    if (!xp && !yp) return undefined;
+    if (xp && within(b, xp)) return { at: xp, aSide: x, bSide: childHolding(xp, b) };
+    if (yp && within(a, yp)) return { at: yp, aSide: childHolding(yp, a), bSide: y };
+    if (xp) x = xp;
+    if (yp) y = yp;
+  }
+}
+
+/** The child of `parent` that holds `node`: by bisection over a list of statements or clauses, else by looking. */
+function childHolding(parent: ts.Node, node: ts.Node): ts.Node {
+  const list: readonly ts.Node[] | undefined =
+    ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)
+      ? parent.statements
+      : ts.isCaseBlock(parent)
+        ? parent.clauses
+        : undefined;
+  if (list) {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid].pos <= node.pos) lo = mid;
+      else hi = mid - 1;
+    }
+    if (list[lo] && within(node, list[lo])) return list[lo];
+  }
+  return ts.forEachChild(parent, (child) => (within(node, child) ? child : undefined)) ?? parent;
 }
 
 /** The branch of `statement` that holds `node` always ends in `return` or `throw`: nothing after the `if` runs then. */

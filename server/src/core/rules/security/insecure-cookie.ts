@@ -177,6 +177,7 @@ export const insecureCookie: Rule = {
     description:
       "A session or token cookie without `HttpOnly` can be read by any script on the page, so one XSS hands the session to an attacker; one with `SameSite=None` and no `Secure` travels over plain HTTP. Set `httpOnly: true`, and `secure: true` wherever `sameSite` is 'none'.",
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-1004', 'CWE-614', 'OWASP A05:2021', 'CodeQL js/client-exposed-cookie', 'semgrep javascript.express.security.audit.express-cookie-settings'],
   },
   create(context) {

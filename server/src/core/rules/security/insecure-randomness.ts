@@ -177,6 +177,7 @@ export const insecureRandomness: Rule = {
     description:
       '`Math.random()` is not a cryptographic generator: its output can be predicted from a few earlier values. Tokens, passwords, one-time codes, session ids and salts made with it can be guessed. Use `crypto.randomBytes`, `crypto.randomInt` or `crypto.randomUUID`.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-338', 'CWE-330', 'OWASP A02:2021', 'semgrep javascript.lang.security.insecure-random'],
   },
   create(context) {

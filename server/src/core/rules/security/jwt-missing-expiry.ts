@@ -49,6 +49,7 @@ export const jwtMissingExpiry: Rule = {
     description:
       'A token with no expiry is valid forever: once leaked (a log, a browser extension, a stolen laptop) it cannot be revoked without rotating the secret. Give every token a lifetime.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-613', 'OWASP A07:2021', 'OWASP JWT Cheat Sheet'],
   },
   create(context) {

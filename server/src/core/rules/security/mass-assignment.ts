@@ -93,6 +93,7 @@ export const massAssignment: Rule = {
     description:
       'Writing the request body as it came lets a client set any field the record has: `role`, `isAdmin`, `ownerId`, `balance`, `emailVerified`. Write the fields the endpoint means to change, or validate with a schema that drops unknown keys.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-915', 'OWASP API3:2023', 'OWASP Mass Assignment Cheat Sheet'],
   },
   create(context) {

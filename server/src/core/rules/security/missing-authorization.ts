@@ -20,8 +20,7 @@ interface Handler {
 
 /** The request handler around `node`: a route's handler, a function taking the request, or a NestJS route method. */
 function handlerOf(node: ts.Node, facts: Facts): Handler | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (!isFunctionLike(n)) continue;
+  for (let n = facts.enclosingFunction(node); n; n = facts.enclosingFunction(n)) {
     const route = facts.routes.find((r) => r.handler === n);
     if (route) return { fn: n, route };
     const first = n.parameters[0];
@@ -44,8 +43,8 @@ function selectorOf(call: ts.CallExpression, method: string): ts.Expression | un
 }
 
 /** Whether the selector already names an owner (`{ id, userId }`) or the current user. */
-function scoped(selector: ts.Expression): boolean {
-  if (currentUserReference.test(selector.getText())) return true;
+function scoped(selector: ts.Expression, sourceFile: ts.SourceFile): boolean {
+  if (currentUserReference.test(selector.getText(sourceFile))) return true;
   let found = false;
   preorder(selector, (n) => {
     if (found) return false;
@@ -173,7 +172,7 @@ export const missingAuthorization: Rule = {
         if (!write && publicContent.test(target)) return;
         if (handler.route?.path && (/(^|\/)admin(\/|$)/i.test(handler.route.path) || machineEndpoint.test(handler.route.path))) return;
         const selector = selectorOf(call, method);
-        if (!selector || scoped(selector)) return;
+        if (!selector || scoped(selector, facts.sourceFile)) return;
         const id = requestId(selector, facts);
         if (!id) return;
         let quiet = judged.get(handler.fn);

@@ -1,15 +1,10 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import { LibraryId, isKind } from '../../catalog';
+import { LibraryId, isKind, mongoFilterMethods } from '../../catalog';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { isValidatedField } from '../../facts/validated-fields';
 
-/** MongoDB / Mongoose methods whose first argument is a query filter. */
-const filterMethods = new Set([
-  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findOneAndRemove', 'updateOne', 'updateMany',
-  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'count', 'exists', 'remove', 'where', 'distinct', 'aggregate',
-]);
 const isMongoLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'document-store');
 /** SQL ORMs and drivers share method names (`findOne`) but take no operator objects from values. */
 const isSqlLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'orm', 'sql-driver');
@@ -90,6 +85,13 @@ function offencesIn(filter: ts.Expression, facts: Facts, out: Offence[], depth =
   }
   // ORM-shaped options (`{ where: … }`) are not Mongo filters.
   if (objectProperty(obj, 'where')) return;
+  // `const filter = {}; filter.email = req.body.email;`: fields set after the literal are fields too.
+  const named = unwrap(filter);
+  const decl = ts.isIdentifier(named) ? facts.resolve(named) : undefined;
+  for (const value of decl ? facts.valuesPutInto(decl) : []) {
+    const origin = ts.isObjectLiteralExpression(unwrap(value)) ? undefined : facts.requestOrigin(value, { sink: 'nosql' });
+    if (origin) out.push({ at: value, fixes: [], message: `\`${origin.source}\` is set as a field of this MongoDB filter as sent: a JSON value such as \`{ "$ne": null }\` becomes an operator and matches any document. Convert it with String(), or compare with \`{ $eq: … }\`.` });
+  }
   for (const p of obj.properties) {
     const key = keyOf(p);
     if (ts.isSpreadAssignment(p)) {
@@ -189,6 +191,7 @@ export const nosqlInjection: Rule = {
     description:
       'A JSON body or a query string like `password[$ne]=x` turns a value into an object, and in a MongoDB filter that object is an operator: `{ password: { $ne: null } }` matches every user. Convert request values to strings (or compare with `$eq`) before they reach a filter, and never build `$where` code from data.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-943', 'OWASP A03:2021', 'semgrep javascript.express.security.injection.tainted-nosql', 'OWASP NoSQL Injection Testing Guide'],
   },
   create(context) {
@@ -198,7 +201,7 @@ export const nosqlInjection: Rule = {
     return {
       CallExpression(call) {
         const method = calleeName(call);
-        if (method === undefined || !filterMethods.has(method) || call.arguments.length === 0) return;
+        if (method === undefined || !mongoFilterMethods.has(method) || call.arguments.length === 0) return;
         if (!isMongoQuery(call, facts, file)) return;
         const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
         const offences: Offence[] = [];

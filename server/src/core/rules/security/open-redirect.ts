@@ -76,6 +76,7 @@ export const openRedirect: Rule = {
     description:
       'A redirect whose target comes from the request lets an attacker send your users from a link on your domain to a site of theirs (phishing, stolen OAuth codes). Redirect only to local paths or to an allow-list.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-601', 'OWASP A01:2021', 'OWASP Unvalidated Redirects Cheat Sheet', 'semgrep javascript.express.security.audit.express-open-redirect'],
   },
   create(context) {

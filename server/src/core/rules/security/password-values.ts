@@ -6,8 +6,9 @@
 import * as ts from 'typescript';
 import type { Facts } from '../../facts/facts';
 import { bindingPath } from '../../facts/scopes';
-import { calleeName, dottedName, enclosingFunction, memberName, unwrap } from '../../facts/syntax';
+import { calleeName, dottedName, memberName, unwrap } from '../../facts/syntax';
 import { isRecordName, isStoredPasswordName, passwordNameKind } from '../../facts/password-names';
+import { preorderBelow } from '../../traverse';
 
 /** The name an expression goes by: `password`, `req.body.password` → "password", `rows[0]` → "rows". */
 export function lastName(expr: ts.Expression): string | undefined {
@@ -113,20 +114,17 @@ export function plainPassword(expr: ts.Expression, facts: Facts): string | undef
  * Whether `expr` (a name or a member chain) is assigned anew in its function before `at`: `password = await
  * bcrypt.hash(password, 10)` or `req.body.password = hashed` means what is written later is no longer plain.
  */
-export function isReassignedBefore(expr: ts.Expression, at: ts.Node): boolean {
+export function isReassignedBefore(expr: ts.Expression, at: ts.Node, facts: Facts): boolean {
   const target = dottedName(expr);
-  const fn = enclosingFunction(at);
+  const fn = facts.enclosingFunction(at);
   if (target === undefined || !fn?.body) return false;
-  const limit = at.getStart();
+  const { sourceFile } = facts;
+  const limit = at.getStart(sourceFile);
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || n.getStart() >= limit) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(n.left) === target) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  preorderBelow(fn.body, (n) => {
+    if (found || n.getStart(sourceFile) >= limit) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(n.left) === target) found = true;
+    return !found;
+  });
   return found;
 }

@@ -1,31 +1,22 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import type { LibraryId } from '../../catalog';
+import { fileSystemFunctions, fileSystemLibraries, fileSystemLocalNames } from '../../catalog/file-systems';
 import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
 import { addDefaultImport } from '../../fixers/add-import';
 
-/** fs functions (node:fs, fs/promises, fs-extra, graceful-fs) and the argument positions that are paths. */
-const fsFunctions: ReadonlyMap<string, readonly number[]> = new Map([
-  ...['readFile', 'writeFile', 'appendFile', 'createReadStream', 'createWriteStream', 'unlink', 'rm', 'rmdir', 'readdir', 'stat',
-    'lstat', 'access', 'exists', 'open', 'opendir', 'mkdir', 'readlink', 'realpath', 'truncate', 'chmod', 'chown', 'utimes',
-    'outputFile', 'outputJson', 'readJson', 'writeJson', 'readJSON', 'writeJSON', 'remove', 'pathExists', 'ensureDir', 'ensureFile', 'emptyDir',
-  ].flatMap((name): [string, readonly number[]][] => [[name, [0]], [`${name}Sync`, [0]]]),
-  ...['copyFile', 'rename', 'link', 'symlink', 'cp', 'copy', 'move'].flatMap((name): [string, readonly number[]][] => [[name, [0, 1]], [`${name}Sync`, [0, 1]]]),
-]);
-const fsLibraries = new Set<LibraryId>(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 const responseNames = /^(res|response)$/;
 
 /** The path arguments of an fs call, or of Express's `res.sendFile`/`res.download` without a `root` option. */
 function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean): readonly ts.Expression[] {
   const name = calleeName(call);
   if (name === undefined) return [];
-  const positions = fsFunctions.get(name);
+  const positions = fileSystemFunctions.get(name);
   if (positions) {
     const callee = unwrap(call.expression);
     if (!importsFs && !(ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts))) return [];
     const library = facts.libraryOf(callee)?.library ?? (ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts) ? 'fs' : undefined);
-    if (!library || !fsLibraries.has(library)) return [];
+    if (!library || !fileSystemLibraries.has(library)) return [];
     return positions.map((i) => call.arguments[i]).filter((a): a is ts.Expression => a !== undefined && !ts.isSpreadElement(a));
   }
   if ((name === 'sendFile' || name === 'download') && isExpressResponse(call, facts)) {
@@ -39,7 +30,7 @@ function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean
 function isUnresolvedFs(expr: ts.Expression, facts: Facts): boolean {
   const e = unwrap(expr);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'promises') return isUnresolvedFs(e.expression, facts);
-  return ts.isIdentifier(e) && /^(fs|fsp|fse)$/.test(e.text) && facts.resolve(e) === undefined;
+  return ts.isIdentifier(e) && fileSystemLocalNames.test(e.text) && facts.resolve(e) === undefined;
 }
 
 /** `res.sendFile(…)` on a handler's response: named `res`/`response`, or the second parameter of a request handler. */
@@ -109,22 +100,26 @@ export const pathTraversal: Rule = {
     description:
       'A file path built from request data (or from an archive entry\'s name) can climb out of the intended directory with `../` or name an absolute path: an attacker reads `/etc/passwd` or the app\'s secrets, or overwrites its code. Resolve the path and reject it unless it stays inside the base directory.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-22', 'CWE-23', 'OWASP A01:2021', 'eslint-plugin-security detect-non-literal-fs-filename', 'semgrep javascript.express.security.audit.express-path-join-resolve-traversal'],
   },
   create(context) {
     const { facts } = context;
-    const importsFs = [...fsLibraries].some((l) => facts.importsLibrary(l));
+    const importsFs = [...fileSystemLibraries].some((l) => facts.importsLibrary(l));
     return {
       CallExpression(call) {
         for (const arg of pathArguments(call, facts, importsFs)) {
           if (facts.isConstant(arg)) continue;
-          const origin = facts.requestOrigin(arg, { sink: 'path' });
-          if (!origin) continue;
+          const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: facts.isLibraryCode });
+          // A caller's value that is the whole path is the function's contract (`readConfig(file)`).
+          if (!origin || (origin.caller !== undefined && !origin.built)) continue;
           const fix = confineFix(arg, facts);
-          const fromArchive = !origin.source.includes('req') && /^\w*(entry|header)\w*\.\w+$/i.test(origin.source);
+          const fromArchive = origin.caller === undefined && !origin.source.includes('req') && /^\w*(entry|header)\w*\.\w+$/i.test(origin.source);
           context.report({
             at: arg,
-            message: fromArchive
+            message: origin.caller !== undefined
+              ? `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`, is joined to this function's own base directory: a caller that passes on user input lets \`../\` segments or an absolute path reach any file the process can. Resolve the path and reject it unless it stays inside the base directory.`
+              : fromArchive
               ? `\`${origin.source}\` (a name inside the archive) is used as a file path: an entry named \`../../app.js\` is written outside the target directory. Resolve the path and skip entries outside it.`
               : `\`${origin.source}\` is used in this file path: \`../\` segments or an absolute path let an attacker reach any file the server can. Resolve the path and reject it unless it stays inside the base directory.`,
             fixes: fix ? [fix] : [],

@@ -4,24 +4,32 @@ import type { Facts } from '../../facts/facts';
 import { CorsMiddleware, allowCredentialsHeader, allowListVariable, allowOriginHeader, corsMiddlewares } from '../../catalog/cors';
 import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { originHeaderRead } from '../../facts/origin-header';
-import { calleeName, enclosingFunction, objectProperty, unwrap } from '../../facts/syntax';
+import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 
 /** The CORS middleware a call installs, and its options argument. */
-function corsInstall(call: ts.CallExpression, facts: Facts): { middleware: CorsMiddleware; options: ts.Expression | undefined } | undefined {
+function corsInstall(call: ts.CallExpression | ts.NewExpression, facts: Facts): { middleware: CorsMiddleware; options: ts.Expression | undefined } | undefined {
   const method = calleeName(call);
+  const args = call.arguments ?? [];
   const called = facts.libraryOf(call.expression);
-  const plugin = method === 'register' && call.arguments[0] ? facts.libraryOf(call.arguments[0]) : undefined;
+  const plugin = method === 'register' && args[0] ? facts.libraryOf(args[0]) : undefined;
   const middleware = corsMiddlewares.find((m) => {
     const install = m.install;
-    if (install.kind === 'method') return method === install.method && ts.isPropertyAccessExpression(unwrap(call.expression));
+    if (install.kind === 'method') return ts.isCallExpression(call) && method === install.method && ts.isPropertyAccessExpression(unwrap(call.expression));
     const ref = install.kind === 'plugin' ? plugin : called;
     if (!ref || !m.modules.includes(ref.module)) return false;
     if (install.kind === 'plugin') return true;
+    // A server: its exported class, or the module called as a factory.
+    if (install.kind === 'server') return ref.isModule && (ref.exportName === install.exportName || ref.exportName === undefined || ref.exportName === 'default');
     // The middleware factory itself: the module's default export, or the named export (hono's `cors`).
-    return ref.isModule && (install.exportName === undefined ? ref.exportName === undefined || ref.exportName === 'default' : ref.exportName === install.exportName);
+    return ts.isCallExpression(call) && ref.isModule && (install.exportName === undefined ? ref.exportName === undefined || ref.exportName === 'default' : ref.exportName === install.exportName);
   });
-  return middleware && { middleware, options: call.arguments[middleware.optionsArg] };
+  if (!middleware) return undefined;
+  const options = args[middleware.optionsArg < 0 ? args.length + middleware.optionsArg : middleware.optionsArg];
+  if (middleware.install.kind !== 'server') return { middleware, options };
+  const serverOptions = literalOf(options, facts);
+  const nested = serverOptions && objectProperty(serverOptions, middleware.install.optionKey);
+  return { middleware, options: nested && ts.isPropertyAssignment(nested) ? nested.initializer : undefined };
 }
 
 function literalOf(expr: ts.Expression | undefined, facts: Facts): ts.ObjectLiteralExpression | undefined {
@@ -158,11 +166,11 @@ export const permissiveCors: Rule = {
     const recordHeader = (node: ts.CallExpression | ts.PropertyAssignment): void => {
       const write = headerWrite(node);
       if (!write) return;
-      const scope = enclosingFunction(node) ?? sourceFile;
+      const scope = facts.enclosingFunction(node) ?? sourceFile;
       if (write.header === allowOriginHeader) originWrites.push({ value: write.value, scope });
       else if (write.header === allowCredentialsHeader && isTrue(write.value)) credentialScopes.add(scope);
     };
-    const checkMiddleware = (call: ts.CallExpression): void => {
+    const checkMiddleware = (call: ts.CallExpression | ts.NewExpression): void => {
       const install = corsInstall(call, facts);
       const options = install && literalOf(install.options, facts);
       if (!install || !options || inDevelopmentOnlyBranch(call)) return;
@@ -189,6 +197,7 @@ export const permissiveCors: Rule = {
         checkMiddleware(call);
         recordHeader(call);
       },
+      NewExpression: checkMiddleware,
       PropertyAssignment: recordHeader,
       end() {
         for (const w of originWrites) {

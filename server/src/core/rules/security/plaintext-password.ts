@@ -7,6 +7,7 @@ import { passwordNameKind } from '../../facts/password-names';
 import { isReassignedBefore, isStoredPassword, mayBePassword, plainPassword } from './password-values';
 import { hashCode, verifyCode } from './password-hashing-fix';
 import { passwordParameters } from './password-sql';
+import { preorder } from '../../traverse';
 
 const equality = new Map<ts.SyntaxKind, { text: string; negated: boolean }>([
   [ts.SyntaxKind.EqualsEqualsEqualsToken, { text: '===', negated: false }],
@@ -44,7 +45,7 @@ function objectLiteral(expr: ts.Expression | undefined): ts.ObjectLiteralExpress
 
 function propertyObject(obj: ts.ObjectLiteralExpression | undefined, name: string): ts.ObjectLiteralExpression | undefined {
   if (!obj) return undefined;
-  const prop = obj.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === name);
+  const prop = obj.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name);
   return prop && ts.isPropertyAssignment(prop) ? objectLiteral(prop.initializer) : undefined;
 }
 
@@ -96,12 +97,11 @@ function hashesWhenDifferent(comparison: ts.BinaryExpression, plain: ts.Expressi
   if (!negated || !ts.isIfStatement(statement) || statement.expression !== n) return false;
   const value = plain.getText(sourceFile);
   let hashes = false;
-  const visit = (node: ts.Node): void => {
-    if (hashes) return;
+  preorder(statement.thenStatement, (node) => {
+    if (hashes) return false;
     if (ts.isCallExpression(node) && /^(hash|hashSync)$/.test(calleeName(node) ?? '') && node.arguments[0]?.getText(sourceFile) === value) hashes = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(statement.thenStatement);
+    return !hashes;
+  });
   return hashes;
 }
 
@@ -154,7 +154,7 @@ export const plaintextPassword: Rule = {
       if (!obj) return;
       for (const { prop, key, value } of passwordProperties(obj)) {
         const plain = plainPassword(value, facts);
-        if (!plain || isReassignedBefore(value, prop)) continue;
+        if (!plain || isReassignedBefore(value, prop, facts)) continue;
         const shorthand = ts.isShorthandPropertyAssignment(prop);
         const span = shorthand ? { start: prop.getStart(sourceFile), end: prop.getEnd() } : { start: value.getStart(sourceFile), end: value.getEnd() };
         context.report({
@@ -202,7 +202,7 @@ export const plaintextPassword: Rule = {
         if (!value || !plain) continue;
         if (p.use === 'lookup') {
           context.report({ at: value, message: `This SQL matches the \`${p.column}\` column against the plaintext \`${plain}\`: that only works if passwords are stored unhashed. ${lookupAdvice}` });
-        } else if (!isReassignedBefore(value, call)) {
+        } else if (!isReassignedBefore(value, call, facts)) {
           context.report({
             at: value,
             message: `\`${plain}\` is written to the \`${p.column}\` column unhashed: one leak of this table exposes every user's password, and their other accounts. ${writeAdvice}`,
@@ -234,9 +234,9 @@ export const plaintextPassword: Rule = {
         if (prepared && receiver && ts.isCallExpression(unwrap(receiver))) checkSql(prepared.arguments[0], call.arguments, call);
         const config = objectLiteral(first);
         if (config) {
-          const values = config.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'values');
+          const values = config.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'values');
           const list = values && ts.isPropertyAssignment(values) ? unwrap(values.initializer) : undefined;
-          const text = config.properties.find((p) => ts.isPropertyAssignment(p) && (p.name.getText() === 'text' || p.name.getText() === 'sql'));
+          const text = config.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'text' || p.name.text === 'sql'));
           if (text && ts.isPropertyAssignment(text) && list && ts.isArrayLiteralExpression(list)) checkSql(text.initializer, list.elements, call);
         } else if (second && ts.isArrayLiteralExpression(unwrap(second))) {
           checkSql(first, (unwrap(second) as ts.ArrayLiteralExpression).elements, call);

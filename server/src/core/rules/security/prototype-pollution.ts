@@ -65,6 +65,7 @@ export const prototypePollution: Rule = {
     description:
       'A deep merge or a computed key chain driven by request data can write through `__proto__` or `constructor.prototype` into `Object.prototype`, changing every object in the process: authorisation checks flip, the server crashes, sometimes code runs. Merge only known fields, or reject those keys.',
     fixable: 'none',
+    scope: 'declaration',
     sources: ['CWE-1321', 'OWASP A08:2021', 'semgrep javascript.lang.security.audit.prototype-pollution'],
   },
   create(context) {

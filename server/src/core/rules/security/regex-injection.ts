@@ -59,6 +59,7 @@ export const regexInjection: Rule = {
     description:
       'Text from a request used as a pattern (`new RegExp(req.query.q)`, MongoDB `$regex: q`) is pattern syntax, not text: a sender can match everything, or send `(a+)+$` and stall the event loop or the database (ReDoS). Escape it before it becomes a pattern.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-1333', 'CWE-730', 'CWE-625', 'OWASP A03:2021', 'CodeQL js/regex-injection', 'semgrep javascript.lang.security.audit.detect-non-literal-regexp'],
   },
   create(context) {

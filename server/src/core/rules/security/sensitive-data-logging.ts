@@ -213,6 +213,7 @@ export const sensitiveDataLogging: Rule = {
     description:
       'Logs are read by more people and systems than the database: support staff, log services, backups. A password, token, API key, card number or credential header written there is exposed to all of them. Log ids and redacted values instead.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-532', 'CWE-312', 'OWASP A09:2021', 'OWASP Logging Cheat Sheet'],
   },
   create(context) {

@@ -176,6 +176,7 @@ export const sqlInjection: Rule = {
     description:
       'SQL text built by interpolating or concatenating data lets whoever controls that data rewrite the query: read other users\' rows, bypass a login, drop tables. Pass values as parameters.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-89', 'OWASP A03:2021', 'eslint-plugin-security detect-sql-injection', 'semgrep javascript.lang.security.audit.sqli'],
   },
   create(context) {

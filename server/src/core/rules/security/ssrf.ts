@@ -171,6 +171,7 @@ export const ssrf: Rule = {
     description:
       'When the request chooses the URL or host of an outgoing request, an attacker makes your server call what it can reach and they cannot: cloud metadata endpoints, admin ports, internal services. Fix the origin and put only encoded values in the path, or check the host against an allow-list.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-918', 'OWASP A10:2021', 'OWASP SSRF Prevention Cheat Sheet', 'semgrep javascript.express.security.injection.tainted-url-host'],
   },
   create(context) {

@@ -4,7 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { calleeName, dottedName, unwrap } from '../../facts/syntax';
 import { addDefaultImport, addNamedImport } from '../../fixers/add-import';
 import { returnedExpressions } from '../../facts/request-data';
-import { DomSources, isEscapingReplace } from './dom-sources';
+import { DomSources, isEscapingReplace } from '../../facts/dom-sources';
 
 /** Server response writers, by method; Express sends a string as `text/html`. */
 const responseWriters = new Set(['send', 'write', 'end']);
@@ -71,6 +71,16 @@ function chainRoot(expr: ts.Expression): ts.Expression {
   return e;
 }
 
+/** `res.type('text')…send()`, or a `Content-Type` set in the handler before it: the body is not sent as HTML by default. */
+function setsContentType(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  const contentType = /\.(type|contentType)\(|content-type|\.json\(|\.jsonp\(/i;
+  if (contentType.test(call.expression.getText(sourceFile))) return true;
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const body = fn && ts.isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration).body : undefined;
+  return body !== undefined && contentType.test(body.getText(sourceFile).slice(0, call.getStart(sourceFile) - body.getStart(sourceFile)));
+}
+
 function isJsxAttribute(node: ts.Node, name: string): boolean {
   for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isJsxAttribute(n)) return n.name.getText() === name;
@@ -87,6 +97,7 @@ export const xss: Rule = {
     description:
       'Data an attacker controls (request parameters, the page URL, form input) written into HTML unescaped lets them run script in your users\' sessions: steal cookies and tokens, act as the user. Escape it, set it as text, or sanitise it with DOMPurify.',
     fixable: 'suggestion',
+    scope: 'declaration',
     sources: ['CWE-79', 'OWASP A03:2021', 'OWASP XSS Prevention Cheat Sheet', 'semgrep javascript.express.security.audit.xss'],
   },
   create(context) {
@@ -136,7 +147,26 @@ export const xss: Rule = {
       if (!responseNames.test(root)) return;
       // Fastify sends strings as text/plain unless the chain sets an HTML type.
       if (root === 'reply' && !/html/i.test(callee.expression.getText(sourceFile))) return;
-      for (const t of taintedHtml(call.arguments[0], true)) report(call.arguments[0], t, `into this HTML response (\`${name}\`)`, escapeFix(t));
+      const found = taintedHtml(call.arguments[0], true);
+      // Express answers a string with `text/html` unless a type is set: request text sent back as the whole
+      // body is HTML too, with or without a tag in the code.
+      if (found.length === 0 && name === 'send' && root !== 'reply' && !setsContentType(call, sourceFile)) found.push(...sentText(call.arguments[0]));
+      for (const t of found) report(call.arguments[0], t, `into this HTML response (\`${name}\`)`, escapeFix(t));
+    };
+
+    /** The request text in a string sent as the whole body: built by a template or `+`, or a text request value. */
+    const sentText = (arg: ts.Expression): Taint[] => {
+      const value = htmlValue(arg, facts);
+      // An object or an array is sent as JSON.
+      if (ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value)) return [];
+      const { text, holes } = partsOf(value);
+      const taints: Taint[] = [];
+      for (const hole of holes) {
+        if (escapedByHand(hole, facts)) continue;
+        const origin = facts.requestOrigin(hole, { sink: 'html' });
+        if (origin && (text !== '' || origin.text)) taints.push({ hole, source: `\`${origin.source}\``, dom: false });
+      }
+      return taints;
     };
 
     const honoHtml = (call: ts.CallExpression): void => {

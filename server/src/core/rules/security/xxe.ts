@@ -35,6 +35,7 @@ export const xxe: Rule = {
     description:
       'libxml2 (libxmljs, libxmljs2) substitutes entities when `noent: true` is set, so a document with `<!ENTITY x SYSTEM "file:///etc/passwd">` reads server files into the result or makes the server fetch internal URLs. Parse untrusted XML without `noent`.',
     fixable: 'safe',
+    scope: 'declaration',
     sources: ['CWE-611', 'CWE-776', 'OWASP A05:2021', 'CodeQL js/xxe', 'semgrep javascript.lang.security.audit.detect-libxmljs-noent'],
   },
   create(context) {

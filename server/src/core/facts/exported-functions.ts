@@ -1,11 +1,12 @@
 /**
- * The functions a module offers to other modules, for undocumented-export: ES exports (`export function`,
- * `export const f = () => …`, `export default`, `export { f }`), CommonJS (`module.exports = …`,
- * `exports.f = …`, `module.exports = { f }`), and the public methods and constructor of an exported class.
+ * The functions a module offers to other modules, for undocumented-export and for the flow facts' library
+ * input: ES exports (`export function`, `export const f = () => …`, `export default`, `export { f }`),
+ * CommonJS (`module.exports = …`, `exports.f = …`, `module.exports = { f }`), and the public methods and
+ * constructor of an exported class.
  */
 import * as ts from 'typescript';
-import type { Facts } from '../../facts/facts';
-import { memberName, unwrap } from '../../facts/syntax';
+import type { Facts } from './facts';
+import { memberName, unwrap } from './syntax';
 
 export interface ExportedFunction {
   fn: ts.FunctionLikeDeclaration;

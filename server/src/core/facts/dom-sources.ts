@@ -1,18 +1,21 @@
 /**
- * Text the visitor of a page (or whoever sent them a link) controls, read in front-end code: the URL
- * (`location.search`, `location.hash`, `URLSearchParams.get`, Next.js `useSearchParams()` and `router.query`),
- * `document.referrer`, `window.name`, cookies, and the values of form inputs. Followed through `const`s,
- * templates, concatenation and string methods; escapers and sanitisers end the flow. The server's request
- * data is the flow facts' business; this is the browser's half, for the HTML sinks only.
+ * Text the visitor of a page (or whoever sent them a link, or another window) controls, read in front-end
+ * code: the URL (`location.search`, `location.hash`, `URLSearchParams.get`, Next.js `useSearchParams()` and
+ * `router.query`), `document.referrer`, `window.name`, cookies, `localStorage`/`sessionStorage`, a
+ * `message` event's `data`, and the values of form inputs. Followed through `const`s, templates,
+ * concatenation and string methods; escapers and sanitisers end the flow. The server's request data is the
+ * flow facts' business (request-data.ts); this is the browser's half, for the HTML and code sinks.
  */
 import * as ts from 'typescript';
-import type { Facts } from '../../facts/facts';
-import { endsFlow } from '../../facts/flow-sanitizers';
-import { calleeName, dottedName, unwrap } from '../../facts/syntax';
+import type { Facts } from './facts';
+import { endsFlow } from './flow-sanitizers';
+import { calleeName, dottedName, unwrap } from './syntax';
 
 const locationParts = /^(?:(?:window|document|globalThis)\.)?location\.(search|hash|href)$|^document\.(URL|documentURI|referrer|cookie|baseURI)$|^(?:window\.)?name$/;
 const elementLookups = new Set(['getElementById', 'querySelector', 'getElementsByName']);
 const urlHooks = /^(useSearchParams|useParams|useRouter|useLocation)$/;
+/** Storage any script of the origin (or an earlier injection) wrote. */
+const webStorage = /^(?:(?:window|globalThis|self)\.)?(localStorage|sessionStorage)$/;
 
 export class DomSources {
   private readonly cache = new Map<ts.Node, string | null>();
@@ -30,6 +33,7 @@ export class DomSources {
       if (e.name.text === 'value' && this.isInputElement(e.expression)) return `the input's \`${e.getText(this.facts.sourceFile)}\``;
       if (e.name.text === 'query' && this.isHookResult(e.expression)) return '`router.query`';
       if (e.name.text === 'length') return undefined;
+      if (e.name.text === 'data' && this.isMessageEvent(e.expression)) return `the message's \`${e.getText(this.facts.sourceFile)}\``;
       return this.of(e.expression, depth + 1);
     }
     if (ts.isElementAccessExpression(e)) return this.of(e.expression, depth + 1);
@@ -53,6 +57,7 @@ export class DomSources {
     }
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     if (name === 'get' && this.isUrlParams(callee.expression)) return `the URL parameter \`${call.getText(this.facts.sourceFile)}\``;
+    if (name === 'getItem' && webStorage.test(dottedName(callee.expression) ?? '') && this.isGlobal(unwrap(callee.expression))) return `\`${call.getText(this.facts.sourceFile)}\``;
     // String methods keep the text: `location.hash.slice(1)`, `q.trim()`.
     return this.of(callee.expression, depth + 1);
   }
@@ -79,6 +84,23 @@ export class DomSources {
     if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'URLSearchParams';
     if (ts.isPropertyAccessExpression(e) && e.name.text === 'searchParams') return true;
     return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'useSearchParams';
+  }
+
+  /** The event parameter of a window's `message` listener: `addEventListener('message', (e) => …)`, `onmessage = (e) => …`. */
+  private isMessageEvent(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isIdentifier(e)) return false;
+    const decl = this.facts.resolve(e);
+    if (!decl || !ts.isParameter(decl) || decl.parent.parameters[0] !== decl) return false;
+    const fn = decl.parent;
+    const holder = fn.parent;
+    if (ts.isBinaryExpression(holder) && holder.right === fn) return /^(?:(?:window|self|globalThis)\.)?onmessage$/.test(dottedName(holder.left) ?? '');
+    if (!ts.isCallExpression(holder) || holder.arguments[1] !== fn || calleeName(holder) !== 'addEventListener') return false;
+    const event = holder.arguments[0];
+    const callee = unwrap(holder.expression);
+    const receiver = ts.isPropertyAccessExpression(callee) ? dottedName(callee.expression) : undefined;
+    // A worker's or a port's messages come from this page's own code.
+    return ts.isStringLiteralLike(event) && event.text === 'message' && (receiver === undefined || /^(window|self|globalThis)$/.test(receiver));
   }
 
   private isHookResult(expr: ts.Expression): boolean {

@@ -1,0 +1,68 @@
+/**
+ * Findings by offsets into the text they were made for: what an analysis keeps for the next one of the same
+ * document. An edit moves the text after it by a fixed amount, so a kept finding is moved by adding it to every
+ * offset past the edit, and made into LSP positions against the new tree only when the result is assembled.
+ */
+import type * as ts from 'typescript';
+import type { OffsetEdit, Rule } from '../rule';
+import type { Finding, Severity } from '../types';
+import { rangeOf } from '../positions';
+import type { Region } from './plan';
+
+export interface OffsetFinding {
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes: { title: string; safe: boolean; edits: OffsetEdit[] }[];
+  related: { start: number; end: number; message: string }[];
+}
+
+/** A finding with the unit it belongs to: the unit being walked when it was reported, or (from `end`) where it is. */
+export interface UnitFinding {
+  unit: number;
+  atEnd: boolean;
+  finding: OffsetFinding;
+}
+
+/** Whether any offset of the finding lies inside the text an edit replaced (its edges excepted). */
+export function touchesRegion(f: OffsetFinding, region: Region): boolean {
+  const inside = (o: number): boolean => o > region.start && o < region.oldEnd;
+  return (
+    inside(f.start) ||
+    inside(f.end) ||
+    f.fixes.some((fix) => fix.edits.some((e) => inside(e.start) || inside(e.end))) ||
+    f.related.some((r) => inside(r.start) || inside(r.end))
+  );
+}
+
+/** The finding where it is after the edit: offsets at or past the replaced text move by the change in length. */
+export function shifted(f: OffsetFinding, region: Region): OffsetFinding {
+  const delta = region.newEnd - region.oldEnd;
+  if (delta === 0) return f;
+  const move = (o: number): number => (o >= region.oldEnd && o > region.start ? o + delta : o);
+  return {
+    ...f,
+    start: move(f.start),
+    end: move(f.end),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: move(e.start), end: move(e.end) })) })),
+    related: f.related.map((r) => ({ ...r, start: move(r.start), end: move(r.end) })),
+  };
+}
+
+/** The public finding, with LSP positions in `sourceFile`. */
+export function toFinding(rule: Rule, f: OffsetFinding, sourceFile: ts.SourceFile): Finding {
+  return {
+    ruleId: rule.meta.id,
+    category: rule.meta.category,
+    severity: f.severity,
+    message: f.message,
+    range: rangeOf(sourceFile, f.start, f.end),
+    fixes: f.fixes.map((fix) => ({
+      title: fix.title,
+      safe: fix.safe,
+      edits: fix.edits.map((e) => ({ range: rangeOf(sourceFile, e.start, e.end), newText: e.text })),
+    })),
+    related: f.related.map((r) => ({ range: rangeOf(sourceFile, r.start, r.end), message: r.message })),
+  };
+}

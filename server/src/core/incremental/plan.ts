@@ -1,0 +1,129 @@
+/**
+ * What an edit lets the next analysis reuse. The edit is found by comparing the previous text with the new one
+ * (the common prefix and suffix), so it does not matter how the tree was made. It is reusable when it lies inside
+ * one function body of one unit, or in the comments and blank lines before a unit, and every other unit is the same
+ * text at the same or a shifted place: then
+ * declaration-scoped rules run again only on that unit, its class head, and the units tied to it by name
+ * (coupling.ts); the other units' findings are shifted. Anything else is a full analysis.
+ */
+import * as ts from 'typescript';
+import { parse } from '../parse';
+import { isFunctionLike } from '../facts/syntax';
+import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames } from './coupling';
+import { type Unit, unitAt } from './units';
+
+/** The changed span: `[start, oldEnd)` of the previous text became `[start, newEnd)` of the new one. */
+export interface Region {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** A unit as the previous analysis saw it. */
+export interface UnitSpan {
+  pos: number;
+  end: number;
+  head?: number;
+  isHead: boolean;
+}
+
+export interface ReusePlan {
+  region: Region;
+  /** The new units whose declaration-scoped findings are made again; every other unit's are shifted. */
+  rerun: Set<number>;
+}
+
+/** Where two texts differ, or undefined when they are equal. */
+export function changedRegion(before: string, after: string): Region | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/**
+ * The plan for analysing `sourceFile` (split into `units`) after `previousText` (split into `previous`), or
+ * undefined when the edit is not confined to one function body (or one unit's leading comments) and a full
+ * analysis is needed.
+ */
+export function planReuse(previousText: string, previous: readonly UnitSpan[], sourceFile: ts.SourceFile, units: readonly Unit[]): ReusePlan | undefined {
+  const region = changedRegion(previousText, sourceFile.text);
+  if (!region) return { region: { start: sourceFile.text.length, oldEnd: previousText.length, newEnd: sourceFile.text.length }, rerun: new Set() };
+  if (units.length !== previous.length) return undefined;
+  const delta = region.newEnd - region.oldEnd;
+  let edited: number | undefined;
+  for (let i = 0; i < units.length; i++) {
+    const now = units[i];
+    const before = previous[i];
+    if (now.isHead !== before.isHead || now.head !== before.head) return undefined;
+    if (now.isHead) continue;
+    const shift = before.pos >= region.oldEnd ? delta : 0;
+    const endShift = before.end > region.start ? delta : 0;
+    if (before.pos + shift !== now.pos || before.end + endShift !== now.end) return undefined;
+    const touched = now.pos <= region.start ? region.start < now.end : now.pos < region.newEnd;
+    if (!touched) continue;
+    if (edited !== undefined) return undefined;
+    edited = i;
+  }
+  if (edited === undefined) return undefined;
+  const unit = units[edited];
+  const inLeadingTrivia = region.newEnd <= unit.node.getStart(sourceFile);
+  if (!inLeadingTrivia && !insideFunctionBody(unit.node, region.start, region.newEnd, sourceFile)) return undefined;
+
+  const declarations = couplingDeclarations(sourceFile);
+  const reach = new Map<string, Reach>();
+  const declared = declaredNames(unit.node);
+  for (const name of declared.names) reach.set(name, declared.reach);
+  const old = previousUnitTree(previousText.slice(previous[edited].pos, previous[edited].end), unit.head !== undefined, sourceFile.fileName);
+  const before = couplingUses(old, declarations, old);
+  const after = couplingUses(unit.node, declarations, sourceFile);
+  for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
+  for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
+
+  const rerun = new Set<number>([edited]);
+  if (unit.head !== undefined) rerun.add(unit.head);
+  for (const [name, how] of reach) for (const at of wordsIn(sourceFile.text, name, how)) {
+    const i = unitAt(units, at);
+    if (i !== undefined) rerun.add(i);
+  }
+  return { region, rerun };
+}
+
+/** Whether `[start, end)` lies strictly inside the braces of a function body within `unit`. */
+function insideFunctionBody(unit: ts.Node, start: number, end: number, sourceFile: ts.SourceFile): boolean {
+  let node: ts.Node = unit;
+  for (;;) {
+    if (isFunctionLike(node) && node.body && ts.isBlock(node.body)) {
+      const body = node.body;
+      if (body.getStart(sourceFile) < start && end < body.end) return true;
+    }
+    const child = ts.forEachChild(node, (c) => (c.pos <= start && end <= c.end ? c : undefined));
+    if (!child) return false;
+    node = child;
+  }
+}
+
+/** The previous text of a unit, parsed on its own (a member inside a class) to read the names it used. */
+function previousUnitTree(text: string, isMember: boolean, fileName: string): ts.SourceFile {
+  return parse(isMember ? `class C {${text}\n}` : text, fileName);
+}
+
+function sameTexts(a: CouplingUse, b: CouplingUse | undefined): boolean {
+  return b !== undefined && a.texts.length === b.texts.length && a.texts.every((t, i) => t === b.texts[i]);
+}
+
+/** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */
+function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+    if (reach === 'member' && !/this\??\.\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+    yield at;
+  }
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
+}

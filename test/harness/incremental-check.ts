@@ -1,0 +1,173 @@
+/**
+ * The property incremental analysis keeps: after any sequence of edits, each analysed from the previous
+ * analysis's base on the tree `ts.updateSourceFile` made, the result is the one a fresh full analysis of the same
+ * text gives. Edits are random but lean to where people type (inside function bodies), and half of them paste a
+ * line from elsewhere in the file, which brings in the names that tie units together.
+ *
+ * `node out/test/harness/incremental-check.js [--sequences 200] [--edits 12] [--seed 1]` runs it long and prints
+ * the mismatches; the mocha test runs a short, fixed sample.
+ */
+import '../../server/src/core/typescript-plain';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as ts from 'typescript';
+import { type AnalysisBase, analyzeIncrementally } from '../../server/src/core/analyze';
+import { parse } from '../../server/src/core/parse';
+import { rules } from '../../server/src/core/registry';
+import type { AnalysisResult } from '../../server/src/core/types';
+import { repoRoot } from './paths';
+
+export interface Mismatch {
+  file: string;
+  seed: number;
+  step: number;
+  /** The rule ids whose findings differ. */
+  rules: string[];
+}
+
+export interface CheckOptions {
+  files: readonly string[];
+  seed: number;
+  /** Edit sequences, each on one file drawn from `files`. */
+  sequences: number;
+  edits: number;
+}
+
+export interface CheckOutcome {
+  mismatches: Mismatch[];
+  /** Analyses that reused findings (not every edit can): a run that never reuses proves nothing. */
+  reusing: number;
+  analyses: number;
+}
+
+/** The rule fixtures (every rule's flagged and clean code) and the example apps: code with findings to keep. */
+export function fixtureFiles(): string[] {
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') visit(full);
+      } else if (/\.(?:[cm]?[jt]sx?)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+    }
+  };
+  visit(path.join(repoRoot, 'test', 'rules'));
+  visit(path.join(repoRoot, 'examples'));
+  return out;
+}
+
+function random(seed: number): () => number {
+  // Scrambled, so that neighbouring seeds do not start alike.
+  let s = Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** No time limit: on a busy machine a stopped analysis would differ from a finished one for a reason other than reuse. */
+const budgetMs = Number.MAX_SAFE_INTEGER;
+
+const typed = ['x', ' ', '\n', ';', '(', ')', '{', '}', "'", '`', 'await ', 'return ', 'req.body', 'this.', '.id', '// ', '/* vigil-ignore-next-line */\n'];
+
+/** Offsets inside function bodies, where an edit can be analysed incrementally. */
+function bodyOffsets(sourceFile: ts.SourceFile): number[] {
+  const out: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBlock(node) && node.parent && ts.isFunctionLike(node.parent)) {
+      const start = node.getStart(sourceFile) + 1;
+      for (let i = 0; i < 3; i++) out.push(start + Math.floor(((i + 1) / 4) * Math.max(0, node.end - 1 - start)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function nextEdit(text: string, sourceFile: ts.SourceFile, rand: () => number): Edit {
+  const bodies = bodyOffsets(sourceFile);
+  const at = bodies.length > 0 && rand() < 0.85 ? bodies[Math.floor(rand() * bodies.length)] : Math.floor(rand() * (text.length + 1));
+  const kind = rand();
+  if (kind < 0.4) {
+    const lines = text.split('\n');
+    const line = lines[Math.floor(rand() * lines.length)];
+    return { start: at, end: at, text: `${line}\n` };
+  }
+  if (kind < 0.7) {
+    const length = Math.min(text.length - at, Math.floor(rand() * 12));
+    return { start: at, end: at + length, text: '' };
+  }
+  return { start: at, end: at, text: typed[Math.floor(rand() * typed.length)] };
+}
+
+function comparable(result: AnalysisResult): string {
+  return JSON.stringify({ findings: result.findings, parseErrors: result.parseErrors.length, internal: result.internalErrors.length });
+}
+
+function differingRules(a: AnalysisResult, b: AnalysisResult): string[] {
+  const ids = new Set([...a.findings, ...b.findings].map((f) => f.ruleId));
+  return [...ids].filter((id) => {
+    const of = (r: AnalysisResult): string => JSON.stringify(r.findings.filter((f) => f.ruleId === id));
+    return of(a) !== of(b);
+  });
+}
+
+export function checkEditSequences(options: CheckOptions): CheckOutcome {
+  const outcome: CheckOutcome = { mismatches: [], reusing: 0, analyses: 0 };
+  for (let sequence = 0; sequence < options.sequences; sequence++) {
+    const seed = options.seed * 100_003 + sequence;
+    const rand = random(seed);
+    const file = options.files[Math.floor(rand() * options.files.length)];
+    const fileName = path.basename(file);
+    let text = fs.readFileSync(file, 'utf8');
+    let tree = parse(text, fileName);
+    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, budgetMs }, rules).base;
+    for (let step = 0; step < options.edits; step++) {
+      const edit = nextEdit(text, tree, rand);
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+      tree = ts.updateSourceFile(tree, text, ts.createTextChangeRange(ts.createTextSpan(edit.start, edit.end - edit.start), edit.text.length));
+      const previous = base;
+      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, budgetMs }, rules, previous);
+      const full = analyzeIncrementally({ text, fileName, budgetMs }, rules).result;
+      outcome.analyses++;
+      if (previous && incremental.reused) outcome.reusing++;
+      if (comparable(incremental.result) !== comparable(full)) {
+        outcome.mismatches.push({ file: path.relative(repoRoot, file), seed, step, rules: differingRules(incremental.result, full) });
+        break;
+      }
+      base = incremental.base;
+    }
+  }
+  return outcome;
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({
+    options: { sequences: { type: 'string', default: '200' }, edits: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, dir: { type: 'string' } },
+  });
+  const files = values.dir ? listed(values.dir) : fixtureFiles();
+  const outcome = checkEditSequences({ files, seed: Number(values.seed), sequences: Number(values.sequences), edits: Number(values.edits) });
+  process.stdout.write(`${outcome.analyses} analyses after edits, ${outcome.reusing} reused findings, ${outcome.mismatches.length} mismatches\n`);
+  const byRule = new Map<string, number>();
+  for (const m of outcome.mismatches) for (const r of m.rules) byRule.set(r, (byRule.get(r) ?? 0) + 1);
+  for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${rule}: ${n}\n`);
+  for (const m of outcome.mismatches.slice(0, 20)) process.stdout.write(`  ${m.file} seed ${m.seed} step ${m.step}: ${m.rules.join(', ')}\n`);
+  process.exitCode = outcome.mismatches.length === 0 ? 0 : 1;
+}
+
+function listed(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listed(full));
+    else if (/\.(?:[cm]?[jt]sx?)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+/**
+ * Incremental analysis: after an edit inside one function body, declaration-scoped rules run again only on the
+ * units the edit reaches, and the result is exactly a fresh full analysis's.
+ */
+import * as assert from 'node:assert/strict';
+import * as ts from 'typescript';
+import { analyze, analyzeIncrementally } from '../../server/src/core/analyze';
+import { parse } from '../../server/src/core/parse';
+import { rules } from '../../server/src/core/registry';
+import { TreeIndex } from '../../server/src/core/traverse';
+import { changedRegion, planReuse } from '../../server/src/core/incremental/plan';
+import { unitsOf } from '../../server/src/core/incremental/units';
+import { Workspace } from '../../server/src/core/workspace';
+import { checkEditSequences, fixtureFiles } from '../harness/incremental-check';
+
+const app = `const express = require('express');
+const db = require('./db');
+const router = express.Router();
+
+function loadUser(id) {
+  return db.query('SELECT * FROM users WHERE id = ' + id);
+}
+
+let lastQuery = '';
+
+class Orders {
+  async list(req, res) {
+    const rows = await db.query('SELECT * FROM orders WHERE owner = ' + req.query.owner);
+    res.json(rows);
+  }
+
+  async one(req, res) {
+    res.json(await db.query('SELECT * FROM orders WHERE id = $1', [req.params.id]));
+  }
+}
+
+router.get('/users/:id', async (req, res) => {
+  res.json(await loadUser(req.params.id));
+});
+
+module.exports = { router, Orders };
+`;
+
+/** The plan for replacing `from` with `to` (first occurrence) in `text`. */
+function planFor(text: string, from: string, to: string): { rerun: string[] } | undefined {
+  const before = parse(text, 'app.js');
+  const beforeUnits = unitsOf(before, new TreeIndex(before));
+  const after = parse(text.replace(from, to), 'app.js');
+  const units = unitsOf(after, new TreeIndex(after));
+  const plan = planReuse(text, beforeUnits, after, units);
+  return plan && { rerun: [...plan.rerun].sort((a, b) => a - b).map((i) => units[i].node.getText(after).split('\n')[0]) };
+}
+
+describe('incremental analysis', () => {
+  it('finds the changed span from the common prefix and suffix', () => {
+    assert.deepEqual(changedRegion('abcdef', 'abXYdef'), { start: 2, oldEnd: 3, newEnd: 4 });
+    assert.deepEqual(changedRegion('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+    assert.equal(changedRegion('same', 'same'), undefined);
+  });
+
+  it('re-runs only the method typed in, with its class head', () => {
+    const plan = planFor(app, 'res.json(rows);', 'res.json(rows.slice(1));');
+    assert.deepEqual(plan?.rerun, ['class Orders {', 'async list(req, res) {']);
+  });
+
+  it('re-runs the callers of a function whose body changed, and the function called with new arguments', () => {
+    assert.deepEqual(planFor(app, "'SELECT * FROM users WHERE id = ' + id", "'SELECT id FROM users WHERE id = ' + id")?.rerun, [
+      'function loadUser(id) {',
+      "router.get('/users/:id', async (req, res) => {",
+    ]);
+    assert.deepEqual(planFor(app, 'loadUser(req.params.id)', 'loadUser(req.body.id)')?.rerun, [
+      'function loadUser(id) {',
+      "router.get('/users/:id', async (req, res) => {",
+    ]);
+  });
+
+  it('re-runs the readers of a let a body assigns', () => {
+    const plan = planFor(app, 'res.json(rows);', 'lastQuery = req.query.owner; res.json(rows);');
+    assert.deepEqual(plan?.rerun, ['let lastQuery = \'\';', 'class Orders {', 'async list(req, res) {']);
+  });
+
+  it('analyses afresh an edit outside function bodies', () => {
+    assert.equal(planFor(app, "require('./db')", "require('./database')"), undefined);
+    assert.equal(planFor(app, "router.get('/users/:id'", "router.post('/users/:id'"), undefined);
+  });
+
+  it('moves the findings after the edit and keeps suppressions current', () => {
+    const fileName = 'app.js';
+    const first = analyzeIncrementally({ text: app, fileName }, rules);
+    assert.ok(first.base);
+    const edited = app.replace('return db.query(', '// a comment\n  return db.query(');
+    const tree = ts.updateSourceFile(parse(app, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(app.indexOf('return db.query('), 0), '// a comment\n  '.length));
+    const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, rules, first.base);
+    assert.equal(next.reused, true);
+    assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings);
+    assert.ok(next.result.findings.some((f) => f.ruleId === 'sql-injection' && f.range.start.line === 13), 'the method below the edit moved down a line');
+
+    const ignored = edited.replace("    const rows = await db.query('SELECT * FROM orders WHERE owner", "    // vigil-ignore-next-line sql-injection\n    const rows = await db.query('SELECT * FROM orders WHERE owner");
+    const again = analyzeIncrementally({ text: ignored, fileName }, rules, next.base);
+    assert.deepEqual(again.result.findings, analyze({ text: ignored, fileName }).findings);
+  });
+
+  it('gives the Workspace the findings a fresh analysis gives, edit after edit', () => {
+    const workspace = new Workspace();
+    const uri = '/project/app.js';
+    workspace.open({ uri, fileName: uri, version: 1, text: app });
+    workspace.analyze(uri);
+    let text = app;
+    for (const [version, from, to] of [[2, 'res.json(rows);', 'res.json(rows.slice(1));'], [3, 'res.json(rows.slice(1));', 'res.json(rows); loadUser(req.query.id);'], [4, 'id = $1', "id = ' + req.params.id + '"]] as const) {
+      const at = text.indexOf(from);
+      text = text.replace(from, to);
+      workspace.update(uri, version, text, [{ start: at, end: at + from.length, newLength: to.length }]);
+      assert.deepEqual(workspace.analyze(uri)?.result.findings, new Workspace().analyzeText(uri, text).findings, `version ${version}`);
+    }
+  });
+
+  it('equals a fresh full analysis over random edit sequences on the rule fixtures and examples', function () {
+    this.timeout(300_000);
+    const outcome = checkEditSequences({ files: fixtureFiles(), seed: 1, sequences: 40, edits: 6 });
+    assert.deepEqual(outcome.mismatches, []);
+    assert.ok(outcome.reusing > outcome.analyses / 3, `${outcome.reusing} of ${outcome.analyses} analyses reused findings`);
+  });
+});

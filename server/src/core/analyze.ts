@@ -154,12 +154,14 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       // Before the `end` listeners: what they report belongs to the unit it is in.
       { from: 0, to: 0, enter: () => (currentUnit = -1) },
     ];
-    // A rule that stopped its own loop for time finished its walk, but not its work.
-    const finished =
-      walk(tree.nodes, fileWide, budget) &&
-      walk(tree.nodes, everyUnit, budget, incremental ? spansOf(() => true) : undefined) &&
-      walk(tree.nodes, someUnits, budget, spansOf((i) => plan?.rerun.has(i) ?? true)) &&
-      !budget.wasExceeded;
+    // A one-off analysis has no units to track, so every rule shares one walk of the tree. A rule that stopped its
+    // own loop for time finished its walk, but not its work.
+    const walked = incremental
+      ? walk(tree.nodes, fileWide, budget) &&
+        walk(tree.nodes, everyUnit, budget, spansOf(() => true)) &&
+        walk(tree.nodes, someUnits, budget, spansOf((i) => plan?.rerun.has(i) ?? true))
+      : walk(tree.nodes, [...fileWide, ...everyUnit], budget);
+    const finished = walked && !budget.wasExceeded;
 
     const suppressions = findSuppressions(input.text);
     const findings: Finding[] = [];

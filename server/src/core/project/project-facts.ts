@@ -4,6 +4,7 @@
  * analysed without an index (a rule fixture, a buffer with no folder) sees no other file.
  */
 import type { MiddlewareKind } from '../catalog';
+import { siblingDeclaration } from './declaration-files';
 import type { PackageManifests } from './package-manifests';
 
 /** Middleware another file mounts in front of this file's routers or plugins. */
@@ -24,6 +25,8 @@ export interface ProjectFacts {
   readonly mountedBy: readonly string[];
   /** The range the file's package declares for `dependency`. */
   declaredRange(dependency: string): string | undefined;
+  /** The declaration file beside this JavaScript file that types its exports (`index.d.ts` for `index.js`). */
+  declarationFile(): string | undefined;
 }
 
 /** A file without an index: no other file is known; its package.json is still read from disk. */
@@ -32,5 +35,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedAround: () => [],
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
+    declarationFile: () => siblingDeclaration(fileName),
   };
 }

@@ -15,6 +15,7 @@ import type { MiddlewareKind } from '../catalog';
 import { buildFacts } from '../facts/facts';
 import { joinPaths } from '../facts/route-paths';
 import { parse } from '../parse';
+import { siblingDeclaration } from './declaration-files';
 import { projectPathOf } from '../project-path';
 import { type FileSummary, importsOf, needsFullSummary, summarize } from './file-summary';
 import { type ResolutionContext, type WorkspacePackage, resolveModule } from './module-resolution';
@@ -249,11 +250,13 @@ export class ProjectIndex {
   factsFor(file: string, build: boolean): ProjectFacts {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange };
+    const declarationFile = (): string | undefined => siblingDeclaration(file);
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
+      declarationFile,
     };
   }
 

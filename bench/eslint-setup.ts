@@ -44,10 +44,10 @@ module.exports = [
   return { bin, config, env: process.env };
 }
 
-/** Arguments for linting `target` with that config: no cache, no inline directives, results to a JSON file. */
-export function eslintArgs(setup: EslintSetup, target: string, output: string): string[] {
+/** Arguments for linting `target` (a folder, or files) with that config: no cache, no inline directives, results to a JSON file. */
+export function eslintArgs(setup: EslintSetup, target: string | readonly string[], output: string): string[] {
   // --no-inline-config: the published code carries `eslint-disable` comments for rules this config lacks.
-  return ['--config', setup.config, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '--output-file', output, target];
+  return ['--config', setup.config, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '--output-file', output, ...[target].flat()];
 }
 
 export interface EslintOutcome {

@@ -100,8 +100,8 @@ function scanSide(repo: string, commit: string, opts: ReturnType<typeof options>
   const scanned: ScanOutput = cachedJson(`${folder}.vigil.json`, opts.cached, () => scanFolder(folder));
   const vigil = scanned.findings.map((f) => ({ path: f.path, line: f.line, family: vigilFamily(f.ruleId) }));
   if (!opts.eslint) return { folder, lines: scanned.summary.lines, vigil, eslint: undefined, eslintUnparsable: [] };
-  const keep = new Set(discoverFiles([folder], { configIgnored: () => false }).files.map((f) => path.relative(folder, f).split(path.sep).join('/')));
-  const linted: EslintScan = cachedJson(`${folder}.eslint.json`, opts.cached, () => lintFolder(workdir, folder, keep));
+  const scannedFiles = discoverFiles([folder], { configIgnored: () => false }).files.map((f) => path.relative(folder, f).split(path.sep).join('/'));
+  const linted: EslintScan = cachedJson(`${folder}.eslint.json`, opts.cached, () => lintFolder(workdir, folder, scannedFiles));
   const eslint = linted.findings.map((f) => ({ path: f.path, line: f.line, family: eslintFamily(f.ruleId) }));
   return { folder, lines: scanned.summary.lines, vigil, eslint, eslintUnparsable: linted.unparsable };
 }

@@ -44,27 +44,29 @@ export function eslintInstalled(): boolean {
   }
 }
 
-function lint(workDir: string, folder: string, javaScript: 'commonjs' | 'module'): EslintResult[] {
+function lint(workDir: string, files: readonly string[], javaScript: 'commonjs' | 'module'): EslintResult[] {
   const setup = setUpEslint(workDir, javaScript);
   const output = path.join(workDir, `eslint-${javaScript}.json`);
   fs.rmSync(output, { force: true });
-  const run = spawnSync(process.execPath, [setup.bin, ...eslintArgs(setup, folder, output)], { cwd: workDir, env: setup.env, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if ((run.status !== 0 && run.status !== 1) || !fs.existsSync(output)) throw new Error(`ESLint failed on ${folder} (exit ${run.status}): ${run.stderr}`);
+  const run = spawnSync(process.execPath, [setup.bin, ...eslintArgs(setup, files, output)], { cwd: workDir, env: setup.env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if ((run.status !== 0 && run.status !== 1) || !fs.existsSync(output)) throw new Error(`ESLint failed (exit ${run.status}): ${run.stderr}`);
   return JSON.parse(fs.readFileSync(output, 'utf8')) as EslintResult[];
 }
 
 /**
- * Lints `folder` (which must lie inside `workDir`, where the configs are written), reading `.js` as CommonJS and
- * then, for the files that did not parse so, as ES modules. Only files in `keep` (relative paths: the files Vigil
- * scanned) are reported, so both tools are measured on the same code.
+ * Lints, in `folder` (which must lie inside `workDir`, where the configs are written), the JavaScript files of
+ * `files` (relative paths: the files Vigil scanned, so both tools are measured on the same code), reading `.js`
+ * as CommonJS and then, for the files that did not parse so, as ES modules.
  */
-export function lintFolder(workDir: string, folder: string, keep: ReadonlySet<string>): EslintScan {
+export function lintFolder(workDir: string, folder: string, files: readonly string[]): EslintScan {
+  const javaScript = files.filter((f) => /\.[cm]?js$/.test(f)).map((f) => path.join(folder, f));
+  if (javaScript.length === 0) return { findings: [], unparsable: [] };
   const relative = (file: string): string => path.relative(folder, file).split(path.sep).join('/');
   const fatal = (r: EslintResult): boolean => r.messages.some((m) => m.fatal);
-  const first = lint(workDir, folder, 'commonjs').filter((r) => keep.has(relative(r.filePath)));
-  const retry = new Set(first.filter(fatal).map((r) => r.filePath));
-  const second = retry.size === 0 ? [] : lint(workDir, folder, 'module').filter((r) => retry.has(r.filePath));
-  const results = [...first.filter((r) => !retry.has(r.filePath)), ...second];
+  const first = lint(workDir, javaScript, 'commonjs');
+  const retry = first.filter(fatal).map((r) => r.filePath);
+  const second = retry.length === 0 ? [] : lint(workDir, retry, 'module');
+  const results = [...first.filter((r) => !retry.includes(r.filePath)), ...second];
   return {
     findings: results.flatMap((r) =>
       r.messages.flatMap((m) => (m.fatal || m.ruleId === null ? [] : [{ path: relative(r.filePath), line: m.line, ruleId: m.ruleId }])),

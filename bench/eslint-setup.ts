@@ -18,11 +18,13 @@ export interface EslintSetup {
 
 /**
  * Writes `<workDir>/eslint.config.cjs`, above the corpus copy and outside what Vigil scans; plugins are required
- * by absolute path, as the config lives in a temp dir.
+ * by absolute path, as the config lives in a temp dir. `.js` files are read as CommonJS, as published packages
+ * mostly are; `javaScript: 'module'` writes `eslint.module.config.cjs` beside it, reading them as ES modules, for
+ * the files the first config cannot parse (source trees written with `import`).
  */
-export function setUpEslint(workDir: string): EslintSetup {
+export function setUpEslint(workDir: string, javaScript: 'commonjs' | 'module' = 'commonjs'): EslintSetup {
   const resolve = (id: string): string => require.resolve(id, { paths: [process.cwd(), __dirname] });
-  const config = path.join(workDir, 'eslint.config.cjs');
+  const config = path.join(workDir, javaScript === 'commonjs' ? 'eslint.config.cjs' : 'eslint.module.config.cjs');
   fs.writeFileSync(
     config,
     `// Written by bench/eslint-setup.ts for one bench run.
@@ -30,7 +32,8 @@ const security = require(${JSON.stringify(resolve('eslint-plugin-security'))});
 const sonarjs = require(${JSON.stringify(resolve('eslint-plugin-sonarjs'))});
 module.exports = [
   // The corpus is published CommonJS (.js, .cjs) and ES modules (.mjs).
-  { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs', ecmaVersion: 'latest' } },
+  { files: ['**/*.js'], languageOptions: { sourceType: '${javaScript}', ecmaVersion: 'latest' } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', ecmaVersion: 'latest' } },
   { files: ['**/*.mjs'], languageOptions: { sourceType: 'module', ecmaVersion: 'latest' } },
   security.configs.recommended,
   sonarjs.configs.recommended,
@@ -41,10 +44,10 @@ module.exports = [
   return { bin, config, env: process.env };
 }
 
-/** Arguments for linting `target` with that config: no cache, no inline directives, results to a JSON file. */
-export function eslintArgs(setup: EslintSetup, target: string, output: string): string[] {
+/** Arguments for linting `target` (a folder, or files) with that config: no cache, no inline directives, results to a JSON file. */
+export function eslintArgs(setup: EslintSetup, target: string | readonly string[], output: string): string[] {
   // --no-inline-config: the published code carries `eslint-disable` comments for rules this config lacks.
-  return ['--config', setup.config, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '--output-file', output, target];
+  return ['--config', setup.config, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '--output-file', output, ...[target].flat()];
 }
 
 export interface EslintOutcome {

@@ -7,10 +7,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export interface CorpusApp {
+/** A repository at one commit: what gets exported. */
+export interface PinnedRepo {
   /** owner/name on GitHub. */
   repo: string;
   commit: string;
+}
+
+export interface CorpusApp extends PinnedRepo {
   stack: string;
   why: string;
 }
@@ -34,17 +38,28 @@ export function readApps(file: string): CorpusApp[] {
 }
 
 /** The folder name an app gets here and in fingerprints: `owner+name`. */
-export function appKey(app: CorpusApp): string {
+export function appKey(app: Pick<PinnedRepo, 'repo'>): string {
   return app.repo.replace('/', '+');
+}
+
+/**
+ * The git directory of `repo` in the mirror: fetch leaves most snapshots bare (`repo/`) and some as a clone
+ * (`repo/.git`). Undefined when the repository is not on this machine.
+ */
+export function mirrorGitDir(repo: Pick<PinnedRepo, 'repo'>, mirror: string): string | undefined {
+  const base = path.join(mirror, appKey(repo), 'repo');
+  const cloned = path.join(base, '.git');
+  if (fs.existsSync(cloned)) return cloned;
+  return fs.existsSync(base) ? base : undefined;
 }
 
 /**
  * Exports `app` at its commit into `into` (emptied first). Returns undefined when done, or why the app is missing
  * from this machine.
  */
-export function exportApp(app: CorpusApp, mirror: string, into: string): string | undefined {
-  const gitDir = path.join(mirror, appKey(app), 'repo');
-  if (!fs.existsSync(gitDir)) return `no mirror at ${gitDir}`;
+export function exportApp(app: PinnedRepo, mirror: string, into: string): string | undefined {
+  const gitDir = mirrorGitDir(app, mirror);
+  if (gitDir === undefined) return `no mirror at ${path.join(mirror, appKey(app), 'repo')}`;
   const known = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${app.commit}^{commit}`]);
   if (known.status !== 0) return `commit ${app.commit} is not in ${gitDir}`;
   // git archive fails on a pathspec that matches nothing, so only the patterns some file matches are passed.

@@ -12,7 +12,6 @@
  *   --cached    reuse the scan results kept in --workdir instead of scanning again (for judging only)
  *   --unjudged  write the unjudged findings, with the code around each, to FILE as JSON
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,12 +19,12 @@ import { parseArgs } from 'node:util';
 import { isTestPath } from '../../server/src/core/facts/test-code';
 import { table } from '../stats';
 import { CorpusApp, appKey, exportApp, readApps } from './corpus-apps';
+import { ScanOutput, scanFolder } from './scan-folder';
 import { TalliedFinding, Tally, formatShare, precision, strictPrecision, tally } from './tally';
 import { Judgement, ScannedFinding, readVerdicts, verdictKeys } from './verdicts';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const here = path.join(repoRoot, 'bench', 'precision');
-const vigilBin = path.join(repoRoot, 'bin', 'vigil.js');
 
 interface ScannedApp {
   app: CorpusApp;
@@ -33,11 +32,6 @@ interface ScannedApp {
   lines: number;
   findings: ScannedFinding[];
   keys: string[];
-}
-
-interface ScanOutput {
-  findings: ScannedFinding[];
-  summary: { files: number; lines: number };
 }
 
 function options() {
@@ -59,17 +53,6 @@ function options() {
   };
 }
 
-function scan(folder: string): ScanOutput {
-  // One app at a time, no worker threads: the figure must not depend on the machine's load.
-  const run = spawnSync(process.execPath, [vigilBin, 'scan', '.', '--format', 'json', '--workers', '0'], {
-    cwd: folder,
-    maxBuffer: 1 << 30,
-    encoding: 'utf8',
-  });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`vigil scan failed in ${folder} (exit ${run.status}): ${run.stderr}`);
-  return JSON.parse(run.stdout) as ScanOutput;
-}
-
 function scanApp(app: CorpusApp, mirror: string, workdir: string, cached: boolean): ScannedApp | string {
   const folder = path.join(workdir, appKey(app));
   const saved = path.join(workdir, `${appKey(app)}.scan.json`);
@@ -80,7 +63,7 @@ function scanApp(app: CorpusApp, mirror: string, workdir: string, cached: boolea
     const missing = exportApp(app, mirror, folder);
     if (missing !== undefined) return missing;
     process.stderr.write(`scanning ${app.repo}\n`);
-    output = scan(folder);
+    output = scanFolder(folder);
     fs.writeFileSync(saved, JSON.stringify(output));
   }
   const keys = verdictKeys(appKey(app), output.findings, (file) => fs.readFileSync(path.join(folder, file), 'utf8'));

@@ -52,6 +52,10 @@ const tainted: FlowCase[] = [
   { name: 'library input after a base', code: "const BASE = 'tpl';\nmodule.exports.load = (name) => f(path.join(BASE, name));", at: 'path.join(BASE, name)', query: path, source: 'name', caller: 'load', built: true },
   { name: 'library input of an options object', code: "export function log(opts: LogOptions) { f(['git', 'log', opts.branch].join(' ')); }", at: "['git', 'log', opts.branch].join(' ')", query: shell, source: 'opts.branch', caller: 'log', built: true },
   { name: 'library input that is the whole command', code: 'export function run(cmd) { f(cmd); }', at: 'cmd', query: shell, source: 'cmd', caller: 'run', built: undefined },
+  { name: 'library input appended with +=', code: "export function log(opts) { let cmd = 'git log '; cmd += opts.branch; f(cmd); }", at: 'cmd', query: shell, source: 'opts.branch', caller: 'log', built: true },
+  { name: 'library input pushed after own elements', code: "export function grep(p) { const parts = ['grep']; parts.push(p); f(parts.join(' ')); }", at: "parts.join(' ')", query: shell, source: 'p', caller: 'grep', built: true },
+  { name: 'library input appended to an empty start', code: "export function run(command) { let cmd = ''; cmd += command; f(cmd); }", at: 'cmd', query: shell, source: 'command', caller: 'run', built: undefined },
+  { name: 'library input unshifted before own elements', code: "export function run(command) { const parts = ['--verbose']; parts.unshift(command); f(parts.join(' ')); }", at: "parts.join(' ')", query: shell, source: 'command', caller: 'run', built: undefined },
 ];
 
 const quiet: FlowCase[] = [

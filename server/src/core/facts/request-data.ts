@@ -508,7 +508,12 @@ export class RequestDataIndex {
 
   /** `const parts = ['grep']; parts.push(req.query.q)` and `const filter = {}; filter.email = req.body.email`. */
   private mutatedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    return first(this.mutations.valuesPutInto(decl), (v) => this.eval(v, mode, env, depth + 1));
+    // Pushed after elements the function wrote itself (`['git', 'log']`), a caller's value is built into the list.
+    const ownStart = decl.initializer !== undefined && ts.isArrayLiteralExpression(unwrap(decl.initializer)) && (unwrap(decl.initializer) as ts.ArrayLiteralExpression).elements.length > 0;
+    return first(this.mutations.valuesPutInto(decl), (v) => {
+      const origin = this.eval(v, mode, env, depth + 1);
+      return builtAfter(origin, ownStart && isPushed(v));
+    });
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
@@ -517,9 +522,13 @@ export class RequestDataIndex {
     this.assignments ??= collectAssignments(this.tree.nodes);
     const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;
+    // `cmd += opts.branch` after `let cmd = 'git log '`: the caller's value is appended to the function's own start.
+    const ownStart = decl.initializer !== undefined && !isEmptyString(decl.initializer);
     return first(writes, (w) => {
-      const target = (w.parent as ts.BinaryExpression).left as ts.Identifier;
-      return this.scopes.resolve(target) === decl ? this.eval(w, mode, env, depth + 1) : undefined;
+      const write = w.parent as ts.BinaryExpression;
+      if (this.scopes.resolve(write.left as ts.Identifier) !== decl) return undefined;
+      const origin = this.eval(w, mode, env, depth + 1);
+      return builtAfter(origin, ownStart && write.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken);
     });
   }
 }
@@ -572,6 +581,17 @@ function mayHoldText(type: ts.TypeNode | undefined): boolean {
   if (!ts.isTypeReferenceNode(type)) return false;
   const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
   return /(Options|Opts|Args|Arguments|Params|Input|Props)$/.test(name);
+}
+
+function isEmptyString(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteralLike(u) && u.text === '';
+}
+
+/** `list.push(v)` or `list.push(...v)`: appended after what the list held (not `unshift`ed before it, nor set as a field). */
+function isPushed(value: ts.Expression): boolean {
+  const call = ts.isSpreadElement(value.parent) ? value.parent.parent : value.parent;
+  return ts.isCallExpression(call) && calleeName(call) === 'push';
 }
 
 /** A caller's value placed after a part the function chose is built into the result, not the whole of it. */

@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FlowMode } from './flow-sanitizers';
-import { calleeName, isConstDeclaration, unwrap } from './syntax';
+import { calleeName, dottedName, isConstDeclaration, unwrap } from './syntax';
 import { preorder } from '../traverse';
 
 /** The sinks a passed test makes a value safe for: every sink, or some. */
@@ -69,7 +69,10 @@ export class FlowGuards {
       if (!equal && !notEqual) return undefined;
       const holds = equal === truth;
       const [subject, other] = this.mentions(c.left, decl) ? [unwrap(c.left), unwrap(c.right)] : [unwrap(c.right), unwrap(c.left)];
-      if (!this.mentions(subject, decl) || !isLiteral(other)) return undefined;
+      if (!this.mentions(subject, decl)) return undefined;
+      // `new URL(next, location.origin).origin === location.origin`: the target stays on this site (or a fixed one).
+      if (holds && isOriginOf(subject) && !this.mentions(other, decl) && (isOwnOrigin(other) || isConstName(other, this.scopes))) return onlyUrl;
+      if (!isLiteral(other)) return undefined;
       // `typeof x !== 'string'` exits: what remains is text.
       if (ts.isTypeOfExpression(subject)) return holds && ts.isStringLiteral(other) && other.text === 'string' ? onlyNosql : undefined;
       return holds && other.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(other) && other.text === 'undefined') ? 'all' : undefined;
@@ -129,6 +132,24 @@ export class FlowGuards {
     });
     return found;
   }
+}
+
+/** `u.origin`, `new URL(x).host`: the part of a URL that says which site it is. */
+function isOriginOf(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && /^(origin|host|hostname)$/.test(e.name.text);
+}
+
+/** The page's own site: `location.origin`, `window.location.host`, `self.origin`. */
+function isOwnOrigin(e: ts.Expression): boolean {
+  const dotted = dottedName(e);
+  return dotted !== undefined && /^(?:(?:window|self|globalThis|document)\.)?(?:location\.)?(origin|host|hostname)$/.test(dotted) && dotted.includes('.');
+}
+
+/** A `const` name (`TRUSTED_ORIGIN`): a value the code fixed, not one it received. */
+function isConstName(e: ts.Expression, scopes: ScopeIndex): boolean {
+  if (!ts.isIdentifier(e)) return false;
+  const d = scopes.resolve(e);
+  return d !== undefined && ts.isVariableDeclaration(d) && isConstDeclaration(d) && d.initializer !== undefined && isLiteral(d.initializer);
 }
 
 function covers(p: Protection | undefined, mode: FlowMode): boolean {

@@ -102,6 +102,11 @@ export class RequestDataIndex {
     }
   }
 
+  /** Whether the use of `decl` at `use` comes only after a passed test that makes it safe for `sink`. */
+  guarded(use: ts.Node, decl: Declaration, sink: SinkKind): boolean {
+    return this.guards.protects(use, decl, sink);
+  }
+
   /** Whether a parameter holds the incoming request (by name, type, position in a handler, or Nest decorator). */
   isRequestParameter(param: ts.ParameterDeclaration): boolean {
     if (!ts.isIdentifier(param.name)) return false;

@@ -357,6 +357,12 @@ export class RequestDataIndex {
   }
 
   private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    // `if (allowed.includes(req.query.f)) read(req.query.f)`: the path tested is the path used (the whole path only).
+    const inner = ts.isPropertyAccessExpression(e.parent) || ts.isElementAccessExpression(e.parent) ? e.parent.expression === e : false;
+    if (!inner) {
+      const path = this.guards.memberPath(e);
+      if (path && this.guards.protects(e, path, mode)) return undefined;
+    }
     const root = this.requestRoot(e);
     const name = memberName(e);
     if (root) return mode === 'url' && name !== undefined && rawUrlMembers.has(name) ? undefined : root;

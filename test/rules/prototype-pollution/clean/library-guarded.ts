@@ -53,3 +53,12 @@ function fill(table: Record<string, Record<string, number>>, a: string, b: strin
   table[a][b] = 0;
 }
 fill({ x: {} }, 'x', 'y');
+
+// A deep copy that builds a fresh object at each level: a `__proto__` key sets that fresh object's prototype, no one else's.
+export function deepClone(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(deepClone);
+  if (typeof input !== 'object' || input === null) return input;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) copy[key] = deepClone(value);
+  return copy;
+}

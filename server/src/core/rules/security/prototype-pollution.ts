@@ -58,6 +58,30 @@ function namedFunctionAround(node: ts.Node): ts.FunctionLikeDeclaration | undefi
   return fn;
 }
 
+/** `merge(target[key], source[key])` inside `merge`, for the `target[key]` being written: the merge descends where it writes. */
+function recursesInto(fn: ts.FunctionLikeDeclaration, base: ts.Identifier, key: ts.Expression, facts: Facts): boolean {
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  if (name === undefined || !fn.body || !ts.isIdentifier(key)) return false;
+  const baseDecl = facts.resolve(base);
+  const keyDecl = facts.resolve(key);
+  if (!baseDecl || !keyDecl) return false;
+  let found = false;
+  facts.walk(fn.body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
+      found = n.arguments.some((a) => {
+        const e = unwrap(a);
+        if (!ts.isElementAccessExpression(e)) return false;
+        const b = unwrap(e.expression);
+        const k = unwrap(e.argumentExpression);
+        return ts.isIdentifier(b) && ts.isIdentifier(k) && facts.resolve(b) === baseDecl && facts.resolve(k) === keyDecl;
+      });
+    }
+    return !found;
+  });
+  return found;
+}
+
 /** `cur = cur[key]` (or `cur = cur[key] ||= {}`) somewhere in the file: `cur` walks down an object by keys. */
 function walksDown(target: ts.Identifier, facts: Facts): boolean {
   const decl = facts.resolve(target);
@@ -148,13 +172,14 @@ export const prototypePollution: Rule = {
       const from = (o: { source: string; caller?: string }) => `\`${o.source}\`, from the caller of the exported \`${o.caller}\``;
       let what: string;
       let at: ts.Node = left.argumentExpression;
-      if (nested?.caller !== undefined && ts.isElementAccessExpression(inner)) {
+      // A key the function was handed as such (`section`, `opts.group`), not one of a collection it iterates.
+      if (nested?.caller !== undefined && ts.isElementAccessExpression(inner) && !nested.source.includes('[]')) {
         at = inner.argumentExpression;
         what = `${from(nested)}, picks the object that \`${left.getText(sourceFile)}\` writes into`;
       } else {
         const origin = keyOrigin(key);
         if (origin?.caller === undefined) return;
-        if (guards.isUnguardedRecursiveMerge(fn)) what = `This recursive merge copies the keys of ${from(origin)}, and descends into them`;
+        if (ts.isIdentifier(inner) && recursesInto(fn, inner, key, facts)) what = `This recursive merge copies the keys of ${from(origin)}, and descends into them`;
         else if (ts.isIdentifier(inner) && walksDown(inner, facts)) what = `This function walks down \`${inner.text}\` by the keys in ${from(origin)}, and writes at the end`;
         else return;
       }

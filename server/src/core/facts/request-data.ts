@@ -79,6 +79,7 @@ export class RequestDataIndex {
   private readonly guards: FlowGuards;
   private assignments: Map<string, ts.Expression[]> | undefined;
   private callsByName: Map<string, ts.CallExpression[]> | undefined;
+  private testedMembers: Set<string> | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -356,10 +357,32 @@ export class RequestDataIndex {
     return { source: dottedName(e) ?? `${base.text}.${name}`, text: textRequestMembers.has(name) };
   }
 
+  /** Whether a test (`if`, `?:`, `&&`, `||`, `switch`) somewhere in the file reads the member path `e` spells. */
+  private isTestedMember(e: ts.Expression): boolean {
+    if (!this.testedMembers) {
+      const tested = new Set<string>();
+      const collect = (cond: ts.Node): void =>
+        this.tree.preorder(cond, (n) => {
+          const key = (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && memberKey(n);
+          if (key) tested.add(key);
+        });
+      for (const n of this.tree.nodes) {
+        if (ts.isIfStatement(n)) collect(n.expression);
+        else if (ts.isConditionalExpression(n)) collect(n.condition);
+        else if (ts.isSwitchStatement(n)) collect(n.expression);
+        else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken)) collect(n.left);
+      }
+      this.testedMembers = tested;
+    }
+    const key = memberKey(e);
+    return key !== undefined && this.testedMembers.has(key);
+  }
+
   private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     // `if (allowed.includes(req.query.f)) read(req.query.f)`: the path tested is the path used (the whole path only).
+    // Only a path that some test in the file reads can be guarded: the others skip the climb to the function's top.
     const inner = ts.isPropertyAccessExpression(e.parent) || ts.isElementAccessExpression(e.parent) ? e.parent.expression === e : false;
-    if (!inner) {
+    if (!inner && this.isTestedMember(e)) {
       const path = this.guards.memberPath(e);
       if (path && this.guards.protects(e, path, mode)) return undefined;
     }
@@ -592,6 +615,19 @@ function mayHoldText(type: ts.TypeNode | undefined): boolean {
   if (!ts.isTypeReferenceNode(type)) return false;
   const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
   return /(Options|Opts|Args|Arguments|Params|Input|Props)$/.test(name);
+}
+
+/** `req.query.f` and `req.query['f']` alike, by the names as written: `req.query.f`. */
+function memberKey(e: ts.Expression): string | undefined {
+  const names: string[] = [];
+  let x = unwrap(e);
+  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) {
+    const name = ts.isPropertyAccessExpression(x) ? x.name.text : ts.isStringLiteralLike(x.argumentExpression) ? x.argumentExpression.text : undefined;
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    x = unwrap(x.expression);
+  }
+  return names.length > 0 && ts.isIdentifier(x) ? `${x.text}.${names.join('.')}` : undefined;
 }
 
 function isEmptyString(e: ts.Expression): boolean {

@@ -79,11 +79,18 @@ function maxOf(values: ReadonlyArray<number | undefined>): number | undefined {
 }
 
 /** Fresh-process in-process measurements, parse and analyze alternated so drift on a shared machine hits both. */
-async function measureInProcess(listFile: string, runs: number, label: string): Promise<{ parse: Measured; core: Measured }> {
+/** The flow facts' share of an analysis (in-process.ts, mode `flow`): medians of the time inside them and of the whole. */
+interface FlowCost {
+  flowMs: number;
+  analysisMs: number;
+}
+
+async function measureInProcess(listFile: string, runs: number, label: string, withFlow = false): Promise<{ parse: Measured; core: Measured; flow?: FlowCost }> {
   const script = path.join(__dirname, 'in-process.js');
-  const samples: Record<'parse' | 'analyze', InProcessResult[]> = { parse: [], analyze: [] };
+  const samples: Record<'parse' | 'analyze' | 'flow', InProcessResult[]> = { parse: [], analyze: [], flow: [] };
+  const modes = withFlow ? (['parse', 'analyze', 'flow'] as const) : (['parse', 'analyze'] as const);
   for (let i = 0; i < runs; i++) {
-    for (const mode of ['parse', 'analyze'] as const) {
+    for (const mode of modes) {
       const run = await runNode(script, [mode, listFile], { keepStdout: true });
       const result = markedJson<InProcessResult>(run.stdout, resultPrefix);
       if (!result) throw new Error(`in-process ${mode} run failed (exit ${run.exitCode}):\n${run.stderr}`);
@@ -101,9 +108,13 @@ async function measureInProcess(listFile: string, runs: number, label: string): 
   });
   const last = samples.analyze[samples.analyze.length - 1];
   const errors = last && last.internalErrors > 0 ? `, ${last.internalErrors} internal errors` : '';
+  const flow = samples.flow.length > 0
+    ? { flowMs: summarize(samples.flow.map((r) => r.flowMs ?? NaN)).median, analysisMs: summarize(samples.flow.map((r) => r.ms)).median }
+    : undefined;
   return {
     parse: toRow('ts.createSourceFile (parent pointers on, as Vigil parses)', samples.parse),
     core: toRow(`vigil core analyze(), in-process, 1 thread`, samples.analyze, `; ${last?.findings ?? 0} findings${errors}`),
+    flow,
   };
 }
 
@@ -252,7 +263,7 @@ async function main(): Promise<void> {
     const cliMissing = await cliUnavailable(path.join(corpusRoot, 'js', 'express'));
 
     process.stderr.write('measuring all corpus files…\n');
-    const all = await measureInProcess(allList, opts.runs, 'all files');
+    const all = await measureInProcess(allList, opts.runs, 'all files', true);
     const allRows = [all.parse, all.core];
     if (!cliMissing) {
       const targets = cliTargets(corpusRoot, lists.all);
@@ -300,6 +311,14 @@ async function main(): Promise<void> {
         `  ${vigil.name} vs ESLint throughput on .js: ${formatRatio(eslint.time.median / vigil.time.median)} (budget ≥ 20×; ` +
           `by CPU time ${formatRatio((eslint.cpuMs ?? NaN) / (vigil.cpuMs ?? NaN))}); ` +
           `ESLint peak RSS ${formatMb(eslint.maxRssKb)}`,
+      );
+    }
+    if (all.flow) {
+      const { flowMs, analysisMs } = all.flow;
+      console.log(
+        `  flow facts (request data and browser sources, outermost calls timed) on all files: ${formatMs(flowMs)} ms of ` +
+          `${formatMs(analysisMs)} ms analysis, ${((100 * flowMs) / analysisMs).toFixed(1)} % (target < 10 %); ` +
+          `the bare parse of the same files: ${formatMs(all.parse.time.median)} ms (flow / parse ${formatRatio(flowMs / all.parse.time.median)})`,
       );
     }
     const cliRss = maxOf(allRows.filter((r) => r.name.startsWith('vigil scan')).map((r) => r.maxRssKb));

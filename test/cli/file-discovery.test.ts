@@ -130,7 +130,19 @@ describe('vigil scan files', () => {
     assert.equal(run.status, 1);
     assert.equal(json.findings.length, 1);
     assert.equal(json.summary.filesWithSyntaxErrors, 1);
-    assert.match(runVigil(['scan', '--rules', 'jwt-missing-expiry'], dir).stdout, /1 file had syntax errors/);
+    assert.deepEqual(json.summary.syntaxErrorFiles.map((e) => `${e.path}:${e.line}`), [`broken.ts:${unsafeJwt.split('\n').length + 1}`]);
+    const text = runVigil(['scan', '--rules', 'jwt-missing-expiry'], dir).stdout;
+    assert.match(text, /1 file had syntax errors/);
+    assert.match(text, /broken\.ts:\d+:\d+: /);
+    const stats = runVigil(['scan', '--stats', '--rules', 'jwt-missing-expiry'], dir).stderr;
+    assert.match(stats, /"syntaxErrors":\["broken\.ts:\d+:\d+"\]/);
+  });
+
+  it('reads a sloppy-mode script as its engine does: legacy octals are no syntax error in .js, but are in a module', () => {
+    const sloppy = "const fs = require('fs');\nfs.chmodSync('bin', 0755);\nconst bell = '\\07';\n";
+    const dir = makeProject({ 'script.js': sloppy, 'legacy.cjs': sloppy, 'module.mjs': `export const m = 0755;\n`, 'strict.js': `'use strict';\n${sloppy}` });
+    const { json } = scanJson(dir);
+    assert.deepEqual(json.summary.syntaxErrorFiles.map((e) => e.path).sort(), ['module.mjs', 'strict.js']);
   });
 
   it('reports a path it cannot read on stderr and scans the rest', () => {

@@ -64,7 +64,7 @@ export interface JsonFinding {
 export interface JsonOutput {
   version: string;
   findings: JsonFinding[];
-  summary: { files: number; problems: number; fixesApplied: number; filesWithSyntaxErrors: number; skipped: { path: string; reason: string }[] };
+  summary: { files: number; problems: number; fixesApplied: number; filesWithSyntaxErrors: number; syntaxErrorFiles: { path: string; line: number; column: number; message: string }[]; skipped: { path: string; reason: string }[] };
 }
 
 /** `vigil scan --format json` restricted to jwt-missing-expiry, so the assertions hold as rules are added. */

@@ -52,9 +52,27 @@ const tainted: FlowCase[] = [
   { name: 'library input after a base', code: "const BASE = 'tpl';\nmodule.exports.load = (name) => f(path.join(BASE, name));", at: 'path.join(BASE, name)', query: path, source: 'name', caller: 'load', built: true },
   { name: 'library input of an options object', code: "export function log(opts: LogOptions) { f(['git', 'log', opts.branch].join(' ')); }", at: "['git', 'log', opts.branch].join(' ')", query: shell, source: 'opts.branch', caller: 'log', built: true },
   { name: 'library input that is the whole command', code: 'export function run(cmd) { f(cmd); }', at: 'cmd', query: shell, source: 'cmd', caller: 'run', built: undefined },
+  { name: 'library input appended with +=', code: "export function log(opts) { let cmd = 'git log '; cmd += opts.branch; f(cmd); }", at: 'cmd', query: shell, source: 'opts.branch', caller: 'log', built: true },
+  { name: 'library input pushed after own elements', code: "export function grep(p) { const parts = ['grep']; parts.push(p); f(parts.join(' ')); }", at: "parts.join(' ')", query: shell, source: 'p', caller: 'grep', built: true },
+  { name: 'library input appended to an empty start', code: "export function run(command) { let cmd = ''; cmd += command; f(cmd); }", at: 'cmd', query: shell, source: 'command', caller: 'run', built: undefined },
+  { name: 'library input unshifted before own elements', code: "export function run(command) { const parts = ['--verbose']; parts.unshift(command); f(parts.join(' ')); }", at: "parts.join(' ')", query: shell, source: 'command', caller: 'run', built: undefined },
+];
+
+const express = (body: string): string => `app.get('/f', (req, res) => { ${body} });`;
+
+const tainted2: FlowCase[] = [
+  { name: 'a prefix test on a member as sent', code: express("if (!req.query.f.startsWith(root)) return res.end(); read(req.query.f);"), at: 'req.query.f', query: { sink: 'path' }, source: 'req.query.f' },
+  { name: 'a blacklist of .. on a member', code: express("if (req.query.f.includes('..')) return res.end(); read(req.query.f);"), at: 'req.query.f', query: { sink: 'path' }, source: 'req.query.f' },
+  { name: 'includes on a URL member', code: express("if (req.query.u.includes('example.com')) res.redirect(req.query.u);"), at: 'req.query.u', query: { sink: 'url' }, source: 'req.query.u' },
+  { name: 'another member than the one tested', code: express('if (allowed.includes(req.query.f)) read(req.query.g);'), at: 'req.query.g', query: { sink: 'path' }, source: 'req.query.g' },
+  { name: 'a test whose branch does not hold the use', code: express('if (allowed.includes(req.query.f)) res.status(200); read(req.query.f);'), at: 'req.query.f', query: { sink: 'path' }, source: 'req.query.f' },
 ];
 
 const quiet: FlowCase[] = [
+  { name: 'an allow-list on a member path', code: express('if (allowed.includes(req.query.f)) read(req.query.f);'), at: 'req.query.f', query: { sink: 'path' }, source: undefined },
+  { name: 'an allow-list early exit on a member path', code: express('if (!ALLOWED.has(req.params.name)) return res.sendStatus(400); read(path.join(root, req.params.name));'), at: 'path.join(root, req.params.name)', query: { sink: 'path' }, source: undefined },
+  { name: 'an anchored pattern on a member path, bracketed', code: express("if (/^[a-z]+$/.test(req.query['f'])) read(path.join(root, req.query.f));"), at: 'path.join(root, req.query.f)', query: { sink: 'path' }, source: undefined },
+  { name: 'a same-origin check on a member path', code: express("if (new URL(req.query.next, base).origin === location.origin) res.redirect(req.query.next);"), at: 'req.query.next', query: { sink: 'url' }, source: undefined },
   { name: 'req.url in a redirect after the host', code: server("f('https://' + req.headers.host + req.url);"), at: "'https://' + req.headers.host + req.url", query: { sink: 'url' }, source: 'req.headers.host' },
   { name: 'a URL parsed from a constant', code: server("f(new URL('/login', req.url));"), at: "new URL('/login', req.url)", query: { sink: 'url' }, source: undefined },
   { name: 'the host name of a parsed URL, as a path', code: server('f(path.join(dir, new URL(req.url, base).hostname));'), at: 'path.join(dir, new URL(req.url, base).hostname)', query: { sink: 'path' }, source: undefined },
@@ -77,6 +95,9 @@ describe('facts: issue 12 sources and steps (snippet → tainted expression → 
       assert.equal(origin?.caller, c.caller);
       if (c.caller !== undefined) assert.equal(origin?.built, c.built);
     });
+  }
+  for (const c of tainted2) {
+    it(`${c.name}: ${c.at} carries ${c.source ?? 'nothing'} into ${c.query.sink}`, () => assert.equal(ask(c)?.source, c.source));
   }
   for (const c of quiet) {
     it(`${c.name}: ${c.source === undefined ? 'nothing' : c.source} reaches ${c.at}`, () => assert.equal(ask(c)?.source, c.source));

@@ -17,6 +17,8 @@ export interface FileReport {
   lines: number;
   findings: ReportedFinding[];
   syntaxErrors: number;
+  /** The first of them, 1-based, so that the summary can say where the file stops being read as written. */
+  firstSyntaxError?: SyntaxErrorAt;
   /** Why the core did not analyse it (too large, binary). */
   skipped?: string;
   /** Why some rules did not finish on it (nested too deeply, out of time). */
@@ -27,6 +29,12 @@ export interface FileReport {
   /** Why `--fix` left the file as it was although it had fixes (a link out of the scanned paths, not UTF-8). */
   notFixed?: string;
   fixesApplied: number;
+}
+
+export interface SyntaxErrorAt {
+  line: number;
+  column: number;
+  message: string;
 }
 
 export interface AnalyseOptions {
@@ -90,11 +98,13 @@ function analyseSource(file: string, source: SourceFile, options: AnalyseOptions
     result = analyse(text);
   }
   const prints = fingerprints(result.findings, text);
+  const first = result.parseErrors[0];
   return {
     file,
     lines: countLines(text),
     findings: result.findings.map((f, i) => ({ ...f, fingerprint: prints[i] })),
     syntaxErrors: result.parseErrors.length,
+    firstSyntaxError: first && { line: first.range.start.line + 1, column: first.range.start.character + 1, message: first.message },
     skipped: result.skipped,
     incomplete: result.incomplete,
     internalErrors: result.internalErrors,

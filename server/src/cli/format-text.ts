@@ -48,6 +48,7 @@ export function formatText(outcome: ScanOutcome, c: Colours): string {
   }
   if (s.filesWithSyntaxErrors > 0) {
     out.push(`${plural(s.filesWithSyntaxErrors, 'file')} had syntax errors: their findings may be incomplete`);
+    for (const e of s.syntaxErrorFiles) out.push(c.dim(`  ${e.path}:${e.line}:${e.column}: ${e.message}`));
   }
   out.push(c.dim(`${plural(s.files, 'file')} scanned in ${(outcome.ms / 1000).toFixed(1)}s`));
   return out.join('\n') + '\n';

@@ -126,7 +126,8 @@ export async function runScan(command: ScanCommand): Promise<number> {
   if (command.stats) {
     const { files, lines } = outcome.summary;
     const linesPerSecond = ms > 0 ? Math.round((lines * 1000) / ms) : lines;
-    process.stderr.write(`vigil-stats ${JSON.stringify({ files, lines, ms, linesPerSecond, workers })}\n`);
+    const syntaxErrors = outcome.summary.syntaxErrorFiles.map((e) => `${e.path}:${e.line}:${e.column}`);
+    process.stderr.write(`vigil-stats ${JSON.stringify({ files, lines, ms, linesPerSecond, workers, syntaxErrors })}\n`);
   }
   if (command.stdinFilename === undefined && discovered.files.length === 0 && discovered.errors.length === 0) {
     warn(`no JavaScript or TypeScript files found in ${command.paths.join(', ')}`);

@@ -26,3 +26,21 @@ function notExported(name) {
   exec('echo ' + name); // safe: command-injection
 }
 notExported('x');
+
+exports.logBranch = function logBranch(opts) {
+  let cmd = 'git log ';
+  cmd += opts.branch;
+  exec(cmd); // fault: command-injection
+};
+
+exports.grep = function grep(pattern) {
+  const parts = ['grep', '-r'];
+  parts.push(pattern);
+  return execSync(parts.join(' ')); // fault: command-injection
+};
+
+exports.runLater = function runLater(command) {
+  let cmd = '';
+  cmd += command;
+  return execSync(cmd); // safe: command-injection
+};

@@ -4,7 +4,12 @@
  * `router.query`), `document.referrer`, `window.name`, cookies, `localStorage`/`sessionStorage`, a
  * `message` event's `data`, and the values of form inputs. Followed through `const`s, templates,
  * concatenation and string methods; escapers and sanitisers end the flow. The server's request data is the
- * flow facts' business (request-data.ts); this is the browser's half, for the HTML and code sinks.
+ * flow facts' business (request-data.ts); this is the browser's half, for the HTML and code sinks, and for
+ * navigation (`location.href = …`) with the `url` sink: there only what another site can choose counts (the
+ * query, the fragment, a message, `window.name`), not the page's own whole URL (`location.href.replace(…)`),
+ * the referrer (sending the visitor back where they came from), nor what the page stored or the visitor typed;
+ * a passed test that confines the value (flow-guards.ts) and a message handler that checks the sender's
+ * `origin` end it.
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
@@ -12,28 +17,40 @@ import { endsFlow } from './flow-sanitizers';
 import { calleeName, dottedName, unwrap } from './syntax';
 
 const locationParts = /^(?:(?:window|document|globalThis)\.)?location\.(search|hash|href)$|^document\.(URL|documentURI|referrer|cookie|baseURI)$|^(?:window\.)?name$/;
+/** The parts of the page's address another site chooses when it links here. */
+const linkedParts = /^(?:(?:window|document|globalThis)\.)?location\.(search|hash)$|^(?:window\.)?name$/;
 const elementLookups = new Set(['getElementById', 'querySelector', 'getElementsByName']);
 const urlHooks = /^(useSearchParams|useParams|useRouter|useLocation)$/;
 /** Storage any script of the origin (or an earlier injection) wrote. */
 const webStorage = /^(?:(?:window|globalThis|self)\.)?(localStorage|sessionStorage)$/;
 
+/** The sink the browser's data is asked about: written as HTML (or run as code), or navigated to. */
+export type DomSink = 'html' | 'url';
+
 export class DomSources {
   private readonly cache = new Map<ts.Node, string | null>();
 
-  constructor(private readonly facts: Facts) {}
+  constructor(
+    private readonly facts: Facts,
+    private readonly sink: DomSink = 'html',
+  ) {}
 
   /** What the visitor controls in `expr`, described for a message ("`location.hash`"), if anything. */
   of(expr: ts.Expression, depth = 0): string | undefined {
     if (depth > 12) return undefined;
     const e = unwrap(expr);
     const dotted = dottedName(e);
-    if (dotted !== undefined && locationParts.test(dotted) && (dotted !== 'name' || this.isGlobal(e))) return `\`${dotted}\``;
+    const parts = this.sink === 'url' ? linkedParts : locationParts;
+    if (dotted !== undefined && parts.test(dotted) && (dotted !== 'name' || this.isGlobal(e))) return `\`${dotted}\``;
+    if (dotted !== undefined && this.sink === 'url' && locationParts.test(dotted)) return undefined;
     if (ts.isIdentifier(e)) return this.ofIdentifier(e, depth);
     if (ts.isPropertyAccessExpression(e)) {
-      if (e.name.text === 'value' && this.isInputElement(e.expression)) return `the input's \`${e.getText(this.facts.sourceFile)}\``;
+      if (e.name.text === 'value' && this.isInputElement(e.expression)) return this.sink === 'url' ? undefined : `the input's \`${e.getText(this.facts.sourceFile)}\``;
       if (e.name.text === 'query' && this.isHookResult(e.expression)) return '`router.query`';
       if (e.name.text === 'length') return undefined;
-      if (e.name.text === 'data' && this.isMessageEvent(e.expression)) return `the message's \`${e.getText(this.facts.sourceFile)}\``;
+      if (e.name.text === 'data' && this.isMessageEvent(e.expression)) {
+        return this.sink === 'url' && this.checksSender(e.expression) ? undefined : `the message's \`${e.getText(this.facts.sourceFile)}\``;
+      }
       return this.of(e.expression, depth + 1);
     }
     if (ts.isElementAccessExpression(e)) return this.of(e.expression, depth + 1);
@@ -45,19 +62,23 @@ export class DomSources {
     }
     if (ts.isConditionalExpression(e)) return this.of(e.whenTrue, depth + 1) ?? this.of(e.whenFalse, depth + 1);
     if (ts.isCallExpression(e)) return this.ofCall(e, depth);
+    // `new URL(next, location.origin)` goes wherever `next` says when it is absolute.
+    if (this.sink === 'url' && ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'URL' && e.arguments?.[0]) return this.of(e.arguments[0], depth + 1);
     return undefined;
   }
 
   private ofCall(call: ts.CallExpression, depth: number): string | undefined {
     const name = calleeName(call);
-    if (name === undefined || endsFlow(name, 'html') || isEscapingReplace(call)) return undefined;
+    if (name === undefined || endsFlow(name, this.sink) || (this.sink === 'html' && isEscapingReplace(call))) return undefined;
     const callee = unwrap(call.expression);
     if (ts.isIdentifier(callee)) {
       return name === 'String' || name === 'decodeURIComponent' || name === 'decodeURI' ? first(call.arguments, (a) => this.of(a, depth + 1)) : undefined;
     }
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     if (name === 'get' && this.isUrlParams(callee.expression)) return `the URL parameter \`${call.getText(this.facts.sourceFile)}\``;
-    if (name === 'getItem' && webStorage.test(dottedName(callee.expression) ?? '') && this.isGlobal(unwrap(callee.expression))) return `\`${call.getText(this.facts.sourceFile)}\``;
+    if (name === 'getItem' && webStorage.test(dottedName(callee.expression) ?? '') && this.isGlobal(unwrap(callee.expression))) {
+      return this.sink === 'url' ? undefined : `\`${call.getText(this.facts.sourceFile)}\``;
+    }
     // String methods keep the text: `location.hash.slice(1)`, `q.trim()`.
     return this.of(callee.expression, depth + 1);
   }
@@ -65,12 +86,24 @@ export class DomSources {
   private ofIdentifier(id: ts.Identifier, depth: number): string | undefined {
     const decl = this.facts.resolve(id);
     if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
-    const cached = this.cache.get(decl);
-    if (cached !== undefined) return cached ?? undefined;
-    this.cache.set(decl, null);
-    const found = this.of(decl.initializer, depth + 1);
-    this.cache.set(decl, found ?? null);
-    return found;
+    let found = this.cache.get(decl);
+    if (found === undefined) {
+      this.cache.set(decl, null);
+      found = this.of(decl.initializer, depth + 1) ?? null;
+      this.cache.set(decl, found);
+    }
+    // A test passed before this use (an allow-list, a same-origin check) confines the value here, not everywhere.
+    return found !== null && !(this.sink === 'url' && this.facts.flowGuarded(id, decl, 'url')) ? found : undefined;
+  }
+
+  /** A message handler that looks at the sender (`if (e.origin !== TRUSTED) return`) takes data from whom it trusts. */
+  private checksSender(event: ts.Expression): boolean {
+    const e = unwrap(event);
+    const decl = ts.isIdentifier(e) ? this.facts.resolve(e) : undefined;
+    if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name)) return false;
+    const fn = decl.parent;
+    const body = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.body : undefined;
+    return body !== undefined && new RegExp(`\\b${decl.name.text}\\.origin\\b`).test(body.getText(this.facts.sourceFile));
   }
 
   private isGlobal(e: ts.Expression): boolean {

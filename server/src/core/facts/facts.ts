@@ -28,6 +28,7 @@ import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { MutationIndex } from './mutations';
 import { exportedFunctions } from './exported-functions';
 import { Declaration, ScopeIndex } from './scopes';
+import type { SinkKind } from './flow-sanitizers';
 import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
@@ -79,6 +80,8 @@ export interface Facts {
    */
   requestOrigin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined;
   isRequestParameter(param: ts.ParameterDeclaration): boolean;
+  /** Whether this use of `decl` comes only after a passed test that makes it safe for `sink` (flow-guards.ts). */
+  flowGuarded(use: ts.Node, decl: Declaration, sink: SinkKind): boolean;
   /** The values the file puts into the array or object `decl` names after declaring it (`q.email = v`, `parts.push(v)`). */
   valuesPutInto(decl: Declaration): readonly ts.Expression[];
   /** The function a local name stands for (`function f` or `const f = () => …`). */
@@ -141,6 +144,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     constInitializer: (id) => constants.constInitializer(id),
     requestOrigin: (expr, query) => requestData.origin(expr, query),
     isRequestParameter: (param) => requestData.isRequestParameter(param),
+    flowGuarded: (use, decl, sink) => requestData.guarded(use, decl, sink),
     localFunction: (id) => requestData.localFunction(id),
     enclosingFunction: (node) => functions.of(node),
     valuesPutInto: (decl) => mutations.valuesPutInto(decl),

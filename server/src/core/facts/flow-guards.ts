@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FlowMode } from './flow-sanitizers';
-import { calleeName, isConstDeclaration, unwrap } from './syntax';
+import { calleeName, dottedName, isConstDeclaration, unwrap } from './syntax';
 import { preorder } from '../traverse';
 
 /** The sinks a passed test makes a value safe for: every sink, or some. */
@@ -25,8 +25,11 @@ const hostPredicates = /^is(URL|Url|FQDN|DataURI)$/;
 export class FlowGuards {
   constructor(private readonly scopes: ScopeIndex) {}
 
-  /** Whether the use of `decl` at `use` is reached only after a test that makes it safe for `mode`. */
-  protects(use: ts.Node, decl: Declaration, mode: FlowMode): boolean {
+  /**
+   * Whether the use of `decl` at `use` is reached only after a test that makes it safe for `mode`; `decl` may
+   * be a member path of a variable (`req.query.file`), tested and used as written.
+   */
+  protects(use: ts.Node, decl: Subject, mode: FlowMode): boolean {
     const test = (cond: ts.Expression, truth: boolean): boolean => covers(this.implied(cond, truth, decl), mode);
     let child: ts.Node = use;
     for (let n = use.parent; n; child = n, n = n.parent) {
@@ -54,7 +57,7 @@ export class FlowGuards {
   }
 
   /** What `cond` having the value `truth` proves about `decl`. */
-  private implied(cond: ts.Expression, truth: boolean, decl: Declaration): Protection | undefined {
+  private implied(cond: ts.Expression, truth: boolean, decl: Subject): Protection | undefined {
     const c = unwrap(cond);
     if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return this.implied(c.operand, !truth, decl);
     if (ts.isBinaryExpression(c)) {
@@ -69,7 +72,10 @@ export class FlowGuards {
       if (!equal && !notEqual) return undefined;
       const holds = equal === truth;
       const [subject, other] = this.mentions(c.left, decl) ? [unwrap(c.left), unwrap(c.right)] : [unwrap(c.right), unwrap(c.left)];
-      if (!this.mentions(subject, decl) || !isLiteral(other)) return undefined;
+      if (!this.mentions(subject, decl)) return undefined;
+      // `new URL(next, location.origin).origin === location.origin`: the target stays on this site (or a fixed one).
+      if (holds && isOriginOf(subject) && !this.mentions(other, decl) && (isOwnOrigin(other) || isConstName(other, this.scopes))) return onlyUrl;
+      if (!isLiteral(other)) return undefined;
       // `typeof x !== 'string'` exits: what remains is text.
       if (ts.isTypeOfExpression(subject)) return holds && ts.isStringLiteral(other) && other.text === 'string' ? onlyNosql : undefined;
       return holds && other.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(other) && other.text === 'undefined') ? 'all' : undefined;
@@ -85,8 +91,9 @@ export class FlowGuards {
       case 'includes':
       case 'has':
         if (receiver && this.mentions(receiver, decl)) {
-          // `name.includes('..')` false: no parent segment in it.
-          return !truth && arg && ts.isStringLiteralLike(arg) && arg.text.startsWith('..') ? onlyPath : undefined;
+          // `name.includes('..')` false: no parent segment in it. A member is read again at its use and may
+          // be an array (`?f=..&f=x`), whose `includes` looks for an element.
+          return !truth && arg && ts.isStringLiteralLike(arg) && arg.text.startsWith('..') && !(decl instanceof MemberPath) ? onlyPath : undefined;
         }
         return truth && argMentions ? 'all' : undefined;
       case 'hasOwnProperty':
@@ -94,9 +101,11 @@ export class FlowGuards {
         return truth && argMentions && (!receiver || !this.mentions(receiver, decl)) ? 'all' : undefined;
       case 'startsWith': {
         if (!receiver || !this.mentions(receiver, decl) || !arg) return undefined;
-        if (ts.isStringLiteralLike(arg) && arg.text.startsWith('..')) return truth ? undefined : onlyPath;
+        // A member is text as sent: never resolved, and a prefix test or a `..` test on it confines no path.
+        const member = decl instanceof MemberPath;
+        if (ts.isStringLiteralLike(arg) && arg.text.startsWith('..')) return truth || member ? undefined : onlyPath;
         if (ts.isStringLiteralLike(arg) && arg.text === '/') return truth ? onlyUrl : undefined;
-        return truth && !isLiteral(arg) ? onlyPath : undefined;
+        return truth && !isLiteral(arg) && !member ? onlyPath : undefined;
       }
       case 'test':
         return truth && argMentions && receiver && isAnchoredPattern(receiver, this.scopes) ? 'all' : undefined;
@@ -110,8 +119,12 @@ export class FlowGuards {
     return strictPredicates.test(name) ? 'all' : undefined;
   }
 
-  /** Whether `expr` refers to `decl`, directly or through a `const` computed from it (`const rel = path.relative(root, full)`). */
-  private mentions(expr: ts.Node, decl: Declaration, depth = 0): boolean {
+  /**
+   * Whether `expr` refers to `decl`, directly or through a `const` computed from it (`const rel = path.relative(root, full)`);
+   * a member path is referred to by the same path on the same variable.
+   */
+  private mentions(expr: ts.Node, decl: Subject, depth = 0): boolean {
+    if (decl instanceof MemberPath) return this.mentionsPath(expr, decl);
     let found = false;
     preorder(expr, (n) => {
       if (found || ts.isFunctionLike(n)) return false;
@@ -129,6 +142,62 @@ export class FlowGuards {
     });
     return found;
   }
+
+  /** The member path `e` reads (`req.query.file`, `req.query['file']`), if it is one on a declared variable. */
+  memberPath(e: ts.Expression): MemberPath | undefined {
+    const names: string[] = [];
+    let x = unwrap(e);
+    while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) {
+      const name = ts.isPropertyAccessExpression(x) ? x.name.text : ts.isStringLiteralLike(x.argumentExpression) ? x.argumentExpression.text : undefined;
+      if (name === undefined) return undefined;
+      names.unshift(name);
+      x = unwrap(x.expression);
+    }
+    const root = names.length > 0 && ts.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    return root && new MemberPath(root, names.join('.'));
+  }
+
+  private mentionsPath(expr: ts.Node, subject: MemberPath): boolean {
+    let found = false;
+    preorder(expr, (n) => {
+      if (found || ts.isFunctionLike(n)) return false;
+      if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+        const path = this.memberPath(n);
+        if (path && path.root === subject.root && path.names === subject.names) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+}
+
+/** A member path on a variable, `req.query.file`: guarded where the same path was tested. */
+export class MemberPath {
+  constructor(
+    readonly root: Declaration,
+    /** The member names after the root, joined with dots: `query.file`. */
+    readonly names: string,
+  ) {}
+}
+
+type Subject = Declaration | MemberPath;
+
+/** `u.origin`, `new URL(x).host`: the part of a URL that says which site it is. */
+function isOriginOf(e: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(e) && /^(origin|host|hostname)$/.test(e.name.text);
+}
+
+/** The page's own site: `location.origin`, `window.location.host`, `self.origin`. */
+function isOwnOrigin(e: ts.Expression): boolean {
+  const dotted = dottedName(e);
+  return dotted !== undefined && /^(?:(?:window|self|globalThis|document)\.)?(?:location\.)?(origin|host|hostname)$/.test(dotted) && dotted.includes('.');
+}
+
+/** A `const` name (`TRUSTED_ORIGIN`): a value the code fixed, not one it received. */
+function isConstName(e: ts.Expression, scopes: ScopeIndex): boolean {
+  if (!ts.isIdentifier(e)) return false;
+  const d = scopes.resolve(e);
+  return d !== undefined && ts.isVariableDeclaration(d) && isConstDeclaration(d) && d.initializer !== undefined && isLiteral(d.initializer);
 }
 
 function covers(p: Protection | undefined, mode: FlowMode): boolean {

@@ -79,6 +79,7 @@ export class RequestDataIndex {
   private readonly guards: FlowGuards;
   private assignments: Map<string, ts.Expression[]> | undefined;
   private callsByName: Map<string, ts.CallExpression[]> | undefined;
+  private testedMembers: Set<string> | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -100,6 +101,11 @@ export class RequestDataIndex {
     } finally {
       this.callerInput = false;
     }
+  }
+
+  /** Whether the use of `decl` at `use` comes only after a passed test that makes it safe for `sink`. */
+  guarded(use: ts.Node, decl: Declaration, sink: SinkKind): boolean {
+    return this.guards.protects(use, decl, sink);
   }
 
   /** Whether a parameter holds the incoming request (by name, type, position in a handler, or Nest decorator). */
@@ -351,7 +357,35 @@ export class RequestDataIndex {
     return { source: dottedName(e) ?? `${base.text}.${name}`, text: textRequestMembers.has(name) };
   }
 
+  /** Whether a test (`if`, `?:`, `&&`, `||`, `switch`) somewhere in the file reads the member path `e` spells. */
+  private isTestedMember(e: ts.Expression): boolean {
+    if (!this.testedMembers) {
+      const tested = new Set<string>();
+      const collect = (cond: ts.Node): void =>
+        this.tree.preorder(cond, (n) => {
+          const key = (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && memberKey(n);
+          if (key) tested.add(key);
+        });
+      for (const n of this.tree.nodes) {
+        if (ts.isIfStatement(n)) collect(n.expression);
+        else if (ts.isConditionalExpression(n)) collect(n.condition);
+        else if (ts.isSwitchStatement(n)) collect(n.expression);
+        else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken)) collect(n.left);
+      }
+      this.testedMembers = tested;
+    }
+    const key = memberKey(e);
+    return key !== undefined && this.testedMembers.has(key);
+  }
+
   private evalMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    // `if (allowed.includes(req.query.f)) read(req.query.f)`: the path tested is the path used (the whole path only).
+    // Only a path that some test in the file reads can be guarded: the others skip the climb to the function's top.
+    const inner = ts.isPropertyAccessExpression(e.parent) || ts.isElementAccessExpression(e.parent) ? e.parent.expression === e : false;
+    if (!inner && this.isTestedMember(e)) {
+      const path = this.guards.memberPath(e);
+      if (path && this.guards.protects(e, path, mode)) return undefined;
+    }
     const root = this.requestRoot(e);
     const name = memberName(e);
     if (root) return mode === 'url' && name !== undefined && rawUrlMembers.has(name) ? undefined : root;
@@ -508,7 +542,12 @@ export class RequestDataIndex {
 
   /** `const parts = ['grep']; parts.push(req.query.q)` and `const filter = {}; filter.email = req.body.email`. */
   private mutatedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    return first(this.mutations.valuesPutInto(decl), (v) => this.eval(v, mode, env, depth + 1));
+    // Pushed after elements the function wrote itself (`['git', 'log']`), a caller's value is built into the list.
+    const ownStart = decl.initializer !== undefined && ts.isArrayLiteralExpression(unwrap(decl.initializer)) && (unwrap(decl.initializer) as ts.ArrayLiteralExpression).elements.length > 0;
+    return first(this.mutations.valuesPutInto(decl), (v) => {
+      const origin = this.eval(v, mode, env, depth + 1);
+      return builtAfter(origin, ownStart && isPushed(v));
+    });
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
@@ -517,9 +556,13 @@ export class RequestDataIndex {
     this.assignments ??= collectAssignments(this.tree.nodes);
     const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;
+    // `cmd += opts.branch` after `let cmd = 'git log '`: the caller's value is appended to the function's own start.
+    const ownStart = decl.initializer !== undefined && !isEmptyString(decl.initializer);
     return first(writes, (w) => {
-      const target = (w.parent as ts.BinaryExpression).left as ts.Identifier;
-      return this.scopes.resolve(target) === decl ? this.eval(w, mode, env, depth + 1) : undefined;
+      const write = w.parent as ts.BinaryExpression;
+      if (this.scopes.resolve(write.left as ts.Identifier) !== decl) return undefined;
+      const origin = this.eval(w, mode, env, depth + 1);
+      return builtAfter(origin, ownStart && write.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken);
     });
   }
 }
@@ -572,6 +615,30 @@ function mayHoldText(type: ts.TypeNode | undefined): boolean {
   if (!ts.isTypeReferenceNode(type)) return false;
   const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
   return /(Options|Opts|Args|Arguments|Params|Input|Props)$/.test(name);
+}
+
+/** `req.query.f` and `req.query['f']` alike, by the names as written: `req.query.f`. */
+function memberKey(e: ts.Expression): string | undefined {
+  const names: string[] = [];
+  let x = unwrap(e);
+  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) {
+    const name = ts.isPropertyAccessExpression(x) ? x.name.text : ts.isStringLiteralLike(x.argumentExpression) ? x.argumentExpression.text : undefined;
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    x = unwrap(x.expression);
+  }
+  return names.length > 0 && ts.isIdentifier(x) ? `${x.text}.${names.join('.')}` : undefined;
+}
+
+function isEmptyString(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteralLike(u) && u.text === '';
+}
+
+/** `list.push(v)` or `list.push(...v)`: appended after what the list held (not `unshift`ed before it, nor set as a field). */
+function isPushed(value: ts.Expression): boolean {
+  const call = ts.isSpreadElement(value.parent) ? value.parent.parent : value.parent;
+  return ts.isCallExpression(call) && calleeName(call) === 'push';
 }
 
 /** A caller's value placed after a part the function chose is built into the result, not the whole of it. */

@@ -28,3 +28,15 @@ export function kill(pid: number) {
 export function handler(emitter: { on(e: string, f: (n: string) => void): void }) {
   emitter.on('file', (name) => execFile('file', [name]));
 }
+
+// The whole command, only moved through a variable or started empty: still the wrapper's contract.
+export function runLater(command: string) {
+  let cmd = '';
+  cmd += command;
+  return execSync(cmd);
+}
+export function runParts(command: string) {
+  const parts: string[] = [];
+  parts.push(command);
+  return execSync(parts.join(' '));
+}

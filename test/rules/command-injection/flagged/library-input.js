@@ -14,3 +14,16 @@ function killPort(port) {
 }
 
 module.exports.killPort = killPort;
+
+// Built over several statements: appended to the function's own start.
+exports.logBranch = function logBranch(opts) {
+  let cmd = 'git log ';
+  cmd += opts.branch;
+  exec(cmd); // expect: command-injection:8
+};
+
+exports.grep = function grep(pattern) {
+  const parts = ['grep', '-r'];
+  parts.push(pattern);
+  return execSync(parts.join(' ')); // expect: command-injection:19
+};

@@ -47,3 +47,13 @@ app.post('/rename', (req, res) => {
   fs.renameSync(path.join(UPLOADS, 'tmp'), path.join(UPLOADS, name));
   res.sendStatus(204);
 });
+
+// The member path tested is the one used: an allow-list, an anchored pattern.
+const TEMPLATES = ['invoice.html', 'receipt.html'];
+app.get('/template', (req, res) => {
+  if (!TEMPLATES.includes(req.query.name)) return res.sendStatus(404);
+  res.sendFile(path.join(__dirname, 'templates', req.query.name));
+});
+app.get('/avatar', (req, res) => {
+  if (/^[a-z0-9]+\.png$/.test(req.params.file)) fs.createReadStream(path.join(UPLOADS, req.params.file)).pipe(res);
+});

@@ -41,3 +41,13 @@ app.get('/doc', (req, res) => {
   const safe = req.query.doc.replace(/\.\.\//g, '');
   fs.readFile(path.join(__dirname, 'docs', safe), 'utf8', (e, t) => res.send(t)); // expect: path-traversal:15
 });
+
+// Tests that do not confine the member they look at: a prefix of the unresolved text, a blacklist of `..`.
+app.get('/prefixed', (req, res) => {
+  if (!req.query.file.startsWith(UPLOADS)) return res.sendStatus(403);
+  res.sendFile(req.query.file); // expect: path-traversal:16
+});
+app.get('/no-dots', (req, res) => {
+  if (req.query.file.includes('..')) return res.sendStatus(400);
+  fs.readFile(req.query.file, (err, data) => res.send(data)); // expect: path-traversal:15
+});

@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { calleeName, dottedName, stringText, unwrap } from '../../facts/syntax';
+import { DomSources } from '../../facts/dom-sources';
 
 /** Libraries whose `redirect(url)` function sends the browser elsewhere. */
 const redirectModules = /^(next\/navigation|next\/server|@remix-run\/\w+|react-router(-dom)?|@sveltejs\/kit|@tanstack\/react-router)$/;
@@ -48,6 +49,34 @@ function redirectTarget(call: ts.CallExpression, name: string, facts: Facts): ts
   return args.length === 2 && /^location$/i.test(stringText(args[0]) ?? '') ? args[1] : undefined;
 }
 
+/** The page's location, as a global: `location`, `window.location`, `document.location`, `top.location`. */
+const pageLocation = /^(?:(?:window|self|top|parent|globalThis|document|window\.top|window\.parent)\.)?location$/;
+
+/** What navigates the browser: `location.assign(url)`, `location.replace(url)`, `window.open(url)`. */
+function navigationTarget(call: ts.CallExpression, facts: Facts): ts.Expression | undefined {
+  const callee = unwrap(call.expression);
+  const url = call.arguments[0];
+  if (!url || !ts.isPropertyAccessExpression(callee) || !isGlobalPath(callee.expression, facts)) return undefined;
+  const receiver = dottedName(callee.expression) ?? '';
+  const method = callee.name.text;
+  if ((method === 'assign' || method === 'replace') && pageLocation.test(receiver)) return url;
+  return method === 'open' && /^(window|self|globalThis)$/.test(receiver) ? url : undefined;
+}
+
+/** The left side of `location = url`, `location.href = url`, `window.location.href = url`. */
+function isLocationWrite(target: ts.Expression, facts: Facts): boolean {
+  const dotted = dottedName(target);
+  if (dotted === undefined || !isGlobalPath(target, facts)) return false;
+  return pageLocation.test(dotted) || (dotted.endsWith('.href') && pageLocation.test(dotted.slice(0, -'.href'.length)));
+}
+
+/** A dotted path whose root no declaration in the file shadows (`window`, `location`). */
+function isGlobalPath(expr: ts.Expression, facts: Facts): boolean {
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e)) e = unwrap(e.expression);
+  return ts.isIdentifier(e) && facts.resolve(e) === undefined;
+}
+
 /** `new URL(target, base)`: the target decides the host. */
 function urlTarget(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
@@ -81,8 +110,27 @@ export const openRedirect: Rule = {
   },
   create(context) {
     const { facts, sourceFile } = context;
+    const dom = new DomSources(facts, 'url');
+    /** A browser navigation to `arg`: reported when a value another site chooses decides where it goes. */
+    const navigation = (arg: ts.Expression): void => {
+      const target = urlTarget(arg);
+      if (hasFixedHost(target)) return;
+      const source = dom.of(target);
+      if (!source) return;
+      const fix = localPathFix(unwrap(arg), sourceFile);
+      context.report({
+        at: arg,
+        message: `The page navigates to ${source}, which another site chooses (a crafted link or message): it can send your visitors from your site to theirs (phishing), or run script with a \`javascript:\` URL. Navigate only to local paths (starting with one \`/\`) or to an allow-list.`,
+        fixes: fix ? [fix] : [],
+      });
+    };
     return {
+      BinaryExpression(node) {
+        if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isLocationWrite(node.left, facts)) navigation(node.right);
+      },
       CallExpression(call) {
+        const browserTarget = navigationTarget(call, facts);
+        if (browserTarget) return navigation(browserTarget);
         const name = calleeName(call);
         if (name === undefined || (name !== 'redirect' && name !== 'permanentRedirect' && name !== 'location' && !headerSetters.has(name))) return;
         const arg = redirectTarget(call, name, facts);

@@ -47,6 +47,70 @@ class Guards {
   }
 }
 
+/** The function around `node`, past the callbacks it passes (`Object.keys(src).forEach((k) => …)` inside `extend`). */
+function namedFunctionAround(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  let fn = enclosingFunction(node);
+  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn)) {
+    const outer = enclosingFunction(fn.parent);
+    if (!outer) break;
+    fn = outer;
+  }
+  return fn;
+}
+
+/** `merge(target[key], source[key])` inside `merge`, for the `target[key]` being written: the merge descends where it writes. */
+function recursesInto(fn: ts.FunctionLikeDeclaration, base: ts.Identifier, key: ts.Expression, facts: Facts): boolean {
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  if (name === undefined || !fn.body || !ts.isIdentifier(key)) return false;
+  const baseDecl = facts.resolve(base);
+  const keyDecl = facts.resolve(key);
+  if (!baseDecl || !keyDecl) return false;
+  let found = false;
+  facts.walk(fn.body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
+      found = n.arguments.some((a) => {
+        const e = unwrap(a);
+        if (!ts.isElementAccessExpression(e)) return false;
+        const b = unwrap(e.expression);
+        const k = unwrap(e.argumentExpression);
+        return ts.isIdentifier(b) && ts.isIdentifier(k) && facts.resolve(b) === baseDecl && facts.resolve(k) === keyDecl;
+      });
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** `cur = cur[key]` (or `cur = cur[key] ||= {}`) somewhere in the file: `cur` walks down an object by keys. */
+function walksDown(target: ts.Identifier, facts: Facts): boolean {
+  const decl = facts.resolve(target);
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+  const fn = facts.enclosingFunction(decl);
+  let found = false;
+  if (fn?.body) {
+    facts.walk(fn.body, (n) => {
+      if (found) return false;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && facts.resolve(n.left) === decl) {
+        found = readsElementOf(n.right, decl, facts);
+      }
+      return !found;
+    });
+  }
+  return found;
+}
+
+/** `cur[k]`, `cur[k] || {}`, `(cur[k] = cur[k] || {})`: an element of `decl`'s own value. */
+function readsElementOf(expr: ts.Expression, decl: ts.VariableDeclaration, facts: Facts): boolean {
+  const e = unwrap(expr);
+  if (ts.isElementAccessExpression(e)) {
+    const base = unwrap(e.expression);
+    return ts.isIdentifier(base) && facts.resolve(base) === decl;
+  }
+  if (ts.isBinaryExpression(e)) return readsElementOf(e.left, decl, facts) || readsElementOf(e.right, decl, facts);
+  return false;
+}
+
 /** Whether a merge/set call goes to lodash, jQuery or a deep-merge package (or to `_` nobody declared). */
 function isPollutingLibraryCall(call: ts.CallExpression, facts: Facts): boolean {
   const callee = unwrap(call.expression);
@@ -85,6 +149,45 @@ export const prototypePollution: Rule = {
       }
       const o = facts.requestOrigin(e);
       return o && !o.text ? o.source : undefined;
+    };
+
+    /** Functions already reported for library input: one finding per merge or setter. */
+    const reported = new Set<ts.Node>();
+    /**
+     * Library input: `target[key] = …` where `key` comes from the caller of an exported function, and the write
+     * goes deeper than one level: `obj[a][b] = v`, a recursive merge (`merge(target[key], source[key])`), or a
+     * path walk (`cur = cur[k]`). One level alone (`obj[key] = value`) sets a property, or at worst the
+     * prototype of `obj` itself, not `Object.prototype`.
+     */
+    const libraryWrite = (node: ts.BinaryExpression, left: ts.ElementAccessExpression): void => {
+      const key = unwrap(left.argumentExpression);
+      if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return;
+      const fn = namedFunctionAround(node);
+      // The key check may sit in the callback or in the function that passes it.
+      if (!fn?.body || reported.has(fn) || guards.guarded(node) || guards.guarded(fn.body)) return;
+      const inner = unwrap(left.expression);
+      const outerKey = ts.isElementAccessExpression(inner) ? unwrap(inner.argumentExpression) : undefined;
+      const keyOrigin = (k: ts.Expression) => facts.requestOrigin(k, { callerInput: true });
+      const nested = outerKey && !ts.isStringLiteralLike(outerKey) && !ts.isNumericLiteral(outerKey) ? keyOrigin(outerKey) : undefined;
+      const from = (o: { source: string; caller?: string }) => `\`${o.source}\`, from the caller of the exported \`${o.caller}\``;
+      let what: string;
+      let at: ts.Node = left.argumentExpression;
+      // A key the function was handed as such (`section`, `opts.group`), not one of a collection it iterates.
+      if (nested?.caller !== undefined && ts.isElementAccessExpression(inner) && !nested.source.includes('[]')) {
+        at = inner.argumentExpression;
+        what = `${from(nested)}, picks the object that \`${left.getText(sourceFile)}\` writes into`;
+      } else {
+        const origin = keyOrigin(key);
+        if (origin?.caller === undefined) return;
+        if (ts.isIdentifier(inner) && recursesInto(fn, inner, key, facts)) what = `This recursive merge copies the keys of ${from(origin)}, and descends into them`;
+        else if (ts.isIdentifier(inner) && walksDown(inner, facts)) what = `This function walks down \`${inner.text}\` by the keys in ${from(origin)}, and writes at the end`;
+        else return;
+      }
+      reported.add(fn);
+      context.report({
+        at,
+        message: `${what}: a key \`__proto__\` (or \`constructor\` then \`prototype\`) makes it write into \`Object.prototype\`, changing every object of the program that uses it. Skip those keys, or check them with \`Object.hasOwn\`.`,
+      });
     };
 
     return {
@@ -127,6 +230,7 @@ export const prototypePollution: Rule = {
         if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
         const left = node.left;
         if (!ts.isElementAccessExpression(left)) return;
+        if (facts.isLibraryCode) libraryWrite(node, left);
         const inner = unwrap(left.expression);
         if (!ts.isElementAccessExpression(inner)) return;
         const key = unwrap(inner.argumentExpression);

@@ -18,7 +18,12 @@ interface Taint {
   source: string;
   /** True for data from the browser (the URL, an input), false for the server's request data. */
   dom: boolean;
+  /** Library input: the exported function whose caller passes the value. */
+  caller?: string;
 }
+
+/** A parameter that is markup by its name (`html`, `svgMarkup`, `template`): written whole or wrapped, it is HTML by contract. */
+const markupName = /html|markup|svg|template/i;
 
 /** The literal text and the holes of a template, a concatenation, or a single value. */
 function partsOf(expr: ts.Expression): { text: string; holes: ts.Expression[] } {
@@ -112,12 +117,27 @@ export const xss: Rule = {
       return source ? { hole: expr, source, dom: true } : undefined;
     };
 
-    /** The holes of an HTML value that carry attacker data; `needMarkup` asks for a tag in its text. */
-    const taintedHtml = (expr: ts.Expression, needMarkup: boolean): Taint[] => {
+    /**
+     * Library input written to the DOM: a parameter of an exported function built into HTML after markup the
+     * function wrote (`'<span>' + label + '</span>'`). Written whole, or named as markup, it is HTML by contract.
+     */
+    const callerTaint = (hole: ts.Expression): Taint | undefined => {
+      if (escapedByHand(hole, facts)) return undefined;
+      const origin = facts.requestOrigin(hole, { sink: 'html', callerInput: true });
+      if (origin?.caller === undefined || markupName.test(origin.source)) return undefined;
+      return { hole, source: `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`,`, dom: true, caller: origin.caller };
+    };
+
+    /**
+     * The holes of an HTML value that carry attacker data; `needMarkup` asks for a tag in its text; `toDom`
+     * (a DOM sink in a module that serves no requests) also follows its exported functions' parameters.
+     */
+    const taintedHtml = (expr: ts.Expression, needMarkup: boolean, toDom = false): Taint[] => {
       const value = htmlValue(expr, facts);
       const { text, holes } = partsOf(value);
       if (needMarkup && !markup.test(text) && !(ts.isIdentifier(unwrap(expr)) && /html|markup/i.test(unwrap(expr).getText(sourceFile)))) return [];
-      return holes.flatMap((hole) => taintOf(hole) ?? []);
+      const fromCaller = toDom && facts.isLibraryCode && markup.test(text);
+      return holes.flatMap((hole) => taintOf(hole) ?? (fromCaller ? callerTaint(hole) : undefined) ?? []);
     };
 
     const escapeFix = (t: Taint): OffsetFix | undefined => {
@@ -133,9 +153,11 @@ export const xss: Rule = {
     const report = (sinkArg: ts.Expression, t: Taint, where: string, fix: OffsetFix | undefined): void => {
       const parent = t.hole.parent;
       const inHtml = ts.isTemplateSpan(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken);
-      const attack = t.dom
-        ? 'a crafted link or input makes the page run the attacker\'s script (DOM XSS)'
-        : 'an attacker\'s link makes the page run their script in the victim\'s session (reflected or stored XSS)';
+      const attack = t.caller !== undefined
+        ? 'a caller that passes on text a user wrote lets its author run script in the page (DOM XSS)'
+        : t.dom
+          ? 'a crafted link or input makes the page run the attacker\'s script (DOM XSS)'
+          : 'an attacker\'s link makes the page run their script in the victim\'s session (reflected or stored XSS)';
       const advice = t.dom ? 'Set it as text (`textContent`), or sanitise it with DOMPurify.' : 'Escape it (escape-html), or render with a template engine that escapes.';
       context.report({ at: inHtml ? t.hole : sinkArg, message: `${t.source} is written ${where} unescaped: ${attack}. ${advice}`, fixes: fix ? [fix] : [] });
     };
@@ -194,19 +216,19 @@ export const xss: Rule = {
         if (responseWriters.has(name)) {
           const receiver = dottedName(unwrap(call.expression)) ?? '';
           if (receiver === 'document.write' || receiver === 'document.writeln') {
-            for (const t of taintedHtml(call.arguments[0], false)) report(call.arguments[0], t, 'with `document.write`', undefined);
+            for (const t of taintedHtml(call.arguments[0], false, true)) report(call.arguments[0], t, 'with `document.write`', undefined);
             return;
           }
           serverResponse(call, name);
         } else if (name === 'writeln' && dottedName(unwrap(call.expression)) === 'document.writeln') {
-          for (const t of taintedHtml(call.arguments[0], false)) report(call.arguments[0], t, 'with `document.writeln`', undefined);
+          for (const t of taintedHtml(call.arguments[0], false, true)) report(call.arguments[0], t, 'with `document.writeln`', undefined);
         } else if (name === 'html' && call.arguments.length > 0) {
           honoHtml(call);
         } else if (name === 'insertAdjacentHTML' && call.arguments.length === 2) {
           const callee = unwrap(call.expression) as ts.PropertyAccessExpression;
           const start = callee.name.getStart(sourceFile);
           const fix: OffsetFix = { title: 'Use insertAdjacentText', safe: false, edits: [{ start, end: callee.name.getEnd(), text: 'insertAdjacentText' }] };
-          taintedHtml(call.arguments[1], false).forEach((t, i) => report(call.arguments[1], t, 'with `insertAdjacentHTML`', i === 0 ? fix : undefined));
+          taintedHtml(call.arguments[1], false, true).forEach((t, i) => report(call.arguments[1], t, 'with `insertAdjacentHTML`', i === 0 ? fix : undefined));
         }
       },
       BinaryExpression(node) {
@@ -219,7 +241,7 @@ export const xss: Rule = {
           const plain = prop === 'innerHTML' && op === ts.SyntaxKind.EqualsToken && !markup.test(partsOf(htmlValue(node.right, facts)).text);
           const start = left.name.getStart(sourceFile);
           const fix: OffsetFix | undefined = plain ? { title: 'Use textContent', safe: false, edits: [{ start, end: left.name.getEnd(), text: 'textContent' }] } : undefined;
-          taintedHtml(node.right, false).forEach((t, i) => report(node.right, t, `into \`${prop}\``, i === 0 ? fix : undefined));
+          taintedHtml(node.right, false, true).forEach((t, i) => report(node.right, t, `into \`${prop}\``, i === 0 ? fix : undefined));
         } else if (prop === 'body' && dottedName(left.expression) === 'ctx') {
           // Koa sends a string that starts with `<` as text/html.
           for (const t of taintedHtml(node.right, true)) report(node.right, t, 'into this HTML response (`ctx.body`)', escapeFix(t));

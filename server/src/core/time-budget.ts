@@ -16,10 +16,12 @@ export function cpuMs(): number {
 }
 
 /**
- * Wall-clock milliseconds between two reads of the CPU clock. Reading it is a system call (getrusage), several
- * microseconds on a loaded machine, and the walk asks every few dozen nodes: read each time, it was a tenth of an
- * edit's analysis. A thread cannot use more CPU than the wall time that passes, so between reads its budget moves
- * by at most this much (the whole process's clock, read before Node 23.9, by that times its busy threads).
+ * Wall-clock milliseconds between two reads of the CPU clock once the budget could be spent. Reading it is a system
+ * call (getrusage), several microseconds on a loaded machine, and the walk asks every few dozen nodes: read each
+ * time, it was a tenth of an edit's analysis. A thread cannot use more CPU than the wall time that passes, so the
+ * clock is not read at all before `ms` of wall time have passed (nearly every analysis), and after that its budget
+ * moves by at most this much between reads (the whole process's clock, read before Node 23.9, by that times its
+ * busy threads).
  */
 const cpuReadIntervalMs = 10;
 
@@ -31,7 +33,7 @@ export class TimeBudget {
 
   constructor(readonly ms: number) {
     this.until = cpuMs() + ms;
-    this.nextRead = performance.now() + cpuReadIntervalMs;
+    this.nextRead = performance.now() + ms;
   }
 
   /** Whether the budget is spent; once it is, it stays spent, and `wasExceeded` says so to the caller. */

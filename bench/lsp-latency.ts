@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import * as ts from 'typescript';
 import { LspClient, fileUri } from '../test/harness/lsp-client';
 import { repoRoot } from '../test/harness/paths';
+import { serverExecArgv } from '../shared/src/server-process';
 import { table } from './stats';
 
 /** Real server-side code: whole files of a library's source, concatenated until the text has `lines` lines. */
@@ -124,11 +125,12 @@ async function memory(folder: string, script: string | undefined): Promise<{ idl
     const uris = files.map((f, i) => fileUri(path.join(folder, 'open', `${i}-${path.basename(f)}`)));
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     await Promise.all(texts.map((text, i) => client.open(uris[i], text)));
-    await Promise.all(uris.map((uri) => client.diagnosticsFor(uri, { version: 1, timeoutMs: 120000, includePast: true })));
+    await Promise.all(uris.map((uri) => client.diagnosticsFor(uri, { version: 1, timeoutMs: 600000, includePast: true })));
     const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
     return { idle, open: rssMb(client.process.pid!), files: files.length, lines };
   } finally {
-    await client.stop();
+    // A server that died has nothing to stop; its own error is the one to see.
+    await client.stop().catch(() => undefined);
   }
 }
 
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
   const measured = servers();
   const edits = 240;
   try {
-    console.log(`vigil language server over stdio, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    console.log(`vigil language server over stdio, node ${process.version} ${serverExecArgv.join(' ')} (as the editor starts it), ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
     if (measured.length === 1) console.log('(no dist/server.js: `npm run bundle` builds it; `npm run bench:lsp` does)');
     const clients = measured.map((s) => new LspClient({ initializationOptions: { debounceMs: 0 }, server: s.script }));
     const runs: Latency[] = [];
@@ -154,10 +156,6 @@ async function main(): Promise<void> {
     } finally {
       for (const client of clients) await client.stop();
     }
-    process.stderr.write('  200 files open…\n');
-    const memories: Awaited<ReturnType<typeof memory>>[] = [];
-    for (const server of measured) memories.push(await memory(folder, server.script));
-
     console.log(`\nedit → diagnostics: a space typed at the end of a line and taken away, ${edits} edits per file, each given to every server in turn; sequelize's lib/ concatenated`);
     const rows: string[][] = [];
     for (const run of runs) {
@@ -174,6 +172,9 @@ async function main(): Promise<void> {
       const lines = runs.map((run) => `${run.file}: bundle / out/ median ${ratio(percentile(run.edits[1], 50) / percentile(run.edits[0], 50))}, p95 ${ratio(percentile(run.edits[1], 95) / percentile(run.edits[0], 95))}`);
       console.log(lines.join('\n'));
     }
+    process.stderr.write('  200 files open…\n');
+    const memories: Awaited<ReturnType<typeof memory>>[] = [];
+    for (const server of measured) memories.push(await memory(folder, server.script));
     const first = memories[0];
     console.log(`\nserver RSS, a fresh server with ${first.files} typeorm files open and analysed (${first.lines} lines)`);
     console.log(table(['', 'idle MB', `${first.files} files open MB`], measured.map((server, i) => [server.name, memories[i].idle.toFixed(0), memories[i].open.toFixed(0)])));

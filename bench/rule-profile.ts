@@ -61,18 +61,22 @@ export function attribute(profile: Profile): { total: number; rules: Map<string,
   let total = 0;
   profile.samples.forEach((leaf, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    total += ms;
     let rule: string | undefined;
     let fact: string | undefined;
+    let profiler = false;
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
       const url = byId.get(id)!.callFrame.url;
       rule = rulePattern.exec(url)?.[1] ?? rule;
       fact = factPattern.exec(url)?.[1] ?? fact;
+      profiler ||= url === 'node:inspector';
     }
+    // The profiler's own work (stopping and serialising the profile), and the idle samples, are not the analysis's.
+    const frame = byId.get(leaf)!.callFrame;
+    if (profiler || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+    total += ms;
     if (rule) add(rules, rule, ms);
     if (fact) add(facts, fact, ms);
     if (!rule) {
-      const frame = byId.get(leaf)!.callFrame;
       add(outside, fact ? `facts/${fact}` : path.basename(frame.url) || frame.functionName, ms);
     }
   });

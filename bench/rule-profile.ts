@@ -3,7 +3,8 @@
  * analysed once to warm up, then again under V8's sampling profiler (the profile `node --cpu-prof` writes, taken in
  * process so that reading files and warming up stay out of it). Each sample is charged twice: to the outermost rule
  * on its stack (a rule's share includes the facts it was the first to ask for, since facts are memoised per node
- * and the next rule gets them free), and to the outermost fact module on its stack, whichever rule asked.
+ * and the next rule gets them free), and to the outermost fact module on its stack (past facts.ts, the hub they are
+ * asked through), whichever rule asked.
  * Usage: node out/bench/rule-profile.js [--top 10] [--files N] [--profile out.cpuprofile]
  */
 import * as fs from 'node:fs';
@@ -67,7 +68,9 @@ export function attribute(profile: Profile): { total: number; rules: Map<string,
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
       const url = byId.get(id)!.callFrame.url;
       rule = rulePattern.exec(url)?.[1] ?? rule;
-      fact = factPattern.exec(url)?.[1] ?? fact;
+      const module = factPattern.exec(url)?.[1];
+      // facts.ts is the hub every fact is asked through: the module behind it is the one to name.
+      if (module !== undefined && (module !== 'facts' || fact === undefined)) fact = module;
       profiler ||= url === 'node:inspector';
     }
     // The profiler's own work (stopping and serialising the profile), and the idle samples, are not the analysis's.

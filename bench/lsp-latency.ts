@@ -1,9 +1,10 @@
 /**
  * Latency and memory through the real server over stdio (`npm run bench:lsp`). Printed, not asserted: the
  * figures depend on the machine. Debounce is 0 (initialization options), so the latency is the server's work:
- * reparse, analysis, conversion and the round trip. Beside it, the bare `ts.createSourceFile` time for the same
- * text in this process, which is what an unincremental server would pay per keystroke at least. Run over out/ and,
- * when it has been built, over the shipped bundle (dist/server.js), one after the other in the same run.
+ * reparse, analysis, conversion and the round trip. The servers measured are the compiled sources (out/) and the
+ * shipped bundle (dist/server.js, built by `npm run bundle`, which `npm run bench:lsp` runs first), started side by
+ * side and given the same edits in turn, with the bare `ts.createSourceFile` of the same text timed between them in
+ * this process: on a shared machine the load then weighs on all three alike, and the ratios compare like with like.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +13,8 @@ import { performance } from 'node:perf_hooks';
 import * as ts from 'typescript';
 import { LspClient, fileUri } from '../test/harness/lsp-client';
 import { repoRoot } from '../test/harness/paths';
+import { serverExecArgv } from '../shared/src/server-process';
+import { table } from './stats';
 
 /** Real server-side code: whole files of a library's source, concatenated until the text has `lines` lines. */
 function realText(dir: string, lines: number): string {
@@ -37,13 +40,9 @@ function listJs(dir: string): string[] {
   return out;
 }
 
-function percentile(values: number[], p: number): number {
+function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function fmt(ms: number): string {
-  return `${ms.toFixed(1)} ms`;
 }
 
 function rssMb(pid: number): number {
@@ -51,23 +50,46 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
-async function latency(client: LspClient, folder: string, name: string, text: string, edits: number): Promise<void> {
+interface Server {
+  name: string;
+  script?: string;
+}
+
+/** The servers measured: the compiled sources, and the bundle users run when it has been built. */
+function servers(): Server[] {
+  const bundle = path.join(repoRoot, 'dist', 'server.js');
+  return [{ name: 'out/' }, ...(fs.existsSync(bundle) ? [{ name: 'bundle (dist/server.js)', script: bundle }] : [])];
+}
+
+interface Latency {
+  file: string;
+  lines: number;
+  open: number[];
+  edits: number[][];
+  parse: number[];
+}
+
+/**
+ * Typing: a space added at the end of a line, then taken away, at lines spread over the file; each edit goes to
+ * every server in turn (the order alternating), and every fourth one is followed by a bare parse of the text.
+ */
+async function latency(clients: readonly LspClient[], folder: string, name: string, text: string, edits: number): Promise<Latency> {
   const uri = fileUri(path.join(folder, name));
   const lines = text.split('\n');
-  const parse: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  const result: Latency = { file: name, lines: lines.length, open: [], edits: clients.map(() => []), parse: [] };
+  const parse = (): void => {
     const t = performance.now();
     ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-    parse.push(performance.now() - t);
+    result.parse.push(performance.now() - t);
+  };
+  for (let i = 0; i < 5; i++) parse();
+  result.parse.length = 0;
+  for (const client of clients) {
+    const t = performance.now();
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, { version: 1, timeoutMs: 60000 });
+    result.open.push(performance.now() - t);
   }
-
-  const t0 = performance.now();
-  await client.open(uri, text);
-  await client.diagnosticsFor(uri, { version: 1, timeoutMs: 30000 });
-  const open = performance.now() - t0;
-
-  // Typing: a character added at the end of a line, then taken away, at lines spread over the file.
-  const changes: number[] = [];
   let seed = 7;
   let line = 0;
   for (let version = 2; version < edits + 2; version++) {
@@ -79,51 +101,22 @@ async function latency(client: LspClient, folder: string, name: string, text: st
     const change = version % 2 === 0
       ? { range: { start: { line, character: end }, end: { line, character: end } }, text: ' ' }
       : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
-    const t = performance.now();
-    await client.change(uri, version, [change]);
-    await client.diagnosticsFor(uri, { version, timeoutMs: 30000 });
-    changes.push(performance.now() - t);
-  }
-  await client.close(uri);
-  console.log(
-    `  ${name}: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB\n` +
-      `  open → diagnostics        ${fmt(open)}\n` +
-      `  change → diagnostics      median ${fmt(percentile(changes, 50))}, p95 ${fmt(percentile(changes, 95))} over ${changes.length} edits\n` +
-      `  bare ts.createSourceFile  median ${fmt(percentile(parse, 50))} (this process, same text)`,
-  );
-}
-
-/** The servers measured: the compiled sources, and the bundle users run when it has been built (`npm run bundle`). */
-function servers(): { name: string; script?: string }[] {
-  const bundle = path.join(repoRoot, 'dist', 'server.js');
-  return [{ name: 'out/ (bin/vigil-language-server.js)' }, ...(fs.existsSync(bundle) ? [{ name: 'bundle (dist/server.js)', script: bundle }] : [])];
-}
-
-async function main(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-'));
-  const source = path.join(repoRoot, 'node_modules', 'sequelize', 'lib');
-  try {
-    console.log(`vigil language server over stdio, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
-    if (servers().length === 1) console.log('(no dist/server.js: run `npm run bundle` to measure the bundle beside out/)');
-    for (const server of servers()) {
-      console.log(`\n${server.name}`);
-      const client = new LspClient({ initializationOptions: { debounceMs: 0 }, server: server.script });
-      try {
-        await client.initialize(folder);
-        await latency(client, folder, 'model-2k.js', realText(source, 2000), 240);
-        await latency(client, folder, 'model-10k.js', realText(source, 10000), 240);
-      } finally {
-        await client.stop();
-      }
-      await memory(folder, server.script);
+    const order = clients.map((_, i) => i);
+    if (version % 4 >= 2) order.reverse();
+    for (const i of order) {
+      const t = performance.now();
+      await clients[i].change(uri, version, [change]);
+      await clients[i].diagnosticsFor(uri, { version, timeoutMs: 60000 });
+      result.edits[i].push(performance.now() - t);
     }
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    if (version % 4 === 0) parse();
   }
+  for (const client of clients) await client.close(uri);
+  return result;
 }
 
 /** Memory, in a fresh server: 200 real files open at once, each analysed. */
-async function memory(folder: string, script: string | undefined): Promise<void> {
+async function memory(folder: string, script: string | undefined): Promise<{ idle: number; open: number; files: number; lines: number }> {
   const client = new LspClient({ initializationOptions: { debounceMs: 0 }, server: script });
   try {
     await client.initialize(folder);
@@ -132,11 +125,61 @@ async function memory(folder: string, script: string | undefined): Promise<void>
     const uris = files.map((f, i) => fileUri(path.join(folder, 'open', `${i}-${path.basename(f)}`)));
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     await Promise.all(texts.map((text, i) => client.open(uris[i], text)));
-    await Promise.all(uris.map((uri) => client.diagnosticsFor(uri, { version: 1, timeoutMs: 60000, includePast: true })));
+    await Promise.all(uris.map((uri) => client.diagnosticsFor(uri, { version: 1, timeoutMs: 600000, includePast: true })));
     const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
-    console.log(`  RSS: ${idle.toFixed(0)} MB idle after initialize; ${rssMb(client.process.pid!).toFixed(0)} MB with ${files.length} files open and analysed (${lines} lines of typeorm)`);
+    return { idle, open: rssMb(client.process.pid!), files: files.length, lines };
   } finally {
-    await client.stop();
+    // A server that died has nothing to stop; its own error is the one to see.
+    await client.stop().catch(() => undefined);
+  }
+}
+
+const ms = (v: number): string => v.toFixed(1);
+const ratio = (v: number): string => `${v.toFixed(2)}×`;
+
+async function main(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-'));
+  const source = path.join(repoRoot, 'node_modules', 'sequelize', 'lib');
+  const measured = servers();
+  const edits = 240;
+  try {
+    console.log(`vigil language server over stdio, node ${process.version} ${serverExecArgv.join(' ')} (as the editor starts it), ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+    if (measured.length === 1) console.log('(no dist/server.js: `npm run bundle` builds it; `npm run bench:lsp` does)');
+    const clients = measured.map((s) => new LspClient({ initializationOptions: { debounceMs: 0 }, server: s.script }));
+    const runs: Latency[] = [];
+    try {
+      for (const client of clients) await client.initialize(folder);
+      for (const lines of [2000, 10000]) {
+        process.stderr.write(`  ${lines} lines…\n`);
+        runs.push(await latency(clients, folder, `model-${lines / 1000}k.js`, realText(source, lines), edits));
+      }
+    } finally {
+      for (const client of clients) await client.stop();
+    }
+    console.log(`\nedit → diagnostics: a space typed at the end of a line and taken away, ${edits} edits per file, each given to every server in turn; sequelize's lib/ concatenated`);
+    const rows: string[][] = [];
+    for (const run of runs) {
+      const parse = percentile(run.parse, 50);
+      rows.push([`${run.file} (${run.lines} lines): bare ts.createSourceFile`, ms(parse), '', '1.00×', '', `${run.parse.length} parses`]);
+      measured.forEach((server, i) => {
+        const p50 = percentile(run.edits[i], 50);
+        const p95 = percentile(run.edits[i], 95);
+        rows.push([`  ${server.name}`, ms(p50), ms(p95), ratio(p50 / parse), ratio(p95 / parse), `open → diagnostics ${ms(run.open[i])} ms`]);
+      });
+    }
+    console.log(table(['', 'median ms', 'p95 ms', 'median / parse', 'p95 / parse', 'notes'], rows));
+    if (measured.length === 2) {
+      const lines = runs.map((run) => `${run.file}: bundle / out/ median ${ratio(percentile(run.edits[1], 50) / percentile(run.edits[0], 50))}, p95 ${ratio(percentile(run.edits[1], 95) / percentile(run.edits[0], 95))}`);
+      console.log(lines.join('\n'));
+    }
+    process.stderr.write('  200 files open…\n');
+    const memories: Awaited<ReturnType<typeof memory>>[] = [];
+    for (const server of measured) memories.push(await memory(folder, server.script));
+    const first = memories[0];
+    console.log(`\nserver RSS, a fresh server with ${first.files} typeorm files open and analysed (${first.lines} lines)`);
+    console.log(table(['', 'idle MB', `${first.files} files open MB`], measured.map((server, i) => [server.name, memories[i].idle.toFixed(0), memories[i].open.toFixed(0)])));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -17,6 +17,7 @@ import { AnalysisActivity } from './analysis-activity';
 import { Backoff } from './backoff';
 import type { OfferedEdits, PlainEdit } from './offered-edits';
 import { workspaceTrustedOption } from '../../shared/src/protocol';
+import { serverExecArgv } from '../../shared/src/server-process';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 
@@ -107,7 +108,7 @@ export class VigilServer implements vscode.Disposable {
   }
 
   private createClient(): LanguageClient {
-    const serverOptions: ServerOptions = { module: this.serverModule, transport: TransportKind.ipc };
+    const serverOptions: ServerOptions = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } };
     const activity = this.activity;
     const offered = this.offered;
     const clientOptions: LanguageClientOptions = {

@@ -100,9 +100,16 @@ function nextEdit(text: string, sourceFile: ts.SourceFile, rand: () => number): 
     const line = lines[Math.floor(rand() * lines.length)];
     return { start: at, end: at, text: `${line}\n` };
   }
-  if (kind < 0.7) {
+  if (kind < 0.6) {
     const length = Math.min(text.length - at, Math.floor(rand() * 12));
     return { start: at, end: at + length, text: '' };
+  }
+  if (kind < 0.7) {
+    // Layout anywhere in the file, in or between declarations: a space or a line break, at the end of a line or not.
+    const anywhere = Math.floor(rand() * (text.length + 1));
+    const lineEnd = text.indexOf('\n', anywhere);
+    const where = rand() < 0.5 || lineEnd === -1 ? anywhere : lineEnd;
+    return { start: where, end: where, text: rand() < 0.5 ? ' ' : '\n' };
   }
   return { start: at, end: at, text: typed[Math.floor(rand() * typed.length)] };
 }

@@ -84,6 +84,24 @@ describe('incremental analysis', () => {
     assert.equal(planFor(app, "router.get('/users/:id'", "router.post('/users/:id'"), undefined);
   });
 
+  it('re-runs only the unit whose layout an edit outside function bodies changed', () => {
+    assert.deepEqual(planFor(app, 'module.exports = { router, Orders };', 'module.exports = {\n  router,\n  Orders,\n};')?.rerun, undefined, 'a comma added is not layout');
+    assert.deepEqual(planFor(app, 'module.exports = { router, Orders };', 'module.exports = {\n  router, Orders };')?.rerun, ['module.exports = {']);
+    // Between two statements: the class's leading trivia, so its head runs again, and with it the users of its name.
+    assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = ''; ")?.rerun, ['class Orders {', 'module.exports = { router, Orders };']);
+    assert.deepEqual(planFor(app, 'const router = express.Router();', 'const router = express\n  .Router();')?.rerun, [
+      'const router = express',
+      "router.get('/users/:id', async (req, res) => {",
+      'module.exports = { router, Orders };',
+    ]);
+  });
+
+  it('analyses afresh whitespace that changes a value or a token outside function bodies', () => {
+    assert.equal(planFor(app, "require('./db')", "require('./ db')"), undefined);
+    assert.equal(planFor(app, 'const router', 'const rou ter'), undefined);
+    assert.equal(planFor(app, "module.exports = {", "module.exports = {\n/* x */"), undefined);
+  });
+
   it('moves the findings after the edit and keeps suppressions current', () => {
     const fileName = 'app.js';
     const first = analyzeIncrementally({ text: app, fileName }, rules);

@@ -4,8 +4,8 @@
  * snippet whose import is elsewhere).
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
-import { JwtFunction, jsonwebtokenGlobalName, jwtFunction } from '../catalog/jwt-libraries';
+import { type Facts, factKey } from './facts';
+import { JwtFunction, jsonwebtokenGlobalName, jwtFunction, mentionsJwtModule } from '../catalog/jwt-libraries';
 import { memberName, unwrap } from './syntax';
 
 export interface JwtCall {
@@ -13,11 +13,15 @@ export interface JwtCall {
   fn: JwtFunction;
 }
 
+const mentionsJwt = factKey<boolean>('mentionsJwtModule');
+
 /** The JWT function `call` calls, if any. */
 export function jwtCallOf(call: ts.CallExpression, facts: Facts): JwtCall | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
-  const ref = facts.libraryOf(callee);
+  // Following a callee back to its declaration is most of this fact's cost, and most files import no JWT library.
+  const importable = facts.memo(mentionsJwt, facts.sourceFile, () => mentionsJwtModule(facts.sourceFile.text));
+  const ref = importable ? facts.libraryOf(callee) : undefined;
   let fn: JwtFunction | undefined;
   if (ref?.isModule) fn = jwtFunction(ref.module, ref.exportName ?? '');
   else if (ref?.exportName !== undefined) fn = jwtFunction(ref.module, memberName(callee) ?? '', ref.exportName);

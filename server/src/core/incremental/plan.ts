@@ -1,8 +1,9 @@
 /**
  * What an edit lets the next analysis reuse. The edit is found by comparing the previous text with the new one
  * (the common prefix and suffix), so it does not matter how the tree was made. It is reusable when it lies inside
- * one function body of one unit, or in the comments and blank lines before a unit, and every other unit is the same
- * text at the same or a shifted place: then
+ * one function body of one unit, or in the comments and blank lines before a unit, or only moves one unit's code
+ * around (whitespace between its tokens, same-syntax.ts), and every other unit is the same text at the same or a
+ * shifted place: then
  * declaration-scoped rules run again only on that unit, its class head, and the units tied to it by name
  * (coupling.ts); the other units' findings are shifted. Anything else is a full analysis.
  */
@@ -10,6 +11,7 @@ import * as ts from 'typescript';
 import { parse } from '../parse';
 import { isFunctionLike } from '../facts/syntax';
 import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames } from './coupling';
+import { onlyWhitespace, sameSyntax } from './same-syntax';
 import { type Unit, unitAt } from './units';
 
 /** The changed span: `[start, oldEnd)` of the previous text became `[start, newEnd)` of the new one. */
@@ -62,22 +64,32 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
     if (now.isHead) continue;
     const shift = before.pos >= region.oldEnd ? delta : 0;
     const endShift = before.end > region.start ? delta : 0;
-    if (before.pos + shift !== now.pos || before.end + endShift !== now.end) return undefined;
+    // Whitespace typed where a unit's leading trivia begins (after the previous unit's `;` or `}`) joins that trivia.
+    const startStays = before.pos === region.start && now.pos === before.pos;
+    if ((before.pos + shift !== now.pos && !startStays) || before.end + endShift !== now.end) return undefined;
     const touched = now.pos <= region.start ? region.start < now.end : now.pos < region.newEnd;
     if (!touched) continue;
     if (edited !== undefined) return undefined;
     edited = i;
   }
-  if (edited === undefined) return undefined;
+  // Not in a member: in a class's own text (its head, or the blank lines before its closing brace), or after the
+  // last statement, where only whitespace is reusable and nothing runs again.
+  edited ??= units.findIndex((u) => u.isHead && u.pos <= region.start && region.newEnd <= u.end);
+  if (edited === -1) {
+    const last = sourceFile.statements[sourceFile.statements.length - 1];
+    const atEnd = (last ? last.end : 0) <= region.start && onlyWhitespace(previousText.slice(region.start, region.oldEnd), sourceFile.text.slice(region.start, region.newEnd));
+    return atEnd ? { region, rerun: new Set() } : undefined;
+  }
   const unit = units[edited];
+  const isMember = unit.head !== undefined;
+  const old = previousUnitTree(previousText.slice(previous[edited].pos, previous[edited].end), isMember, sourceFile.fileName);
   const inLeadingTrivia = region.newEnd <= unit.node.getStart(sourceFile);
-  if (!inLeadingTrivia && !insideFunctionBody(unit.node, region.start, region.newEnd, sourceFile)) return undefined;
+  if (!inLeadingTrivia && !insideFunctionBody(unit.node, region.start, region.newEnd, sourceFile) && !layoutOnly(previousText, region, old, isMember, unit.node)) return undefined;
 
   const declarations = couplingDeclarations(sourceFile);
   const reach = new Map<string, Reach>();
   const declared = declaredNames(unit.node);
   for (const name of declared.names) reach.set(name, declared.reach);
-  const old = previousUnitTree(previousText.slice(previous[edited].pos, previous[edited].end), unit.head !== undefined, sourceFile.fileName);
   const before = couplingUses(old, declarations, old);
   const after = couplingUses(unit.node, declarations, sourceFile);
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
@@ -104,6 +116,14 @@ function insideFunctionBody(unit: ts.Node, start: number, end: number, sourceFil
     if (!child) return false;
     node = child;
   }
+}
+
+/** Whether the edit typed or deleted only whitespace and left the unit's nodes as they were (same-syntax.ts). */
+function layoutOnly(previousText: string, region: Region, old: ts.SourceFile, isMember: boolean, now: ts.Node): boolean {
+  if (!onlyWhitespace(previousText.slice(region.start, region.oldEnd), now.getSourceFile().text.slice(region.start, region.newEnd))) return false;
+  const statement = old.statements.length === 1 ? old.statements[0] : undefined;
+  const before = isMember ? (statement && ts.isClassDeclaration(statement) && statement.members.length === 1 ? statement.members[0] : undefined) : statement;
+  return before !== undefined && sameSyntax(before, now);
 }
 
 /** The previous text of a unit, parsed on its own (a member inside a class) to read the names it used. */

@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
+import { helperQueryOf, isPerItemQuery, localHelper } from '../../facts/database-helpers';
 import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
 import { batchQueriesFix } from './batch-queries-fix';
@@ -58,31 +59,6 @@ function dependsOnLoop(nodes: readonly ts.Node[], loop: Loop, facts: Facts): boo
   return false;
 }
 
-/** A query that is one per item of a list: not already set-based, not one page of a paginated scan. */
-function isPerItemQuery(q: DatabaseQuery): boolean {
-  return !q.batched && !q.paged && !q.catalog;
-}
-
-/** Whether a name under `nodes` is one of `fn`'s parameters: what the caller passes reaches the query. */
-function usesParameters(nodes: readonly ts.Node[], fn: ts.FunctionLikeDeclaration, facts: Facts): boolean {
-  const params = fn.parameters;
-  if (params.length === 0) return false;
-  const start = params[0].pos;
-  const end = params[params.length - 1].end;
-  let found = false;
-  for (const node of nodes) {
-    facts.walk(node, (n) => {
-      if (found) return false;
-      if (ts.isIdentifier(n)) {
-        const decl = facts.resolve(n);
-        if (decl && decl.pos >= start && decl.end <= end) found = true;
-      }
-      return !found;
-    });
-  }
-  return found;
-}
-
 export const nPlusOneQuery: Rule = {
   meta: {
     id: 'n-plus-one-query',
@@ -102,53 +78,6 @@ export const nPlusOneQuery: Rule = {
     const enterLoop = (node: ts.Node): void => {
       open.push(node);
     };
-    const helperQueries = new Map<ts.Node, DatabaseQuery | null>();
-    const methodsByClass = new Map<ts.Node, Map<string, ts.MethodDeclaration>>();
-
-    /** The first per-item query a function of this file runs, directly or through another local helper. */
-    const queryOfHelper = (fn: ts.FunctionLikeDeclaration, depth: number): DatabaseQuery | undefined => {
-      const cached = helperQueries.get(fn);
-      if (cached !== undefined) return cached ?? undefined;
-      helperQueries.set(fn, null);
-      let found: DatabaseQuery | undefined;
-      if (fn.body) {
-        facts.walk(fn.body, (n) => {
-          if (found) return false;
-          if (ts.isCallExpression(n)) {
-            // Only a query the caller's arguments reach is run per item; `getCurrentSchema()` inside is not.
-            const q = databaseQueryOf(n, facts);
-            if (q && isPerItemQuery(q) && usesParameters(q.chain.flatMap((c) => [...c.arguments]), fn, facts)) found = q;
-            else if (depth < 3 && usesParameters(n.arguments, fn, facts)) {
-              const inner = localHelper(n);
-              if (inner && inner !== fn) found = queryOfHelper(inner, depth + 1);
-            }
-          }
-          return !found;
-        });
-      }
-      helperQueries.set(fn, found ?? null);
-      return found;
-    };
-
-    /** `getCustomer(id)` or `this.getCustomer(id)`: a function or method of this file. */
-    const localHelper = (call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined => {
-      const callee = unwrap(call.expression);
-      if (ts.isIdentifier(callee)) return facts.localFunction(callee);
-      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        let cls: ts.Node | undefined = call.parent;
-        while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-        if (!cls) return undefined;
-        let methods = methodsByClass.get(cls);
-        if (!methods) {
-          methods = new Map();
-          for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) methods.set(m.name.text, m);
-          methodsByClass.set(cls, methods);
-        }
-        return methods.get(callee.name.text);
-      }
-      return undefined;
-    };
-
     const check = (call: ts.CallExpression): void => {
       while (open.length > 0 && open[open.length - 1].end < call.end) open.pop();
       if (open.length === 0 || call.arguments.length === 0 && !ts.isPropertyAccessExpression(call.expression)) return;
@@ -163,9 +92,9 @@ export const nPlusOneQuery: Rule = {
       if (!query) {
         // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
         if (!isHelperCandidate || isFunctionLike(call.parent) || !loops.some((l) => dependsOnLoop(call.arguments, l, facts))) return;
-        helper = localHelper(call);
+        helper = localHelper(call, facts);
         if (!helper) return;
-        query = queryOfHelper(helper, 1);
+        query = helperQueryOf(helper, facts);
       }
       if (!query || !isPerItemQuery(query)) return;
       const args = helper ? call.arguments : query.chain.flatMap((c) => [...c.arguments]);

@@ -4,6 +4,7 @@ import type { Facts } from '../../facts/facts';
 import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
 import { dottedName, unwrap } from '../../facts/syntax';
+import { helperWriteOf } from '../../facts/database-helpers';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
 import { branchApart, chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
@@ -65,12 +66,11 @@ export const missingTransaction: Rule = {
       },
       end() {
         const transactions = transactionIndex(facts);
-        const helperWrites = new Map<ts.Node, boolean>();
         for (const [fn, list] of steps) {
           if (context.outOfTime()) return;
           const others = list.filter((s) => s.kind !== 'charge').length;
           if (others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'))) continue;
-          const finding = judge(fn, list, facts, transactions, helperWrites, context.outOfTime);
+          const finding = judge(fn, list, facts, transactions, context.outOfTime);
           if (!finding) continue;
           const { at, message, related, fixable } = finding;
           const fix = fixable ? wrapInTransactionFix(fixable, facts) : undefined;
@@ -121,7 +121,6 @@ function judge(
   list: readonly Step[],
   facts: Facts,
   transactions: TransactionIndex,
-  helperWrites: Map<ts.Node, boolean>,
   outOfTime: () => boolean,
 ): Judgement | undefined {
   const handles = new Set<string>();
@@ -133,7 +132,7 @@ function judge(
     if (step.kind === 'helper') {
       const local = facts.localFunction(unwrap(step.node.expression) as ts.Identifier);
       if (local) {
-        if (!writesInside(local, facts, transactions, helperWrites)) continue;
+        if (!helperWriteOf(local, facts)) continue;
         known = true;
       }
     }
@@ -184,26 +183,6 @@ function judge(
     };
   }
   return undefined;
-}
-
-/** Whether a helper of this file writes outside a transaction (memoised; one scan per helper). */
-function writesInside(fn: ts.FunctionLikeDeclaration, facts: Facts, transactions: TransactionIndex, memo: Map<ts.Node, boolean>): boolean {
-  const known = memo.get(fn);
-  if (known !== undefined) return known;
-  memo.set(fn, false);
-  let found = false;
-  if (fn.body) {
-    facts.walk(fn.body, (n) => {
-      if (found) return false;
-      if (ts.isCallExpression(n)) {
-        const w = databaseWriteOf(n, facts);
-        if (w && !transactions.inTransaction(n, w.handle)) found = true;
-      }
-      return !found;
-    });
-  }
-  memo.set(fn, found);
-  return found;
 }
 
 function describeCall(call: ts.CallExpression): string {

@@ -4,6 +4,7 @@
  * analysed without an index (a rule fixture, a buffer with no folder) sees no other file.
  */
 import type { MiddlewareKind } from '../catalog';
+import type { ExportSummary } from './export-summary';
 import type { PackageManifests } from './package-manifests';
 
 /** Middleware another file mounts in front of this file's routers or plugins. */
@@ -24,6 +25,21 @@ export interface ProjectFacts {
   readonly mountedBy: readonly string[];
   /** The range the file's package declares for `dependency`. */
   declaredRange(dependency: string): string | undefined;
+  /**
+   * What the export `name` (an export key, export-summary.ts) of the module `specifier`, as this file imports
+   * it, does: followed through re-exports to the file that defines it. `default.m` falls back to `m` and ''
+   * (the module object called) to `default`, as a CommonJS module seen through a default import.
+   */
+  exportSummary(specifier: string, name: string): ResolvedExport | undefined;
+}
+
+/** An export's summary and where it is defined. */
+export interface ResolvedExport {
+  summary: ExportSummary;
+  /** The file that defines it (absolute). */
+  file: string;
+  /** Its key there. */
+  name: string;
 }
 
 /** A file without an index: no other file is known; its package.json is still read from disk. */
@@ -32,5 +48,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedAround: () => [],
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
+    exportSummary: () => undefined,
   };
 }

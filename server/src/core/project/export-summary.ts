@@ -1,0 +1,54 @@
+/**
+ * What one export of a file does, as the files that import it need to know: plain JSON data, part of the file's
+ * summary (file-summary.ts), cached by content hash and compared as JSON. Every field is optional: an export
+ * has a summary only when something is known of it, and each concern adds its own fields.
+ *
+ * Keys name an export the way an importer reaches it:
+ * - `name`: an ES named export (`export function name`, `export { x as name }`), or a property of the CommonJS
+ *   exports (`exports.name =`, `module.exports = { name }`): `require('./m').name` and `import { name }` alike;
+ * - `default`: `export default …`, or the CommonJS `module.exports = fn` itself;
+ * - `Export.method`: a method of an exported class (`UserService.find`, static or not), or a property of a
+ *   default-exported object or class (`default.find` for `export default { find }`).
+ * An importer's `accounts.find(…)` on `import accounts from './accounts'` looks up `default.find`, then `find`
+ * (the CommonJS module seen through a default import); see ProjectFacts.exportSummary.
+ */
+import type { SinkKind } from '../facts/flow-sanitizers';
+
+export interface ExportSummary {
+  /** 1-based line of the function's name or keyword in its file, for messages that say where a value lands. */
+  line?: number;
+  /** Parameters whose value reaches a sink inside the function (data flow; flow-summary.ts). */
+  sinks?: ParameterSink[];
+  /** Parameters passed on to another module's export (data flow composes them across files, depth-bounded). */
+  forwards?: ParameterForward[];
+  /** What the function returns of its input (data flow). */
+  returns?: ReturnedData;
+}
+
+/** `findByEmail(email)` builds `email` into SQL text on line 12. */
+export interface ParameterSink {
+  /** 0-based parameter index. */
+  parameter: number;
+  sink: SinkKind;
+  /** 1-based line of the sink. */
+  line: number;
+}
+
+/** `find(email)` calls `db.findByEmail(email)` of `./db`: parameter 0 becomes that call's argument 0. */
+export interface ParameterForward {
+  parameter: number;
+  /** The module as the summarised file writes it. */
+  specifier: string;
+  /** The export key called there (see above). */
+  name: string;
+  argument: number;
+  /** 1-based line of the call. */
+  line: number;
+}
+
+export interface ReturnedData {
+  /** The function returns request data it reads itself (`getUserInput(req)` returns `req.body.q`), as written there. */
+  request?: { source: string; text?: boolean };
+  /** Parameters the return value carries (`normalise(s)` returns `s.trim()`), 0-based. */
+  parameters?: number[];
+}

@@ -9,6 +9,7 @@ import { type ExportedFunction, exportedFunctions } from '../facts/exported-func
 import { importedBinding } from '../facts/imported-bindings';
 import { isRequireCall, memberName, unwrap } from '../facts/syntax';
 import type { ExportSummary } from './export-summary';
+import { databaseSummaries } from './database-summaries';
 
 /**
  * One concern's part of the export summaries, by export key. The parts of every summarizer are merged key by key;
@@ -16,7 +17,9 @@ import type { ExportSummary } from './export-summary';
  */
 export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunction[]) => Record<string, ExportSummary>;
 
-const summarizers: readonly ExportSummarizer[] = [];
+const summarizers: readonly ExportSummarizer[] = [
+  databaseSummaries,
+];
 
 export function exportSummaries(facts: Facts): Record<string, ExportSummary> | undefined {
   const exported = exportedFunctions(facts.sourceFile, facts);

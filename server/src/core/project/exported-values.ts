@@ -2,9 +2,11 @@
  * Which of a module's exports are database handles, as the module itself says: a Mongoose model
  * (`module.exports = mongoose.model('User', schema)`), a Sequelize model (`sequelize.define(…)`, `class User extends
  * Model`), a Prisma, Knex or Drizzle client (`export const prisma = globalThis.prisma ?? new PrismaClient()`), an SQL
- * pool. An export made from another module of the project (`module.exports = require('./User')`,
- * `db.define('Order', …)` with `db` from '../db') is recorded as such and resolved by the project index, so that
- * `const User = require('../models/User')` is a Mongoose model in the file that imports it.
+ * pool. An export made from another module's export (`db.define('Order', …)` with `db` from '../db', a class
+ * extending the project's own model base) is recorded as such and resolved by the project index, so that
+ * `const User = require('../models/User')` is a Mongoose model in the file that imports it. An export passed on
+ * as it is (`module.exports = require('./User')`) is a re-export, which the index follows itself
+ * (export-summaries.ts).
  *
  * Plain data, part of the file's summary: keyed by export name, `default` for `export default` and
  * `module.exports =`.
@@ -18,8 +20,8 @@ import { type LibraryId, isDatabaseHandleLibrary, isModelBaseLibrary } from '../
 export type ExportedValue =
   /** A value of a catalogued database library. */
   | { kind: 'library'; library: LibraryId; module: string; exportName?: string; isModule: boolean }
-  /** The export `exportName` (undefined: the default) of another module of the project, or (`made`) a value made from it. */
-  | { kind: 'via'; module: string; exportName?: string; made: boolean };
+  /** A value made from the export `exportName` of another module of the project (undefined: the module object). */
+  | { kind: 'made'; module: string; exportName?: string };
 
 /** How many names and initializers a value is followed through within its file. */
 const maxDepth = 6;
@@ -39,15 +41,10 @@ export function exportedValues(facts: Facts): Record<string, ExportedValue> {
   for (const statement of facts.sourceFile.statements) {
     if (ts.isExportAssignment(statement)) {
       put('default', valueOf(statement.expression, facts, 0));
-    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
       for (const spec of statement.exportClause.elements) {
         const local = spec.propertyName ?? spec.name;
-        if (from !== undefined) {
-          if (isProjectModule(from)) put(spec.name.text, { kind: 'via', module: from, ...(local.text === 'default' ? {} : { exportName: local.text }), made: false });
-        } else if (ts.isIdentifier(local)) {
-          put(spec.name.text, valueOf(local, facts, 0));
-        }
+        if (ts.isIdentifier(local)) put(spec.name.text, valueOf(local, facts, 0));
       }
     } else if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
       for (const d of statement.declarationList.declarations) {
@@ -106,9 +103,8 @@ function valueOf(expr: ts.Expression, facts: Facts, depth: number): ExportedValu
 function valueOfRef(ref: LibraryRef | undefined): ExportedValue | undefined {
   if (!ref) return undefined;
   if (isProjectModule(ref.module)) {
-    // A whole namespace (`import * as db`) re-exported is not any one export of it.
-    if (ref.isNamespace && ref.exportName === undefined) return undefined;
-    return { kind: 'via', module: ref.module, ...(ref.exportName !== undefined ? { exportName: ref.exportName } : {}), made: !ref.isModule };
+    // The module or its export itself is a re-export, which the index follows; only what is made from it is new.
+    return ref.isModule ? undefined : { kind: 'made', module: ref.module, ...(ref.exportName !== undefined ? { exportName: ref.exportName } : {}) };
   }
   if (!isDatabaseHandleLibrary(ref.library)) return undefined;
   return { kind: 'library', library: ref.library!, module: ref.module, ...(ref.exportName !== undefined ? { exportName: ref.exportName } : {}), isModule: ref.isModule };
@@ -116,7 +112,7 @@ function valueOfRef(ref: LibraryRef | undefined): ExportedValue | undefined {
 
 /** Of two candidates, the one that is a handle made from a library, else the other. */
 function either(a: ExportedValue | undefined, b: ExportedValue | undefined): ExportedValue | undefined {
-  const made = (v: ExportedValue | undefined): boolean => v !== undefined && (v.kind === 'library' ? !v.isModule : v.made);
+  const made = (v: ExportedValue | undefined): boolean => v !== undefined && (v.kind === 'made' || !v.isModule);
   if (made(a)) return a;
   if (made(b)) return b;
   return a ?? b;

@@ -31,6 +31,8 @@ export interface ProjectFacts {
    * (the module object called) to `default`, as a CommonJS module seen through a default import.
    */
   exportSummary(specifier: string, name: string): ResolvedExport | undefined;
+  /** The same question asked from another file of the project (absolute): for summaries composed across files. */
+  exportSummaryFrom(file: string, specifier: string, name: string): ResolvedExport | undefined;
 }
 
 /** An export's summary and where it is defined. */
@@ -49,5 +51,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
     exportSummary: () => undefined,
+    exportSummaryFrom: () => undefined,
   };
 }

@@ -3,6 +3,10 @@ import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
 import { helperQueryOf, isPerItemQuery, localHelper } from '../../facts/database-helpers';
+import { calledExport } from '../../facts/imported-bindings';
+import type { HelperQuery } from '../../project/export-summary';
+import { importedQuery } from '../../project/project-database';
+import { relativePath } from '../../project/relative-path';
 import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
 import { batchQueriesFix } from './batch-queries-fix';
@@ -83,45 +87,56 @@ export const nPlusOneQuery: Rule = {
       if (open.length === 0 || call.arguments.length === 0 && !ts.isPropertyAccessExpression(call.expression)) return;
       const callee = unwrap(call.expression);
       const isQueryCandidate = ts.isPropertyAccessExpression(callee) && queryEndings.has(callee.name.text) && isOutermostCall(call);
-      const isHelperCandidate = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+      // A function of this file (`load(id)`, `this.load(id)`) or of another module (`accounts.findByEmail(email)`).
+      const isHelperCandidate = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee);
       if (!isQueryCandidate && !isHelperCandidate) return;
       const loops = enclosingLoops(call).filter((l) => !isBoundedConstantLoop(l, facts));
       if (loops.length === 0) return;
-      let query = isQueryCandidate ? databaseQueryOf(call, facts) : undefined;
-      let helper: ts.FunctionLikeDeclaration | undefined;
-      if (!query) {
-        // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
-        if (!isHelperCandidate || isFunctionLike(call.parent) || !loops.some((l) => dependsOnLoop(call.arguments, l, facts))) return;
-        helper = localHelper(call, facts);
-        if (!helper) return;
-        query = helperQueryOf(helper, facts);
-      }
-      if (!query || !isPerItemQuery(query)) return;
-      const args = helper ? call.arguments : query.chain.flatMap((c) => [...c.arguments]);
-      const loop = loops.find((l) => dependsOnLoop(args, l, facts));
-      if (loop) report(call, query, loop, helper);
-    };
-
-    const report = (call: ts.CallExpression, query: DatabaseQuery, loop: Loop, helper: ts.FunctionLikeDeclaration | undefined): void => {
-      const per = perWhat(loop, sourceFile);
-      const what = calleeText(query, sourceFile);
-      const insert = query.operation === 'insert';
-      const cost = insert ? 'inserts one row per round trip' : 'costs one round trip per item, N+1 in all';
-      const advice = insert
-        ? `Insert them together with ${insertHint(query.style)}.`
-        : `Fetch them with ${batchHint(query.style)} before the loop and look each up in a Map.`;
-      if (helper) {
-        const name = unwrap(call.expression).getText(sourceFile);
-        const line = sourceFile.getLineAndCharacterOfPosition(query.call.getStart(sourceFile)).line + 1;
-        context.report({
-          at: call,
-          message: `\`${name}\` runs a query (\`${what}\`, line ${line}) ${per}: this loop ${cost}. ${advice}`,
-          related: [{ at: query.call, message: `the query \`${name}\` runs` }],
-        });
+      const query = isQueryCandidate ? databaseQueryOf(call, facts) : undefined;
+      if (query) {
+        if (!isPerItemQuery(query)) return;
+        const loop = loops.find((l) => dependsOnLoop(query.chain.flatMap((c) => [...c.arguments]), l, facts));
+        if (loop) reportQuery(call, query, loop);
         return;
       }
-      const fix = insert ? undefined : batchQueriesFix(query, loop, facts);
-      context.report({ at: call, message: `\`${what}\` runs ${per}: this loop ${cost}. ${advice}`, fixes: fix ? [fix] : [] });
+      // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
+      if (call.arguments.length === 0 || isFunctionLike(call.parent)) return;
+      const loop = loops.find((l) => dependsOnLoop(call.arguments, l, facts));
+      if (!loop) return;
+      const helper = localHelper(call, facts);
+      const local = helper && helperQueryOf(helper, facts);
+      if (local) {
+        if (!isPerItemQuery(local)) return;
+        const line = sourceFile.getLineAndCharacterOfPosition(local.call.getStart(sourceFile)).line + 1;
+        reportHelper(call, { text: calleeText(local, sourceFile), operation: local.operation, style: local.style, line }, '', loop, local.call);
+        return;
+      }
+      const imported = helper ? undefined : calledExport(call, facts);
+      const remote = imported && importedQuery(context.project.exportSummaryFrom, context.fileName, imported.specifier, imported.name);
+      if (remote) reportHelper(call, remote.effect, `${relativePath(context.fileName, remote.file)}, `, loop, undefined);
+    };
+
+    const advice = (operation: 'read' | 'insert', style: QueryStyle): { cost: string; advice: string } => ({
+      cost: operation === 'insert' ? 'inserts one row per round trip' : 'costs one round trip per item, N+1 in all',
+      advice: operation === 'insert'
+        ? `Insert them together with ${insertHint(style)}.`
+        : `Fetch them with ${batchHint(style)} before the loop and look each up in a Map.`,
+    });
+
+    const reportHelper = (call: ts.CallExpression, query: HelperQuery, where: string, loop: Loop, at: ts.Node | undefined): void => {
+      const name = unwrap(call.expression).getText(sourceFile);
+      const { cost, advice: hint } = advice(query.operation, query.style);
+      context.report({
+        at: call,
+        message: `\`${name}\` runs a query (\`${query.text}\`, ${where}line ${query.line}) ${perWhat(loop, sourceFile)}: this loop ${cost}. ${hint}`,
+        related: at ? [{ at, message: `the query \`${name}\` runs` }] : [],
+      });
+    };
+
+    const reportQuery = (call: ts.CallExpression, query: DatabaseQuery, loop: Loop): void => {
+      const { cost, advice: hint } = advice(query.operation, query.style);
+      const fix = query.operation === 'insert' ? undefined : batchQueriesFix(query, loop, facts);
+      context.report({ at: call, message: `\`${calleeText(query, sourceFile)}\` runs ${perWhat(loop, sourceFile)}: this loop ${cost}. ${hint}`, fixes: fix ? [fix] : [] });
     };
 
     return {

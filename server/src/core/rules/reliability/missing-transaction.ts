@@ -5,6 +5,9 @@ import type { Declaration } from '../../facts/scopes';
 import { accessMethodNames, DatabaseWrite, databaseWriteOf, rootIdentifier, taggedWriteOf, transactionIndex, TransactionIndex } from '../../facts/database-writes';
 import { dottedName, unwrap } from '../../facts/syntax';
 import { helperWriteOf } from '../../facts/database-helpers';
+import { calledExport } from '../../facts/imported-bindings';
+import type { HelperWrite } from '../../project/export-summary';
+import { type HelperEffect, importedWrite } from '../../project/project-database';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
 import { branchApart, chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
@@ -18,8 +21,11 @@ const writeVerb = /^(update|insert|create|save|delete|remove|mark|set|record|sto
 type Step =
   | { kind: 'write'; write: DatabaseWrite; node: ts.Node }
   | { kind: 'charge'; node: ts.CallExpression }
-  /** A call to a helper: a write if the helper in this file writes, or (imported) by its name after a charge. */
-  | { kind: 'helper'; node: ts.CallExpression; name: string };
+  /**
+   * A call to a helper: a write if the helper in this file writes, or another module's whose summary says it
+   * writes (`remote`), or (imported, not known) by its name after a charge.
+   */
+  | { kind: 'helper'; node: ts.CallExpression; name: string; remote?: HelperEffect<HelperWrite> };
 
 export const missingTransaction: Rule = {
   meta: {
@@ -56,9 +62,14 @@ export const missingTransaction: Rule = {
           if (write || name !== 'create') return;
         }
         const isCharge = chargeName.test(name) || (isMember && stripeMethods.has(name) && stripeCharge.test(`.${dottedName(callee) ?? ''}`));
-        const isHelper = !isMember && !isCharge && writeVerb.test(name);
-        if ((!isCharge && !isHelper) || (chainOf(call) !== call && !ts.isAwaitExpression(call.parent))) return;
-        add(call, isCharge ? { kind: 'charge', node: call } : { kind: 'helper', node: call, name });
+        if (chainOf(call) !== call && !ts.isAwaitExpression(call.parent)) return;
+        if (isCharge) {
+          add(call, { kind: 'charge', node: call });
+          return;
+        }
+        const imported = calledExport(call, facts);
+        const remote = imported && importedWrite(context.project.exportSummaryFrom, context.fileName, imported.specifier, imported.name);
+        if (remote || (!isMember && writeVerb.test(name))) add(call, { kind: 'helper', node: call, name, ...(remote ? { remote } : {}) });
       },
       TaggedTemplateExpression(node) {
         const write = taggedWriteOf(node, facts);
@@ -128,8 +139,8 @@ function judge(
   const live: { step: Step; data: Set<Declaration>; known: boolean }[] = [];
   for (const step of list) {
     if (transactions.inTransaction(step.node, step.kind === 'write' ? step.write.handle : undefined)) continue;
-    let known = step.kind === 'write';
-    if (step.kind === 'helper') {
+    let known = step.kind === 'write' || (step.kind === 'helper' && step.remote !== undefined);
+    if (step.kind === 'helper' && !known) {
       const local = facts.localFunction(unwrap(step.node.expression) as ts.Identifier);
       if (local) {
         if (!helperWriteOf(local, facts)) continue;

@@ -3,7 +3,12 @@ import type { Facts } from '../../facts/facts';
 import type { OffsetEdit, OffsetFix, Rule } from '../../rule';
 import { calleeName, calleeObject, canAwait, unwrap } from '../../facts/syntax';
 import { digestCallOf, digestPassThrough, inProtocolFunction } from '../../facts/digest-calls';
-import { HashedParameter, hashedParameterOf } from '../../facts/hashing-functions';
+import { hashedParameterOf } from '../../facts/hashing-functions';
+import { calledExport } from '../../facts/imported-bindings';
+import type { HashedParameters } from '../../project/export-summary';
+import type { ProjectFacts } from '../../project/project-facts';
+import { importedHashing } from '../../project/project-database';
+import { relativePath } from '../../project/relative-path';
 import { passwordNameKind } from '../../facts/password-names';
 import { isStoredPassword, lastName, plainPassword } from './password-values';
 import { hashCode } from './password-hashing-fix';
@@ -61,16 +66,22 @@ function needsParentheses(expr: ts.Expression): boolean {
 }
 
 /**
- * A function of this file that hashes one of its parameters with a fast digest (`digest(text)`), called here. When
- * the password reaches the digest inside the helper by the file's own flow, it is reported there, not again here.
+ * A function that hashes one of its parameters with a fast digest (`digest(text)`), called here: of this file, or
+ * of another module of the project by its summary. When the password reaches the digest inside a helper of this
+ * file by the file's own flow, it is reported there, not again here.
  */
-function hashingHelper(call: ts.CallExpression, facts: Facts): { hashed: HashedParameter; name: string; where: string } | undefined {
+function hashingHelper(call: ts.CallExpression, facts: Facts, project: ProjectFacts, fileName: string): { hashed: HashedParameters; name: string; where: string } | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isIdentifier(callee)) return undefined;
-  const fn = facts.localFunction(callee);
-  const hashed = fn && hashedParameterOf(fn, facts);
-  if (!hashed || passwordIn(hashed.digest.data, facts)) return undefined;
-  return { hashed, name: callee.text, where: '' };
+  const name = callee.getText(facts.sourceFile);
+  const fn = ts.isIdentifier(callee) ? facts.localFunction(callee) : undefined;
+  if (fn) {
+    const hashed = hashedParameterOf(fn, facts);
+    return hashed && !passwordIn(hashed.digest.data, facts) ? { hashed, name, where: '' } : undefined;
+  }
+  if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
+  const imported = calledExport(call, facts);
+  const remote = imported && importedHashing(project.exportSummaryFrom, fileName, imported.specifier, imported.name);
+  return remote ? { hashed: remote.effect, name, where: `${relativePath(fileName, remote.file)}, ` } : undefined;
 }
 
 /** The password among the arguments given to a helper's hashed parameters. */
@@ -126,7 +137,7 @@ export const weakPasswordHash: Rule = {
           if (password) report(digest.at, digest.algorithm, password, digest.data, digest.whole);
           return;
         }
-        const helper = hashingHelper(call, facts);
+        const helper = call.arguments.length > 0 ? hashingHelper(call, facts, context.project, context.fileName) : undefined;
         const password = helper && passedPassword(call, helper.hashed.parameters, facts);
         if (!helper || !password || inProtocolFunction(call)) return;
         context.report({

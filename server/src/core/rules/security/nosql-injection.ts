@@ -18,9 +18,10 @@ function isMongoQuery(call: ts.CallExpression, facts: Facts, file: MongoFile): b
   const receiver = unwrap(callee.expression);
   // `db.collection('users').findOne(…)`
   if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return !file.sql;
-  if (!file.mongo) return false;
+  // A model the project says is Mongoose's (`require('../db/Comment')`) is one, whatever the file imports.
   const library = facts.libraryOf(receiver)?.library;
   if (isMongoLibrary(library)) return true;
+  if (!file.mongo) return false;
   if (file.sql || isSqlLibrary(library)) return false;
   return true;
 }

@@ -34,7 +34,7 @@ const projects: readonly ProjectCase[] = [
     flaggedByComposition: ['src/routes/comments.js'],
   },
   {
-    name: 'express-dao',
+    name: 'express-pg-services',
     rules: ['weak-password-hash', 'n-plus-one-query', 'missing-transaction'],
     cleanByComposition: [],
     flaggedByComposition: ['src/routes/auth.js', 'src/routes/reports.js', 'src/routes/checkout.js'],

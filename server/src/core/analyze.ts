@@ -20,6 +20,7 @@ import { TreeIndex } from './traverse';
 import { TimeBudget } from './time-budget';
 import { buildFacts } from './facts/facts';
 import { PackageManifests } from './project/package-manifests';
+import { importedReturnOf } from './project/imported-flow';
 import { standaloneProject } from './project/project-facts';
 import { unitAt, unitsOf } from './incremental/units';
 import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
@@ -96,9 +97,9 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     }));
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
-    const facts = buildFacts(sourceFile, projectPath, tree);
-    input.onFacts?.(facts);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
+    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project));
+    input.onFacts?.(facts);
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
     const incremental = keepBase || previous !== undefined;
     const units = incremental ? unitsOf(sourceFile, tree) : [];

@@ -7,8 +7,9 @@ import * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import { type ExportedFunction, exportedFunctions } from '../facts/exported-functions';
 import { importedBinding } from '../facts/imported-bindings';
-import { isRequireCall, memberName, unwrap } from '../facts/syntax';
+import { isRequireCall, lineOf, memberName, unwrap } from '../facts/syntax';
 import type { ExportSummary } from './export-summary';
+import { flowSummaries } from './flow-summaries';
 
 /**
  * One concern's part of the export summaries, by export key. The parts of every summarizer are merged key by key;
@@ -16,7 +17,9 @@ import type { ExportSummary } from './export-summary';
  */
 export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunction[]) => Record<string, ExportSummary>;
 
-const summarizers: readonly ExportSummarizer[] = [];
+const summarizers: readonly ExportSummarizer[] = [
+  flowSummaries,
+];
 
 export function exportSummaries(facts: Facts): Record<string, ExportSummary> | undefined {
   const exported = exportedFunctions(facts.sourceFile, facts);
@@ -32,10 +35,6 @@ export function exportSummaries(facts: Facts): Record<string, ExportSummary> | u
   }
   // Sorted: the summary is compared as JSON, and the order of discovery is not part of what it says.
   return Object.fromEntries(keys.sort().map((k) => [k, out[k]]));
-}
-
-export function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
-  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }
 
 /**

@@ -283,9 +283,9 @@ export class ProjectIndex {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
-      exportSummary: (specifier, name) => {
-        const target = project.resolve(specifier, file);
-        if (target === undefined || target === file) return undefined;
+      exportSummary: (specifier, name, from = file) => {
+        const target = project.resolve(specifier, from);
+        if (target === undefined || target === from) return undefined;
         const key = name === '' ? 'default' : name;
         const found = project.exportIn(target, key);
         return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length)) : undefined);

@@ -55,13 +55,13 @@ describe('facts: what the project says of an imported module', () => {
   const projectExports = (module: string, exportName: string | undefined) => (module === '../models/User' && exportName === undefined ? mongooseModel : undefined);
 
   it('a required model is the library the project says it is', () => {
-    const facts = buildFacts(parse("const User = require('../models/User');\nUser.find;", 'a.js'), 'a.js', undefined, projectExports);
+    const facts = buildFacts(parse("const User = require('../models/User');\nUser.find;", 'a.js'), 'a.js', undefined, undefined, projectExports);
     assert.equal(facts.libraryOf(expressionAt(facts, 'User'))?.library, 'mongoose');
     assert.equal(facts.ownLibraryOf(expressionAt(facts, 'User'))?.module, '../models/User');
   });
 
   it('a namespace import is not the default export, and an unknown module stays the project module', () => {
-    const facts = buildFacts(parse("import * as User from '../models/User';\nimport db from './db';\nUser;\ndb;", 'a.ts'), 'a.ts', undefined, projectExports);
+    const facts = buildFacts(parse("import * as User from '../models/User';\nimport db from './db';\nUser;\ndb;", 'a.ts'), 'a.ts', undefined, undefined, projectExports);
     assert.equal(facts.libraryOf(expressionAt(facts, 'User'))?.library, undefined);
     assert.equal(facts.libraryOf(expressionAt(facts, 'db'))?.module, './db');
   });

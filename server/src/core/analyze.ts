@@ -22,7 +22,8 @@ import { buildFacts } from './facts/facts';
 import { PackageManifests } from './project/package-manifests';
 import { type ProjectFacts, standaloneProject } from './project/project-facts';
 import type { LibraryRef, ProjectExports } from './facts/libraries';
-import { importedHandle } from './project/project-database';
+import { exportLookup, importedHandle } from './project/project-database';
+import { importedReturnOf } from './project/imported-flow';
 import { unitAt, unitsOf } from './incremental/units';
 import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
@@ -99,7 +100,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    const facts = buildFacts(sourceFile, projectPath, tree, input.project && projectExportsOf(input.project, input.fileName));
+    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName));
     input.onFacts?.(facts);
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
     const incremental = keepBase || previous !== undefined;
@@ -272,7 +273,7 @@ function projectExportsOf(project: ProjectFacts, fileName: string): ProjectExpor
   const known = new Map<string, LibraryRef | undefined>();
   return (module, exportName) => {
     const key = `${module}\u0000${exportName ?? ''}`;
-    if (!known.has(key)) known.set(key, importedHandle(project.exportSummaryFrom, fileName, module, exportName));
+    if (!known.has(key)) known.set(key, importedHandle(exportLookup(project), fileName, module, exportName));
     return known.get(key);
   };
 }

@@ -23,7 +23,7 @@ import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
 import { LibraryIndex, LibraryRef, ProjectExports } from './libraries';
 import { LibraryId, isKind, libraryIdOf } from '../catalog';
-import { FlowQuery, RequestDataIndex, RequestOrigin } from './request-data';
+import { FlowQuery, ImportedReturn, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { MutationIndex } from './mutations';
 import { exportedFunctions } from './exported-functions';
@@ -95,10 +95,17 @@ export interface Facts {
 
 /**
  * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
- * file's tree index, when the caller already has it (analyze walks the tree once). `projectExports`: what the
- * project index says the exports of the file's imports are (absent: the file alone).
+ * file's tree index, when the caller already has it (analyze walks the tree once). `importedReturn`: what a call
+ * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
+ * alone, or summarised for the index, knows nothing of other modules.
  */
-export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile), projectExports?: ProjectExports): Facts {
+export function buildFacts(
+  sourceFile: ts.SourceFile,
+  projectPath: string,
+  tree: TreeIndex = new TreeIndex(sourceFile),
+  importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
+  projectExports?: ProjectExports,
+): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
@@ -110,7 +117,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
     exported ??= new Map(exportedFunctions(sourceFile, facts).map((f) => [f.fn, f.label]));
     return exported.get(fn);
   };
-  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations, exportedAs);
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations, exportedAs, importedReturn && ((call) => importedReturn(call, facts)));
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];

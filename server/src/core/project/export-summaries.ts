@@ -7,8 +7,9 @@ import * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import { type ExportedFunction, exportedFunctions } from '../facts/exported-functions';
 import { importedBinding } from '../facts/imported-bindings';
-import { isRequireCall, memberName, unwrap } from '../facts/syntax';
+import { isRequireCall, lineOf, memberName, unwrap } from '../facts/syntax';
 import type { ExportSummary } from './export-summary';
+import { flowSummaries } from './flow-summaries';
 import { databaseSummaries } from './database-summaries';
 
 /**
@@ -18,6 +19,7 @@ import { databaseSummaries } from './database-summaries';
 export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunction[]) => Record<string, ExportSummary>;
 
 const summarizers: readonly ExportSummarizer[] = [
+  flowSummaries,
   databaseSummaries,
 ];
 
@@ -35,10 +37,6 @@ export function exportSummaries(facts: Facts): Record<string, ExportSummary> | u
   }
   // Sorted: the summary is compared as JSON, and the order of discovery is not part of what it says.
   return Object.fromEntries(keys.sort().map((k) => [k, out[k]]));
-}
-
-export function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
-  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }
 
 /**

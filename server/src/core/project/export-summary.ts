@@ -16,6 +16,12 @@ import type { SinkKind } from '../facts/flow-sanitizers';
 import type { DatabaseStyle } from '../catalog';
 import type { ExportedValue } from './exported-values';
 
+/**
+ * Where a parameter lands, by the rule that reports it: SQL text, a MongoDB filter, a shell command line, a file
+ * path, evaluated code, HTML, a redirect's target, an outgoing request's URL.
+ */
+export type FlowSink = 'sql' | 'nosql' | 'shell' | 'path' | 'code' | 'html' | 'redirect' | 'request';
+
 export interface ExportSummary {
   /** 1-based line of the function's name or keyword in its file, for messages that say where a value lands. */
   line?: number;
@@ -67,7 +73,7 @@ export interface HashedParameters {
 export interface ParameterSink {
   /** 0-based parameter index. */
   parameter: number;
-  sink: SinkKind;
+  sink: FlowSink;
   /** 1-based line of the sink. */
   line: number;
 }
@@ -80,13 +86,16 @@ export interface ParameterForward {
   /** The export key called there (see above). */
   name: string;
   argument: number;
+  /** The kinds of sink for which the value passed on still carries the parameter (no sanitiser for them between). */
+  kinds: SinkKind[];
   /** 1-based line of the call. */
   line: number;
 }
 
+/** What a function returns, for the kinds of sink it is still dangerous for (no sanitiser for them on the way). */
 export interface ReturnedData {
-  /** The function returns request data it reads itself (`getUserInput(req)` returns `req.body.q`), as written there. */
-  request?: { source: string; text?: boolean };
-  /** Parameters the return value carries (`normalise(s)` returns `s.trim()`), 0-based. */
-  parameters?: number[];
+  /** Request data it reads itself (`getUserInput(req)` returns `req.body.q`), as written there. */
+  request?: { source: string; text?: boolean; kinds: SinkKind[] };
+  /** Parameters the value carries (`normalise(s)` returns `s.trim()`), 0-based. */
+  parameters?: { parameter: number; kinds: SinkKind[] }[];
 }

@@ -13,7 +13,13 @@ import type { ProjectFacts, ResolvedExport } from './project-facts';
 /** How many files a composed answer follows (a route's helper → a service → a repository). */
 const composeDepth = 3;
 
-type Lookup = ProjectFacts['exportSummaryFrom'];
+/** The export `name` of `specifier` as the file `from` imports it. */
+type Lookup = (from: string, specifier: string, name: string) => ResolvedExport | undefined;
+
+/** The project's lookup of exports, asked from any of its files. */
+export function exportLookup(project: ProjectFacts): Lookup {
+  return (from, specifier, name) => project.exportSummary(specifier, name, from);
+}
 
 /**
  * The database handle the export `exportName` (undefined: the default, or the CommonJS module object) of

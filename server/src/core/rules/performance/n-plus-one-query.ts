@@ -5,7 +5,7 @@ import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../
 import { helperQueryOf, isPerItemQuery, localHelper } from '../../facts/database-helpers';
 import { calledExport } from '../../facts/imported-bindings';
 import type { HelperQuery } from '../../project/export-summary';
-import { importedQuery } from '../../project/project-database';
+import { exportLookup, importedQuery } from '../../project/project-database';
 import { relativePath } from '../../project/relative-path';
 import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
@@ -112,7 +112,7 @@ export const nPlusOneQuery: Rule = {
         return;
       }
       const imported = helper ? undefined : calledExport(call, facts);
-      const remote = imported && importedQuery(context.project.exportSummaryFrom, context.fileName, imported.specifier, imported.name);
+      const remote = imported && importedQuery(exportLookup(context.project), context.fileName, imported.specifier, imported.name);
       if (remote) reportHelper(call, remote.effect, `${relativePath(context.fileName, remote.file)}, `, loop, undefined);
     };
 

@@ -7,7 +7,7 @@ import { dottedName, unwrap } from '../../facts/syntax';
 import { helperWriteOf } from '../../facts/database-helpers';
 import { calledExport } from '../../facts/imported-bindings';
 import type { HelperWrite } from '../../project/export-summary';
-import { type HelperEffect, importedWrite } from '../../project/project-database';
+import { type HelperEffect, exportLookup, importedWrite } from '../../project/project-database';
 import { wrapInTransactionFix } from '../../fixers/wrap-in-transaction';
 import { branchApart, chainOf, dataOf, exclusive, isSetupCode, shares } from './transaction-steps';
 
@@ -68,7 +68,7 @@ export const missingTransaction: Rule = {
           return;
         }
         const imported = calledExport(call, facts);
-        const remote = imported && importedWrite(context.project.exportSummaryFrom, context.fileName, imported.specifier, imported.name);
+        const remote = imported && importedWrite(exportLookup(context.project), context.fileName, imported.specifier, imported.name);
         if (remote || (!isMember && writeVerb.test(name))) add(call, { kind: 'helper', node: call, name, ...(remote ? { remote } : {}) });
       },
       TaggedTemplateExpression(node) {

@@ -7,7 +7,7 @@ import { hashedParameterOf } from '../../facts/hashing-functions';
 import { calledExport } from '../../facts/imported-bindings';
 import type { HashedParameters } from '../../project/export-summary';
 import type { ProjectFacts } from '../../project/project-facts';
-import { importedHashing } from '../../project/project-database';
+import { exportLookup, importedHashing } from '../../project/project-database';
 import { relativePath } from '../../project/relative-path';
 import { passwordNameKind } from '../../facts/password-names';
 import { isStoredPassword, lastName, plainPassword } from './password-values';
@@ -80,7 +80,7 @@ function hashingHelper(call: ts.CallExpression, facts: Facts, project: ProjectFa
   }
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
   const imported = calledExport(call, facts);
-  const remote = imported && importedHashing(project.exportSummaryFrom, fileName, imported.specifier, imported.name);
+  const remote = imported && importedHashing(exportLookup(project), fileName, imported.specifier, imported.name);
   return remote ? { hashed: remote.effect, name, where: `${relativePath(fileName, remote.file)}, ` } : undefined;
 }
 

@@ -17,6 +17,8 @@ const maxFunctionLength = 20_000;
 
 export function databaseSummaries(facts: Facts, exported: readonly ExportedFunction[]): Record<string, ExportSummary> {
   const out: Record<string, ExportSummary> = {};
+  // Test helpers are no part of what the application runs.
+  if (facts.isTestFile) return out;
   for (const [key, handle] of Object.entries(exportedValues(facts))) out[key] = { handle };
   for (const { fn, key } of exported) {
     if (!fn.body || fn.end - fn.pos > maxFunctionLength) continue;

@@ -139,4 +139,61 @@ describe('language server: the project index', function () {
       await client.stop();
     }
   });
+
+  for (const app of [
+    { name: 'mern-models', files: ['src/routes/comments.js'], rules: ['nosql-injection', 'unbounded-query', 'n-plus-one-query'] },
+    {
+      name: 'express-pg-services',
+      files: ['src/routes/auth.js', 'src/routes/reports.js', 'src/routes/checkout.js', 'src/routes/owners.js'],
+      rules: ['weak-password-hash', 'n-plus-one-query', 'missing-transaction'],
+    },
+  ]) {
+    it(`reports what the models, clients and helpers of test/projects/${app.name} do as the CLI does`, async () => {
+      const folder = makeProject({});
+      fs.cpSync(path.join(repoRoot, 'test', 'projects', app.name), folder, { recursive: true });
+      const client = new LspClient({ settings: {} });
+      try {
+        await client.initialize(folder);
+        for (const file of app.files) {
+          const text = fs.readFileSync(path.join(folder, file), 'utf8');
+          const expected = app.rules.flatMap((rule) => expectedPlaces(text, rule).map((place) => `${place} ${rule}`)).sort();
+          assert.ok(expected.length > 0, `${file} expects findings`);
+          const uri = fileUri(path.join(folder, file));
+          await client.open(uri, text);
+          const placed = (d: readonly { code?: unknown; range: { start: { line: number; character: number } } }[]): string[] =>
+            d.filter((x) => app.rules.includes(String(x.code))).map((x) => `${placeOf(x.range.start)} ${String(x.code)}`).sort();
+          const published = await client.diagnosticsFor(uri, { includePast: true, timeoutMs: 30_000, where: (d) => placed(d).length === expected.length });
+          assert.deepEqual(placed(published.diagnostics), expected, file);
+        }
+      } finally {
+        await client.stop();
+      }
+    });
+  }
+
+  it('re-validates an open route when the model it requires stops being one', async () => {
+    const model = "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('comment', new mongoose.Schema({ author: String }));\n";
+    const plain = 'module.exports = { findOne: (where) => where };\n';
+    const routeText = [
+      "const Comment = require('../db/Comment');",
+      "module.exports = async (req, res) => res.json(await Comment.findOne({ author: req.body.author }));",
+      '',
+    ].join('\n');
+    const folder = makeProject({ 'package.json': '{ "name": "app" }\n', 'src/db/Comment.js': model, 'src/routes/comments.js': routeText });
+    const routeUri = fileUri(path.join(folder, 'src', 'routes', 'comments.js'));
+    const modelUri = fileUri(path.join(folder, 'src', 'db', 'Comment.js'));
+    const nosql = (d: readonly { code?: unknown }[]): number => d.filter((x) => x.code === 'nosql-injection').length;
+    const client = new LspClient({ settings: {} });
+    try {
+      await client.initialize(folder);
+      await client.open(routeUri, routeText);
+      await client.diagnosticsFor(routeUri, { includePast: true, timeoutMs: 30_000, where: (d) => nosql(d) === 1 });
+      await client.open(modelUri, model);
+      await client.change(modelUri, 2, [{ text: plain }]);
+      const quiet = await client.diagnosticsFor(routeUri, { timeoutMs: 30_000, where: (d) => nosql(d) === 0 });
+      assert.equal(quiet.version, 1, 'the route itself did not change');
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -68,10 +68,11 @@ export function helperQueryOf(fn: ts.FunctionLikeDeclaration, facts: Facts): Dat
 
 const helperQueryFact = factKey<DatabaseQuery | undefined>('helper query');
 
+/** `visiting`: the helpers on the way here, which a recursive helper would call again. */
 function queryOf(fn: ts.FunctionLikeDeclaration, facts: Facts, depth: number, visiting: Set<ts.Node>): DatabaseQuery | undefined {
   if (visiting.has(fn)) return undefined;
   visiting.add(fn);
-  return facts.memo(helperQueryFact, fn, () => {
+  const found = facts.memo(helperQueryFact, fn, () => {
     let found: DatabaseQuery | undefined;
     if (!fn.body) return undefined;
     facts.walk(fn.body, (n) => {
@@ -89,6 +90,8 @@ function queryOf(fn: ts.FunctionLikeDeclaration, facts: Facts, depth: number, vi
     });
     return found;
   });
+  visiting.delete(fn);
+  return found;
 }
 
 const helperWriteFact = factKey<DatabaseWrite | undefined>('helper write');

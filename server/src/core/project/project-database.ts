@@ -39,7 +39,10 @@ function handleAt(lookup: Lookup, from: string, specifier: string, name: string,
   if (!found || !handle) return undefined;
   if (handle.kind === 'library') return { library: handle.library, module: handle.module, ...(handle.exportName !== undefined ? { exportName: handle.exportName } : {}), isModule: handle.isModule };
   if (depth + 1 >= composeDepth) return undefined;
-  const base = importedHandle(lookup, found.file, handle.module, handle.exportName, depth + 1);
+  // Made by calling a member (`db.define(…)` of `const db = require('../db')`): a method of the module's default
+  // export when it has no export of that name.
+  const base = importedHandle(lookup, found.file, handle.module, handle.exportName, depth + 1) ??
+    (handle.exportName !== undefined ? handleAt(lookup, found.file, handle.module, '', depth + 1) : undefined);
   return base && { ...base, isModule: false };
 }
 

@@ -17,6 +17,8 @@ interface ProjectCase {
   rules: readonly string[];
   /** Files that are clean only thanks to the project: analysed alone, each has a finding of these rules. */
   cleanByComposition: readonly string[];
+  /** Files flagged only thanks to the project: analysed alone, none has a finding of these rules. */
+  flaggedByComposition?: readonly string[];
 }
 
 const projects: readonly ProjectCase[] = [
@@ -25,6 +27,25 @@ const projects: readonly ProjectCase[] = [
   { name: 'fastify-plugin-prefix', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/accounts.js'] },
   { name: 'fastify-unlimited', rules: ['missing-rate-limit'], cleanByComposition: [] },
   { name: 'monorepo', rules: ['missing-rate-limit'], cleanByComposition: ['packages/http/src/auth-router.ts'] },
+  {
+    name: 'express-dao',
+    rules: ['sql-injection', 'nosql-injection', 'command-injection', 'path-traversal', 'open-redirect', 'xss', 'ssrf', 'code-injection'],
+    cleanByComposition: [],
+    flaggedByComposition: ['src/routes/auth.js', 'src/routes/tools.ts', 'src/routes/profile.ts'],
+  },
+  {
+    name: 'mern-models',
+    rules: ['nosql-injection', 'unbounded-query', 'n-plus-one-query'],
+    cleanByComposition: [],
+    flaggedByComposition: ['src/routes/comments.js'],
+  },
+  {
+    name: 'express-pg-services',
+    rules: ['weak-password-hash', 'n-plus-one-query', 'missing-transaction'],
+    cleanByComposition: [],
+    flaggedByComposition: ['src/routes/auth.js', 'src/routes/reports.js', 'src/routes/checkout.js'],
+  },
+  { name: 'next-prisma', rules: ['unbounded-query', 'n-plus-one-query', 'sql-injection'], cleanByComposition: [] },
 ];
 
 const projectsRoot = path.join(repoRoot, 'test', 'projects');
@@ -67,11 +88,27 @@ describe('projects: findings that depend on other files of the app', function ()
       assert.deepEqual(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId}`).sort(), expected(source, project.rules));
     });
 
+    for (const file of project.flaggedByComposition ?? []) {
+      it(`${project.name}: ${file} alone, without its project, is not flagged`, () => {
+        const text = fs.readFileSync(path.join(source, file), 'utf8');
+        assert.ok(expected(source, project.rules).some((e) => e.startsWith(`${file}:`)), `${file} expects a finding`);
+        assert.deepEqual(analyze({ text, fileName: file }).findings.filter((f) => project.rules.includes(f.ruleId)), []);
+      });
+    }
+
     for (const file of project.cleanByComposition) {
       it(`${project.name}: ${file} alone, without its project, is flagged`, () => {
         const text = fs.readFileSync(path.join(source, file), 'utf8');
         const findings = analyze({ text, fileName: file }).findings.filter((f) => project.rules.includes(f.ruleId));
         assert.ok(findings.length > 0, `${file} has no finding without the project`);
+      });
+    }
+
+    for (const file of project.flaggedByComposition ?? []) {
+      it(`${project.name}: ${file} alone, without its project, is not flagged`, () => {
+        const text = fs.readFileSync(path.join(source, file), 'utf8');
+        const findings = analyze({ text, fileName: file }).findings.filter((f) => project.rules.includes(f.ruleId));
+        assert.deepEqual(findings.map((f) => f.ruleId), [], `${file} is flagged without the project`);
       });
     }
   }

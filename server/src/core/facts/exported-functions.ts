@@ -14,6 +14,11 @@ export interface ExportedFunction {
   name: ts.Node;
   /** How it reads in a message: `createUser`, `UserService.find`. */
   label: string;
+  /**
+   * How an importer reaches it (project/export-summary.ts): `createUser`, `default`, `UserService.find`; a
+   * constructor has its class's key.
+   */
+  key: string;
   /** The statement or member a doc comment belongs above. */
   docTarget: ts.Node;
 }
@@ -28,21 +33,21 @@ function asFunction(expr: ts.Expression | undefined): ts.ArrowFunction | ts.Func
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e) ? e : undefined;
 }
 
-function classMembers(cls: ts.ClassLikeDeclaration, className: string, docTarget: ts.Node, out: ExportedFunction[]): void {
+function classMembers(cls: ts.ClassLikeDeclaration, className: string, key: string, docTarget: ts.Node, out: ExportedFunction[]): void {
   for (const member of cls.members) {
     if (hasModifier(member, ts.SyntaxKind.PrivateKeyword) || hasModifier(member, ts.SyntaxKind.ProtectedKeyword)) continue;
     if (ts.isConstructorDeclaration(member) && member.body) {
       // A constructor is documented with its class: the class's doc comment carries its `@param`s.
-      out.push({ fn: member, name: cls.name ?? docTarget, label: className, docTarget });
+      out.push({ fn: member, name: cls.name ?? docTarget, label: className, key, docTarget });
     } else if (ts.isMethodDeclaration(member) && member.body && ts.isIdentifier(member.name) && !member.name.text.startsWith('_')) {
-      out.push({ fn: member, name: member.name, label: `${className}.${member.name.text}`, docTarget: member });
+      out.push({ fn: member, name: member.name, label: `${className}.${member.name.text}`, key: `${key}.${member.name.text}`, docTarget: member });
     }
   }
 }
 
-function add(target: ts.Node, value: ts.Node, name: ts.Node, label: string, out: ExportedFunction[]): void {
-  if (ts.isFunctionDeclaration(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value)) out.push({ fn: value, name, label, docTarget: target });
-  else if (ts.isClassDeclaration(value) || ts.isClassExpression(value)) classMembers(value, label, target, out);
+function add(target: ts.Node, value: ts.Node, name: ts.Node, label: string, key: string, out: ExportedFunction[]): void {
+  if (ts.isFunctionDeclaration(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value) || ts.isMethodDeclaration(value)) out.push({ fn: value, name, label, key, docTarget: target });
+  else if (ts.isClassDeclaration(value) || ts.isClassExpression(value)) classMembers(value, label, key, target, out);
 }
 
 /** The statement a CommonJS export assignment stands in: `module.exports.f = …;`. */
@@ -70,10 +75,10 @@ function localValue(id: ts.Identifier, facts: Facts): { target: ts.Node; value: 
 export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): ExportedFunction[] {
   const out: ExportedFunction[] = [];
   const seen = new Set<ts.Node>();
-  const addOnce = (target: ts.Node, value: ts.Node, name: ts.Node, label: string): void => {
+  const addOnce = (target: ts.Node, value: ts.Node, name: ts.Node, label: string, key = label): void => {
     if (seen.has(value)) return;
     seen.add(value);
-    add(target, value, name, label, out);
+    add(target, value, name, label, key, out);
   };
   const addObject = (obj: ts.ObjectLiteralExpression): void => {
     for (const p of obj.properties) {
@@ -97,7 +102,8 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
     const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
     if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
       const keyword = statement.getChildren(sourceFile).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword || c.kind === ts.SyntaxKind.ClassKeyword);
-      addOnce(statement, statement, statement.name ?? keyword ?? statement, statement.name?.text ?? 'default');
+      const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+      addOnce(statement, statement, statement.name ?? keyword ?? statement, statement.name?.text ?? 'default', isDefault ? 'default' : statement.name?.text);
     } else if (exported && ts.isVariableStatement(statement)) {
       for (const d of statement.declarationList.declarations) {
         const value = asFunction(d.initializer);
@@ -108,13 +114,13 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
       if (value) addOnce(statement, value, statement.getFirstToken(sourceFile) ?? statement, 'default');
       else if (ts.isIdentifier(unwrap(statement.expression))) {
         const local = localValue(unwrap(statement.expression) as ts.Identifier, facts);
-        if (local) addOnce(local.target, local.value, local.name, (unwrap(statement.expression) as ts.Identifier).text);
+        if (local) addOnce(local.target, local.value, local.name, (unwrap(statement.expression) as ts.Identifier).text, 'default');
       }
     } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
       for (const spec of statement.exportClause.elements) {
         const localName = spec.propertyName ?? spec.name;
         const local = ts.isIdentifier(localName) ? localValue(localName, facts) : undefined;
-        if (local) addOnce(local.target, local.value, local.name, spec.name.text);
+        if (local) addOnce(local.target, local.value, local.name, spec.name.text, spec.name.text);
       }
     } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const assignment = statement.expression;
@@ -122,10 +128,10 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
       const right = unwrap(assignment.right);
       if (isModuleExports(left)) {
         if (ts.isObjectLiteralExpression(right)) addObject(right);
-        else if (asFunction(right)) addOnce(statement, asFunction(right)!, left, 'module.exports');
+        else if (asFunction(right)) addOnce(statement, asFunction(right)!, left, 'module.exports', 'default');
         else if (ts.isIdentifier(right)) {
           const local = localValue(right, facts);
-          if (local) addOnce(local.target, local.value, local.name, right.text);
+          if (local) addOnce(local.target, local.value, local.name, right.text, 'default');
         }
       } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
         const value = asFunction(right);

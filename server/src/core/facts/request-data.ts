@@ -48,6 +48,8 @@ export interface RequestOrigin {
    * calls the module, not from a request this file sees.
    */
   caller?: string;
+  /** With `caller`: the 0-based index of that function's parameter the value is. */
+  parameter?: number;
   /**
    * The caller's value is built into a larger value after a part the function itself chose (`'git log ' + x`,
    * `path.join(BASE, name)`), rather than being the whole value, which is the function's contract.
@@ -72,6 +74,15 @@ const elementCallbacks = new Set(['forEach', 'map', 'filter', 'find', 'findLast'
 
 type Env = ReadonlyMap<Declaration, RequestOrigin | undefined>;
 
+/**
+ * What a call of another module's function gives back, from the project's summaries: request data that module
+ * reads itself, or some of the arguments, for the sink kinds named (see project/export-summary.ts).
+ */
+export interface ImportedReturn {
+  request?: { source: string; text?: boolean; kinds: readonly SinkKind[] };
+  parameters?: readonly { parameter: number; kinds: readonly SinkKind[] }[];
+}
+
 export class RequestDataIndex {
   private readonly caches = new Map<string, Map<Declaration, RequestOrigin | null>>();
   /** Whether the question being answered follows library input (see FlowQuery.callerInput). */
@@ -89,6 +100,8 @@ export class RequestDataIndex {
     private readonly mutations: MutationIndex,
     /** The name the module exports `fn` under, if it does. */
     private readonly exportedAs: (fn: ts.FunctionLikeDeclaration) => string | undefined,
+    /** What a call into another module of the project returns (none for a file analysed alone). */
+    private readonly importedReturn: (call: ts.CallExpression) => ImportedReturn | undefined = () => undefined,
   ) {
     this.guards = new FlowGuards(scopes);
   }
@@ -263,7 +276,7 @@ export class RequestDataIndex {
   private callerOrigin(param: ts.ParameterDeclaration, fn: ts.FunctionLikeDeclaration): RequestOrigin | undefined {
     if (!this.callerInput || isHandlerLike(fn) || this.isRequestParameter(param) || !mayHoldText(param.type)) return undefined;
     const label = this.exportedAs(fn);
-    return label === undefined ? undefined : { source: paramName(param), caller: label };
+    return label === undefined ? undefined : { source: paramName(param), caller: label, parameter: fn.parameters.indexOf(param) };
   }
 
   /**
@@ -407,6 +420,9 @@ export class RequestDataIndex {
     if (name !== undefined && endsFlow(name, mode)) return undefined;
     const callee = unwrap(call.expression);
     const args = (from = 0): RequestOrigin | undefined => first(call.arguments.slice(from), (a) => this.eval(a, mode, env, depth + 1));
+    // A library-input question is about this file alone: what it says is part of the file's own summary.
+    const imported = this.callerInput ? undefined : this.importedReturn(call);
+    if (imported) return this.importedOrigin(call, imported, mode, env, depth);
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = unwrap(callee.expression);
       const method = callee.name.text;
@@ -473,6 +489,23 @@ export class RequestDataIndex {
     if (!input || !ts.isIdentifier(callee) || this.scopes.resolve(callee) !== undefined) return undefined;
     if (urlParserConstructors.has(callee.text)) return asText(this.eval(input, parsedMode(mode), env, depth + 1));
     if (callee.text === 'Buffer' || callee.text === 'String') return mode === 'nosql' ? undefined : this.eval(input, mode, env, depth + 1);
+    return undefined;
+  }
+
+  /**
+   * `getUserInput(req)` of another module, which returns `req.body.q`; `normalise(req.body.q)`, which returns its
+   * argument trimmed. Known only for the sink kinds its summary names: a sanitiser there ends the flow here.
+   */
+  private importedOrigin(call: ts.CallExpression, imported: ImportedReturn, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    const carries = (kinds: readonly SinkKind[]): boolean => mode === 'any' || kinds.includes(mode);
+    const request = imported.request;
+    if (request && carries(request.kinds)) return this.textFor({ source: shortCall(call, this.sourceFile), ...(request.text ? { text: true } : {}) }, mode);
+    for (const p of imported.parameters ?? []) {
+      const arg = call.arguments[p.parameter];
+      if (!arg || ts.isSpreadElement(arg) || !carries(p.kinds)) continue;
+      const origin = this.eval(arg, mode, env, depth + 1);
+      if (origin) return origin;
+    }
     return undefined;
   }
 

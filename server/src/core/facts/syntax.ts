@@ -113,3 +113,8 @@ export function lineIndent(sourceFile: ts.SourceFile, pos: number): string {
   while (text[end] === ' ' || text[end] === '\t') end++;
   return text.slice(start, end);
 }
+
+/** The 1-based line a node starts on, as messages and summaries name it. */
+export function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}

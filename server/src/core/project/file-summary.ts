@@ -2,7 +2,8 @@
  * What the rest of the project needs to know of one file, computed from the file's own facts (the same parse as
  * its analysis) and kept in the project index by content hash: which modules it imports, what it mounts on which
  * app, router or Fastify instance (middleware, the routers and plugins of other files, autoloaded folders), and
- * which middleware its default export is. Plain data, independent of where the file lies: specifiers and folders
+ * which middleware its default export is, what each of its exports does (export-summary.ts) and which exports
+ * of other modules it passes on. Plain data, independent of where the file lies: specifiers and folders
  * are kept as written and resolved by the index.
  */
 import * as ts from 'typescript';
@@ -11,6 +12,8 @@ import type { MiddlewareMount } from '../facts/routes';
 import { RateLimiterIndex } from '../facts/rate-limiters';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from '../facts/syntax';
 import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
+import type { ExportSummary } from './export-summary';
+import { type ReExport, exportSummaries, reexportsOf } from './export-summaries';
 
 export interface MountSummary {
   /** The app, router or instance mounted on, as written (`app`, `fastify`, `this.app`). */
@@ -31,15 +34,23 @@ export interface FileSummary {
   mounts: MountSummary[];
   /** What the file's default export (`export default`, `module.exports =`) does when it is mounted. */
   exportedMiddleware: MiddlewareKind[];
+  /** What the file's exports do, by export key (export-summary.ts); absent when nothing is known of any. */
+  exports?: Record<string, ExportSummary>;
+  /** Exports of other modules the file passes on; absent when none. */
+  reexports?: ReExport[];
 }
 
 export function summarize(facts: Facts): FileSummary {
   const limiters = new RateLimiterIndex(facts);
   const kindsOf = (expr: ts.Expression): MiddlewareKind[] => middlewareKinds(expr, facts, limiters);
+  const exports = exportSummaries(facts);
+  const reexports = reexportsOf(facts);
   return {
     imports: importsOf(facts.sourceFile.text),
     mounts: facts.mounts.map((m) => mountSummary(m, facts, kindsOf)),
     exportedMiddleware: exportedMiddleware(facts, kindsOf),
+    ...(exports ? { exports } : {}),
+    ...(reexports.length > 0 ? { reexports } : {}),
   };
 }
 
@@ -52,13 +63,11 @@ export function importsOf(text: string): string[] {
 const mountCall = /\.\s*(use|register|route|useGlobalGuards|useGlobalInterceptors)\s*\(/;
 
 /**
- * Whether the text can have mounts or an exported middleware at all; when not, its summary is its imports
- * alone and the project index need not parse it.
+ * Whether the text can have mounts, an exported middleware or exports another file may call at all; when not,
+ * its summary is its imports alone and the project index need not parse it.
  */
 export function needsFullSummary(text: string): boolean {
-  if (mountCall.test(text)) return true;
-  if (!/export\s+default|export\s*=|module\.exports/.test(text)) return false;
-  return /limit|throttl|brute|slow[-_]?down|arcjet|csrf|csurf|xsrf|lusca|session|fastify-plugin/i.test(text);
+  return mountCall.test(text) || /\bexport\b|\bexports\b/.test(text);
 }
 
 function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MountSummary {

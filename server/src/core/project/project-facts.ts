@@ -5,6 +5,7 @@
  */
 import type { MiddlewareKind } from '../catalog';
 import { siblingDeclaration } from './declaration-files';
+import type { ExportSummary } from './export-summary';
 import type { PackageManifests } from './package-manifests';
 
 /** Middleware another file mounts in front of this file's routers or plugins. */
@@ -27,6 +28,22 @@ export interface ProjectFacts {
   declaredRange(dependency: string): string | undefined;
   /** The declaration file beside this JavaScript file that types its exports (`index.d.ts` for `index.js`). */
   declarationFile(): string | undefined;
+  /**
+   * What the export `name` (an export key, export-summary.ts) of the module `specifier`, as this file imports
+   * it, does: followed through re-exports to the file that defines it. `default.m` falls back to `m` and ''
+   * (the module object called) to `default`, as a CommonJS module seen through a default import. `from`: the
+   * file (absolute) the specifier is written in, when not this one (following a summary into further modules).
+   */
+  exportSummary(specifier: string, name: string, from?: string): ResolvedExport | undefined;
+}
+
+/** An export's summary and where it is defined. */
+export interface ResolvedExport {
+  summary: ExportSummary;
+  /** The file that defines it (absolute). */
+  file: string;
+  /** Its key there. */
+  name: string;
 }
 
 /** A file without an index: no other file is known; its package.json is still read from disk. */
@@ -36,5 +53,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
     declarationFile: () => siblingDeclaration(fileName),
+    exportSummary: () => undefined,
   };
 }

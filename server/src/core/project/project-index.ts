@@ -20,7 +20,7 @@ import { projectPathOf } from '../project-path';
 import { type FileSummary, importsOf, needsFullSummary, summarize } from './file-summary';
 import { type ResolutionContext, type WorkspacePackage, resolveModule } from './module-resolution';
 import type { PackageManifests } from './package-manifests';
-import type { MountedAround, ProjectFacts } from './project-facts';
+import type { MountedAround, ProjectFacts, ResolvedExport } from './project-facts';
 import { type ProjectRoots, isInside } from './project-roots';
 import { isAnalysable, skippedFolders } from './skipped-paths';
 import { TsconfigPaths } from './tsconfig-paths';
@@ -31,6 +31,13 @@ export const maxIndexedFiles = 20_000;
 const maxSummarisedBytes = 1024 * 1024;
 /** How many mounts up app composition follows (app → api router → auth router → …). */
 const mountDepth = 4;
+/** How many re-exports a lookup of an export follows (`index.ts` → `services/index.ts` → `services/users.ts`). */
+const reexportDepth = 3;
+/**
+ * How many importers up a change of summaries reaches: what a file's exports do enters its importers' facts,
+ * and through summaries composed across files (a helper calling another file's helper), theirs.
+ */
+const importerDepth = 3;
 
 const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [] };
 
@@ -146,6 +153,28 @@ class IndexedProject {
     return this.importersMemo.get(file) ?? [];
   }
 
+  /** The export `key` of `file`, or of the module it passes it on from, up to `reexportDepth` re-exports away. */
+  exportIn(file: string, key: string, depth = 0): ResolvedExport | undefined {
+    if (depth > reexportDepth) return undefined;
+    const summary = this.summaryOf(file);
+    const own = summary.exports?.[key];
+    if (own) return { summary: own, file, name: key };
+    for (const re of summary.reexports ?? []) {
+      let there: string | undefined;
+      if (re.as === undefined) {
+        // `export *` passes on every export but the default.
+        if (key !== 'default' && !key.startsWith('default.')) there = key;
+      } else if (re.as === '' || key === re.as || key.startsWith(`${re.as}.`)) {
+        const rest = re.as === '' ? key : key.slice(re.as.length + 1);
+        there = re.name === '' || re.name === undefined ? rest || 'default' : rest ? `${re.name}.${rest}` : re.name;
+      }
+      const target = there === undefined ? undefined : this.resolve(re.specifier, file);
+      const found = target === undefined || target === file ? undefined : this.exportIn(target, there!, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** Middleware of `kind` in front of `file`'s routes: on the receivers that mount it, then theirs, up to `mountDepth`. */
   mountedAround(file: string, kind: MiddlewareKind, depth = 0, seen = new Set<string>()): MountedAround[] {
     if (depth >= mountDepth || seen.has(file)) return [];
@@ -251,23 +280,39 @@ export class ProjectIndex {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
     const declarationFile = (): string | undefined => siblingDeclaration(file);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile };
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
       declarationFile,
+      exportSummary: (specifier, name, from = file) => {
+        const target = project.resolve(specifier, from);
+        if (target === undefined || target === from) return undefined;
+        const key = name === '' ? 'default' : name;
+        const found = project.exportIn(target, key);
+        return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length)) : undefined);
+      },
     };
   }
 
   /**
    * The files whose project facts `file` enters: those it mounts (and theirs, as far as composition goes) and
-   * those that import it.
+   * those that import it (and theirs, as far as summaries compose).
    */
   dependantsOf(file: string): string[] {
     const project = this.projectOf(file);
     if (!project) return [];
-    const out = new Set<string>(project.importers(file));
+    const out = new Set<string>();
+    const up = (from: string, depth: number): void => {
+      if (depth >= importerDepth) return;
+      for (const importer of project.importers(from)) {
+        if (out.has(importer) || importer === file) continue;
+        out.add(importer);
+        up(importer, depth + 1);
+      }
+    };
+    up(file, 0);
     const down = (from: string, depth: number): void => {
       if (depth >= mountDepth) return;
       for (const mount of project.summaryOf(from).mounts) {

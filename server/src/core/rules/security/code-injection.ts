@@ -4,6 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { calleeName, unwrap } from '../../facts/syntax';
 import { DomSources } from '../../facts/dom-sources';
 import { evaluatingGlobals, globalObjectNames, stringTimers, vmConstructors, vmRunners } from '../../catalog/code-evaluation';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 
 /** A global called by its own name (`eval`, `setTimeout`) or through the global object (`window.setTimeout`). */
@@ -51,7 +52,9 @@ export const codeInjection: Rule = {
     const { facts } = context;
     const dom = new DomSources(facts);
     const check = (node: ts.CallExpression | ts.NewExpression): void => {
-      for (const arg of codeArguments(node, facts)) {
+      const args = codeArguments(node, facts);
+      if (args.length === 0 && ts.isCallExpression(node)) reportImportedSinks(node, 'code', context, 'runs it as JavaScript', 'whoever sends it can run any code with this program\'s privileges. Treat it as data there: JSON.parse it, or look it up in a table of allowed actions.');
+      for (const arg of args) {
         const e = unwrap(arg);
         if (facts.isConstant(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e)) continue;
         const origin = facts.requestOrigin(arg, { sink: 'code', callerInput: facts.isLibraryCode });

@@ -6,6 +6,7 @@ import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { CommandForm, childProcessLocalNames, commandFormOf, processFunctionNames, processLibraries, shellPrograms } from '../../catalog/processes';
 import { addNamedImport } from '../../fixers/add-import';
 import { splitCommandLine } from '../../fixers/split-command-line';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 interface Runner {
   kind: CommandForm;
@@ -126,7 +127,10 @@ export const commandInjection: Rule = {
     return {
       CallExpression(call) {
         const runner = runnerOf(call, facts, importsRunner);
-        if (!runner) return;
+        if (!runner) {
+          reportImportedSinks(call, 'shell', context, 'builds it into a command line that a shell runs', 'an attacker can append any command (`; rm -rf ~`). Run the program there with execFile or spawn and pass the value as its own argument.');
+          return;
+        }
         for (const arg of commandArguments(call, runner, facts)) {
           if (facts.isConstant(arg)) continue;
           const origin = facts.requestOrigin(arg, { sink: 'shell', callerInput: facts.isLibraryCode });

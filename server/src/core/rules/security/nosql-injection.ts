@@ -4,6 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { LibraryId, isKind, mongoFilterMethods } from '../../catalog';
 import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { isValidatedField } from '../../facts/validated-fields';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 const isMongoLibrary = (library: LibraryId | undefined): boolean => isKind(library, 'document-store');
 /** SQL ORMs and drivers share method names (`findOne`) but take no operator objects from values. */
@@ -18,9 +19,10 @@ function isMongoQuery(call: ts.CallExpression, facts: Facts, file: MongoFile): b
   const receiver = unwrap(callee.expression);
   // `db.collection('users').findOne(…)`
   if (ts.isCallExpression(receiver) && calleeName(receiver) === 'collection') return !file.sql;
-  if (!file.mongo) return false;
+  // A model the project says is Mongoose's (`require('../db/Comment')`) is one, whatever the file imports.
   const library = facts.libraryOf(receiver)?.library;
   if (isMongoLibrary(library)) return true;
+  if (!file.mongo) return false;
   if (file.sql || isSqlLibrary(library)) return false;
   return true;
 }
@@ -201,8 +203,10 @@ export const nosqlInjection: Rule = {
     return {
       CallExpression(call) {
         const method = calleeName(call);
-        if (method === undefined || !mongoFilterMethods.has(method) || call.arguments.length === 0) return;
-        if (!isMongoQuery(call, facts, file)) return;
+        if (method === undefined || !mongoFilterMethods.has(method) || call.arguments.length === 0 || !isMongoQuery(call, facts, file)) {
+          reportImportedSinks(call, 'nosql', context, 'puts it into a MongoDB query filter', 'an object such as `{ "$ne": null }` matches any document. Cast it to a string, or validate its type, before the query.');
+          return;
+        }
         const filters = method === 'aggregate' ? matchStages(call.arguments[0]) : [call.arguments[method === 'distinct' ? 1 : 0]];
         const offences: Offence[] = [];
         for (const filter of filters) if (filter) offencesIn(filter, facts, offences);

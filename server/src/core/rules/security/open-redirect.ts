@@ -3,6 +3,7 @@ import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { calleeName, dottedName, stringText, unwrap } from '../../facts/syntax';
 import { DomSources } from '../../facts/dom-sources';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 /** Libraries whose `redirect(url)` function sends the browser elsewhere. */
 const redirectModules = /^(next\/navigation|next\/server|@remix-run\/\w+|react-router(-dom)?|@sveltejs\/kit|@tanstack\/react-router)$/;
@@ -132,7 +133,10 @@ export const openRedirect: Rule = {
         const browserTarget = navigationTarget(call, facts);
         if (browserTarget) return navigation(browserTarget);
         const name = calleeName(call);
-        if (name === undefined || (name !== 'redirect' && name !== 'permanentRedirect' && name !== 'location' && !headerSetters.has(name))) return;
+        if (name === undefined || (name !== 'redirect' && name !== 'permanentRedirect' && name !== 'location' && !headerSetters.has(name))) {
+          reportImportedSinks(call, 'redirect', context, 'redirects to it', 'an attacker\'s link on your domain can send users to any site (phishing, stolen tokens). Redirect there only to local paths or to an allow-list.');
+          return;
+        }
         const arg = redirectTarget(call, name, facts);
         if (!arg) return;
         const target = urlTarget(arg);

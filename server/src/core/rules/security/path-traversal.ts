@@ -4,6 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { fileSystemFunctions, fileSystemLibraries, fileSystemLocalNames } from '../../catalog/file-systems';
 import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
 import { addDefaultImport } from '../../fixers/add-import';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 const responseNames = /^(res|response)$/;
 
@@ -108,7 +109,9 @@ export const pathTraversal: Rule = {
     const importsFs = [...fileSystemLibraries].some((l) => facts.importsLibrary(l));
     return {
       CallExpression(call) {
-        for (const arg of pathArguments(call, facts, importsFs)) {
+        const args = pathArguments(call, facts, importsFs);
+        if (args.length === 0) reportImportedSinks(call, 'path', context, 'uses it in a file path', '`../` segments or an absolute path let an attacker reach any file the server can. Resolve the path there and reject it unless it stays inside the base directory.');
+        for (const arg of args) {
           if (facts.isConstant(arg)) continue;
           const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: facts.isLibraryCode });
           // A caller's value that is the whole path is the function's contract (`readConfig(file)`).

@@ -6,6 +6,7 @@ import { HolePosition, SqlText, holePosition, isHole, isNumericContext, looksLik
 import { calleeName, memberName, unwrap } from '../../facts/syntax';
 import { parameterizeSql } from '../../fixers/parameterize-sql';
 import { sqlEscapers } from '../../catalog';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 /** Calls whose result is safe to splice into SQL: escapers, quoters, number conversions, ids. */
 const safeCalls = /^(escape\w*|\w*Escape|quote\w*|sqlstring|Number|parseInt|parseFloat|BigInt|Boolean|toFixed|toISOString|toPrecision|getTime|valueOf|randomUUID|uuid\w*|nanoid|ref)$/i;
@@ -185,7 +186,10 @@ export const sqlInjection: Rule = {
     return {
       CallExpression(call) {
         const db = databaseCallOf(call, facts);
-        if (!db) return;
+        if (!db) {
+          reportImportedSinks(call, 'sql', context, 'builds it into SQL text', 'an attacker can rewrite the query. Pass the value there as a query parameter.');
+          return;
+        }
         const texts = sqlTextsOf(db.sql, facts);
         if (texts.length === 0) {
           const origin = db.library !== undefined && !isSafeValue(db.sql, facts) ? facts.requestOrigin(db.sql) : undefined;

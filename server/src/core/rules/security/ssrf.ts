@@ -5,6 +5,7 @@ import type { RequestOrigin } from '../../facts/request-data';
 import { outgoingRequestOf } from '../../facts/outgoing-requests';
 import { calleeName, enclosingFunction, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 /** Calls whose name says they vet a URL or host before it is used. */
 const vettingCall = /allow|whitelist|permit|valid|safe|trust|check|assert|verify|private|internal|ssrf|blocked|denied/i;
@@ -179,7 +180,10 @@ export const ssrf: Rule = {
     return {
       CallExpression(call) {
         const request = outgoingRequestOf(call, facts);
-        if (!request) return;
+        if (!request) {
+          reportImportedSinks(call, 'request', context, 'sends a request to it', 'an attacker can make the server call hosts only it can reach (cloud metadata at 169.254.169.254, internal services). Check the host against an allow-list there.');
+          return;
+        }
         for (const target of request.targets) {
           const origin = hostOrigin(target, facts);
           if (!origin) continue;

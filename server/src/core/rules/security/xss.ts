@@ -5,6 +5,7 @@ import { calleeName, dottedName, unwrap } from '../../facts/syntax';
 import { addDefaultImport, addNamedImport } from '../../fixers/add-import';
 import { returnedExpressions } from '../../facts/request-data';
 import { DomSources, isEscapingReplace } from '../../facts/dom-sources';
+import { reportImportedSinks } from '../../project/imported-flow';
 
 /** Server response writers, by method; Express sends a string as `text/html`. */
 const responseWriters = new Set(['send', 'write', 'end']);
@@ -229,6 +230,8 @@ export const xss: Rule = {
           const start = callee.name.getStart(sourceFile);
           const fix: OffsetFix = { title: 'Use insertAdjacentText', safe: false, edits: [{ start, end: callee.name.getEnd(), text: 'insertAdjacentText' }] };
           taintedHtml(call.arguments[1], false, true).forEach((t, i) => report(call.arguments[1], t, 'with `insertAdjacentHTML`', i === 0 ? fix : undefined));
+        } else {
+          reportImportedSinks(call, 'html', context, 'writes it into HTML unescaped', 'an attacker\'s link makes the page run their script in the victim\'s session. Escape it there (escape-html), or render with a template engine that escapes.');
         }
       },
       BinaryExpression(node) {

@@ -1,0 +1,184 @@
+/**
+ * The data-flow part of a file's export summaries: which parameters of each exported function reach which sink
+ * inside the file, which it passes on to other modules of the project, and what it returns of its input.
+ *
+ * The sinks are found by the injection rules themselves, run over the exported functions with every parameter
+ * taken as the caller's input (FlowQuery.callerInput): whatever value a rule asks about at its sink, after its own
+ * checks for parameterised queries, constants and sanitisers, and that turns out to be a parameter, is a
+ * parameter that reaches that sink. One definition of a sink, whether the data comes from this file or another.
+ * Questions asked as library input never look into other modules, so a summary depends on its file alone.
+ */
+import * as ts from 'typescript';
+import type { Facts } from '../facts/facts';
+import type { ExportedFunction } from '../facts/exported-functions';
+import type { SinkKind } from '../facts/flow-sanitizers';
+import { calledExport } from '../facts/imported-bindings';
+import { isProjectModule } from '../facts/libraries';
+import { returnedExpressions } from '../facts/request-data';
+import { lineOf } from '../facts/syntax';
+import type { FlowQuery, RequestOrigin } from '../facts/request-data';
+import { ruleOptions } from '../config';
+import type { Report, Rule, RuleContext } from '../rule';
+import { type Subscriber, type WalkSpan, walk } from '../walker';
+import { codeInjection } from '../rules/security/code-injection';
+import { commandInjection } from '../rules/security/command-injection';
+import { nosqlInjection } from '../rules/security/nosql-injection';
+import { openRedirect } from '../rules/security/open-redirect';
+import { pathTraversal } from '../rules/security/path-traversal';
+import { sqlInjection } from '../rules/security/sql-injection';
+import { ssrf } from '../rules/security/ssrf';
+import { xss } from '../rules/security/xss';
+import type { ExportSummary, FlowSink, ParameterForward, ParameterSink, ReturnedData } from './export-summary';
+import type { ExportSummarizer } from './export-summaries';
+
+/**
+ * The rule that finds each kind of sink, and when a parameter it asks about is taken to reach it: `report`, when
+ * the rule reports the value (it weighs more than the flow: which part of a URL the value is in); `ask`, as soon
+ * as the rule asks at its sink (it stays quiet on a caller's value that is the whole command, path or code, as
+ * that function's contract, which a call passing request data to it breaks all the same).
+ */
+const sinkRules: readonly { rule: Rule; sink: FlowSink; when: 'report' | 'ask' }[] = [
+  { rule: sqlInjection, sink: 'sql', when: 'report' },
+  { rule: nosqlInjection, sink: 'nosql', when: 'report' },
+  { rule: commandInjection, sink: 'shell', when: 'ask' },
+  { rule: pathTraversal, sink: 'path', when: 'ask' },
+  { rule: codeInjection, sink: 'code', when: 'ask' },
+  { rule: xss, sink: 'html', when: 'report' },
+  { rule: openRedirect, sink: 'redirect', when: 'report' },
+  { rule: ssrf, sink: 'request', when: 'report' },
+];
+
+const sinkKinds: readonly SinkKind[] = ['sql', 'nosql', 'path', 'shell', 'html', 'url', 'code', 'regex'];
+
+export const flowSummaries: ExportSummarizer = (facts, exported) => {
+  const functions = exported.filter((e) => e.fn.parameters.length > 0 && e.fn.body !== undefined);
+  if (functions.length === 0 || facts.isTestFile) return {};
+  const byLabel = new Map<string, ExportedFunction>();
+  for (const e of functions) if (!byLabel.has(e.label)) byLabel.set(e.label, e);
+  const own = (origin: RequestOrigin | undefined, e: ExportedFunction): number | undefined =>
+    origin?.caller !== undefined && byLabel.get(origin.caller) === e ? origin.parameter : undefined;
+
+  const out: Record<string, ExportSummary> = {};
+  const entry = (e: ExportedFunction): ExportSummary => (out[e.key] ??= {});
+  for (const sink of parameterSinks(facts, functions, byLabel)) {
+    const list = (entry(sink.exported).sinks ??= []);
+    if (!list.some((s) => s.parameter === sink.parameter && s.sink === sink.sink)) list.push({ parameter: sink.parameter, sink: sink.sink, line: sink.line });
+  }
+  for (const e of functions) {
+    const forwards = forwardsOf(e, facts, own);
+    if (forwards.length > 0) entry(e).forwards = forwards;
+    const returns = returnsOf(e, facts, own);
+    if (returns) entry(e).returns = returns;
+  }
+  return out;
+};
+
+/** Runs the sink rules over the exported functions and keeps what they ask about that is a parameter. */
+function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], byLabel: ReadonlyMap<string, ExportedFunction>): (ParameterSink & { exported: ExportedFunction })[] {
+  const found: (ParameterSink & { exported: ExportedFunction })[] = [];
+  const nodes: ts.Node[] = [];
+  facts.walk(facts.sourceFile, (n) => {
+    nodes.push(n);
+  });
+  const subscribers: Subscriber[] = sinkRules.map(({ rule, sink, when }) => {
+    let asked: { expr: ts.Expression; exported: ExportedFunction; parameter: number }[] = [];
+    const keep = (a: (typeof asked)[number]): void => {
+      found.push({ exported: a.exported, parameter: a.parameter, sink, line: lineOf(a.expr, facts.sourceFile) });
+    };
+    const recording: Facts = {
+      ...facts,
+      isLibraryCode: true,
+      requestOrigin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined {
+        const origin = facts.requestOrigin(expr, { ...query, callerInput: true });
+        const exported = origin?.caller !== undefined ? byLabel.get(origin.caller) : undefined;
+        if (exported && origin?.parameter !== undefined) {
+          const a = { expr, exported, parameter: origin.parameter };
+          if (when === 'ask') keep(a);
+          else asked.push(a);
+        }
+        return origin;
+      },
+    };
+    const report = (r: Report): void => {
+      const start = 'kind' in r.at ? r.at.getStart(facts.sourceFile) : r.at.start;
+      const end = 'kind' in r.at ? r.at.getEnd() : r.at.end;
+      for (const a of asked) if (a.expr.getStart(facts.sourceFile) >= start && a.expr.getEnd() <= end) keep(a);
+      asked = [];
+    };
+    const context: RuleContext = {
+      sourceFile: facts.sourceFile,
+      fileName: facts.sourceFile.fileName,
+      projectPath: facts.sourceFile.fileName,
+      facts: recording,
+      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, declarationFile: () => undefined, exportSummary: () => undefined },
+      options: ruleOptions(rule.meta.options, undefined),
+      report,
+      outOfTime: () => false,
+    };
+    return { listeners: rule.create(context), onError: () => undefined };
+  });
+  walk(nodes, subscribers, undefined, spansOf(nodes, functions));
+  return found;
+}
+
+/** The runs of the preorder node list that are the exported functions' subtrees. */
+function spansOf(nodes: readonly ts.Node[], functions: readonly ExportedFunction[]): WalkSpan[] {
+  const wanted = new Set<ts.Node>(functions.map((e) => e.fn));
+  const spans: WalkSpan[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (!wanted.has(nodes[i])) continue;
+    const end = nodes[i].end;
+    let j = i + 1;
+    while (j < nodes.length && nodes[j].pos < end) j++;
+    spans.push({ from: i, to: j });
+    i = j - 1;
+  }
+  return spans;
+}
+
+/** Calls into other modules of the project that a parameter is passed to, for the sink kinds it still matters for. */
+function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | undefined, e: ExportedFunction) => number | undefined): ParameterForward[] {
+  const out: ParameterForward[] = [];
+  facts.walk(e.fn.body!, (n) => {
+    if (!ts.isCallExpression(n)) return;
+    const target = calledExport(n, facts);
+    if (!target || !isProjectModule(target.specifier)) return;
+    n.arguments.forEach((arg, argument) => {
+      if (ts.isSpreadElement(arg)) return;
+      const byParameter = new Map<number, SinkKind[]>();
+      for (const mode of sinkKinds) {
+        const parameter = own(facts.requestOrigin(arg, { sink: mode, callerInput: true }), e);
+        if (parameter !== undefined) byParameter.set(parameter, [...(byParameter.get(parameter) ?? []), mode]);
+      }
+      for (const [parameter, kinds] of byParameter) out.push({ parameter, specifier: target.specifier, name: target.name, argument, kinds, line: lineOf(n, facts.sourceFile) });
+    });
+  });
+  return out;
+}
+
+/** The request data the function reads and returns, and the parameters its value carries, by sink kind. */
+function returnsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | undefined, e: ExportedFunction) => number | undefined): ReturnedData | undefined {
+  const returned = returnedExpressions(e.fn, (root, enter) => facts.walk(root, enter));
+  if (returned.length === 0) return undefined;
+  let request: ReturnedData['request'];
+  const parameters = new Map<number, SinkKind[]>();
+  for (const mode of sinkKinds) {
+    for (const r of returned) {
+      const origin = facts.requestOrigin(r, { sink: mode, callerInput: true });
+      if (!origin) continue;
+      const parameter = own(origin, e);
+      if (parameter !== undefined) {
+        const kinds = parameters.get(parameter) ?? [];
+        if (!kinds.includes(mode)) parameters.set(parameter, [...kinds, mode]);
+      } else if (origin.caller === undefined) {
+        request ??= { source: origin.source, ...(origin.text ? { text: true } : {}), kinds: [] };
+        if (!request.kinds.includes(mode)) request.kinds.push(mode);
+      }
+    }
+  }
+  if (!request && parameters.size === 0) return undefined;
+  return {
+    ...(request ? { request } : {}),
+    ...(parameters.size > 0 ? { parameters: [...parameters].map(([parameter, kinds]) => ({ parameter, kinds })) } : {}),
+  };
+}

@@ -1,0 +1,5 @@
+// expect: none
+module.exports = {
+  accounts: require('./accounts'),
+  users: require('./users'),
+};

@@ -21,7 +21,9 @@ import { TimeBudget } from './time-budget';
 import { buildFacts } from './facts/facts';
 import { PackageManifests } from './project/package-manifests';
 import { importedReturnOf } from './project/imported-flow';
-import { standaloneProject } from './project/project-facts';
+import { type ProjectFacts, standaloneProject } from './project/project-facts';
+import type { LibraryRef, ProjectExports } from './facts/libraries';
+import { importedHandle } from './project/project-database';
 import { unitAt, unitsOf } from './incremental/units';
 import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
@@ -98,7 +100,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project));
+    const facts = buildFacts(sourceFile, projectPath, tree, input.project && projectExportsOf(input.project, input.fileName), (call, f) => importedReturnOf(call, f, project));
     input.onFacts?.(facts);
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
     const incremental = keepBase || previous !== undefined;
@@ -263,5 +265,15 @@ function toOffsetFix(fix: OffsetFix, sourceFile: ts.SourceFile): OffsetFinding['
     title: fix.title,
     safe: fix.safe,
     edits: edits.map((e) => ({ start: e.start, end: e.end, text: withLineEndingsOf(sourceFile.text, e.start, e.text) })),
+  };
+}
+
+/** What the project says the exports of the file's imports are, for its facts (asked once per export). */
+function projectExportsOf(project: ProjectFacts, fileName: string): ProjectExports {
+  const known = new Map<string, LibraryRef | undefined>();
+  return (module, exportName) => {
+    const key = `${module}\u0000${exportName ?? ''}`;
+    if (!known.has(key)) known.set(key, importedHandle(project.exportSummaryFrom, fileName, module, exportName));
+    return known.get(key);
   };
 }

@@ -34,6 +34,11 @@ export function isDatabaseLibrary(library: LibraryId): boolean {
   return sqlMethodsOf(library) !== undefined;
 }
 
+/** Libraries whose values are database handles: SQL clients, ORM clients and their models, query builders. */
+export function isDatabaseHandleLibrary(library: LibraryId | undefined): boolean {
+  return library !== undefined && (isDatabaseLibrary(library) || ormOf(library) !== undefined);
+}
+
 /** How `library`'s `method` takes SQL text and values, if it is one of its SQL methods. */
 export function sqlMethodOf(library: LibraryId, method: string): SqlMethod | undefined {
   if (library === knex.id && knexRawMethod.test(method)) return knexRaw;

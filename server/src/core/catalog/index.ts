@@ -4,7 +4,7 @@
  */
 export type * from './types';
 export { isKind, libraryIdOf, libraryKinds, typeNameHints } from './modules';
-export { definesModel, isDatabaseLibrary, isModelBaseLibrary, orms, ormOf, sqlMethodNames, sqlMethodOf, sqlPlaceholderOf, unknownReceiverSqlMethod, writeKindIn } from './databases';
+export { definesModel, isDatabaseHandleLibrary, isDatabaseLibrary, isModelBaseLibrary, orms, ormOf, sqlMethodNames, sqlMethodOf, sqlPlaceholderOf, unknownReceiverSqlMethod, writeKindIn } from './databases';
 export { promiseDrivers, sqlEscapers } from './sql-drivers';
 export { drizzle, drizzleBuilder } from './drizzle';
 export { knex, knexBuilder, knexRaw, knexRawMethod } from './knex';

@@ -21,7 +21,7 @@
  */
 import * as ts from 'typescript';
 import { ConstantIndex } from './constants';
-import { LibraryIndex, LibraryRef } from './libraries';
+import { LibraryIndex, LibraryRef, ProjectExports } from './libraries';
 import { LibraryId, isKind, libraryIdOf } from '../catalog';
 import { FlowQuery, ImportedReturn, RequestDataIndex, RequestOrigin } from './request-data';
 import { MiddlewareMount, Route, RouteCollector } from './routes';
@@ -67,6 +67,8 @@ export interface Facts {
   readonly isLibraryCode: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
+  /** The library an expression comes from as this file alone says, without what the project says of its modules. */
+  ownLibraryOf(expr: ts.Expression): LibraryRef | undefined;
   resolve(id: ts.Identifier): Declaration | undefined;
   resolveName(name: string, from: ts.Node): Declaration | undefined;
   isConstant(expr: ts.Expression): boolean;
@@ -93,7 +95,8 @@ export interface Facts {
 
 /**
  * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
- * file's tree index, when the caller already has it (analyze walks the tree once). `importedReturn`: what a call
+ * file's tree index, when the caller already has it (analyze walks the tree once). `projectExports`: what the
+ * project index says the exports of the file's imports are (absent: the file alone). `importedReturn`: what a call
  * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
  * alone, or summarised for the index, knows nothing of other modules.
  */
@@ -101,12 +104,13 @@ export function buildFacts(
   sourceFile: ts.SourceFile,
   projectPath: string,
   tree: TreeIndex = new TreeIndex(sourceFile),
+  projectExports?: ProjectExports,
   importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
 ): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
-  const libraries = new LibraryIndex(scopes);
+  const libraries = new LibraryIndex(scopes, projectExports);
   const mutations = new MutationIndex(scopes, tree);
   const constants = new ConstantIndex(scopes, mutations);
   let exported: Map<ts.FunctionLikeDeclaration, string> | undefined;
@@ -142,6 +146,7 @@ export function buildFacts(
     isLibraryCode: !isTestFile && routes.routes.length === 0 && !imports.some((i) => isKind(i.library, 'web-framework')),
     importsLibrary: (library) => libraryIds.has(library),
     libraryOf: (expr) => libraries.of(expr),
+    ownLibraryOf: (expr) => libraries.ownOf(expr),
     resolve: (id) => scopes.resolve(id),
     resolveName: (name, from) => scopes.resolveName(name, from),
     isConstant: (expr) => constants.isConstant(expr),

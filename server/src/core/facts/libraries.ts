@@ -16,7 +16,15 @@ export interface LibraryRef {
   exportName?: string;
   /** True when the value is the module (or an export of it) itself, false for something made from it. */
   isModule: boolean;
+  /** The module's namespace (`import * as db`): its members are its exports; it is not its default export. */
+  isNamespace?: boolean;
 }
+
+/**
+ * What the project says an export of one of its modules is (`module`, as written in this file; `exportName`
+ * undefined for the default export): a database handle of a library, as a reference to that library.
+ */
+export type ProjectExports = (module: string, exportName: string | undefined) => LibraryRef | undefined;
 
 /**
  * A module of the project itself or an alias into it (`./db`, `../lib/db`, `@/lib/db`, `~/server/db`, `#db`),
@@ -29,10 +37,25 @@ export function isProjectModule(module: string): boolean {
 export class LibraryIndex {
   private readonly cache = new Map<ts.Node, LibraryRef | null>();
 
-  constructor(private readonly scopes: ScopeIndex) {}
+  constructor(
+    private readonly scopes: ScopeIndex,
+    private readonly projectExports?: ProjectExports,
+  ) {}
 
-  /** The library an expression's value comes from, following names back to their declarations. */
+  /**
+   * The library an expression's value comes from, following names back to their declarations, and into the
+   * project's other modules when the project index says what their exports are (`require('../models/User')` is
+   * a Mongoose model).
+   */
   of(expr: ts.Expression): LibraryRef | undefined {
+    const ref = this.lookup(expr, 0);
+    if (!ref || !this.projectExports || !isProjectModule(ref.module) || (ref.isNamespace && ref.exportName === undefined)) return ref;
+    const exported = this.projectExports(ref.module, ref.exportName);
+    return exported ? { ...exported, isModule: exported.isModule && ref.isModule } : ref;
+  }
+
+  /** The library an expression's value comes from as this file alone says it (what the file's summary records). */
+  ownOf(expr: ts.Expression): LibraryRef | undefined {
     return this.lookup(expr, 0);
   }
 
@@ -73,7 +96,10 @@ export class LibraryIndex {
 
   private computeDeclaration(decl: Declaration, depth: number): LibraryRef | undefined {
     if (ts.isImportClause(decl)) return moduleRef(specifierOf(decl.parent));
-    if (ts.isNamespaceImport(decl)) return moduleRef(specifierOf(decl.parent.parent));
+    if (ts.isNamespaceImport(decl)) {
+      const ref = moduleRef(specifierOf(decl.parent.parent));
+      return ref && { ...ref, isNamespace: true };
+    }
     if (ts.isImportSpecifier(decl)) {
       const module = specifierOf(decl.parent.parent.parent);
       return module === undefined ? undefined : { ...moduleRef(module)!, exportName: (decl.propertyName ?? decl.name).text };

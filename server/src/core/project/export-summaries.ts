@@ -9,6 +9,7 @@ import { type ExportedFunction, exportedFunctions } from '../facts/exported-func
 import { importedBinding } from '../facts/imported-bindings';
 import { isRequireCall, lineOf, memberName, unwrap } from '../facts/syntax';
 import type { ExportSummary } from './export-summary';
+import { databaseSummaries } from './database-summaries';
 import { flowSummaries } from './flow-summaries';
 
 /**
@@ -19,6 +20,7 @@ export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunctio
 
 const summarizers: readonly ExportSummarizer[] = [
   flowSummaries,
+  databaseSummaries,
 ];
 
 export function exportSummaries(facts: Facts): Record<string, ExportSummary> | undefined {

@@ -13,6 +13,8 @@
  * (the CommonJS module seen through a default import); see ProjectFacts.exportSummary.
  */
 import type { SinkKind } from '../facts/flow-sanitizers';
+import type { DatabaseStyle } from '../catalog';
+import type { ExportedValue } from './exported-values';
 
 /**
  * Where a parameter lands, by the rule that reports it: SQL text, a MongoDB filter, a shell command line, a file
@@ -29,6 +31,42 @@ export interface ExportSummary {
   forwards?: ParameterForward[];
   /** What the function returns of its input (data flow). */
   returns?: ReturnedData;
+  /** A per-item database query the function runs with what its caller passes (database-summaries.ts). */
+  query?: HelperQuery;
+  /** A database write the function runs outside a transaction of its own (database-summaries.ts). */
+  writes?: HelperWrite;
+  /** Parameters the function hashes with a fast digest (database-summaries.ts). */
+  hashes?: HashedParameters;
+  /** The export is a database handle: a model, a client, a query builder (exported-values.ts). */
+  handle?: ExportedValue;
+}
+
+/** `findCustomer(id)` runs `prisma.customer.findUnique` on line 8 with `id`. */
+export interface HelperQuery {
+  /** What runs it, as a message names it: `prisma.customer.findUnique`. */
+  text: string;
+  operation: 'read' | 'insert';
+  style: DatabaseStyle;
+  /** 1-based line of the query. */
+  line: number;
+}
+
+/** `markPaid(order)` runs the update of `orders` on line 14. */
+export interface HelperWrite {
+  /** The table or model, when visible. */
+  target?: string;
+  /** 1-based line of the write. */
+  line: number;
+}
+
+/** `digest(text)` MD5s its parameter 0 on line 5. */
+export interface HashedParameters {
+  /** 0-based parameter indices. */
+  parameters: number[];
+  /** `MD5`, `SHA-1`, `SHA-256`. */
+  algorithm: string;
+  /** 1-based line of the digest. */
+  line: number;
 }
 
 /** `findByEmail(email)` builds `email` into SQL text on line 12. */

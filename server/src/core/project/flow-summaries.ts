@@ -110,7 +110,7 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
       fileName: facts.sourceFile.fileName,
       projectPath: facts.sourceFile.fileName,
       facts: recording,
-      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, exportSummary: () => undefined },
+      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, exportSummary: () => undefined, exportSummaryFrom: () => undefined },
       options: ruleOptions(rule.meta.options, undefined),
       report,
       outOfTime: () => false,

@@ -65,7 +65,7 @@ function sinksIn(resolved: ResolvedExport, sink: FlowSink, project: ProjectFacts
   if (depth >= forwardDepth) return out;
   for (const forward of summary.forwards ?? []) {
     if (!forward.kinds.includes(modeOf(sink))) continue;
-    const next = project.exportSummary(forward.specifier, forward.name, resolved.file);
+    const next = project.exportSummaryFrom(resolved.file, forward.specifier, forward.name);
     if (!next) continue;
     for (const s of sinksIn(next, sink, project, depth + 1, seen)) {
       if (s.parameter === forward.argument && !out.some((o) => o.parameter === forward.parameter)) out.push({ ...s, parameter: forward.parameter });

@@ -28,10 +28,11 @@ export interface ProjectFacts {
   /**
    * What the export `name` (an export key, export-summary.ts) of the module `specifier`, as this file imports
    * it, does: followed through re-exports to the file that defines it. `default.m` falls back to `m` and ''
-   * (the module object called) to `default`, as a CommonJS module seen through a default import. `from`: the
-   * file (absolute) the specifier is written in, when not this one (following a summary into further modules).
+   * (the module object called) to `default`, as a CommonJS module seen through a default import.
    */
-  exportSummary(specifier: string, name: string, from?: string): ResolvedExport | undefined;
+  exportSummary(specifier: string, name: string): ResolvedExport | undefined;
+  /** The same question asked from another file of the project (absolute): for summaries composed across files. */
+  exportSummaryFrom(file: string, specifier: string, name: string): ResolvedExport | undefined;
 }
 
 /** An export's summary and where it is defined. */
@@ -50,5 +51,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
     exportSummary: () => undefined,
+    exportSummaryFrom: () => undefined,
   };
 }

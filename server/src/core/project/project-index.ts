@@ -278,18 +278,20 @@ export class ProjectIndex {
   factsFor(file: string, build: boolean): ProjectFacts {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, exportSummary: () => undefined };
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, exportSummary: () => undefined, exportSummaryFrom: () => undefined };
+    const exportSummaryFrom = (from: string, specifier: string, name: string): ResolvedExport | undefined => {
+      const target = project.resolve(specifier, from);
+      if (target === undefined || target === from) return undefined;
+      const key = name === '' ? 'default' : name;
+      const found = project.exportIn(target, key);
+      return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length)) : undefined);
+    };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
-      exportSummary: (specifier, name, from = file) => {
-        const target = project.resolve(specifier, from);
-        if (target === undefined || target === from) return undefined;
-        const key = name === '' ? 'default' : name;
-        const found = project.exportIn(target, key);
-        return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length)) : undefined);
-      },
+      exportSummary: (specifier, name) => exportSummaryFrom(file, specifier, name),
+      exportSummaryFrom,
     };
   }
 

@@ -2,6 +2,11 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
 import { DatabaseQuery, QueryStyle, databaseQueryOf, isOutermostCall } from '../../facts/database-reads';
+import { helperQueryOf, isPerItemQuery, localHelper } from '../../facts/database-helpers';
+import { calledExport } from '../../facts/imported-bindings';
+import type { HelperQuery } from '../../project/export-summary';
+import { importedQuery } from '../../project/project-database';
+import { relativePath } from '../../project/relative-path';
 import { Loop, callbackLoop, enclosingLoops, isBoundedConstantLoop, isDeclaredInLoop } from '../../facts/loops';
 import { isFunctionLike, unwrap } from '../../facts/syntax';
 import { batchQueriesFix } from './batch-queries-fix';
@@ -58,31 +63,6 @@ function dependsOnLoop(nodes: readonly ts.Node[], loop: Loop, facts: Facts): boo
   return false;
 }
 
-/** A query that is one per item of a list: not already set-based, not one page of a paginated scan. */
-function isPerItemQuery(q: DatabaseQuery): boolean {
-  return !q.batched && !q.paged && !q.catalog;
-}
-
-/** Whether a name under `nodes` is one of `fn`'s parameters: what the caller passes reaches the query. */
-function usesParameters(nodes: readonly ts.Node[], fn: ts.FunctionLikeDeclaration, facts: Facts): boolean {
-  const params = fn.parameters;
-  if (params.length === 0) return false;
-  const start = params[0].pos;
-  const end = params[params.length - 1].end;
-  let found = false;
-  for (const node of nodes) {
-    facts.walk(node, (n) => {
-      if (found) return false;
-      if (ts.isIdentifier(n)) {
-        const decl = facts.resolve(n);
-        if (decl && decl.pos >= start && decl.end <= end) found = true;
-      }
-      return !found;
-    });
-  }
-  return found;
-}
-
 export const nPlusOneQuery: Rule = {
   meta: {
     id: 'n-plus-one-query',
@@ -102,97 +82,61 @@ export const nPlusOneQuery: Rule = {
     const enterLoop = (node: ts.Node): void => {
       open.push(node);
     };
-    const helperQueries = new Map<ts.Node, DatabaseQuery | null>();
-    const methodsByClass = new Map<ts.Node, Map<string, ts.MethodDeclaration>>();
-
-    /** The first per-item query a function of this file runs, directly or through another local helper. */
-    const queryOfHelper = (fn: ts.FunctionLikeDeclaration, depth: number): DatabaseQuery | undefined => {
-      const cached = helperQueries.get(fn);
-      if (cached !== undefined) return cached ?? undefined;
-      helperQueries.set(fn, null);
-      let found: DatabaseQuery | undefined;
-      if (fn.body) {
-        facts.walk(fn.body, (n) => {
-          if (found) return false;
-          if (ts.isCallExpression(n)) {
-            // Only a query the caller's arguments reach is run per item; `getCurrentSchema()` inside is not.
-            const q = databaseQueryOf(n, facts);
-            if (q && isPerItemQuery(q) && usesParameters(q.chain.flatMap((c) => [...c.arguments]), fn, facts)) found = q;
-            else if (depth < 3 && usesParameters(n.arguments, fn, facts)) {
-              const inner = localHelper(n);
-              if (inner && inner !== fn) found = queryOfHelper(inner, depth + 1);
-            }
-          }
-          return !found;
-        });
-      }
-      helperQueries.set(fn, found ?? null);
-      return found;
-    };
-
-    /** `getCustomer(id)` or `this.getCustomer(id)`: a function or method of this file. */
-    const localHelper = (call: ts.CallExpression): ts.FunctionLikeDeclaration | undefined => {
-      const callee = unwrap(call.expression);
-      if (ts.isIdentifier(callee)) return facts.localFunction(callee);
-      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        let cls: ts.Node | undefined = call.parent;
-        while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-        if (!cls) return undefined;
-        let methods = methodsByClass.get(cls);
-        if (!methods) {
-          methods = new Map();
-          for (const m of cls.members) if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) methods.set(m.name.text, m);
-          methodsByClass.set(cls, methods);
-        }
-        return methods.get(callee.name.text);
-      }
-      return undefined;
-    };
-
     const check = (call: ts.CallExpression): void => {
       while (open.length > 0 && open[open.length - 1].end < call.end) open.pop();
       if (open.length === 0 || call.arguments.length === 0 && !ts.isPropertyAccessExpression(call.expression)) return;
       const callee = unwrap(call.expression);
       const isQueryCandidate = ts.isPropertyAccessExpression(callee) && queryEndings.has(callee.name.text) && isOutermostCall(call);
-      const isHelperCandidate = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+      // A function of this file (`load(id)`, `this.load(id)`) or of another module (`accounts.findByEmail(email)`).
+      const isHelperCandidate = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee);
       if (!isQueryCandidate && !isHelperCandidate) return;
       const loops = enclosingLoops(call).filter((l) => !isBoundedConstantLoop(l, facts));
       if (loops.length === 0) return;
-      let query = isQueryCandidate ? databaseQueryOf(call, facts) : undefined;
-      let helper: ts.FunctionLikeDeclaration | undefined;
-      if (!query) {
-        // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
-        if (!isHelperCandidate || isFunctionLike(call.parent) || !loops.some((l) => dependsOnLoop(call.arguments, l, facts))) return;
-        helper = localHelper(call);
-        if (!helper) return;
-        query = queryOfHelper(helper, 1);
-      }
-      if (!query || !isPerItemQuery(query)) return;
-      const args = helper ? call.arguments : query.chain.flatMap((c) => [...c.arguments]);
-      const loop = loops.find((l) => dependsOnLoop(args, l, facts));
-      if (loop) report(call, query, loop, helper);
-    };
-
-    const report = (call: ts.CallExpression, query: DatabaseQuery, loop: Loop, helper: ts.FunctionLikeDeclaration | undefined): void => {
-      const per = perWhat(loop, sourceFile);
-      const what = calleeText(query, sourceFile);
-      const insert = query.operation === 'insert';
-      const cost = insert ? 'inserts one row per round trip' : 'costs one round trip per item, N+1 in all';
-      const advice = insert
-        ? `Insert them together with ${insertHint(query.style)}.`
-        : `Fetch them with ${batchHint(query.style)} before the loop and look each up in a Map.`;
-      if (helper) {
-        const name = unwrap(call.expression).getText(sourceFile);
-        const line = sourceFile.getLineAndCharacterOfPosition(query.call.getStart(sourceFile)).line + 1;
-        context.report({
-          at: call,
-          message: `\`${name}\` runs a query (\`${what}\`, line ${line}) ${per}: this loop ${cost}. ${advice}`,
-          related: [{ at: query.call, message: `the query \`${name}\` runs` }],
-        });
+      const query = isQueryCandidate ? databaseQueryOf(call, facts) : undefined;
+      if (query) {
+        if (!isPerItemQuery(query)) return;
+        const loop = loops.find((l) => dependsOnLoop(query.chain.flatMap((c) => [...c.arguments]), l, facts));
+        if (loop) reportQuery(call, query, loop);
         return;
       }
-      const fix = insert ? undefined : batchQueriesFix(query, loop, facts);
-      context.report({ at: call, message: `\`${what}\` runs ${per}: this loop ${cost}. ${advice}`, fixes: fix ? [fix] : [] });
+      // A helper is per item only if the loop's item reaches it: check the cheap syntax before resolving it.
+      if (call.arguments.length === 0 || isFunctionLike(call.parent)) return;
+      const loop = loops.find((l) => dependsOnLoop(call.arguments, l, facts));
+      if (!loop) return;
+      const helper = localHelper(call, facts);
+      const local = helper && helperQueryOf(helper, facts);
+      if (local) {
+        if (!isPerItemQuery(local)) return;
+        const line = sourceFile.getLineAndCharacterOfPosition(local.call.getStart(sourceFile)).line + 1;
+        reportHelper(call, { text: calleeText(local, sourceFile), operation: local.operation, style: local.style, line }, '', loop, local.call);
+        return;
+      }
+      const imported = helper ? undefined : calledExport(call, facts);
+      const remote = imported && importedQuery(context.project.exportSummaryFrom, context.fileName, imported.specifier, imported.name);
+      if (remote) reportHelper(call, remote.effect, `${relativePath(context.fileName, remote.file)}, `, loop, undefined);
+    };
+
+    const advice = (operation: 'read' | 'insert', style: QueryStyle): { cost: string; advice: string } => ({
+      cost: operation === 'insert' ? 'inserts one row per round trip' : 'costs one round trip per item, N+1 in all',
+      advice: operation === 'insert'
+        ? `Insert them together with ${insertHint(style)}.`
+        : `Fetch them with ${batchHint(style)} before the loop and look each up in a Map.`,
+    });
+
+    const reportHelper = (call: ts.CallExpression, query: HelperQuery, where: string, loop: Loop, at: ts.Node | undefined): void => {
+      const name = unwrap(call.expression).getText(sourceFile);
+      const { cost, advice: hint } = advice(query.operation, query.style);
+      context.report({
+        at: call,
+        message: `\`${name}\` runs a query (\`${query.text}\`, ${where}line ${query.line}) ${perWhat(loop, sourceFile)}: this loop ${cost}. ${hint}`,
+        related: at ? [{ at, message: `the query \`${name}\` runs` }] : [],
+      });
+    };
+
+    const reportQuery = (call: ts.CallExpression, query: DatabaseQuery, loop: Loop): void => {
+      const { cost, advice: hint } = advice(query.operation, query.style);
+      const fix = query.operation === 'insert' ? undefined : batchQueriesFix(query, loop, facts);
+      context.report({ at: call, message: `\`${calleeText(query, sourceFile)}\` runs ${perWhat(loop, sourceFile)}: this loop ${cost}. ${hint}`, fixes: fix ? [fix] : [] });
     };
 
     return {

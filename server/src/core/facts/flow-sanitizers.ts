@@ -63,7 +63,8 @@ const dangerous: Readonly<Record<FlowMode, string>> = {
   url: ':/\\',
   code: '\'"`()\\',
   regex: '.*+?^$()[]{}|\\',
-  any: '',
+  // Followed through every transformation: a rewrite that leaves any sink's characters does not end it.
+  any: `'"\\;-/|&$\`<>()\n *?:.+^[]{}`,
 };
 
 /**

@@ -61,9 +61,10 @@ export interface FlowQuery {
   /**
    * The kind of sink the value reaches. Sanitisers for that kind end the flow (`path.basename` for `path`,
    * `encodeURIComponent` for `url`, `String()` for `nosql`…); those for other kinds do not. Without it the
-   * question is asked for `sql`, the flow facts' first sink.
+   * question is asked for `sql`, the flow facts' first sink; `any` follows the value through every
+   * transformation but the neutral ones (numbers, digests), the widest answer (project summaries ask it first).
    */
-  sink?: SinkKind;
+  sink?: FlowMode;
   /** Also follow the parameters of the file's exported functions, as data from the module's caller (library input). */
   callerInput?: boolean;
 }

@@ -145,6 +145,8 @@ function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | 
     if (!target || !isProjectModule(target.specifier)) return;
     n.arguments.forEach((arg, argument) => {
       if (ts.isSpreadElement(arg)) return;
+      // Most arguments carry no parameter at all: asked once, for any sink, before kind by kind.
+      if (own(facts.requestOrigin(arg, { sink: 'any', callerInput: true }), e) === undefined) return;
       const byParameter = new Map<number, SinkKind[]>();
       for (const mode of sinkKinds) {
         const parameter = own(facts.requestOrigin(arg, { sink: mode, callerInput: true }), e);
@@ -158,7 +160,8 @@ function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | 
 
 /** The request data the function reads and returns, and the parameters its value carries, by sink kind. */
 function returnsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | undefined, e: ExportedFunction) => number | undefined): ReturnedData | undefined {
-  const returned = returnedExpressions(e.fn, (root, enter) => facts.walk(root, enter));
+  // Most functions return nothing of their input: asked once, for any sink, before kind by kind.
+  const returned = returnedExpressions(e.fn, (root, enter) => facts.walk(root, enter)).filter((r) => facts.requestOrigin(r, { sink: 'any', callerInput: true }) !== undefined);
   if (returned.length === 0) return undefined;
   let request: ReturnedData['request'];
   const parameters = new Map<number, SinkKind[]>();

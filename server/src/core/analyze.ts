@@ -96,9 +96,9 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     }));
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
-    const facts = buildFacts(sourceFile, projectPath, tree);
-    input.onFacts?.(facts);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
+    const facts = buildFacts(sourceFile, projectPath, tree, project.isTestCode);
+    input.onFacts?.(facts);
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
     const incremental = keepBase || previous !== undefined;
     const units = incremental ? unitsOf(sourceFile, tree) : [];

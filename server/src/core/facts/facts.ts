@@ -93,9 +93,10 @@ export interface Facts {
 
 /**
  * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
- * file's tree index, when the caller already has it (analyze walks the tree once).
+ * file's tree index, when the caller already has it (analyze walks the tree once). `testByProject`: the project
+ * counts the file as test code (ProjectFacts.isTestCode), so every rule does.
  */
-export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile)): Facts {
+export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree: TreeIndex = new TreeIndex(sourceFile), testByProject = false): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
@@ -125,7 +126,7 @@ export function buildFacts(sourceFile: ts.SourceFile, projectPath: string, tree:
   }
 
   const libraryIds = new Set(imports.map((i) => i.library));
-  const isTestFile = isTestCode(projectPath, imports.map((i) => i.module));
+  const isTestFile = testByProject || isTestCode(projectPath, imports.map((i) => i.module));
   const facts: Facts = {
     sourceFile,
     imports,

@@ -24,6 +24,11 @@ export interface ProjectFacts {
   readonly mountedBy: readonly string[];
   /** The range the file's package declares for `dependency`. */
   declaredRange(dependency: string): string | undefined;
+  /**
+   * The project counts the file as test code where the file alone does not say so: a test runner's config names
+   * it, or only tests import it (project-index.ts). Facts.isTestFile joins this to what the file says of itself.
+   */
+  readonly isTestCode: boolean;
 }
 
 /** A file without an index: no other file is known; its package.json is still read from disk. */
@@ -32,5 +37,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedAround: () => [],
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
+    isTestCode: false,
   };
 }

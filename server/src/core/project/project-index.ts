@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MiddlewareKind } from '../catalog';
+import { type MiddlewareKind, isKind, libraryIdOf } from '../catalog';
+import { isTestCode } from '../facts/test-code';
 import { buildFacts } from '../facts/facts';
 import { joinPaths } from '../facts/route-paths';
 import { parse } from '../parse';
@@ -23,6 +24,8 @@ import type { MountedAround, ProjectFacts } from './project-facts';
 import { type ProjectRoots, isInside } from './project-roots';
 import { isAnalysable, skippedFolders } from './skipped-paths';
 import { TsconfigPaths } from './tsconfig-paths';
+import { type TestFileMatcher, matchesTestFile, testRunnerMatchers } from './test-runner-config';
+import { testRunnerConfigs } from '../catalog/test-frameworks';
 
 /** A project with more files than this is indexed in part (the first ones the walk finds). */
 export const maxIndexedFiles = 20_000;
@@ -30,6 +33,12 @@ export const maxIndexedFiles = 20_000;
 const maxSummarisedBytes = 1024 * 1024;
 /** How many mounts up app composition follows (app → api router → auth router → …). */
 const mountDepth = 4;
+/** How many importers up "imported only by tests" follows (test → helper → helper's helper). */
+const testHelperDepth = 3;
+/** Files named like a program's or package's entry: run or imported from outside, so never a test helper by its importers. */
+const entryName = /^(index|main|server|app|cli)$/;
+/** The config files of the test runners the catalogue knows: a change to one is a change of which files are tests. */
+const runnerConfigNames: ReadonlySet<string> = new Set(testRunnerConfigs.flatMap((r) => r.files));
 
 const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [] };
 
@@ -52,6 +61,9 @@ class IndexedProject {
   private resolved = new Map<string, Map<string, string | undefined>>();
   private mountedByMemo: Map<string, MountEdge[]> | undefined;
   private importersMemo: Map<string, string[]> | undefined;
+  private testMemo = new Map<string, boolean>();
+  /** What the test runners' configs of the project's packages name as tests. */
+  testMatchers: TestFileMatcher[] = [];
 
   constructor(readonly root: string, private readonly index: ProjectIndex) {}
 
@@ -65,6 +77,42 @@ class IndexedProject {
   summariesChanged(): void {
     this.mountedByMemo = undefined;
     this.importersMemo = undefined;
+    this.testMemo = new Map();
+  }
+
+  /**
+   * Test code as the project sees it, beyond what the file says of itself (test-code.ts): a file a test runner's
+   * config names, and a helper every importer of which is test code (through up to `testHelperDepth` importers).
+   */
+  isTest(file: string): boolean {
+    let known = this.testMemo.get(file);
+    if (known === undefined) {
+      known = this.runnerTest(file) || this.onlyImportedByTests(file, 0, new Set());
+      this.testMemo.set(file, known);
+    }
+    return known;
+  }
+
+  private runnerTest(file: string): boolean {
+    return this.testMatchers.some((m) => matchesTestFile(m, file));
+  }
+
+  private ownTest(file: string): boolean {
+    return isTestCode(projectPathOf(file, this.root), this.summaryOf(file).imports) || this.runnerTest(file);
+  }
+
+  /**
+   * A helper only tests import. Entry-like files (`index`, `server`, `app`), files that mount middleware or import a
+   * web framework are application code whoever imports them: a test importing the app to drive it makes no helper.
+   */
+  private onlyImportedByTests(file: string, depth: number, seen: Set<string>): boolean {
+    if (depth >= testHelperDepth || seen.has(file)) return false;
+    seen.add(file);
+    const summary = this.summaryOf(file);
+    if (entryName.test(path.basename(file).replace(/\.[^.]+$/, '')) || summary.mounts.length > 0) return false;
+    if (summary.imports.some((m) => isKind(libraryIdOf(m), 'web-framework'))) return false;
+    const importers = this.importers(file);
+    return importers.length > 0 && importers.every((i) => this.ownTest(i) || this.onlyImportedByTests(i, depth + 1, seen));
   }
 
   summaryOf(file: string): FileSummary {
@@ -222,9 +270,11 @@ export class ProjectIndex {
     const added = before === undefined;
     const changed = added || JSON.stringify(this.summaries.get(before)) !== JSON.stringify(this.summaries.get(hash));
     project.files.set(file, hash);
+    const runnerConfig = runnerConfigNames.has(path.basename(file));
+    if (runnerConfig) project.testMatchers = packageFolders(project.root).flatMap(testRunnerMatchers);
     if (added) project.filesChanged();
-    else if (changed) project.summariesChanged();
-    return changed;
+    else if (changed || runnerConfig) project.summariesChanged();
+    return changed || runnerConfig;
   }
 
   /** A file was deleted (or left the project). */
@@ -249,22 +299,27 @@ export class ProjectIndex {
   factsFor(file: string, build: boolean): ProjectFacts {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange };
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, isTestCode: false };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
+      isTestCode: project.isTest(file),
     };
   }
 
   /**
-   * The files whose project facts `file` enters: those it mounts (and theirs, as far as composition goes) and
-   * those that import it.
+   * The files whose project facts `file` enters: those it mounts (and theirs, as far as composition goes), those
+   * that import it, and those it imports (whether only tests import them).
    */
   dependantsOf(file: string): string[] {
     const project = this.projectOf(file);
     if (!project) return [];
     const out = new Set<string>(project.importers(file));
+    for (const specifier of project.summaryOf(file).imports) {
+      const target = project.resolve(specifier, file);
+      if (target !== undefined && target !== file) out.add(target);
+    }
     const down = (from: string, depth: number): void => {
       if (depth >= mountDepth) return;
       for (const mount of project.summaryOf(from).mounts) {
@@ -307,7 +362,9 @@ export class ProjectIndex {
 
   private readPackages(project: IndexedProject): void {
     project.packages.clear();
-    for (const dir of packageFolders(project.root)) {
+    const folders = packageFolders(project.root);
+    project.testMatchers = folders.flatMap(testRunnerMatchers);
+    for (const dir of folders) {
       const manifest = this.manifests.read(path.join(dir, 'package.json'));
       if (manifest?.name !== undefined && !project.packages.has(manifest.name)) project.packages.set(manifest.name, { dir, manifest });
     }

@@ -17,6 +17,8 @@ interface ProjectCase {
   rules: readonly string[];
   /** Files that are clean only thanks to the project: analysed alone, each has a finding of these rules. */
   cleanByComposition: readonly string[];
+  /** Files flagged only thanks to the project (a guard applied app-wide signs the user in): alone, each is clean. */
+  flaggedByComposition?: readonly string[];
 }
 
 const projects: readonly ProjectCase[] = [
@@ -25,6 +27,12 @@ const projects: readonly ProjectCase[] = [
   { name: 'fastify-plugin-prefix', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/accounts.js'] },
   { name: 'fastify-unlimited', rules: ['missing-rate-limit'], cleanByComposition: [] },
   { name: 'monorepo', rules: ['missing-rate-limit'], cleanByComposition: ['packages/http/src/auth-router.ts'] },
+  {
+    name: 'nest-global-guard',
+    rules: ['missing-rate-limit', 'missing-authorization'],
+    cleanByComposition: ['src/auth/auth.controller.ts'],
+    flaggedByComposition: ['src/messages/messages.controller.ts'],
+  },
 ];
 
 const projectsRoot = path.join(repoRoot, 'test', 'projects');
@@ -72,6 +80,13 @@ describe('projects: findings that depend on other files of the app', function ()
         const text = fs.readFileSync(path.join(source, file), 'utf8');
         const findings = analyze({ text, fileName: file }).findings.filter((f) => project.rules.includes(f.ruleId));
         assert.ok(findings.length > 0, `${file} has no finding without the project`);
+      });
+    }
+
+    for (const file of project.flaggedByComposition ?? []) {
+      it(`${project.name}: ${file} alone, without its project, is clean`, () => {
+        const text = fs.readFileSync(path.join(source, file), 'utf8');
+        assert.deepEqual(analyze({ text, fileName: file }).findings.filter((f) => project.rules.includes(f.ruleId)), []);
       });
     }
   }

@@ -9,6 +9,7 @@ import * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import type { MiddlewareMount } from '../facts/routes';
 import { RateLimiterIndex } from '../facts/rate-limiters';
+import { globalGuardNames } from '../facts/nest-global-guards';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from '../facts/syntax';
 import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
 
@@ -31,6 +32,8 @@ export interface FileSummary {
   mounts: MountSummary[];
   /** What the file's default export (`export default`, `module.exports =`) does when it is mounted. */
   exportedMiddleware: MiddlewareKind[];
+  /** Guards the file applies to every route of its NestJS app, by name (nest-global-guards.ts). */
+  globalGuards: string[];
 }
 
 export function summarize(facts: Facts): FileSummary {
@@ -40,6 +43,7 @@ export function summarize(facts: Facts): FileSummary {
     imports: importsOf(facts.sourceFile.text),
     mounts: facts.mounts.map((m) => mountSummary(m, facts, kindsOf)),
     exportedMiddleware: exportedMiddleware(facts, kindsOf),
+    globalGuards: globalGuardNames(facts),
   };
 }
 
@@ -56,7 +60,7 @@ const mountCall = /\.\s*(use|register|route|useGlobalGuards|useGlobalInterceptor
  * alone and the project index need not parse it.
  */
 export function needsFullSummary(text: string): boolean {
-  if (mountCall.test(text)) return true;
+  if (mountCall.test(text) || text.includes('APP_GUARD')) return true;
   if (!/export\s+default|export\s*=|module\.exports/.test(text)) return false;
   return /limit|throttl|brute|slow[-_]?down|arcjet|csrf|csurf|xsrf|lusca|session|fastify-plugin/i.test(text);
 }

@@ -29,6 +29,8 @@ export interface ProjectFacts {
    * it, or only tests import it (project-index.ts). Facts.isTestFile joins this to what the file says of itself.
    */
   readonly isTestCode: boolean;
+  /** Guards the NestJS app of this file's package applies to every route (`APP_GUARD` providers, `useGlobalGuards`), by name. */
+  readonly globalGuards: readonly string[];
 }
 
 /** A file without an index: no other file is known; its package.json is still read from disk. */
@@ -38,5 +40,6 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     mountedBy: [],
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
     isTestCode: false,
+    globalGuards: [],
   };
 }

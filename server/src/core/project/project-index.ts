@@ -40,7 +40,7 @@ const entryName = /^(index|main|server|app|cli)$/;
 /** The config files of the test runners the catalogue knows: a change to one is a change of which files are tests. */
 const runnerConfigNames: ReadonlySet<string> = new Set(testRunnerConfigs.flatMap((r) => r.files));
 
-const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [] };
+const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [], globalGuards: [] };
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -58,10 +58,13 @@ class IndexedProject {
   /** File → content hash of the text its summary was made from. */
   readonly files = new Map<string, string>();
   readonly packages = new Map<string, WorkspacePackage>();
+  /** Every folder of the project with a package.json, named or not. */
+  packageDirs: ReadonlySet<string> = new Set();
   private resolved = new Map<string, Map<string, string | undefined>>();
   private mountedByMemo: Map<string, MountEdge[]> | undefined;
   private importersMemo: Map<string, string[]> | undefined;
   private testMemo = new Map<string, boolean>();
+  private guardsMemo: Map<string, string[]> | undefined;
   /** What the test runners' configs of the project's packages name as tests. */
   testMatchers: TestFileMatcher[] = [];
 
@@ -78,6 +81,7 @@ class IndexedProject {
     this.mountedByMemo = undefined;
     this.importersMemo = undefined;
     this.testMemo = new Map();
+    this.guardsMemo = undefined;
   }
 
   /**
@@ -91,6 +95,35 @@ class IndexedProject {
       this.testMemo.set(file, known);
     }
     return known;
+  }
+
+  /** The guards NestJS files of `file`'s package apply to every route of their app. */
+  globalGuards(file: string): readonly string[] {
+    if (!this.guardsMemo) {
+      const byPackage = new Map<string, Set<string>>();
+      for (const other of this.files.keys()) {
+        const guards = this.summaryOf(other).globalGuards;
+        if (guards.length === 0) continue;
+        const dir = this.packageDirOf(other);
+        let names = byPackage.get(dir);
+        if (!names) byPackage.set(dir, (names = new Set()));
+        for (const g of guards) names.add(g);
+      }
+      this.guardsMemo = new Map([...byPackage].map(([dir, names]) => [dir, [...names]]));
+    }
+    return this.guardsMemo.get(this.packageDirOf(file)) ?? [];
+  }
+
+  samePackage(file: string): string[] {
+    const dir = this.packageDirOf(file);
+    return [...this.files.keys()].filter((f) => this.packageDirOf(f) === dir);
+  }
+
+  private packageDirOf(file: string): string {
+    for (let dir = path.dirname(file); isInside(dir, this.root); dir = path.dirname(dir)) {
+      if (this.packageDirs.has(dir) || dir === this.root || path.dirname(dir) === dir) return dir;
+    }
+    return this.root;
   }
 
   private runnerTest(file: string): boolean {
@@ -299,12 +332,15 @@ export class ProjectIndex {
   factsFor(file: string, build: boolean): ProjectFacts {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, isTestCode: false };
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, isTestCode: false, globalGuards: [] };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
       isTestCode: project.isTest(file),
+      get globalGuards() {
+        return project.globalGuards(file);
+      },
     };
   }
 
@@ -316,6 +352,8 @@ export class ProjectIndex {
     const project = this.projectOf(file);
     if (!project) return [];
     const out = new Set<string>(project.importers(file));
+    // A guard applied app-wide reaches every controller of its package.
+    if (project.summaryOf(file).globalGuards.length > 0) for (const other of project.samePackage(file)) if (other !== file) out.add(other);
     for (const specifier of project.summaryOf(file).imports) {
       const target = project.resolve(specifier, file);
       if (target !== undefined && target !== file) out.add(target);
@@ -363,6 +401,7 @@ export class ProjectIndex {
   private readPackages(project: IndexedProject): void {
     project.packages.clear();
     const folders = packageFolders(project.root);
+    project.packageDirs = new Set(folders);
     project.testMatchers = folders.flatMap(testRunnerMatchers);
     for (const dir of folders) {
       const manifest = this.manifests.read(path.join(dir, 'package.json'));

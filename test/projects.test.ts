@@ -23,6 +23,7 @@ interface ProjectCase {
 
 const projects: readonly ProjectCase[] = [
   { name: 'express-routers', rules: ['missing-rate-limit', 'missing-csrf'], cleanByComposition: ['src/routes/auth.js'] },
+  { name: 'express-reexported-routers', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/auth.js', 'src/routes/account/router.ts'] },
   { name: 'fastify-autoload', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/auth/index.ts'] },
   { name: 'fastify-plugin-prefix', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/accounts.js'] },
   { name: 'fastify-unlimited', rules: ['missing-rate-limit'], cleanByComposition: [] },

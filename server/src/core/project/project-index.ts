@@ -24,6 +24,7 @@ import type { MountedAround, ProjectFacts } from './project-facts';
 import { type ProjectRoots, isInside } from './project-roots';
 import { isAnalysable, skippedFolders } from './skipped-paths';
 import { TsconfigPaths } from './tsconfig-paths';
+import { type Reexport, reexportsOf } from './reexports';
 import { type TestFileMatcher, matchesTestFile, testRunnerMatchers } from './test-runner-config';
 import { testRunnerConfigs } from '../catalog/test-frameworks';
 
@@ -33,6 +34,8 @@ export const maxIndexedFiles = 20_000;
 const maxSummarisedBytes = 1024 * 1024;
 /** How many mounts up app composition follows (app → api router → auth router → …). */
 const mountDepth = 4;
+/** How many modules a re-exported router is followed through (`routes/index.js` → `routes/auth/index.js` → …). */
+const reexportDepth = 3;
 /** How many importers up "imported only by tests" follows (test → helper → helper's helper). */
 const testHelperDepth = 3;
 /** Files named like a program's or package's entry: run or imported from outside, so never a test helper by its importers. */
@@ -178,7 +181,7 @@ class IndexedProject {
   mountTargets(parent: string, mount: FileSummary['mounts'][number]): { file: string; folderPrefix: string }[] {
     const out: { file: string; folderPrefix: string }[] = [];
     for (const module of mount.modules) {
-      const file = this.resolve(module, parent);
+      const file = this.throughReexports(this.resolve(module, parent), mount.exports?.[module]);
       if (file !== undefined && file !== parent) out.push({ file, folderPrefix: '' });
     }
     if (mount.folder !== undefined) {
@@ -190,6 +193,21 @@ class IndexedProject {
       }
     }
     return out;
+  }
+
+  /**
+   * The file that defines export `name` of `file`, following what `file` passes on from others (an aggregating
+   * `routes/index.js`) up to a few modules; `file` itself when it passes nothing on under that name.
+   */
+  throughReexports(file: string | undefined, name: string | undefined, depth = 0): string | undefined {
+    if (file === undefined || name === undefined || depth >= reexportDepth) return file;
+    const reexports = this.index.reexportsOf(file, this.files.get(file));
+    const named = reexports.get(name);
+    // `export *` passes a name on from whichever module has it: followed only when there is one such module.
+    const star = reexports.get('*') ?? [];
+    const from = named ? named[0] : star.length === 1 ? { specifier: star[0].specifier, exportName: name } : undefined;
+    const target = from && this.resolve(from.specifier, file);
+    return target !== undefined && target !== file ? this.throughReexports(target, from?.exportName, depth + 1) : file;
   }
 
   mountedBy(file: string): readonly MountEdge[] {
@@ -248,6 +266,7 @@ class IndexedProject {
 export class ProjectIndex {
   readonly tsconfigs = new TsconfigPaths();
   private readonly summaries = new Map<string, FileSummary>();
+  private readonly reexports = new Map<string, Map<string, Reexport[]>>();
   private readonly projects = new Map<string, IndexedProject>();
 
   constructor(
@@ -257,6 +276,18 @@ export class ProjectIndex {
 
   summaryByHash(hash: string): FileSummary | undefined {
     return this.summaries.get(hash);
+  }
+
+  /** What `file` re-exports, read from disk the first time a mount asks, kept by the content hash it was indexed with. */
+  reexportsOf(file: string, hash: string | undefined): Map<string, Reexport[]> {
+    const key = hash ?? file;
+    let known = this.reexports.get(key);
+    if (!known) {
+      const text = readText(file);
+      known = text === undefined || !/export|exports/.test(text) ? new Map() : reexportsOf(parse(text, file));
+      this.reexports.set(key, known);
+    }
+    return known;
   }
 
   /** The indexed project holding `file`, walked now if it is not yet. Undefined when no folder holds the file. */

@@ -5,8 +5,14 @@
  *
  * A project is walked the first time a file of it asks (`ensure`), or ahead of time by the editor, in slices
  * (`indexInSlices`), so that no analysis waits on it. Open documents replace their file's text on disk
- * (`record`). The summaries of one project are capped at `maxIndexedFiles`: past it, the remaining files are
- * not indexed (a file's analysis then knows less of the project, never more than is true).
+ * (`record`).
+ *
+ * Memory budget: the index holds its summaries (kept while a file uses them: an edited document's old versions
+ * are let go) and one entry per file, and keeps an estimate of their size (`estimatedBytes`, measured against the
+ * heap by bench/index-memory.ts). Past `maxFiles` files in one project or `maxBytes` in all (20,000 files and
+ * 64 MB by default), no more files are added: the walk stops, the project is marked incomplete
+ * (`indexedProjects`), and a file's analysis knows less of the project, never more than is true. Files already
+ * indexed keep being updated.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -28,8 +34,18 @@ import { type Reexport, reexportsOf } from './reexports';
 import { type TestFileMatcher, matchesTestFile, testRunnerMatchers } from './test-runner-config';
 import { testRunnerConfigs } from '../catalog/test-frameworks';
 
-/** A project with more files than this is indexed in part (the first ones the walk finds). */
-export const maxIndexedFiles = 20_000;
+export interface IndexLimits {
+  /** A project with more files than this is indexed in part (the first ones the walk finds). */
+  maxFiles: number;
+  /** The estimated size of every summary and file entry the index holds, in bytes. */
+  maxBytes: number;
+}
+
+export const defaultIndexLimits: IndexLimits = { maxFiles: 20_000, maxBytes: 64 * 1024 * 1024 };
+/** What one file entry costs beyond its path: the map entry, the content hash, the memo entries made for it. */
+const fileEntryBytes = 400;
+/** A summary's heap size against its JSON length: UTF-16 strings, arrays and object headers (bench/index-memory.ts). */
+const summaryBytesPerChar = 6;
 /** Files larger than this are generated bundles: they are not summarised. */
 const maxSummarisedBytes = 1024 * 1024;
 /** How many mounts up app composition follows (app → api router → auth router → …). */
@@ -60,6 +76,8 @@ interface MountEdge {
 class IndexedProject {
   /** File → content hash of the text its summary was made from. */
   readonly files = new Map<string, string>();
+  /** False when the budget stopped the walk before every file was indexed. */
+  complete = true;
   readonly packages = new Map<string, WorkspacePackage>();
   /** Every folder of the project with a package.json, named or not. */
   packageDirs: ReadonlySet<string> = new Set();
@@ -266,13 +284,22 @@ class IndexedProject {
 export class ProjectIndex {
   readonly tsconfigs = new TsconfigPaths();
   private readonly summaries = new Map<string, FileSummary>();
+  /** How many files (in every project) use each summary: one nobody uses is let go. */
+  private readonly uses = new Map<string, number>();
+  private bytes = 0;
   private readonly reexports = new Map<string, Map<string, Reexport[]>>();
   private readonly projects = new Map<string, IndexedProject>();
 
   constructor(
     private readonly roots: ProjectRoots,
     private readonly manifests: PackageManifests,
+    private readonly limits: IndexLimits = defaultIndexLimits,
   ) {}
+
+  /** The estimated bytes of what the index holds (summaries and file entries), checked against `maxBytes`. */
+  estimatedBytes(): number {
+    return this.bytes;
+  }
 
   summaryByHash(hash: string): FileSummary | undefined {
     return this.summaries.get(hash);
@@ -297,7 +324,7 @@ export class ProjectIndex {
     const known = this.projects.get(root);
     if (known) return known;
     const project = this.begin(root);
-    for (const found of projectFiles(root)) this.summariseFromDisk(project, found);
+    for (const found of projectFiles(root, this.limits.maxFiles + 1)) if (!this.summariseFromDisk(project, found)) break;
     return project;
   }
 
@@ -309,9 +336,9 @@ export class ProjectIndex {
     const root = this.roots.boundaryOf(file);
     if (root === undefined || this.projects.has(root)) return;
     const project = this.begin(root);
-    const files = projectFiles(root);
+    const files = projectFiles(root, this.limits.maxFiles + 1);
     for (let i = 0; i < files.length; i++) {
-      if (!project.files.has(files[i])) this.summariseFromDisk(project, files[i]);
+      if (!project.files.has(files[i]) && !this.summariseFromDisk(project, files[i])) break;
       if (i % 50 === 49) {
         onProgress?.(i + 1, files.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -330,10 +357,12 @@ export class ProjectIndex {
     const hash = contentHash(text);
     const before = project.files.get(file);
     if (before === hash) return false;
-    if (!this.summaries.has(hash)) this.summaries.set(hash, summary ?? summariseText(text, file, project.root));
     const added = before === undefined;
-    const changed = added || JSON.stringify(this.summaries.get(before)) !== JSON.stringify(this.summaries.get(hash));
-    project.files.set(file, hash);
+    if (added && !this.withinBudget(project)) return false;
+    const previous = before === undefined ? undefined : this.summaries.get(before);
+    this.keep(hash, () => summary ?? summariseText(text, file, project.root));
+    const changed = added || JSON.stringify(previous) !== JSON.stringify(this.summaries.get(hash));
+    this.setFile(project, file, hash);
     const runnerConfig = runnerConfigNames.has(path.basename(file));
     if (runnerConfig) project.testMatchers = packageFolders(project.root).flatMap(testRunnerMatchers);
     if (added) project.filesChanged();
@@ -344,7 +373,12 @@ export class ProjectIndex {
   /** A file was deleted (or left the project). */
   forget(file: string): void {
     const project = this.projectOf(file);
-    if (project?.files.delete(file)) project.filesChanged();
+    const hash = project?.files.get(file);
+    if (!project || hash === undefined) return;
+    project.files.delete(file);
+    this.bytes -= fileEntryBytes + 2 * file.length;
+    this.release(hash);
+    project.filesChanged();
   }
 
   /** A file changed on disk (a watcher saw it): its summary is made again from the disk. */
@@ -403,9 +437,9 @@ export class ProjectIndex {
     return [...out];
   }
 
-  /** Which projects are indexed, with their file counts (for the editor's status and the bench). */
-  indexedProjects(): { root: string; files: number }[] {
-    return [...this.projects.values()].map((p) => ({ root: p.root, files: p.files.size }));
+  /** Which projects are indexed, with their file counts and whether the budget left files out (for the editor's status and the bench). */
+  indexedProjects(): { root: string; files: number; complete: boolean }[] {
+    return [...this.projects.values()].map((p) => ({ root: p.root, files: p.files.size, complete: p.complete }));
   }
 
   /** package.json or tsconfig.json changed: packages and aliases are read again; summaries stay. */
@@ -440,13 +474,54 @@ export class ProjectIndex {
     }
   }
 
-  private summariseFromDisk(project: IndexedProject, file: string): void {
+  /** False when the budget is spent: the walk stops there. */
+  private summariseFromDisk(project: IndexedProject, file: string): boolean {
+    if (!this.withinBudget(project)) return false;
     const text = readText(file);
-    if (text === undefined) return;
+    if (text === undefined) return true;
     const hash = contentHash(text);
-    if (!this.summaries.has(hash)) this.summaries.set(hash, summariseText(text, file, project.root));
-    project.files.set(file, hash);
+    this.keep(hash, () => summariseText(text, file, project.root));
+    this.setFile(project, file, hash);
     project.filesChanged();
+    return true;
+  }
+
+  /** Whether one more file may join `project`; when not, the project is marked incomplete. */
+  private withinBudget(project: IndexedProject): boolean {
+    if (this.bytes < this.limits.maxBytes && project.files.size < this.limits.maxFiles) return true;
+    project.complete = false;
+    return false;
+  }
+
+  /** Makes the summary of `hash` if the index has none (its use is counted by setFile). */
+  private keep(hash: string, make: () => FileSummary): void {
+    if (this.summaries.has(hash)) return;
+    // Copied through JSON: names cut from the source text would otherwise keep the whole text alive (V8 slices strings).
+    const json = JSON.stringify(make());
+    this.summaries.set(hash, JSON.parse(json) as FileSummary);
+    this.bytes += summaryBytesPerChar * json.length;
+  }
+
+  private setFile(project: IndexedProject, file: string, hash: string): void {
+    const before = project.files.get(file);
+    project.files.set(file, hash);
+    this.uses.set(hash, (this.uses.get(hash) ?? 0) + 1);
+    if (before === undefined) this.bytes += fileEntryBytes + 2 * file.length;
+    else this.release(before);
+  }
+
+  /** One file less uses `hash`: a summary no file uses any more is let go, with what was read for it. */
+  private release(hash: string): void {
+    const left = (this.uses.get(hash) ?? 1) - 1;
+    if (left > 0) {
+      this.uses.set(hash, left);
+      return;
+    }
+    this.uses.delete(hash);
+    const summary = this.summaries.get(hash);
+    if (summary) this.bytes -= summaryBytesPerChar * JSON.stringify(summary).length;
+    this.summaries.delete(hash);
+    this.reexports.delete(hash);
   }
 }
 
@@ -473,8 +548,8 @@ function summariseText(text: string, file: string, root: string): FileSummary {
   }
 }
 
-/** The analysable files under `root`, skipping dependencies, build output and hidden folders, up to the cap. */
-function projectFiles(root: string): string[] {
+/** The analysable files under `root`, skipping dependencies, build output and hidden folders, up to `cap`. */
+function projectFiles(root: string, cap: number): string[] {
   const out: string[] = [];
   const walk = (folder: string): void => {
     let entries: fs.Dirent[];
@@ -485,7 +560,7 @@ function projectFiles(root: string): string[] {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (out.length >= maxIndexedFiles) return;
+      if (out.length >= cap) return;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) walk(full);

@@ -25,6 +25,7 @@ const projects: readonly ProjectCase[] = [
   { name: 'express-routers', rules: ['missing-rate-limit', 'missing-csrf'], cleanByComposition: ['src/routes/auth.js'] },
   { name: 'express-reexported-routers', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/auth.js', 'src/routes/account/router.ts'] },
   { name: 'fastify-autoload', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/auth/index.ts'] },
+  { name: 'fastify-knex', rules: ['missing-rate-limit', 'sql-injection'], cleanByComposition: ['src/routes/accounts.js'] },
   { name: 'fastify-plugin-prefix', rules: ['missing-rate-limit'], cleanByComposition: ['src/routes/accounts.js'] },
   { name: 'fastify-unlimited', rules: ['missing-rate-limit'], cleanByComposition: [] },
   { name: 'monorepo', rules: ['missing-rate-limit'], cleanByComposition: ['packages/http/src/auth-router.ts'] },

@@ -44,7 +44,7 @@ function scanTwice(folder: string): { withProject: ScannedFinding[]; alone: Scan
   return { withProject, alone };
 }
 
-const identity = (f: ScannedFinding): string => `${f.path}:${f.line}:${f.column} ${f.ruleId} ${f.message}`;
+const identity = (f: ScannedFinding): string => `${f.path}:${f.line}:${f.column} ${f.ruleId}`;
 
 function main(): void {
   const { values } = parseArgs({ options: { workdir: { type: 'string' }, apps: { type: 'string' }, out: { type: 'string' } } });
@@ -53,6 +53,7 @@ function main(): void {
   const verdicts = readVerdicts(path.join(here, 'verdicts.json'));
   const added: Changed[] = [];
   const removed: Changed[] = [];
+  const reworded: Changed[] = [];
   const rows: string[] = [];
   for (const app of readApps(path.join(here, 'apps.json'))) {
     if (only && !only.includes(app.repo)) continue;
@@ -72,12 +73,15 @@ function main(): void {
     const appRemoved = alone.filter((f) => !withIds.has(identity(f)));
     for (const f of appAdded) added.push({ app: app.repo, finding: f, verdict: withJudged.get(identity(f))! });
     for (const f of appRemoved) removed.push({ app: app.repo, finding: f, verdict: aloneJudged.get(identity(f))! });
-    rows.push(`| ${app.repo} | ${alone.length} | ${withProject.length} | ${appAdded.length} | ${appRemoved.length} |`);
+    const aloneMessages = new Map(alone.map((f) => [identity(f), f.message]));
+    const appReworded = withProject.filter((f) => aloneMessages.has(identity(f)) && aloneMessages.get(identity(f)) !== f.message);
+    for (const f of appReworded) reworded.push({ app: app.repo, finding: f, verdict: withJudged.get(identity(f))! });
+    rows.push(`| ${app.repo} | ${alone.length} | ${withProject.length} | ${appAdded.length} | ${appRemoved.length} | ${appReworded.length} |`);
   }
   const line = (c: Changed): string => `| ${c.app} | \`${c.finding.path}:${c.finding.line}\` | ${c.finding.ruleId} | ${c.verdict} | ${c.finding.message.replace(/\|/g, '\\|')} |`;
   const report = [
-    '| app | findings alone | with the project | added | removed |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| app | findings alone | with the project | added | removed | reworded |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     `Added by the project facts (${added.length}):`,
@@ -91,6 +95,12 @@ function main(): void {
     '| app | where | rule | verdict | message |',
     '| --- | --- | --- | --- | --- |',
     ...removed.map(line),
+    '',
+    `Reworded by the project facts (${reworded.length}; the same finding, its message naming what the project does):`,
+    '',
+    '| app | where | rule | verdict | message |',
+    '| --- | --- | --- | --- | --- |',
+    ...reworded.map(line),
     '',
   ].join('\n');
   if (values.out) fs.writeFileSync(values.out, report);

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { makeProject, removeProjects, runVigil, scanJson, unsafeJwt } from '../harness/vigil-process';
+import { commitAll, initRepository, writeFiles } from '../harness/scratch-git';
 
 const paths = (dir: string, extra: readonly string[] = []): string[] =>
   scanJson(dir, extra).json.findings.map((f) => f.path).sort();
@@ -57,6 +58,19 @@ describe('vigil scan files', () => {
   it('reads .gitignore from the repository root when a subfolder is scanned', () => {
     const dir = makeProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': '*.gen.ts\n', 'app/a.gen.ts': unsafeJwt, 'app/b.ts': unsafeJwt });
     assert.deepEqual(runVigil(['scan', '--format', 'json', '--rules', 'jwt-missing-expiry', '.'], path.join(dir, 'app')).stdout.match(/"path": "[^"]+"/g), ['"path": "b.ts"']);
+  });
+
+  it("inside a git repository scans git's files: tracked ones even when ignored, untracked ones unless ignored", () => {
+    const dir = makeProject({ 'server/db/accounts.js': unsafeJwt, 'server/app.js': unsafeJwt, 'node_modules/lib/index.js': unsafeJwt, 'vigil.config.json': '{ "ignore": ["legacy"] }', 'legacy/old.js': unsafeJwt });
+    initRepository(dir);
+    commitAll(dir, 'app');
+    // A later .gitignore line matches the committed db folder, as in a real app; untracked files follow it.
+    writeFiles(dir, { '.gitignore': 'db\n*.local.js\n', 'server/new.js': unsafeJwt, 'server/db/scratch.js': unsafeJwt, 'settings.local.js': unsafeJwt });
+    assert.deepEqual(paths(dir), ['server/app.js', 'server/db/accounts.js', 'server/new.js']);
+    const sub = runVigil(['scan', '--format', 'json', '--rules', 'jwt-missing-expiry', 'db'], path.join(dir, 'server'));
+    assert.deepEqual((JSON.parse(sub.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path).sort(), ['db/accounts.js', 'db/scratch.js'], 'a named ignored folder is walked whole');
+    const tracked = runVigil(['scan', '--format', 'json', '--rules', 'jwt-missing-expiry', '.'], path.join(dir, 'server'));
+    assert.deepEqual((JSON.parse(tracked.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path).sort(), ['app.js', 'db/accounts.js', 'new.js']);
   });
 
   it('scans a file named on the command line even when it is ignored', () => {

@@ -13,6 +13,7 @@ import { expectedPlaces, placeOf } from '../harness/fixtures';
 import { LspClient, fileUri } from '../harness/lsp-client';
 import { repoRoot } from '../harness/paths';
 import { makeProject, removeProjects } from '../harness/vigil-process';
+import { expected, filesOf, projects, projectsRoot } from '../harness/projects';
 
 const router = [
   "const express = require('express');",
@@ -196,4 +197,33 @@ describe('language server: the project index', function () {
       await client.stop();
     }
   });
+});
+
+describe('language server: the apps of test/projects', function () {
+  this.timeout(120_000);
+  after(removeProjects);
+
+  for (const project of projects) {
+    it(`${project.name}: once the folder is indexed, every file's diagnostics are the expected ones`, async () => {
+      const folder = makeProject({});
+      fs.cpSync(path.join(projectsRoot, project.name), folder, { recursive: true });
+      const want = expected(folder, project.rules);
+      const client = new LspClient({ settings: {} });
+      try {
+        await client.initialize(folder);
+        for (const file of filesOf(folder)) {
+          const uri = fileUri(path.join(folder, file));
+          const mine = want.filter((w) => w.startsWith(`${file}:`));
+          await client.open(uri, fs.readFileSync(path.join(folder, file), 'utf8'), 1, /\.tsx?$/.test(file) ? 'typescript' : 'javascript');
+          // The first analysis may come before the index; the server analyses the file again once it is built.
+          const got = (d: readonly { code?: unknown; range: { start: { line: number; character: number } } }[]): string[] =>
+            d.filter((x) => project.rules.includes(String(x.code))).map((x) => `${file}:${x.range.start.line + 1}:${x.range.start.character + 1} ${String(x.code)}`).sort();
+          const published = await client.diagnosticsFor(uri, { includePast: true, timeoutMs: 60_000, where: (d) => got(d).join('\n') === mine.join('\n') });
+          assert.deepEqual(got(published.diagnostics), mine);
+        }
+      } finally {
+        await client.stop();
+      }
+    });
+  }
 });

@@ -14,6 +14,7 @@ import { findingsOnChanges, loadChanges } from './changed-findings';
 import type { ChangedFiles } from '../git/changed-lines';
 import { configIgnoreTest } from './config-ignore';
 import { Discovered, discoverFiles } from './discover-files';
+import { gitListedFiles } from '../git/listed-files';
 import { fixRoots } from './fix-writes';
 import { exit, warn } from './exit';
 import { formatJson } from './format-json';
@@ -61,7 +62,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   const workspace = new Workspace({ onConfigProblem: warn, fallbackRoot: cwd });
   const discovered: Discovered = command.stdinFilename !== undefined
     ? { files: [], errors: [], notes: [] }
-    : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace) });
+    : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace), gitListed: await gitListings(command.paths) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
   for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
   // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
@@ -136,4 +137,16 @@ export async function runScan(command: ScanCommand): Promise<number> {
   const failing = shown.some((r) => r.findings.some((f) => atOrAbove(f.severity, command.failOn)));
   if (failing) return exit.findings;
   return unreadable > 0 ? exit.failure : exit.clean;
+}
+
+/** What git lists under each named folder that lies in a repository (see discover-files.ts). */
+async function gitListings(paths: readonly string[]): Promise<Map<string, readonly string[]>> {
+  const out = new Map<string, readonly string[]>();
+  for (const named of paths) {
+    const full = path.resolve(named);
+    if (out.has(full) || !fs.statSync(full, { throwIfNoEntry: false })?.isDirectory()) continue;
+    const listed = await gitListedFiles(full);
+    if (listed) out.set(full, listed);
+  }
+  return out;
 }

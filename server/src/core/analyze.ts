@@ -100,7 +100,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const tree = new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName));
+    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode);
     input.onFacts?.(facts);
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
     const incremental = keepBase || previous !== undefined;

@@ -183,8 +183,8 @@ export class Workspace {
     return document && path.isAbsolute(document.fileName) ? this.dependentsOf(document.fileName) : [];
   }
 
-  /** The indexed projects and their file counts. */
-  indexedProjects(): { root: string; files: number }[] {
+  /** The indexed projects, their file counts, and whether the index's budget left files out. */
+  indexedProjects(): { root: string; files: number; complete: boolean }[] {
     return this.index.indexedProjects();
   }
 

@@ -97,6 +97,9 @@ export function startServer(connection: Connection): void {
       progress?.begin('Vigil: indexing the project', 0, undefined, false);
       await workspace.indexInBackground(folder, (done, total) => progress?.report(Math.floor((done * 100) / Math.max(total, 1)), `${done} of ${total} files`));
       progress?.done();
+      for (const p of workspace.indexedProjects()) {
+        if (!p.complete) connection.console.info(`Vigil: the project index holds ${p.files} files of ${p.root} and is at its budget; the other files are not indexed, so findings that depend on them are not made.`);
+      }
       revalidateAll();
     }
   };

@@ -22,3 +22,12 @@ export function webFrameworkOf(library: LibraryId | undefined): WebFramework | u
  * `additionalProperties: false` or the app's `removeAdditional` setting.
  */
 export const bodySchemaOptions: Readonly<Partial<Record<WebFramework, readonly string[]>>> = { fastify: ['schema', 'body'] };
+
+/**
+ * How a NestJS app applies a guard to every route: a module provider `{ provide: APP_GUARD, useClass: X }`
+ * (or `useExisting`), and `app.useGlobalGuards(new X())` in the bootstrap file.
+ */
+export const nestGlobalGuards = { providerToken: 'APP_GUARD', providerKeys: ['useClass', 'useExisting'], appMethod: 'useGlobalGuards' } as const;
+
+/** Decorators a NestJS app marks a route with to let it past its global authentication guard (a project's own, by convention). */
+export const nestPublicRouteDecorator = /^(Public|IsPublic|SkipAuth|AllowAnonymous|NoAuth|Anonymous|PublicRoute)$/;

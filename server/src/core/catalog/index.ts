@@ -14,7 +14,7 @@ export { sequelize } from './sequelize';
 export { typeorm } from './typeorm';
 export { connectionFactories, connectionGlobals, connectionLibraries } from './connections';
 export type { ConnectionLibrary, ConnectionSecret } from './connections';
-export { bodySchemaOptions, webFrameworkOf, webFrameworks } from './frameworks';
+export { bodySchemaOptions, nestGlobalGuards, nestPublicRouteDecorator, webFrameworkOf, webFrameworks } from './frameworks';
 export { encapsulationBreakers, middlewareKindOf, middlewareModules, pluginLoaders, sessionMiddlewareCalls } from './middleware';
 export type { MiddlewareKind } from './middleware';
 export { adyen, idempotencyKeyOptions, remoteApiClientNames, stripe } from './payments';

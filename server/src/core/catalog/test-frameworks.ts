@@ -77,3 +77,39 @@ export const valueMatchers: Readonly<Record<string, (value: unknown) => boolean>
 
 /** Callbacks that run later, after the statements that follow the call. */
 export const laterCallbacks: ReadonlySet<string> = new Set(['then', 'catch', 'finally', 'on', 'once', 'end', 'subscribe', 'setTimeout', 'setImmediate', 'nextTick', 'addEventListener']);
+
+/**
+ * Where a test runner's config says its tests are, read as data (never run). `files`: the config files a
+ * package folder may hold; `manifestKey`: the key of package.json holding the same config. Each setting is a
+ * dotted path into the config object and what its value is: globs of test files relative to the config's folder
+ * (`rootDir` when the config sets it), regular expressions tested against a file's path, or a folder whose every
+ * file is test code (Playwright's `testDir` holds the tests and their page objects and fixtures).
+ */
+export interface TestRunnerConfig {
+  runner: string;
+  files: readonly string[];
+  manifestKey?: string;
+  settings: readonly { key: string; kind: 'globs' | 'regexes' | 'folder' }[];
+  /** The key naming the folder that globs are relative to (Jest's `rootDir`). */
+  rootKey?: string;
+}
+
+const scriptExtensions = ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'];
+const configFiles = (base: string, extensions: readonly string[] = scriptExtensions): string[] => extensions.map((e) => `${base}.${e}`);
+
+export const testRunnerConfigs: readonly TestRunnerConfig[] = [
+  {
+    runner: 'jest',
+    files: [...configFiles('jest.config'), 'jest.config.json'],
+    manifestKey: 'jest',
+    settings: [{ key: 'testMatch', kind: 'globs' }, { key: 'testRegex', kind: 'regexes' }],
+    rootKey: 'rootDir',
+  },
+  { runner: 'vitest', files: [...configFiles('vitest.config'), ...configFiles('vite.config')], settings: [{ key: 'test.include', kind: 'globs' }] },
+  { runner: 'mocha', files: ['.mocharc.json', '.mocharc.js', '.mocharc.cjs'], manifestKey: 'mocha', settings: [{ key: 'spec', kind: 'globs' }] },
+  { runner: 'playwright', files: configFiles('playwright.config'), settings: [{ key: 'testDir', kind: 'folder' }] },
+  { runner: 'cypress', files: configFiles('cypress.config'), settings: [{ key: 'e2e.specPattern', kind: 'globs' }, { key: 'component.specPattern', kind: 'globs' }] },
+];
+
+/** Functions a config object is passed through unchanged (`export default defineConfig({ … })`). */
+export const configWrappers: ReadonlySet<string> = new Set(['defineConfig', 'defineProject', 'mergeConfig']);

@@ -100,7 +100,8 @@ export interface Facts {
  * `projectPath`: the file's path relative to its project (project-path.ts), for the path patterns. `tree`: the
  * file's tree index, when the caller already has it (analyze walks the tree once). `importedReturn`: what a call
  * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
- * alone, or summarised for the index, knows nothing of other modules.
+ * alone, or summarised for the index, knows nothing of other modules. `testByProject`: the project counts the file
+ * as test code (ProjectFacts.isTestCode), so every rule does.
  */
 export function buildFacts(
   sourceFile: ts.SourceFile,
@@ -108,6 +109,7 @@ export function buildFacts(
   tree: TreeIndex = new TreeIndex(sourceFile),
   importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
   projectExports?: ProjectExports,
+  testByProject = false,
 ): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
@@ -138,7 +140,7 @@ export function buildFacts(
   }
 
   const libraryIds = new Set(imports.map((i) => i.library));
-  const isTestFile = isTestCode(projectPath, imports.map((i) => i.module));
+  const isTestFile = testByProject || isTestCode(projectPath, imports.map((i) => i.module));
   const facts: Facts = {
     sourceFile,
     imports,

@@ -10,6 +10,7 @@ import * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import type { MiddlewareMount } from '../facts/routes';
 import { RateLimiterIndex } from '../facts/rate-limiters';
+import { globalGuardNames } from '../facts/nest-global-guards';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from '../facts/syntax';
 import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
 import type { ExportSummary } from './export-summary';
@@ -26,6 +27,8 @@ export interface MountSummary {
   modules: string[];
   /** A folder whose every file is registered here (a plugin loader), relative to this file's folder. */
   folder?: string;
+  /** The export of a module mounted here, when a name of it is (`app.use('/auth', routes.auth)`): module → export. */
+  exports?: Record<string, string>;
 }
 
 export interface FileSummary {
@@ -34,6 +37,8 @@ export interface FileSummary {
   mounts: MountSummary[];
   /** What the file's default export (`export default`, `module.exports =`) does when it is mounted. */
   exportedMiddleware: MiddlewareKind[];
+  /** Guards the file applies to every route of its NestJS app, by name (nest-global-guards.ts). */
+  globalGuards: string[];
   /** What the file's exports do, by export key (export-summary.ts); absent when nothing is known of any. */
   exports?: Record<string, ExportSummary>;
   /** Exports of other modules the file passes on; absent when none. */
@@ -49,6 +54,7 @@ export function summarize(facts: Facts): FileSummary {
     imports: importsOf(facts.sourceFile.text),
     mounts: facts.mounts.map((m) => mountSummary(m, facts, kindsOf)),
     exportedMiddleware: exportedMiddleware(facts, kindsOf),
+    globalGuards: globalGuardNames(facts),
     ...(exports ? { exports } : {}),
     ...(reexports.length > 0 ? { reexports } : {}),
   };
@@ -67,18 +73,22 @@ const mountCall = /\.\s*(use|register|route|useGlobalGuards|useGlobalInterceptor
  * its summary is its imports alone and the project index need not parse it.
  */
 export function needsFullSummary(text: string): boolean {
-  return mountCall.test(text) || /\bexport\b|\bexports\b/.test(text);
+  return mountCall.test(text) || text.includes('APP_GUARD') || /\bexport\b|\bexports\b/.test(text);
 }
 
 function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MountSummary {
   const middleware = new Set<MiddlewareKind>();
   const modules: string[] = [];
   let folder: string | undefined;
+  let exports: Record<string, string> | undefined;
   let prefix = mount.path;
   for (const arg of mount.args) {
     for (const kind of kindsOf(arg)) middleware.add(kind);
-    const module = projectModuleOf(arg, facts);
-    if (module !== undefined) modules.push(module);
+    const ref = projectModuleOf(arg, facts);
+    if (ref !== undefined) {
+      modules.push(ref.module);
+      if (ref.exportName !== undefined && ref.exportName !== 'default') (exports ??= {})[ref.module] = ref.exportName;
+    }
     const options = unwrap(arg);
     if (ts.isObjectLiteralExpression(options)) {
       prefix ??= stringText(propertyValue(options, 'prefix'));
@@ -87,7 +97,7 @@ function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expr
       if (dirOption !== undefined) folder = folderOf(propertyValue(options, dirOption));
     }
   }
-  return { receiver: mount.receiverName, path: prefix, middleware: [...middleware], modules, ...(folder !== undefined ? { folder } : {}) };
+  return { receiver: mount.receiverName, path: prefix, middleware: [...middleware], modules, ...(folder !== undefined ? { folder } : {}), ...(exports ? { exports } : {}) };
 }
 
 /** Rate limiters, CSRF protection and sessions among a mount's arguments. */
@@ -108,15 +118,18 @@ function middlewareKinds(expr: ts.Expression, facts: Facts, limiters: RateLimite
  * The project module a mount argument is: `require('./routes/auth')`, an imported router, `router.routes()`,
  * `import('./plugins/auth')`, a router factory called in place (`require('./routes')(db)`).
  */
-function projectModuleOf(expr: ts.Expression, facts: Facts): string | undefined {
+function projectModuleOf(expr: ts.Expression, facts: Facts): { module: string; exportName?: string } | undefined {
   let e = unwrap(expr);
   if (ts.isCallExpression(e) && (memberName(e.expression) === 'routes' || memberName(e.expression) === 'middleware')) e = unwrap((e.expression as ts.PropertyAccessExpression).expression);
-  if (ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword) return stringText(e.arguments[0]);
+  if (ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    const module = stringText(e.arguments[0]);
+    return module === undefined ? undefined : { module };
+  }
   if (ts.isCallExpression(e) && !isRequireCall(e)) e = unwrap(e.expression);
   if (!ts.isIdentifier(e) && !isRequireCall(e) && !ts.isPropertyAccessExpression(e)) return undefined;
   const ref = facts.libraryOf(e);
   const known = ref && (middlewareKindOf(ref.module) !== undefined || Object.prototype.hasOwnProperty.call(pluginLoaders, ref.module));
-  return ref && ref.library === undefined && !known ? ref.module : undefined;
+  return ref && ref.library === undefined && !known ? { module: ref.module, ...(ref.exportName !== undefined ? { exportName: ref.exportName } : {}) } : undefined;
 }
 
 /** `path.join(__dirname, 'plugins')`, `join(import.meta.dirname, 'routes', 'api')`, `'./routes'`. */

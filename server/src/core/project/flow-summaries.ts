@@ -110,7 +110,7 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
       fileName: facts.sourceFile.fileName,
       projectPath: facts.sourceFile.fileName,
       facts: recording,
-      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, declarationFile: () => undefined, exportSummary: () => undefined },
+      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, declarationFile: () => undefined, exportSummary: () => undefined, isTestCode: false, globalGuards: [] },
       options: ruleOptions(rule.meta.options, undefined),
       report,
       outOfTime: () => false,

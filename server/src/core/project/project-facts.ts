@@ -26,6 +26,13 @@ export interface ProjectFacts {
   readonly mountedBy: readonly string[];
   /** The range the file's package declares for `dependency`. */
   declaredRange(dependency: string): string | undefined;
+  /**
+   * The project counts the file as test code where the file alone does not say so: a test runner's config names
+   * it, or only tests import it (project-index.ts). Facts.isTestFile joins this to what the file says of itself.
+   */
+  readonly isTestCode: boolean;
+  /** Guards the NestJS app of this file's package applies to every route (`APP_GUARD` providers, `useGlobalGuards`), by name. */
+  readonly globalGuards: readonly string[];
   /** The declaration file beside this JavaScript file that types its exports (`index.d.ts` for `index.js`). */
   declarationFile(): string | undefined;
   /**
@@ -54,5 +61,7 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
     declarationFile: () => siblingDeclaration(fileName),
     exportSummary: () => undefined,
+    isTestCode: false,
+    globalGuards: [],
   };
 }

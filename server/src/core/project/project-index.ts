@@ -5,13 +5,20 @@
  *
  * A project is walked the first time a file of it asks (`ensure`), or ahead of time by the editor, in slices
  * (`indexInSlices`), so that no analysis waits on it. Open documents replace their file's text on disk
- * (`record`). The summaries of one project are capped at `maxIndexedFiles`: past it, the remaining files are
- * not indexed (a file's analysis then knows less of the project, never more than is true).
+ * (`record`).
+ *
+ * Memory budget: the index holds its summaries (kept while a file uses them: an edited document's old versions
+ * are let go) and one entry per file, and keeps an estimate of their size (`estimatedBytes`, measured against the
+ * heap by bench/index-memory.ts). Past `maxFiles` files in one project or `maxBytes` in all (20,000 files and
+ * 64 MB by default), no more files are added: the walk stops, the project is marked incomplete
+ * (`indexedProjects`), and a file's analysis knows less of the project, never more than is true. Files already
+ * indexed keep being updated.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MiddlewareKind } from '../catalog';
+import { type MiddlewareKind, isKind, libraryIdOf } from '../catalog';
+import { isTestCode } from '../facts/test-code';
 import { buildFacts } from '../facts/facts';
 import { joinPaths } from '../facts/route-paths';
 import { parse } from '../parse';
@@ -24,22 +31,44 @@ import type { MountedAround, ProjectFacts, ResolvedExport } from './project-fact
 import { type ProjectRoots, isInside } from './project-roots';
 import { isAnalysable, skippedFolders } from './skipped-paths';
 import { TsconfigPaths } from './tsconfig-paths';
+import { type Reexport, reexportsOf } from './reexports';
+import { type TestFileMatcher, matchesTestFile, testRunnerMatchers } from './test-runner-config';
+import { testRunnerConfigs } from '../catalog/test-frameworks';
 
-/** A project with more files than this is indexed in part (the first ones the walk finds). */
-export const maxIndexedFiles = 20_000;
+export interface IndexLimits {
+  /** A project with more files than this is indexed in part (the first ones the walk finds). */
+  maxFiles: number;
+  /** The estimated size of every summary and file entry the index holds, in bytes. */
+  maxBytes: number;
+}
+
+export const defaultIndexLimits: IndexLimits = { maxFiles: 20_000, maxBytes: 64 * 1024 * 1024 };
+/** What one file entry costs beyond its path: the map entry, the content hash, the memo entries made for it. */
+const fileEntryBytes = 400;
+/** A summary's heap size against its JSON length: UTF-16 strings, arrays and object headers (bench/index-memory.ts). */
+const summaryBytesPerChar = 6;
 /** Files larger than this are generated bundles: they are not summarised. */
 const maxSummarisedBytes = 1024 * 1024;
 /** How many mounts up app composition follows (app → api router → auth router → …). */
 const mountDepth = 4;
-/** How many re-exports a lookup of an export follows (`index.ts` → `services/index.ts` → `services/users.ts`). */
+/**
+ * How many re-exports a lookup of an export, or of a re-exported router, follows (`index.ts` → `services/index.ts`
+ * → `services/users.ts`).
+ */
 const reexportDepth = 3;
 /**
  * How many importers up a change of summaries reaches: what a file's exports do enters its importers' facts,
  * and through summaries composed across files (a helper calling another file's helper), theirs.
  */
 const importerDepth = 3;
+/** How many importers up "imported only by tests" follows (test → helper → helper's helper). */
+const testHelperDepth = 3;
+/** Files named like a program's or package's entry: run or imported from outside, so never a test helper by its importers. */
+const entryName = /^(index|main|server|app|cli)$/;
+/** The config files of the test runners the catalogue knows: a change to one is a change of which files are tests. */
+const runnerConfigNames: ReadonlySet<string> = new Set(testRunnerConfigs.flatMap((r) => r.files));
 
-const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [] };
+const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [], globalGuards: [] };
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -56,10 +85,18 @@ interface MountEdge {
 class IndexedProject {
   /** File → content hash of the text its summary was made from. */
   readonly files = new Map<string, string>();
+  /** False when the budget stopped the walk before every file was indexed. */
+  complete = true;
   readonly packages = new Map<string, WorkspacePackage>();
+  /** Every folder of the project with a package.json, named or not. */
+  packageDirs: ReadonlySet<string> = new Set();
   private resolved = new Map<string, Map<string, string | undefined>>();
   private mountedByMemo: Map<string, MountEdge[]> | undefined;
   private importersMemo: Map<string, string[]> | undefined;
+  private testMemo = new Map<string, boolean>();
+  private guardsMemo: Map<string, string[]> | undefined;
+  /** What the test runners' configs of the project's packages name as tests. */
+  testMatchers: TestFileMatcher[] = [];
 
   constructor(readonly root: string, private readonly index: ProjectIndex) {}
 
@@ -73,6 +110,72 @@ class IndexedProject {
   summariesChanged(): void {
     this.mountedByMemo = undefined;
     this.importersMemo = undefined;
+    this.testMemo = new Map();
+    this.guardsMemo = undefined;
+  }
+
+  /**
+   * Test code as the project sees it, beyond what the file says of itself (test-code.ts): a file a test runner's
+   * config names, and a helper every importer of which is test code (through up to `testHelperDepth` importers).
+   */
+  isTest(file: string): boolean {
+    let known = this.testMemo.get(file);
+    if (known === undefined) {
+      known = this.runnerTest(file) || this.onlyImportedByTests(file, 0, new Set());
+      this.testMemo.set(file, known);
+    }
+    return known;
+  }
+
+  /** The guards NestJS files of `file`'s package apply to every route of their app. */
+  globalGuards(file: string): readonly string[] {
+    if (!this.guardsMemo) {
+      const byPackage = new Map<string, Set<string>>();
+      for (const other of this.files.keys()) {
+        const guards = this.summaryOf(other).globalGuards;
+        if (guards.length === 0) continue;
+        const dir = this.packageDirOf(other);
+        let names = byPackage.get(dir);
+        if (!names) byPackage.set(dir, (names = new Set()));
+        for (const g of guards) names.add(g);
+      }
+      this.guardsMemo = new Map([...byPackage].map(([dir, names]) => [dir, [...names]]));
+    }
+    return this.guardsMemo.get(this.packageDirOf(file)) ?? [];
+  }
+
+  samePackage(file: string): string[] {
+    const dir = this.packageDirOf(file);
+    return [...this.files.keys()].filter((f) => this.packageDirOf(f) === dir);
+  }
+
+  private packageDirOf(file: string): string {
+    for (let dir = path.dirname(file); isInside(dir, this.root); dir = path.dirname(dir)) {
+      if (this.packageDirs.has(dir) || dir === this.root || path.dirname(dir) === dir) return dir;
+    }
+    return this.root;
+  }
+
+  private runnerTest(file: string): boolean {
+    return this.testMatchers.some((m) => matchesTestFile(m, file));
+  }
+
+  private ownTest(file: string): boolean {
+    return isTestCode(projectPathOf(file, this.root), this.summaryOf(file).imports) || this.runnerTest(file);
+  }
+
+  /**
+   * A helper only tests import. Entry-like files (`index`, `server`, `app`), files that mount middleware or import a
+   * web framework are application code whoever imports them: a test importing the app to drive it makes no helper.
+   */
+  private onlyImportedByTests(file: string, depth: number, seen: Set<string>): boolean {
+    if (depth >= testHelperDepth || seen.has(file)) return false;
+    seen.add(file);
+    const summary = this.summaryOf(file);
+    if (entryName.test(path.basename(file).replace(/\.[^.]+$/, '')) || summary.mounts.length > 0) return false;
+    if (summary.imports.some((m) => isKind(libraryIdOf(m), 'web-framework'))) return false;
+    const importers = this.importers(file);
+    return importers.length > 0 && importers.every((i) => this.ownTest(i) || this.onlyImportedByTests(i, depth + 1, seen));
   }
 
   summaryOf(file: string): FileSummary {
@@ -105,7 +208,7 @@ class IndexedProject {
   mountTargets(parent: string, mount: FileSummary['mounts'][number]): { file: string; folderPrefix: string }[] {
     const out: { file: string; folderPrefix: string }[] = [];
     for (const module of mount.modules) {
-      const file = this.resolve(module, parent);
+      const file = this.throughReexports(this.resolve(module, parent), mount.exports?.[module]);
       if (file !== undefined && file !== parent) out.push({ file, folderPrefix: '' });
     }
     if (mount.folder !== undefined) {
@@ -117,6 +220,21 @@ class IndexedProject {
       }
     }
     return out;
+  }
+
+  /**
+   * The file that defines export `name` of `file`, following what `file` passes on from others (an aggregating
+   * `routes/index.js`) up to a few modules; `file` itself when it passes nothing on under that name.
+   */
+  throughReexports(file: string | undefined, name: string | undefined, depth = 0): string | undefined {
+    if (file === undefined || name === undefined || depth >= reexportDepth) return file;
+    const reexports = this.index.reexportsOf(file, this.files.get(file));
+    const named = reexports.get(name);
+    // `export *` passes a name on from whichever module has it: followed only when there is one such module.
+    const star = reexports.get('*') ?? [];
+    const from = named ? named[0] : star.length === 1 ? { specifier: star[0].specifier, exportName: name } : undefined;
+    const target = from && this.resolve(from.specifier, file);
+    return target !== undefined && target !== file ? this.throughReexports(target, from?.exportName, depth + 1) : file;
   }
 
   mountedBy(file: string): readonly MountEdge[] {
@@ -197,15 +315,37 @@ class IndexedProject {
 export class ProjectIndex {
   readonly tsconfigs = new TsconfigPaths();
   private readonly summaries = new Map<string, FileSummary>();
+  /** How many files (in every project) use each summary: one nobody uses is let go. */
+  private readonly uses = new Map<string, number>();
+  private bytes = 0;
+  private readonly reexports = new Map<string, Map<string, Reexport[]>>();
   private readonly projects = new Map<string, IndexedProject>();
 
   constructor(
     private readonly roots: ProjectRoots,
     private readonly manifests: PackageManifests,
+    private readonly limits: IndexLimits = defaultIndexLimits,
   ) {}
+
+  /** The estimated bytes of what the index holds (summaries and file entries), checked against `maxBytes`. */
+  estimatedBytes(): number {
+    return this.bytes;
+  }
 
   summaryByHash(hash: string): FileSummary | undefined {
     return this.summaries.get(hash);
+  }
+
+  /** What `file` re-exports, read from disk the first time a mount asks, kept by the content hash it was indexed with. */
+  reexportsOf(file: string, hash: string | undefined): Map<string, Reexport[]> {
+    const key = hash ?? file;
+    let known = this.reexports.get(key);
+    if (!known) {
+      const text = readText(file);
+      known = text === undefined || !/export|exports/.test(text) ? new Map() : reexportsOf(parse(text, file));
+      this.reexports.set(key, known);
+    }
+    return known;
   }
 
   /** The indexed project holding `file`, walked now if it is not yet. Undefined when no folder holds the file. */
@@ -215,7 +355,7 @@ export class ProjectIndex {
     const known = this.projects.get(root);
     if (known) return known;
     const project = this.begin(root);
-    for (const found of projectFiles(root)) this.summariseFromDisk(project, found);
+    for (const found of projectFiles(root, this.limits.maxFiles + 1)) if (!this.summariseFromDisk(project, found)) break;
     return project;
   }
 
@@ -227,9 +367,9 @@ export class ProjectIndex {
     const root = this.roots.boundaryOf(file);
     if (root === undefined || this.projects.has(root)) return;
     const project = this.begin(root);
-    const files = projectFiles(root);
+    const files = projectFiles(root, this.limits.maxFiles + 1);
     for (let i = 0; i < files.length; i++) {
-      if (!project.files.has(files[i])) this.summariseFromDisk(project, files[i]);
+      if (!project.files.has(files[i]) && !this.summariseFromDisk(project, files[i])) break;
       if (i % 50 === 49) {
         onProgress?.(i + 1, files.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -248,19 +388,28 @@ export class ProjectIndex {
     const hash = contentHash(text);
     const before = project.files.get(file);
     if (before === hash) return false;
-    if (!this.summaries.has(hash)) this.summaries.set(hash, summary ?? summariseText(text, file, project.root));
     const added = before === undefined;
-    const changed = added || JSON.stringify(this.summaries.get(before)) !== JSON.stringify(this.summaries.get(hash));
-    project.files.set(file, hash);
+    if (added && !this.withinBudget(project)) return false;
+    const previous = before === undefined ? undefined : this.summaries.get(before);
+    this.keep(hash, () => summary ?? summariseText(text, file, project.root));
+    const changed = added || JSON.stringify(previous) !== JSON.stringify(this.summaries.get(hash));
+    this.setFile(project, file, hash);
+    const runnerConfig = runnerConfigNames.has(path.basename(file));
+    if (runnerConfig) project.testMatchers = packageFolders(project.root).flatMap(testRunnerMatchers);
     if (added) project.filesChanged();
-    else if (changed) project.summariesChanged();
-    return changed;
+    else if (changed || runnerConfig) project.summariesChanged();
+    return changed || runnerConfig;
   }
 
   /** A file was deleted (or left the project). */
   forget(file: string): void {
     const project = this.projectOf(file);
-    if (project?.files.delete(file)) project.filesChanged();
+    const hash = project?.files.get(file);
+    if (!project || hash === undefined) return;
+    project.files.delete(file);
+    this.bytes -= fileEntryBytes + 2 * file.length;
+    this.release(hash);
+    project.filesChanged();
   }
 
   /** A file changed on disk (a watcher saw it): its summary is made again from the disk. */
@@ -280,7 +429,7 @@ export class ProjectIndex {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
     const declarationFile = (): string | undefined => siblingDeclaration(file);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined };
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined, isTestCode: false, globalGuards: [] };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
@@ -293,12 +442,16 @@ export class ProjectIndex {
         const found = project.exportIn(target, key);
         return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length)) : undefined);
       },
+      isTestCode: project.isTest(file),
+      get globalGuards() {
+        return project.globalGuards(file);
+      },
     };
   }
 
   /**
-   * The files whose project facts `file` enters: those it mounts (and theirs, as far as composition goes) and
-   * those that import it (and theirs, as far as summaries compose).
+   * The files whose project facts `file` enters: those it mounts (and theirs, as far as composition goes), those
+   * that import it (and theirs, as far as summaries compose), and those it imports (whether only tests import them).
    */
   dependantsOf(file: string): string[] {
     const project = this.projectOf(file);
@@ -313,6 +466,12 @@ export class ProjectIndex {
       }
     };
     up(file, 0);
+    // A guard applied app-wide reaches every controller of its package.
+    if (project.summaryOf(file).globalGuards.length > 0) for (const other of project.samePackage(file)) if (other !== file) out.add(other);
+    for (const specifier of project.summaryOf(file).imports) {
+      const target = project.resolve(specifier, file);
+      if (target !== undefined && target !== file) out.add(target);
+    }
     const down = (from: string, depth: number): void => {
       if (depth >= mountDepth) return;
       for (const mount of project.summaryOf(from).mounts) {
@@ -327,9 +486,9 @@ export class ProjectIndex {
     return [...out];
   }
 
-  /** Which projects are indexed, with their file counts (for the editor's status and the bench). */
-  indexedProjects(): { root: string; files: number }[] {
-    return [...this.projects.values()].map((p) => ({ root: p.root, files: p.files.size }));
+  /** Which projects are indexed, with their file counts and whether the budget left files out (for the editor's status and the bench). */
+  indexedProjects(): { root: string; files: number; complete: boolean }[] {
+    return [...this.projects.values()].map((p) => ({ root: p.root, files: p.files.size, complete: p.complete }));
   }
 
   /** package.json or tsconfig.json changed: packages and aliases are read again; summaries stay. */
@@ -355,19 +514,63 @@ export class ProjectIndex {
 
   private readPackages(project: IndexedProject): void {
     project.packages.clear();
-    for (const dir of packageFolders(project.root)) {
+    const folders = packageFolders(project.root);
+    project.packageDirs = new Set(folders);
+    project.testMatchers = folders.flatMap(testRunnerMatchers);
+    for (const dir of folders) {
       const manifest = this.manifests.read(path.join(dir, 'package.json'));
       if (manifest?.name !== undefined && !project.packages.has(manifest.name)) project.packages.set(manifest.name, { dir, manifest });
     }
   }
 
-  private summariseFromDisk(project: IndexedProject, file: string): void {
+  /** False when the budget is spent: the walk stops there. */
+  private summariseFromDisk(project: IndexedProject, file: string): boolean {
+    if (!this.withinBudget(project)) return false;
     const text = readText(file);
-    if (text === undefined) return;
+    if (text === undefined) return true;
     const hash = contentHash(text);
-    if (!this.summaries.has(hash)) this.summaries.set(hash, summariseText(text, file, project.root));
-    project.files.set(file, hash);
+    this.keep(hash, () => summariseText(text, file, project.root));
+    this.setFile(project, file, hash);
     project.filesChanged();
+    return true;
+  }
+
+  /** Whether one more file may join `project`; when not, the project is marked incomplete. */
+  private withinBudget(project: IndexedProject): boolean {
+    if (this.bytes < this.limits.maxBytes && project.files.size < this.limits.maxFiles) return true;
+    project.complete = false;
+    return false;
+  }
+
+  /** Makes the summary of `hash` if the index has none (its use is counted by setFile). */
+  private keep(hash: string, make: () => FileSummary): void {
+    if (this.summaries.has(hash)) return;
+    // Copied through JSON: names cut from the source text would otherwise keep the whole text alive (V8 slices strings).
+    const json = JSON.stringify(make());
+    this.summaries.set(hash, JSON.parse(json) as FileSummary);
+    this.bytes += summaryBytesPerChar * json.length;
+  }
+
+  private setFile(project: IndexedProject, file: string, hash: string): void {
+    const before = project.files.get(file);
+    project.files.set(file, hash);
+    this.uses.set(hash, (this.uses.get(hash) ?? 0) + 1);
+    if (before === undefined) this.bytes += fileEntryBytes + 2 * file.length;
+    else this.release(before);
+  }
+
+  /** One file less uses `hash`: a summary no file uses any more is let go, with what was read for it. */
+  private release(hash: string): void {
+    const left = (this.uses.get(hash) ?? 1) - 1;
+    if (left > 0) {
+      this.uses.set(hash, left);
+      return;
+    }
+    this.uses.delete(hash);
+    const summary = this.summaries.get(hash);
+    if (summary) this.bytes -= summaryBytesPerChar * JSON.stringify(summary).length;
+    this.summaries.delete(hash);
+    this.reexports.delete(hash);
   }
 }
 
@@ -394,8 +597,8 @@ function summariseText(text: string, file: string, root: string): FileSummary {
   }
 }
 
-/** The analysable files under `root`, skipping dependencies, build output and hidden folders, up to the cap. */
-function projectFiles(root: string): string[] {
+/** The analysable files under `root`, skipping dependencies, build output and hidden folders, up to `cap`. */
+function projectFiles(root: string, cap: number): string[] {
   const out: string[] = [];
   const walk = (folder: string): void => {
     let entries: fs.Dirent[];
@@ -406,7 +609,7 @@ function projectFiles(root: string): string[] {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (out.length >= maxIndexedFiles) return;
+      if (out.length >= cap) return;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) walk(full);

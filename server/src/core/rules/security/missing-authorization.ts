@@ -6,6 +6,8 @@ import { DatabaseAccess, databaseReadOf, databaseWriteOf } from '../../facts/dat
 import { accessCheckCall, authenticationGuard, currentUserReference, machineEndpoint, ownerField, publicContent, roleGuard, signedInUser } from '../../facts/current-user';
 import { calleeName, isFunctionLike, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { addPropertyEdit } from '../../fixers/object-property';
+import type { ProjectFacts } from '../../project/project-facts';
+import { nestPublicRouteDecorator } from '../../catalog';
 import { preorder } from '../../traverse';
 
 /** A request value that names one record: a path parameter, or a field called `id`, `orderId`, `uuid`, `slug`. */
@@ -95,16 +97,27 @@ function checksAccess(fn: ts.FunctionLikeDeclaration): boolean {
   return found;
 }
 
-/** Route middleware, NestJS decorators and router-wide mounts, as text. */
-function guardsOf(handler: Handler, facts: Facts): string[] {
+/**
+ * Route middleware, NestJS decorators, router-wide mounts, as text; and the guards the NestJS app applies to every
+ * route (in any file of its package), unless the route is marked to pass them (`@Public()`).
+ */
+function guardsOf(handler: Handler, facts: Facts, project: ProjectFacts): string[] {
   const out: string[] = [];
   const route = handler.route;
   if (route) {
     out.push(...route.middleware.map((m) => m.getText().slice(0, 120)));
+    if (route.framework === 'nestjs' && !route.middleware.some(isPublicMarker)) out.push(...project.globalGuards);
     const receiver = route.receiver?.getText();
     for (const mount of facts.mounts) if (receiver !== undefined && mount.receiverName === receiver) out.push(...mount.args.map((a) => a.getText().slice(0, 120)));
   }
   return out;
+}
+
+/** `@Public()`, `@SkipAuth()`: a decorator expression letting a route past the app's global authentication guard. */
+function isPublicMarker(decorator: ts.Expression): boolean {
+  const e = unwrap(decorator);
+  const name = ts.isCallExpression(e) ? calleeName(e) : ts.isIdentifier(e) ? e.text : undefined;
+  return name !== undefined && nestPublicRouteDecorator.test(name);
 }
 
 /** The file's own way of scoping this kind of record: `{ user: req.user.id }` in another query or a create. */
@@ -177,7 +190,7 @@ export const missingAuthorization: Rule = {
         if (!id) return;
         let quiet = judged.get(handler.fn);
         if (quiet === undefined) {
-          const guards = guardsOf(handler, facts);
+          const guards = guardsOf(handler, facts, context.project);
           const authenticates = guards.some((g) => authenticationGuard.test(g)) || signedInUser.test(handler.fn.getText());
           quiet = !authenticates || guards.some((g) => roleGuard.test(g)) || checksAccess(handler.fn);
           judged.set(handler.fn, quiet);

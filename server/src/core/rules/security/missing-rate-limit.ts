@@ -153,7 +153,8 @@ export const missingRateLimit: Rule = {
       };
 
       const fastifyGlobal = limiterMounts.some((m) => memberName(m.call.expression) === 'register' && !registersLocally(m));
-      const nestGlobal = throttlerAppGuard || limiterMounts.some((m) => memberName(m.call.expression) === 'useGlobalGuards');
+      // A throttler guard this file or another of the app applies to every route (`APP_GUARD` in app.module.ts, `useGlobalGuards` in main.ts).
+      const nestGlobal = throttlerAppGuard || limiterMounts.some((m) => memberName(m.call.expression) === 'useGlobalGuards') || context.project.globalGuards.some(isLimiterName);
 
       const covered = (route: Route): boolean => {
         if (route.framework === 'nestjs') return nestLimited(route, nestGlobal, limiters);

@@ -1,0 +1,2 @@
+// expect: none
+export { default as accountRouter } from './router';

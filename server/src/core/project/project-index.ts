@@ -33,6 +33,28 @@ const mountDepth = 4;
 
 const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [] };
 
+/** One file of a project as the index holds it: the content hash of the text summarised, and the summary. */
+export interface SummarisedFile {
+  file: string;
+  hash: string;
+  summary: FileSummary;
+}
+
+/**
+ * A project's index as plain data, in the walk's order: what a scan's worker threads are given, so that the
+ * project is walked and summarised once for all of them rather than once in each.
+ */
+export interface IndexedFiles {
+  root: string;
+  files: SummarisedFile[];
+}
+
+/** A project not indexed yet: its root, and the files a walk of it finds (those its index is to hold). */
+export interface ProjectToIndex {
+  root: string;
+  files: string[];
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -189,6 +211,23 @@ export class ProjectIndex {
     return project;
   }
 
+  /** The projects holding `files` that are not indexed yet, each with the files its index is to hold. */
+  unindexedProjects(files: readonly string[]): ProjectToIndex[] {
+    const roots = new Set<string>();
+    for (const file of files) {
+      const root = this.roots.boundaryOf(file);
+      if (root !== undefined && !this.projects.has(root)) roots.add(root);
+    }
+    return [...roots].map((root) => ({ root, files: projectFiles(root) }));
+  }
+
+  /** A project summarised elsewhere (`summariseFile` in a scan's workers), entered as `ensure` would have walked it. */
+  adopt(indexed: IndexedFiles): void {
+    if (this.projects.has(indexed.root)) return;
+    const project = this.begin(indexed.root);
+    for (const entry of indexed.files) this.enter(project, entry);
+  }
+
   /**
    * Walks the project holding `file` a slice at a time, yielding to the event loop between slices so that
    * requests are served meanwhile; `onProgress` hears how far it is. Resolves when the project is indexed.
@@ -314,13 +353,26 @@ export class ProjectIndex {
   }
 
   private summariseFromDisk(project: IndexedProject, file: string): void {
-    const text = readText(file);
-    if (text === undefined) return;
-    const hash = contentHash(text);
-    if (!this.summaries.has(hash)) this.summaries.set(hash, summariseText(text, file, project.root));
-    project.files.set(file, hash);
+    const entry = summariseFile(file, project.root, (hash) => this.summaries.get(hash));
+    if (entry) this.enter(project, entry);
+  }
+
+  private enter(project: IndexedProject, entry: SummarisedFile): void {
+    if (!this.summaries.has(entry.hash)) this.summaries.set(entry.hash, entry.summary);
+    project.files.set(entry.file, entry.hash);
     project.filesChanged();
   }
+}
+
+/**
+ * The summary of a file on disk in the project at `root`, as the index makes it; undefined when it cannot be
+ * read or is too large to summarise. `known` answers for a text already summarised (by its hash), sparing a parse.
+ */
+export function summariseFile(file: string, root: string, known?: (hash: string) => FileSummary | undefined): SummarisedFile | undefined {
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  const hash = contentHash(text);
+  return { file, hash, summary: known?.(hash) ?? summariseText(text, file, root) };
 }
 
 function readText(file: string): string | undefined {

@@ -26,13 +26,20 @@ describe('projects: findings that depend on other files of the app', function ()
       }
     });
 
-    it(`${project.name}: vigil scan reports exactly the expected findings`, () => {
+    // With workers, the index is summarised by them and handed to each as data: the same facts, the same findings.
+    it(`${project.name}: vigil scan reports exactly the expected findings, in-process and with 1 and 2 workers`, () => {
       const scratch = makeProject({});
       fs.cpSync(source, scratch, { recursive: true });
-      const run = runVigil(['scan', '.', '--format', 'json', '--workers', '0', '--rules', project.rules.join(',')], scratch);
-      assert.ok(run.status === 0 || run.status === 1, run.stderr);
-      const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
-      assert.deepEqual(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId}`).sort(), expected(source, project.rules));
+      const outputs = ['0', '1', '2'].map((workers) => {
+        const run = runVigil(['scan', '.', '--format', 'json', '--workers', workers, '--rules', project.rules.join(',')], scratch);
+        assert.ok(run.status === 0 || run.status === 1, run.stderr);
+        assert.doesNotMatch(run.stderr, /internal error/);
+        const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+        assert.deepEqual(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.ruleId}`).sort(), expected(source, project.rules), `--workers ${workers}`);
+        return findings;
+      });
+      assert.deepEqual(outputs[1], outputs[0]);
+      assert.deepEqual(outputs[2], outputs[0]);
     });
 
     for (const file of project.flaggedByComposition ?? []) {

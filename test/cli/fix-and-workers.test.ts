@@ -1,9 +1,10 @@
 /** `--fix` writes files and leaves them stable; worker threads find exactly what the in-process scan finds. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeProject, removeProjects, runVigil, safeJwt, scanJson, unsafeJwt } from '../harness/vigil-process';
-import { workerThreshold } from '../../server/src/cli/scan';
+import { workerCount, workerThreshold } from '../../server/src/cli/scan';
 
 describe('vigil scan --fix and workers', () => {
   after(removeProjects);
@@ -28,6 +29,15 @@ describe('vigil scan --fix and workers', () => {
     }
   });
 
+  it('starts a worker per core above the threshold, none on one core or a small scan, and as many as asked', () => {
+    assert.equal(workerCount(workerThreshold + 1, undefined, 2), 2);
+    assert.equal(workerCount(workerThreshold + 1, undefined, 64), 8);
+    assert.equal(workerCount(workerThreshold + 1, undefined, 1), 0);
+    assert.equal(workerCount(workerThreshold, undefined, 4), 0);
+    assert.equal(workerCount(1000, 1, 1), 1);
+    assert.equal(workerCount(3, 8, 2), 3);
+  });
+
   it('gives the same findings with worker threads as in-process above the worker threshold', function () {
     this.timeout(120_000);
     const files: Record<string, string> = {};
@@ -45,7 +55,8 @@ describe('vigil scan --fix and workers', () => {
     assert.deepEqual(findings(auto.stdout), findings(inProcess.stdout));
     assert.deepEqual(findings(two.stdout), findings(inProcess.stdout));
     assert.match(inProcess.stderr, /vigil-stats \{.*"workers":0/);
-    assert.match(auto.stderr, /vigil-stats \{.*"workers":[1-9]/);
+    // One worker per core by default, none on one core (there a worker only adds its start-up).
+    assert.match(auto.stderr, os.availableParallelism() > 1 ? /vigil-stats \{.*"workers":[1-9]/ : /vigil-stats \{.*"workers":0/);
     assert.doesNotMatch(auto.stderr, /Scanning/, 'no progress line on a pipe');
   });
 });

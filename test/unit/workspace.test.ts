@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits } from '../../server/src/core/fix';
-import { Workspace } from '../../server/src/core/workspace';
+import { Workspace, summariseFile } from '../../server/src/core/workspace';
 import { repoRoot } from '../harness/paths';
 
 const unsafeJwt = "const jwt = require('jsonwebtoken');\nfunction issue(user) {\n  return jwt.sign({ sub: user.id }, process.env.SECRET);\n}\n";
@@ -136,6 +136,30 @@ describe('Workspace', () => {
       assert.ok(ids.includes('request:validated'), ids.join());
       assert.equal(ids[ids.length - 1], 'read');
       assert.deepEqual(workspace.checklist('u', { start: { line: 99_999, character: 0 }, end: { line: 99_999, character: 5 } }).map((i) => i.id), ['read']);
+    });
+  });
+
+  describe('a project index summarised elsewhere (a scan\'s workers)', () => {
+    it('gives the analysis the index the workspace walks itself gives, and is not walked again', () => {
+      const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-workspace-')));
+      made.push(dir);
+      fs.cpSync(path.join(repoRoot, 'test', 'projects', 'express-routers'), dir, { recursive: true });
+      const router = path.join(dir, 'src', 'routes', 'auth.js');
+      const text = fs.readFileSync(router, 'utf8');
+      const ruleFindings = (workspace: Workspace) => workspace.analyzeText(router, text, { only: ['missing-rate-limit'] }).findings;
+
+      const walked = new Workspace({ fallbackRoot: dir });
+      const adopted = new Workspace({ fallbackRoot: dir });
+      const projects = adopted.projectsToIndex([router]);
+      assert.deepEqual(projects.map((p) => p.root), [dir]);
+      for (const project of projects) {
+        adopted.adoptIndexedProject({ root: project.root, files: project.files.flatMap((file) => summariseFile(file, project.root) ?? []) });
+      }
+      assert.deepEqual(adopted.projectsToIndex([router]), [], 'indexed now');
+      // The limiter mounted in app.js covers the router only through the index.
+      assert.deepEqual(ruleFindings(adopted), []);
+      assert.deepEqual(ruleFindings(adopted), ruleFindings(walked));
+      assert.ok(new Workspace().analyzeText(router, text, { only: ['missing-rate-limit'] }).findings.length > 0, 'flagged without its project');
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workspace } from '../core/workspace';
+import { type InternalError, Workspace } from '../core/workspace';
 import type { ScanCommand } from './args';
 import { FileReport, analyseText } from './analyse-file';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
@@ -72,11 +72,12 @@ export async function runScan(command: ScanCommand): Promise<number> {
   const progress = createProgress(process.stderr);
   let reports: FileReport[];
   let workers = 0;
+  let scanErrors: InternalError[] = [];
   if (command.stdinFilename !== undefined) {
     const text = fs.readFileSync(0, 'utf8');
     reports = [analyseText(path.resolve(cwd, command.stdinFilename), text, { ruleIds: command.rules, fix: false }, workspace)];
   } else {
-    ({ reports, workers } = await scanFiles(files, {
+    ({ reports, workers, internalErrors: scanErrors } = await scanFiles(files, {
       ruleIds: command.rules,
       fix: command.fix,
       fixRoots: command.fix ? fixRoots(command.paths) : undefined,
@@ -86,6 +87,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
   progress.clear();
 
+  for (const internal of scanErrors) warn(`internal error: ${internal.message}`);
   let unreadable = discovered.errors.length;
   for (const report of reports) {
     if (report.error !== undefined) {

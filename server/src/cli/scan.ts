@@ -1,34 +1,59 @@
 /**
- * Analyses a list of files, in this thread or across worker threads. Workers pull small batches from one queue,
- * so a few slow files do not leave the other cores idle. Reports come back in the order of `files`.
+ * Analyses a list of files, in this thread or on a pool of worker threads. With workers, the scan runs in two
+ * rounds, and this thread parses nothing in either: the workers summarise the files of the projects being
+ * scanned, this thread assembles the project index from their summaries and hands it to every worker as plain
+ * data, then the workers analyse the files. Both rounds take batches by size, largest files first
+ * (batch-queue.ts). Reports come back in the order of `files`.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { Workspace } from '../core/workspace';
+import { type IndexedFiles, type InternalError, type SummarisedFile, type Workspace, summariseFile } from '../core/workspace';
 import { AnalyseOptions, FileReport, analyseFile } from './analyse-file';
+import { BatchQueue } from './batch-queue';
+import { sizeOf } from './shard';
+import { WorkerPool } from './worker-pool';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const workerThreshold = 200;
-const batchSize = 16;
+/** More workers than this gain little: the main thread and the disk are shared. */
+const maxWorkers = 8;
+/**
+ * A worker's young generation, smaller than V8's default (up to 48 MB on a large machine): every file's tree is
+ * garbage once its report is made, and with several copies of TypeScript in one process the default let a scan's
+ * peak memory grow by tens of megabytes per worker (measured: bench/README.md).
+ */
+const workerYoungGenerationMb = 12;
 
 export interface ScanOptions extends AnalyseOptions {
-  /** 0: in this thread; absent: one per core when the scan is large enough. */
+  /** 0: in this thread; absent: one per core when the scan is large enough and there is more than one core. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-export function workerCount(files: number, requested: number | undefined): number {
-  if (requested !== undefined) return Math.min(requested, Math.ceil(files / batchSize));
-  if (files <= workerThreshold) return 0;
-  return Math.min(os.availableParallelism(), 8);
+export function workerCount(files: number, requested: number | undefined, cores = os.availableParallelism()): number {
+  if (requested !== undefined) return Math.min(requested, files);
+  // On one core a worker only adds its start-up and a second copy of TypeScript.
+  if (files <= workerThreshold || cores < 2) return 0;
+  return Math.min(cores, maxWorkers);
 }
 
-/** `workspace` analyses the files of this thread; each worker has its own. */
-export async function scanFiles(files: readonly string[], options: ScanOptions, workspace: Workspace): Promise<{ reports: FileReport[]; workers: number }> {
+type Pool = WorkerPool<WorkerRequest, WorkerReply>;
+
+export interface ScanResult {
+  /** In the order of the files. */
+  reports: FileReport[];
+  workers: number;
+  /** Failures that belong to no file's report: a worker that died while summarising files for the index. */
+  internalErrors: InternalError[];
+}
+
+/** `workspace` analyses the files of this thread; each worker has its own, given the index this one assembles. */
+export async function scanFiles(files: readonly string[], options: ScanOptions, workspace: Workspace): Promise<ScanResult> {
   const analyseOptions: AnalyseOptions = { ruleIds: options.ruleIds, fix: options.fix, fixRoots: options.fixRoots };
   const workers = workerCount(files.length, options.workers);
   const reports: FileReport[] = new Array(files.length);
+  const internalErrors: InternalError[] = [];
   let done = 0;
   const progress = (n: number): void => {
     done += n;
@@ -39,52 +64,65 @@ export async function scanFiles(files: readonly string[], options: ScanOptions, 
       reports[i] = analyseFile(file, analyseOptions, workspace);
       progress(1);
     });
-    return { reports, workers };
+    return { reports, workers, internalErrors };
   }
 
-  let next = 0;
-  const takeBatch = (): number[] => {
-    const batch: number[] = [];
-    while (batch.length < batchSize && next < files.length) batch.push(next++);
-    return batch;
-  };
-  const runWorker = (): Promise<void> =>
-    new Promise((resolve) => {
-      const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: analyseOptions });
-      let batch: number[] = [];
-      const send = (): void => {
-        batch = takeBatch();
-        if (batch.length === 0) {
-          void worker.terminate().then(() => resolve());
-        } else {
-          worker.postMessage(batch.map((i) => files[i]));
-        }
-      };
-      worker.on('message', (batchReports: FileReport[]) => {
-        batch.forEach((fileIndex, j) => (reports[fileIndex] = batchReports[j]));
+  // Started first: the workers load TypeScript while this thread lists the projects to index.
+  const pool: Pool = new WorkerPool(path.join(__dirname, 'worker.js'), workers, analyseOptions, { maxYoungGenerationSizeMb: workerYoungGenerationMb });
+  try {
+    const projects = await indexProjects(pool, workers, files, workspace, internalErrors);
+    if (projects.length > 0) pool.broadcast({ kind: 'index', projects });
+
+    const analyseHere = (i: number): FileReport => analyseFile(files[i], analyseOptions, workspace);
+    await pool.run(new BatchQueue(files.map((file, index) => ({ index, bytes: sizeOf(file) })), workers), {
+      request: (batch) => ({ kind: 'analyse', files: batch.map((i) => files[i]) }),
+      done: (batch, reply) => {
+        if (reply.kind !== 'analysed') throw new Error(`a scan worker answered ${reply.kind} to analyse`);
+        batch.forEach((fileIndex, j) => (reports[fileIndex] = reply.reports[j]));
         progress(batch.length);
-        send();
-      });
+      },
       // A worker that dies hands its batch back to this thread; the others carry on with the queue.
-      worker.on('error', (error) => {
-        for (const fileIndex of batch) {
-          const report = analyseFile(files[fileIndex], analyseOptions, workspace);
-          report.internalErrors.push({ message: `scan worker failed while analysing ${files[fileIndex]}: ${error.message}`, stack: error.stack });
-          reports[fileIndex] = report;
+      failed: (batch, error) => {
+        for (const i of batch) {
+          const report = analyseHere(i);
+          if (error) report.internalErrors.push({ message: `scan worker failed while analysing ${files[i]}: ${error.message}`, stack: error.stack });
+          reports[i] = report;
         }
         progress(batch.length);
-        batch = [];
-        resolve();
-      });
-      send();
+      },
     });
-  await Promise.all(Array.from({ length: workers }, runWorker));
-  // Files left in the queue when every worker has died are analysed here.
-  for (let i = 0; i < files.length; i++) {
-    if (!reports[i]) {
-      reports[i] = analyseFile(files[i], analyseOptions, workspace);
-      progress(1);
-    }
+  } finally {
+    await pool.close();
   }
-  return { reports, workers };
+  return { reports, workers, internalErrors };
+}
+
+/**
+ * The index of every project holding `files` that `workspace` has not indexed: summarised by the workers,
+ * assembled here in each project's walk order (as `workspace` would have walked it), and entered into
+ * `workspace` too, which analyses any batch a dying worker hands back.
+ */
+async function indexProjects(pool: Pool, workers: number, files: readonly string[], workspace: Workspace, internalErrors: InternalError[]): Promise<IndexedFiles[]> {
+  const projects = workspace.projectsToIndex(files);
+  const items = projects.flatMap((p) => p.files.map((file) => ({ file, root: p.root })));
+  if (items.length === 0) return [];
+  const entries: (SummarisedFile | null)[] = new Array(items.length);
+  await pool.run(new BatchQueue(items.map((item, index) => ({ index, bytes: sizeOf(item.file) })), workers), {
+    request: (batch) => ({ kind: 'summarise', files: batch.map((i) => items[i]) }),
+    done: (batch, reply) => {
+      if (reply.kind !== 'summarised') throw new Error(`a scan worker answered ${reply.kind} to summarise`);
+      batch.forEach((itemIndex, j) => (entries[itemIndex] = reply.entries[j]));
+    },
+    failed: (batch, error) => {
+      if (error) internalErrors.push({ message: `scan worker failed while summarising files for the project index: ${error.message}`, stack: error.stack });
+      for (const i of batch) entries[i] = summariseFile(items[i].file, items[i].root) ?? null;
+    },
+  });
+  let next = 0;
+  const indexed = projects.map((p) => ({
+    root: p.root,
+    files: p.files.map(() => entries[next++]).filter((e): e is SummarisedFile => e !== null),
+  }));
+  for (const project of indexed) workspace.adoptIndexedProject(project);
+  return indexed;
 }

@@ -22,7 +22,8 @@ export function parseShard(text: string): Shard | undefined {
   return { index, count };
 }
 
-function sizeOf(file: string): number {
+/** The file's size in bytes; 0 when it cannot be read (the scan reports that). */
+export function sizeOf(file: string): number {
   try {
     return fs.statSync(file).size;
   } catch {

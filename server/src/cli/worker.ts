@@ -1,11 +1,27 @@
-/** A scan worker: analyses the batches of files the main thread sends and posts the reports back. */
+/**
+ * A scan worker, started once per scan: summarises files for the project index, enters the index the main thread
+ * assembles from every worker's summaries, then analyses the batches it is sent, answering each with its reports.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Workspace } from '../core/workspace';
+import { Workspace, summariseFile } from '../core/workspace';
 import { AnalyseOptions, analyseFile } from './analyse-file';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const options = workerData as AnalyseOptions;
 // Config problems are reported by the main thread, which resolves every file's config while discovering files.
 const workspace = new Workspace({ fallbackRoot: process.cwd() });
-parentPort?.on('message', (batch: string[]) => {
-  parentPort?.postMessage(batch.map((file) => analyseFile(file, options, workspace)));
+const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  switch (request.kind) {
+    case 'summarise':
+      reply({ kind: 'summarised', entries: request.files.map(({ file, root }) => summariseFile(file, root) ?? null) });
+      break;
+    case 'index':
+      for (const project of request.projects) workspace.adoptIndexedProject(project);
+      break;
+    case 'analyse':
+      reply({ kind: 'analysed', reports: request.files.map((file) => analyseFile(file, options, workspace)) });
+      break;
+  }
 });

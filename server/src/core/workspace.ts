@@ -10,6 +10,8 @@
  *   fixes           finding(uri, ref), ignoreEdit(uri, ruleId, line), fixAll(uri, options?) as one edit,
  *                   fixText(fileName, text, options?) for `--fix`
  *   review          checklist(uri, range, options?)
+ *   project index   indexInBackground(folder), fileChangedOnDisk(file), dependentDocuments(uri); for a scan that
+ *                   summarises in worker threads, projectsToIndex(files) and adoptIndexedProject(indexed)
  *
  * Config is resolved per file (the nearest vigil.config.json or package.json#vigil walking up), so the editor
  * and CI read the same config for the same file. Never throws for any input text: a failing rule is reported in
@@ -31,7 +33,7 @@ import { projectPathOf } from './project-path';
 import { summarize } from './project/file-summary';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
-import { ProjectIndex } from './project/project-index';
+import { type IndexedFiles, ProjectIndex, type ProjectToIndex } from './project/project-index';
 import { ProjectRoots } from './project/project-roots';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
@@ -48,6 +50,7 @@ export { docsBaseUrl, docsUrl } from './rule';
 export { configFileName } from './config-file';
 export { analysableExtensions } from './parse';
 export { hasAnalysableExtension, isAnalysable, skippedFolders } from './project/skipped-paths';
+export { type IndexedFiles, type ProjectToIndex, type SummarisedFile, summariseFile } from './project/project-index';
 export { globToRegExp } from './glob';
 
 export interface WorkspaceOptions {
@@ -181,6 +184,19 @@ export class Workspace {
   dependentDocuments(uri: string): string[] {
     const document = this.documents.get(uri);
     return document && path.isAbsolute(document.fileName) ? this.dependentsOf(document.fileName) : [];
+  }
+
+  /**
+   * The projects holding `files` that are not indexed yet, each with the files its index is to hold: a scan with
+   * worker threads summarises them there (`summariseFile`) and enters them with `adoptIndexedProject`.
+   */
+  projectsToIndex(files: readonly string[]): ProjectToIndex[] {
+    return this.index.unindexedProjects(files.map((f) => path.resolve(f)));
+  }
+
+  /** A project summarised elsewhere, entered as if this workspace had walked it (a scan worker's index). */
+  adoptIndexedProject(indexed: IndexedFiles): void {
+    this.index.adopt(indexed);
   }
 
   /** The indexed projects, their file counts, and whether the index's budget left files out. */

@@ -70,6 +70,28 @@ const runnerConfigNames: ReadonlySet<string> = new Set(testRunnerConfigs.flatMap
 
 const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [], globalGuards: [] };
 
+/** One file of a project as the index holds it: the content hash of the text summarised, and the summary. */
+export interface SummarisedFile {
+  file: string;
+  hash: string;
+  summary: FileSummary;
+}
+
+/**
+ * A project's index as plain data, in the walk's order: what a scan's worker threads are given, so that the
+ * project is walked and summarised once for all of them rather than once in each.
+ */
+export interface IndexedFiles {
+  root: string;
+  files: SummarisedFile[];
+}
+
+/** A project not indexed yet: its root, and the files a walk of it finds (those its index is to hold). */
+export interface ProjectToIndex {
+  root: string;
+  files: string[];
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -349,6 +371,26 @@ export class ProjectIndex {
   }
 
   /** The indexed project holding `file`, walked now if it is not yet. Undefined when no folder holds the file. */
+  /** The projects holding `files` that are not indexed yet, each with the files its index is to hold. */
+  unindexedProjects(files: readonly string[]): ProjectToIndex[] {
+    const roots = new Set<string>();
+    for (const file of files) {
+      const root = this.roots.boundaryOf(file);
+      if (root !== undefined && !this.projects.has(root)) roots.add(root);
+    }
+    return [...roots].map((root) => ({ root, files: projectFiles(root, this.limits.maxFiles + 1) }));
+  }
+
+  /** A project summarised elsewhere (`summariseFile` in a scan's workers), entered as `ensure` would have walked it. */
+  adopt(indexed: IndexedFiles): void {
+    if (this.projects.has(indexed.root)) return;
+    const project = this.begin(indexed.root);
+    for (const entry of indexed.files) {
+      if (!this.withinBudget(project)) break;
+      this.enter(project, entry);
+    }
+  }
+
   ensure(file: string): IndexedProject | undefined {
     const root = this.roots.boundaryOf(file);
     if (root === undefined) return undefined;
@@ -526,13 +568,15 @@ export class ProjectIndex {
   /** False when the budget is spent: the walk stops there. */
   private summariseFromDisk(project: IndexedProject, file: string): boolean {
     if (!this.withinBudget(project)) return false;
-    const text = readText(file);
-    if (text === undefined) return true;
-    const hash = contentHash(text);
-    this.keep(hash, () => summariseText(text, file, project.root));
-    this.setFile(project, file, hash);
-    project.filesChanged();
+    const entry = summariseFile(file, project.root, (hash) => this.summaries.get(hash));
+    if (entry) this.enter(project, entry);
     return true;
+  }
+
+  private enter(project: IndexedProject, entry: SummarisedFile): void {
+    this.keep(entry.hash, () => entry.summary);
+    this.setFile(project, entry.file, entry.hash);
+    project.filesChanged();
   }
 
   /** Whether one more file may join `project`; when not, the project is marked incomplete. */
@@ -582,6 +626,17 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The summary of a file on disk in the project at `root`, as the index makes it; undefined when it cannot be
+ * read or is too large to summarise. `known` answers for a text already summarised (by its hash), sparing a parse.
+ */
+export function summariseFile(file: string, root: string, known?: (hash: string) => FileSummary | undefined): SummarisedFile | undefined {
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  const hash = contentHash(text);
+  return { file, hash, summary: known?.(hash) ?? summariseText(text, file, root) };
 }
 
 /** The summary of a text the index reads itself: parsed and its facts built, as for an analysis. */

@@ -92,6 +92,8 @@ export class RequestDataIndex {
   private assignments: Map<string, ts.Expression[]> | undefined;
   private callsByName: Map<string, ts.CallExpression[]> | undefined;
   private testedMembers: Set<string> | undefined;
+  /** The file's helpers whose return value is being followed (helperOrigin). */
+  private readonly activeHelpers = new Set<ts.FunctionLikeDeclaration>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -549,7 +551,18 @@ export class RequestDataIndex {
    */
   private helperOrigin(callee: ts.Identifier, call: ts.CallExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const fn = this.localFunction(callee);
-    if (!fn || !fn.body || depth > 12) return undefined;
+    // A recursive helper is followed once: entered again from inside itself, each branch would double the work
+    // down to the depth bound, and its base cases are what it returns.
+    if (!fn || !fn.body || depth > 12 || this.activeHelpers.has(fn)) return undefined;
+    this.activeHelpers.add(fn);
+    try {
+      return this.helperReturn(fn, call, mode, env, depth);
+    } finally {
+      this.activeHelpers.delete(fn);
+    }
+  }
+
+  private helperReturn(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const bindings = new Map<Declaration, RequestOrigin | undefined>();
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];

@@ -102,6 +102,18 @@ describe('incremental analysis', () => {
     assert.equal(planFor(app, "module.exports = {", "module.exports = {\n/* x */"), undefined);
   });
 
+  it('ends on an edit that leaves the parser a missing, empty name to look for', () => {
+    // Found by the random edit sequences: `const res =   headers: {…}` makes an identifier of no text.
+    const fileName = 'bearer.js';
+    const before = "// fix: Read from environment\nconst res =   headers: { Authorization: 'Bearer x' },\nawait fetch('https://crm.example.com', {\n  headers: { Authorization: 'Bearer x' },\n});\n";
+    const after = before.replace('Read from env', 'Re');
+    const first = analyzeIncrementally({ text: before, fileName }, rules);
+    const at = before.indexOf('ad from env');
+    const tree = ts.updateSourceFile(parse(before, fileName), after, ts.createTextChangeRange(ts.createTextSpan(at, 'ad from env'.length), 0));
+    const next = analyzeIncrementally({ text: after, fileName, sourceFile: tree }, rules, first.base);
+    assert.deepEqual(next.result.findings, analyze({ text: after, fileName }).findings);
+  });
+
   it('moves the findings after the edit and keeps suppressions current', () => {
     const fileName = 'app.js';
     const first = analyzeIncrementally({ text: app, fileName }, rules);

@@ -137,6 +137,8 @@ function sameTexts(a: CouplingUse, b: CouplingUse | undefined): boolean {
 
 /** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */
 function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
+  // A name the parser made up for a missing identifier is empty: it occurs nowhere (and would never advance).
+  if (name === '') return;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
     if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
     if (reach === 'member' && !/this\??\.\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;

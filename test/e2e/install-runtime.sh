@@ -63,9 +63,6 @@ if [ ! -f "$CS_MARKER" ]; then
     cd "$CS_DIR"
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
-    # npm runs on Node 24 here, yet under a parent npm (npm test) the postinstall's own version check has seen the
-    # parent's Node 20 first; the native modules are built against Node 24's headers (nodedir) either way.
-    export FORCE_NODE_VERSION=24
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
   )
   touch "$CS_MARKER"

@@ -7,7 +7,7 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FlowMode } from './flow-sanitizers';
-import { calleeName, dottedName, isConstDeclaration, unwrap } from './syntax';
+import { calleeName, dottedName, isConstDeclaration, memberChain, unwrap } from './syntax';
 import { preorder } from '../traverse';
 
 /** The sinks a passed test makes a value safe for: every sink, or some. */
@@ -145,17 +145,11 @@ export class FlowGuards {
 
   /** The member path `e` reads (`req.query.file`, `req.query['file']`), if it is one on a declared variable. */
   memberPath(e: ts.Expression): MemberPath | undefined {
-    const names: string[] = [];
-    let x = unwrap(e);
-    while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) {
-      const name = ts.isPropertyAccessExpression(x) ? x.name.text : ts.isStringLiteralLike(x.argumentExpression) ? x.argumentExpression.text : undefined;
-      if (name === undefined) return undefined;
-      names.unshift(name);
-      x = unwrap(x.expression);
-    }
-    const root = names.length > 0 && ts.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
-    return root && new MemberPath(root, names.join('.'));
+    const chain = memberChain(e);
+    const root = chain && this.scopes.resolve(chain.root);
+    return root && new MemberPath(root, chain.names.join('.'));
   }
+
 
   private mentionsPath(expr: ts.Node, subject: MemberPath): boolean {
     let found = false;

@@ -31,7 +31,7 @@ import { pathBuilders, pathSegmentTakers } from '../catalog/file-systems';
 import { isRemoteClientName } from '../catalog/http-clients';
 import { isUrlParser, urlParserConstructors } from '../catalog/url-parsers';
 import { uploadCallbacks } from '../catalog/upload-parsers';
-import { calleeName, dottedName, isConstDeclaration, isFunctionLike, memberName, unwrap } from './syntax';
+import { calleeName, dottedName, isConstDeclaration, isFunctionLike, memberChain, memberName, unwrap } from './syntax';
 
 export type { SinkKind } from './flow-sanitizers';
 
@@ -666,15 +666,8 @@ function mayHoldText(type: ts.TypeNode | undefined): boolean {
 
 /** `req.query.f` and `req.query['f']` alike, by the names as written: `req.query.f`. */
 function memberKey(e: ts.Expression): string | undefined {
-  const names: string[] = [];
-  let x = unwrap(e);
-  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) {
-    const name = ts.isPropertyAccessExpression(x) ? x.name.text : ts.isStringLiteralLike(x.argumentExpression) ? x.argumentExpression.text : undefined;
-    if (name === undefined) return undefined;
-    names.unshift(name);
-    x = unwrap(x.expression);
-  }
-  return names.length > 0 && ts.isIdentifier(x) ? `${x.text}.${names.join('.')}` : undefined;
+  const chain = memberChain(e);
+  return chain && `${chain.root.text}.${chain.names.join('.')}`;
 }
 
 function isEmptyString(e: ts.Expression): boolean {

@@ -118,3 +118,16 @@ export function lineIndent(sourceFile: ts.SourceFile, pos: number): string {
 export function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
   return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }
+
+/** The names a member path reads from its root identifier (`req.query['f']`: `req`, `['query', 'f']`); undefined for a computed key. */
+export function memberChain(e: ts.Expression): { root: ts.Identifier; names: string[] } | undefined {
+  const names: string[] = [];
+  let x = unwrap(e);
+  while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) {
+    const name = ts.isPropertyAccessExpression(x) ? x.name.text : ts.isStringLiteralLike(x.argumentExpression) ? x.argumentExpression.text : undefined;
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    x = unwrap(x.expression);
+  }
+  return names.length > 0 && ts.isIdentifier(x) ? { root: x, names } : undefined;
+}

@@ -61,6 +61,9 @@ if [ ! -f "$CS_MARKER" ]; then
   echo '{ "name": "vigil-e2e-code-server", "private": true }' > "$CS_DIR/package.json"
   (
     cd "$CS_DIR"
+    # Under `npm test` the parent npm exports its own settings as npm_config_* variables, which this npm would
+    # read as its configuration: user_agent among them, naming Node 20, is what code-server's postinstall checks.
+    while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"

@@ -21,12 +21,15 @@ export function e2eRequested(): boolean {
   return process.env.VIGIL_E2E === '1' || process.env.CI === 'true';
 }
 
-/** Runs install-runtime.sh (idempotent: seconds when everything is there, minutes the first time). */
+/**
+ * Runs install-runtime.sh (idempotent: seconds when everything is there, minutes the first time). Compiling
+ * code-server's native modules took 6 minutes on an idle 2-core machine and 15 on a loaded one, hence the margin.
+ */
 export function installRuntime(): void {
   const result = spawnSync('bash', [path.join(repoRoot, 'test/e2e/install-runtime.sh')], {
     stdio: 'inherit',
     env: { ...process.env, VIGIL_E2E_HOME: e2eHome },
-    timeout: 15 * 60_000,
+    timeout: 30 * 60_000,
   });
   if (result.status !== 0) throw new Error(`test/e2e/install-runtime.sh failed (${result.error ?? `exit ${result.status}`})`);
 }

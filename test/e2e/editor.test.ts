@@ -24,7 +24,8 @@ const loginFile = 'src/app.js';
 const severityValue: Record<Severity, SeverityValue> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 describe('Vigil in a real VS Code (e2e)', function () {
-  this.timeout(20 * 60_000);
+  // The first run installs the editor runtime (installRuntime's own limit is 30 minutes).
+  this.timeout(40 * 60_000);
   let run: RunDir | undefined;
   let server: CodeServer | undefined;
   let failed = false;

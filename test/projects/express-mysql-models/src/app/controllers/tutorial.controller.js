@@ -1,4 +1,5 @@
 const Tutorial = require('../models/tutorial.model.js');
+const service = require('../services/tutorial.service.js');
 
 exports.findAll = (req, res) => {
   const title = req.query.title;
@@ -12,4 +13,12 @@ exports.findOne = (req, res) => {
 
 exports.findAllPublished = (req, res) => {
   Tutorial.getAllPublished((err, data) => res.send(data));
+};
+
+exports.search = (req, res) => {
+  service.search(req.query.q, (err, data) => res.send(data)); // expect: sql-injection:18
+};
+
+exports.published = (req, res) => {
+  service.listPublished((err, data) => res.send(data));
 };

@@ -46,6 +46,12 @@ export const projects: readonly ProjectCase[] = [
     flaggedByComposition: ['src/routes/auth.js', 'src/routes/reports.js', 'src/routes/checkout.js'],
   },
   { name: 'next-prisma', rules: ['unbounded-query', 'n-plus-one-query', 'sql-injection'], cleanByComposition: [] },
+  {
+    name: 'express-mysql-models',
+    rules: ['missing-rate-limit', 'sql-injection', 'path-traversal'],
+    cleanByComposition: ['src/app/routes/auth.routes.js'],
+    flaggedByComposition: ['src/app/controllers/tutorial.controller.js'],
+  },
 ];
 
 export const projectsRoot = path.join(repoRoot, 'test', 'projects');

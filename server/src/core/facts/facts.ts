@@ -27,6 +27,7 @@ import { FlowQuery, ImportedReturn, RequestDataIndex, RequestOrigin } from './re
 import { MiddlewareMount, Route, RouteCollector } from './routes';
 import { MutationIndex } from './mutations';
 import { exportedFunctions } from './exported-functions';
+import { attachedFunctions } from './attached-functions';
 import { Declaration, ScopeIndex } from './scopes';
 import type { SinkKind } from './flow-sanitizers';
 import { isRequireCall } from './syntax';
@@ -119,7 +120,7 @@ export function buildFacts(
   const constants = new ConstantIndex(scopes, mutations);
   let exported: Map<ts.FunctionLikeDeclaration, string> | undefined;
   const exportedAs = (fn: ts.FunctionLikeDeclaration): string | undefined => {
-    exported ??= new Map(exportedFunctions(sourceFile, facts).map((f) => [f.fn, f.label]));
+    exported ??= new Map([...exportedFunctions(sourceFile, facts), ...attachedFunctions(sourceFile, facts)].map((f) => [f.fn, f.label]));
     return exported.get(fn);
   };
   const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations, exportedAs, importedReturn && ((call) => importedReturn(call, facts)));

@@ -20,6 +20,7 @@ import * as ts from 'typescript';
 import { Declaration, ScopeIndex, bindingPath } from './scopes';
 import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
+import { isWrappedHandler } from './handler-wrappers';
 import type { MutationIndex } from './mutations';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
@@ -82,6 +83,8 @@ type Env = ReadonlyMap<Declaration, RequestOrigin | undefined>;
 export interface ImportedReturn {
   request?: { source: string; text?: boolean; kinds: readonly SinkKind[] };
   parameters?: readonly { parameter: number; kinds: readonly SinkKind[] }[];
+  /** The call returns a request handler that calls its argument at this index with the request (a handler wrapper). */
+  handler?: number;
 }
 
 export class RequestDataIndex {
@@ -132,7 +135,8 @@ export class RequestDataIndex {
       const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
       if (requestTypeNames.test(name)) return true;
     }
-    return requestParameterNames.test(param.name.text) && param.parent.parameters.indexOf(param) === 0;
+    if (param.parent.parameters.indexOf(param) !== 0) return false;
+    return requestParameterNames.test(param.name.text) || isWrappedHandler(param.parent, (id) => this.scopes.resolve(id), (call) => this.importedReturn(call)?.handler);
   }
 
   private eval(expr: ts.Expression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
@@ -425,7 +429,7 @@ export class RequestDataIndex {
     const args = (from = 0): RequestOrigin | undefined => first(call.arguments.slice(from), (a) => this.eval(a, mode, env, depth + 1));
     // A library-input question is about this file alone: what it says is part of the file's own summary.
     const imported = this.callerInput ? undefined : this.importedReturn(call);
-    if (imported) return this.importedOrigin(call, imported, mode, env, depth);
+    if (imported && (imported.request || imported.parameters)) return this.importedOrigin(call, imported, mode, env, depth);
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = unwrap(callee.expression);
       const method = callee.name.text;

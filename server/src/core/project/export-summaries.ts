@@ -6,11 +6,13 @@
 import * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import { type ExportedFunction, exportedFunctions } from '../facts/exported-functions';
+import { attachedFunctions } from '../facts/attached-functions';
 import { importedBinding } from '../facts/imported-bindings';
 import { isRequireCall, lineOf, memberName, unwrap } from '../facts/syntax';
 import type { ExportSummary } from './export-summary';
 import { flowSummaries } from './flow-summaries';
 import { databaseSummaries } from './database-summaries';
+import { handlerWrapperSummaries } from './handler-wrapper-summaries';
 
 /**
  * One concern's part of the export summaries, by export key. The parts of every summarizer are merged key by key;
@@ -21,10 +23,11 @@ export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunctio
 const summarizers: readonly ExportSummarizer[] = [
   flowSummaries,
   databaseSummaries,
+  handlerWrapperSummaries,
 ];
 
 export function exportSummaries(facts: Facts): Record<string, ExportSummary> | undefined {
-  const exported = exportedFunctions(facts.sourceFile, facts);
+  const exported = [...exportedFunctions(facts.sourceFile, facts), ...attachedFunctions(facts.sourceFile, facts)];
   const out: Record<string, ExportSummary> = {};
   for (const summarize of summarizers) {
     for (const [key, part] of Object.entries(summarize(facts, exported))) out[key] = { ...out[key], ...part };

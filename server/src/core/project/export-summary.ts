@@ -39,6 +39,8 @@ export interface ExportSummary {
   hashes?: HashedParameters;
   /** The export is a database handle: a model, a client, a query builder (exported-values.ts). */
   handle?: ExportedValue;
+  /** The function is a handler wrapper: it returns a request handler that calls this 0-based parameter with the request (handler-wrapper-summaries.ts). */
+  wraps?: number;
 }
 
 /** `findCustomer(id)` runs `prisma.customer.findUnique` on line 8 with `id`. */

@@ -15,6 +15,7 @@ import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, 
 import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
 import type { ExportSummary } from './export-summary';
 import { type ReExport, exportSummaries, reexportsOf } from './export-summaries';
+import { appHandoffs } from './app-handoffs';
 
 export interface MountSummary {
   /** The app, router or instance mounted on, as written (`app`, `fastify`, `this.app`). */
@@ -52,7 +53,7 @@ export function summarize(facts: Facts): FileSummary {
   const reexports = reexportsOf(facts);
   return {
     imports: importsOf(facts.sourceFile.text),
-    mounts: facts.mounts.map((m) => mountSummary(m, facts, kindsOf)),
+    mounts: [...facts.mounts.map((m) => mountSummary(m, facts, kindsOf)), ...appHandoffs(facts)],
     exportedMiddleware: exportedMiddleware(facts, kindsOf),
     globalGuards: globalGuardNames(facts),
     ...(exports ? { exports } : {}),
@@ -69,11 +70,18 @@ export function importsOf(text: string): string[] {
 const mountCall = /\.\s*(use|register|route|useGlobalGuards|useGlobalInterceptors)\s*\(/;
 
 /**
+ * A call that may hand the app to another module's function, as app-handoffs.ts finds them: a module required and
+ * called in place (`require('./routes')(app)`), or a call with an argument named as apps usually are
+ * (`routes(app, db)`): a cheap filter, which app-handoffs.ts checks against what the argument is.
+ */
+const appHandoff = /require\(\s*['"]\.[^'"]*['"]\s*\)\s*\(|\(\s*(app|server|api|router)\s*[,)]/;
+
+/**
  * Whether the text can have mounts, an exported middleware or exports another file may call at all; when not,
  * its summary is its imports alone and the project index need not parse it.
  */
 export function needsFullSummary(text: string): boolean {
-  return mountCall.test(text) || text.includes('APP_GUARD') || /\bexport\b|\bexports\b/.test(text);
+  return mountCall.test(text) || appHandoff.test(text) || text.includes('APP_GUARD') || /\bexport\b|\bexports\b/.test(text);
 }
 
 function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MountSummary {

@@ -30,6 +30,7 @@ import { ssrf } from '../rules/security/ssrf';
 import { xss } from '../rules/security/xss';
 import type { ExportSummary, FlowSink, ParameterForward, ParameterSink, ReturnedData } from './export-summary';
 import type { ExportSummarizer } from './export-summaries';
+import { calledLocalHelpers } from './local-helpers';
 
 /**
  * The rule that finds each kind of sink, and when a parameter it asks about is taken to reach it: `report`, when
@@ -60,12 +61,13 @@ export const flowSummaries: ExportSummarizer = (facts, exported) => {
 
   const out: Record<string, ExportSummary> = {};
   const entry = (e: ExportedFunction): ExportSummary => (out[e.key] ??= {});
-  for (const sink of parameterSinks(facts, functions, byLabel)) {
+  const exportedNodes = new Set<ts.Node>(functions.map((e) => e.fn));
+  for (const sink of parameterSinks(facts, functions, byLabel, exportedNodes)) {
     const list = (entry(sink.exported).sinks ??= []);
     if (!list.some((s) => s.parameter === sink.parameter && s.sink === sink.sink)) list.push({ parameter: sink.parameter, sink: sink.sink, line: sink.line });
   }
   for (const e of functions) {
-    const forwards = forwardsOf(e, facts, own);
+    const forwards = forwardsOf(e, facts, own, exportedNodes);
     if (forwards.length > 0) entry(e).forwards = forwards;
     const returns = returnsOf(e, facts, own);
     if (returns) entry(e).returns = returns;
@@ -74,7 +76,7 @@ export const flowSummaries: ExportSummarizer = (facts, exported) => {
 };
 
 /** Runs the sink rules over the exported functions and keeps what they ask about that is a parameter. */
-function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], byLabel: ReadonlyMap<string, ExportedFunction>): (ParameterSink & { exported: ExportedFunction })[] {
+function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], byLabel: ReadonlyMap<string, ExportedFunction>, exportedNodes: ReadonlySet<ts.Node>): (ParameterSink & { exported: ExportedFunction })[] {
   const found: (ParameterSink & { exported: ExportedFunction })[] = [];
   const nodes: ts.Node[] = [];
   facts.walk(facts.sourceFile, (n) => {
@@ -117,13 +119,15 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
     };
     return { listeners: rule.create(context), onError: () => undefined };
   });
-  walk(nodes, subscribers, undefined, spansOf(nodes, functions));
+  // A helper the function calls is walked too: a sink there that its parameter reaches is the function's.
+  const helpers = functions.flatMap((e) => calledLocalHelpers(e.fn, facts, exportedNodes));
+  walk(nodes, subscribers, undefined, spansOf(nodes, [...functions.map((e) => e.fn), ...helpers]));
   return found;
 }
 
-/** The runs of the preorder node list that are the exported functions' subtrees. */
-function spansOf(nodes: readonly ts.Node[], functions: readonly ExportedFunction[]): WalkSpan[] {
-  const wanted = new Set<ts.Node>(functions.map((e) => e.fn));
+/** The runs of the preorder node list that are these functions' subtrees. */
+function spansOf(nodes: readonly ts.Node[], functions: readonly ts.FunctionLikeDeclaration[]): WalkSpan[] {
+  const wanted = new Set<ts.Node>(functions);
   const spans: WalkSpan[] = [];
   for (let i = 0; i < nodes.length; i++) {
     if (!wanted.has(nodes[i])) continue;
@@ -137,9 +141,9 @@ function spansOf(nodes: readonly ts.Node[], functions: readonly ExportedFunction
 }
 
 /** Calls into other modules of the project that a parameter is passed to, for the sink kinds it still matters for. */
-function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | undefined, e: ExportedFunction) => number | undefined): ParameterForward[] {
+function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | undefined, e: ExportedFunction) => number | undefined, exportedNodes: ReadonlySet<ts.Node>): ParameterForward[] {
   const out: ParameterForward[] = [];
-  facts.walk(e.fn.body!, (n) => {
+  const visit = (n: ts.Node): void => {
     if (!ts.isCallExpression(n)) return;
     const target = calledExport(n, facts);
     if (!target || !isProjectModule(target.specifier)) return;
@@ -154,7 +158,10 @@ function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | 
       }
       for (const [parameter, kinds] of byParameter) out.push({ parameter, specifier: target.specifier, name: target.name, argument, kinds, line: lineOf(n, facts.sourceFile) });
     });
-  });
+  };
+  facts.walk(e.fn.body!, visit);
+  // What it passes on through a helper of this file (`lookup(email)` calling `db.findByEmail(email)`) is passed on too.
+  for (const helper of calledLocalHelpers(e.fn, facts, exportedNodes)) facts.walk(helper.body!, visit);
   return out;
 }
 

@@ -74,9 +74,10 @@ function sinksIn(resolved: ResolvedExport, sink: FlowSink, project: ProjectFacts
   return out;
 }
 
-/** What `call` returns of its input, when it calls an export of the project that returns some. */
+/** What `call` returns of its input, when it calls an export of the project that returns some, or the handler it makes of an argument (a handler wrapper). */
 export function importedReturnOf(call: ts.CallExpression, facts: Facts, project: ProjectFacts): ImportedReturn | undefined {
-  return calledSummary(call, facts, project)?.summary.returns;
+  const summary = calledSummary(call, facts, project)?.summary;
+  return summary?.wraps === undefined ? summary?.returns : { ...summary.returns, handler: summary.wraps };
 }
 
 /**

@@ -199,8 +199,9 @@ export const sqlInjection: Rule = {
           }
           return;
         }
-        // An unknown receiver is a database only if what it runs reads as SQL.
-        if (db.library === undefined && !db.fragment && !looksLikeSqlStatement(skeleton(texts[0].pieces))) return;
+        // An unknown receiver is a database only if what it runs reads as SQL: any part of it, as a statement built
+        // in steps (`let q = 'SELECT …'; if (title) q += \` WHERE title LIKE …\``) reads as one only from its start.
+        if (db.library === undefined && !db.fragment && !texts.some((t) => looksLikeSqlStatement(skeleton(t.pieces)))) return;
         for (const text of texts) {
           if (reported.has(text.written)) continue;
           const offenders = offendersOf(text, facts);

@@ -1,0 +1,62 @@
+/**
+ * Routes registered by a function of another module that receives the app: `require('./routes')(app)`,
+ * `require('./routes/users')(app, db)`, `registerRoutes(app)`, with `module.exports = (app) => { app.get(…) }` in
+ * that module. Those routes are the app's own, so what this file mounts on the app is in front of them as it is in
+ * front of a router mounted with `app.use(router)`: the hand-off is recorded as a mount at the app's root.
+ */
+import * as ts from 'typescript';
+import type { Facts } from '../facts/facts';
+import { calledExport } from '../facts/imported-bindings';
+import { isProjectModule } from '../facts/libraries';
+import { dottedName, isFunctionLike, unwrap } from '../facts/syntax';
+import { webFrameworkOf } from '../catalog';
+import type { MountSummary } from './file-summary';
+
+export function appHandoffs(facts: Facts): MountSummary[] {
+  const receivers = new Set<string>();
+  for (const m of facts.mounts) if (m.receiverName !== undefined) receivers.add(m.receiverName);
+  for (const r of facts.routes) {
+    const name = r.receiver && dottedName(r.receiver);
+    if (name !== undefined) receivers.add(name);
+  }
+  const out: MountSummary[] = [];
+  facts.walk(facts.sourceFile, (n) => {
+    if (!ts.isCallExpression(n)) return;
+    const app = n.arguments.find((a) => isApp(a, receivers, facts));
+    if (!app) return;
+    const target = calledExport(n, facts);
+    if (!target || !isProjectModule(target.specifier)) return;
+    out.push({
+      receiver: dottedName(unwrap(app)),
+      path: undefined,
+      middleware: [],
+      modules: [target.specifier],
+      ...(target.name !== 'default' ? { exports: { [target.specifier]: target.name } } : {}),
+    });
+  });
+  return out;
+}
+
+/**
+ * An argument that is an app: an instance of a web framework (`const app = express()`), a receiver this file
+ * mounts middleware or routes on, or the first parameter of the function this module exports, which its own
+ * importer hands the app to (`module.exports = (app) => { require('./users')(app) }`).
+ */
+function isApp(arg: ts.Expression, receivers: ReadonlySet<string>, facts: Facts): boolean {
+  const e = unwrap(arg);
+  if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) return false;
+  const name = dottedName(e);
+  if (name !== undefined && receivers.has(name)) return true;
+  const ref = facts.libraryOf(e);
+  if (ref && !ref.isModule && webFrameworkOf(ref.library) !== undefined) return true;
+  const decl = ts.isIdentifier(e) ? facts.resolve(e) : undefined;
+  return decl !== undefined && ts.isParameter(decl) && isFunctionLike(decl.parent) && decl.parent.parameters[0] === decl && isDefaultExport(decl.parent);
+}
+
+/** `module.exports = (app) => …`, `module.exports = function (app) {…}`, `export default function (app) {…}`. */
+function isDefaultExport(fn: ts.FunctionLikeDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn)) return ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+  const parent = fn.parent;
+  if (ts.isExportAssignment(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.right === fn && dottedName(parent.left) === 'module.exports';
+}

@@ -103,9 +103,11 @@ export class FlowGuards {
         if (!receiver || !this.mentions(receiver, decl) || !arg) return undefined;
         // A member is text as sent: never resolved, and a prefix test or a `..` test on it confines no path.
         const member = decl instanceof MemberPath;
-        if (ts.isStringLiteralLike(arg) && arg.text.startsWith('..')) return truth || member ? undefined : onlyPath;
         if (ts.isStringLiteralLike(arg) && arg.text === '/') return truth ? onlyUrl : undefined;
-        return truth && !isLiteral(arg) && !member ? onlyPath : undefined;
+        // Only a normalised path says where it leads: `root + name` starts with `root` and still climbs out.
+        const normalised = !member && isNormalisedPath(receiver, this.scopes);
+        if (ts.isStringLiteralLike(arg) && arg.text.startsWith('..')) return truth || !normalised ? undefined : onlyPath;
+        return truth && !isLiteral(arg) && normalised ? onlyPath : undefined;
       }
       case 'test':
         return truth && argMentions && receiver && isAnchoredPattern(receiver, this.scopes) ? 'all' : undefined;
@@ -185,6 +187,20 @@ function isOriginOf(e: ts.Expression): boolean {
 function isOwnOrigin(e: ts.Expression): boolean {
   const dotted = dottedName(e);
   return dotted !== undefined && /^(?:(?:window|self|globalThis|document)\.)?(?:location\.)?(origin|host|hostname)$/.test(dotted) && dotted.includes('.');
+}
+
+/**
+ * `path.resolve/join/normalize/relative(…)` or `realpath(…)`, or a variable set from one: its `..` segments are
+ * gone (or leading, for `relative`).
+ */
+function isNormalisedPath(expr: ts.Expression, scopes: ScopeIndex): boolean {
+  let e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const d = scopes.resolve(e);
+    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
+    e = unwrap(d.initializer);
+  }
+  return ts.isCallExpression(e) && /^(resolve|join|normalize|relative|realpath|realpathSync)$/.test(calleeName(e) ?? '');
 }
 
 /** A `const` name (`TRUSTED_ORIGIN`): a value the code fixed, not one it received. */

@@ -112,6 +112,7 @@ const pathSteps: FlowCase[] = [
   { name: 'a .. test before decoding', code: "import url from 'url';\n" + server("const p = url.parse(req.url).pathname; if (p.includes('..')) return res.end(); f(path.join(root, decodeURIComponent(p)));"), at: 'path.join(root, decodeURIComponent(p))', query: { sink: 'path' }, source: 'req.url.pathname' },
   { name: 'a prefix test on a path not normalised', code: server("const file = root + decodeURIComponent(req.url); if (!file.startsWith(root)) return res.end(); f(file);"), at: 'file', query: { sink: 'path' }, source: 'req.url' },
   { name: 'joined to the root, then resolved after a base', code: "extract.on('entry', (header) => f(path.resolve(cwd, path.join('/', header.name))));", at: "path.resolve(cwd, path.join('/', header.name))", query: { sink: 'path' }, source: 'header.name' },
+  { name: 'a memoised URL parser', code: "const { parse } = require('url');\nconst parseUrl = memoize(parse);\nexport function fileFor(url) { f(path.join(root, parseUrl(url).pathname)); }", at: 'path.join(root, parseUrl(url).pathname)', query: path, source: 'url.pathname' },
   { name: 'one ../ replaced', code: server("f(path.join(root, decodeURIComponent(req.url).replace('../', '')));"), at: "path.join(root, decodeURIComponent(req.url).replace('../', ''))", query: { sink: 'path' }, source: 'req.url' },
 ];
 
@@ -120,6 +121,7 @@ const pathStepsQuiet: FlowCase[] = [
   { name: 'normalised below the root, then after a base', code: "extract.on('entry', (header) => f(path.join(cwd, path.normalize('/' + header.name))));", at: "path.join(cwd, path.normalize('/' + header.name))", query: { sink: 'path' }, source: undefined },
   { name: 'a .. test after decoding', code: "import url from 'url';\n" + server("const p = decodeURIComponent(url.parse(req.url).pathname); if (p.includes('..')) return res.end(); f(path.join(root, p));"), at: 'path.join(root, p)', query: { sink: 'path' }, source: undefined },
   { name: 'a prefix test on a joined path', code: server("const file = path.join(root, decodeURIComponent(req.url)); if (!file.startsWith(root + path.sep)) return res.end(); f(file);"), at: 'file', query: { sink: 'path' }, source: undefined },
+  { name: 'a .. pattern tested on the normalised path', code: server("const p = decodeURIComponent(req.url); if (/(^|\\/)\\.\\.(\\/|$)/.test(path.normalize(p))) return res.end(); f(path.join(root, p));"), at: 'path.join(root, p)', query: { sink: 'path' }, source: undefined },
   { name: 'a leading .. test on a normalised entry name', code: "zip.on('entry', (entry) => { const name = path.normalize(entry.path); if (name.startsWith('..') || path.isAbsolute(name)) return; f(path.join(dest, name)); });", at: 'path.join(dest, name)', query: { sink: 'path' }, source: undefined },
 ];
 

@@ -110,7 +110,9 @@ export class FlowGuards {
         return truth && !isLiteral(arg) && normalised ? onlyPath : undefined;
       }
       case 'test':
-        return truth && argMentions && receiver && isAnchoredPattern(receiver, this.scopes) ? 'all' : undefined;
+        if (truth && argMentions && receiver && isAnchoredPattern(receiver, this.scopes)) return 'all';
+        // `if (UP_PATH.test(path.normalize(p))) return`: no `..` segment is left once normalised.
+        return !truth && argMentions && receiver && arg && isParentSegmentPattern(receiver, this.scopes) && isNormalisedPath(arg, this.scopes) ? onlyPath : undefined;
       case 'match':
         return truth && receiver && this.mentions(receiver, decl) && arg && isAnchoredPattern(arg, this.scopes) ? 'all' : undefined;
       case 'isString':
@@ -238,6 +240,17 @@ function isAnchoredPattern(expr: ts.Expression, scopes: ScopeIndex): boolean {
     e = unwrap(d.initializer);
   }
   return ts.isRegularExpressionLiteral(e) && /^\/\^.*\$\/[a-z]*$/.test(e.text) && !/\.[*+]/.test(e.text);
+}
+
+/** A pattern (or a `const` bound to one) that looks for `..`. */
+function isParentSegmentPattern(expr: ts.Expression, scopes: ScopeIndex): boolean {
+  let e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const d = scopes.resolve(e);
+    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
+    e = unwrap(d.initializer);
+  }
+  return ts.isRegularExpressionLiteral(e) && e.text.includes('\\.\\.');
 }
 
 /** A statement that leaves the enclosing block: `return`, `throw`, `break`, `continue`, or a block ending in one. */

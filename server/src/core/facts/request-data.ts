@@ -502,6 +502,7 @@ export class RequestDataIndex {
         const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
         return imported.library === 'qs' ? untext(parsed) : asText(parsed);
       }
+      if (this.wrapsUrlParser(decl)) return asText(call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1));
       return this.helperOrigin(callee, call, mode, env, depth);
     }
     return undefined;
@@ -557,6 +558,15 @@ export class RequestDataIndex {
     const rooted = (x: ts.Expression | undefined): boolean => x !== undefined && ts.isStringLiteralLike(x) && x.text.startsWith('/');
     if (callee.name.text === 'join') return e.arguments.length > 1 && rooted(head);
     return callee.name.text === 'normalize' && head !== undefined && ts.isBinaryExpression(head) && head.operatorToken.kind === ts.SyntaxKind.PlusToken && rooted(unwrap(head.left));
+  }
+
+  /** `const memoizedParse = mem(parse)`: a wrapper around a URL parser (a memoiser, `once`) parses as it does. */
+  private wrapsUrlParser(decl: Declaration | undefined): boolean {
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+    const init = unwrap(decl.initializer);
+    if (!ts.isCallExpression(init) || init.arguments.length !== 1) return false;
+    const ref = this.libraries.of(init.arguments[0]);
+    return ref?.isModule === true && isUrlParser(ref.library, ref.exportName);
   }
 
   /** The parser library of `url.parse(…)` or `querystring.parse(…)`, when `receiver` is that module. */

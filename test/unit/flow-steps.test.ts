@@ -103,3 +103,33 @@ describe('facts: issue 12 sources and steps (snippet → tainted expression → 
     it(`${c.name}: ${c.source === undefined ? 'nothing' : c.source} reaches ${c.at}`, () => assert.equal(ask(c)?.source, c.source));
   }
 });
+
+/** Archive names, decoding after a test, and joins below the root: the path steps of zip slip and static servers. */
+const pathSteps: FlowCase[] = [
+  { name: "a tar header's link target", code: "extract.on('entry', (header, stream, next) => f(path.resolve(cwd, header.linkname)));", at: 'path.resolve(cwd, header.linkname)', query: { sink: 'path' }, source: 'header.linkname' },
+  { name: 'a link target, whatever holds it', code: 'files.map((x) => f(x.linkname));', at: 'x.linkname', query: { sink: 'path' }, source: 'x.linkname' },
+  { name: "adm-zip's entry name on an item", code: 'function extract(item, dest) { const name = item.entryName; f(path.resolve(dest, name)); }', at: 'path.resolve(dest, name)', query: { sink: 'path' }, source: 'item.entryName' },
+  { name: 'a .. test before decoding', code: "import url from 'url';\n" + server("const p = url.parse(req.url).pathname; if (p.includes('..')) return res.end(); f(path.join(root, decodeURIComponent(p)));"), at: 'path.join(root, decodeURIComponent(p))', query: { sink: 'path' }, source: 'req.url.pathname' },
+  { name: 'a prefix test on a path not normalised', code: server("const file = root + decodeURIComponent(req.url); if (!file.startsWith(root)) return res.end(); f(file);"), at: 'file', query: { sink: 'path' }, source: 'req.url' },
+  { name: 'joined to the root, then resolved after a base', code: "extract.on('entry', (header) => f(path.resolve(cwd, path.join('/', header.name))));", at: "path.resolve(cwd, path.join('/', header.name))", query: { sink: 'path' }, source: 'header.name' },
+  { name: 'a memoised URL parser', code: "const { parse } = require('url');\nconst parseUrl = memoize(parse);\nexport function fileFor(url) { f(path.join(root, parseUrl(url).pathname)); }", at: 'path.join(root, parseUrl(url).pathname)', query: path, source: 'url.pathname' },
+  { name: 'one ../ replaced', code: server("f(path.join(root, decodeURIComponent(req.url).replace('../', '')));"), at: "path.join(root, decodeURIComponent(req.url).replace('../', ''))", query: { sink: 'path' }, source: 'req.url' },
+];
+
+const pathStepsQuiet: FlowCase[] = [
+  { name: 'joined to the root first, then after a base', code: "extract.on('entry', (header) => f(path.join(cwd, path.join('/', header.linkname))));", at: "path.join(cwd, path.join('/', header.linkname))", query: { sink: 'path' }, source: undefined },
+  { name: 'normalised below the root, then after a base', code: "extract.on('entry', (header) => f(path.join(cwd, path.normalize('/' + header.name))));", at: "path.join(cwd, path.normalize('/' + header.name))", query: { sink: 'path' }, source: undefined },
+  { name: 'a .. test after decoding', code: "import url from 'url';\n" + server("const p = decodeURIComponent(url.parse(req.url).pathname); if (p.includes('..')) return res.end(); f(path.join(root, p));"), at: 'path.join(root, p)', query: { sink: 'path' }, source: undefined },
+  { name: 'a prefix test on a joined path', code: server("const file = path.join(root, decodeURIComponent(req.url)); if (!file.startsWith(root + path.sep)) return res.end(); f(file);"), at: 'file', query: { sink: 'path' }, source: undefined },
+  { name: 'a .. pattern tested on the normalised path', code: server("const p = decodeURIComponent(req.url); if (/(^|\\/)\\.\\.(\\/|$)/.test(path.normalize(p))) return res.end(); f(path.join(root, p));"), at: 'path.join(root, p)', query: { sink: 'path' }, source: undefined },
+  { name: 'a leading .. test on a normalised entry name', code: "zip.on('entry', (entry) => { const name = path.normalize(entry.path); if (name.startsWith('..') || path.isAbsolute(name)) return; f(path.join(dest, name)); });", at: 'path.join(dest, name)', query: { sink: 'path' }, source: undefined },
+];
+
+describe('facts: path steps (archive names, decoding, joins below the root)', () => {
+  for (const c of pathSteps) {
+    it(`${c.name}: ${c.at} carries ${c.source} into ${c.query.sink}`, () => assert.equal(ask(c)?.source, c.source));
+  }
+  for (const c of pathStepsQuiet) {
+    it(`${c.name}: nothing reaches ${c.at}`, () => assert.equal(ask(c)?.source, undefined));
+  }
+});

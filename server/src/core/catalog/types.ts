@@ -32,7 +32,7 @@ export type LibraryId =
   | 'axios' | 'got' | 'superagent' | 'supertest' | 'ky' | 'node-fetch' | 'undici' | 'request' | 'needle' | 'ofetch'
   | 'cross-fetch' | 'isomorphic-fetch'
   // processes, files, code
-  | 'child_process' | 'execa' | 'shelljs' | 'fs' | 'fs/promises' | 'fs-extra' | 'graceful-fs' | 'path' | 'vm' | 'util' | 'zlib' | 'dns'
+  | 'child_process' | 'execa' | 'shelljs' | 'fs' | 'fs/promises' | 'fs-extra' | 'graceful-fs' | 'mkdirp' | 'make-dir' | 'fstream' | 'path' | 'vm' | 'util' | 'zlib' | 'dns'
   // URL and query-string parsers, upload parsers
   | 'url' | 'querystring' | 'qs' | 'busboy' | 'formidable' | 'multer'
   // deserialisers and XML parsers

@@ -103,12 +103,16 @@ export class FlowGuards {
         if (!receiver || !this.mentions(receiver, decl) || !arg) return undefined;
         // A member is text as sent: never resolved, and a prefix test or a `..` test on it confines no path.
         const member = decl instanceof MemberPath;
-        if (ts.isStringLiteralLike(arg) && arg.text.startsWith('..')) return truth || member ? undefined : onlyPath;
         if (ts.isStringLiteralLike(arg) && arg.text === '/') return truth ? onlyUrl : undefined;
-        return truth && !isLiteral(arg) && !member ? onlyPath : undefined;
+        // Only a normalised path says where it leads: `root + name` starts with `root` and still climbs out.
+        const normalised = !member && isNormalisedPath(receiver, this.scopes);
+        if (ts.isStringLiteralLike(arg) && arg.text.startsWith('..')) return truth || !normalised ? undefined : onlyPath;
+        return truth && !isLiteral(arg) && normalised ? onlyPath : undefined;
       }
       case 'test':
-        return truth && argMentions && receiver && isAnchoredPattern(receiver, this.scopes) ? 'all' : undefined;
+        if (truth && argMentions && receiver && isAnchoredPattern(receiver, this.scopes)) return 'all';
+        // `if (UP_PATH.test(path.normalize(p))) return`: no `..` segment is left once normalised.
+        return !truth && argMentions && receiver && arg && isParentSegmentPattern(receiver, this.scopes) && isNormalisedPath(arg, this.scopes) ? onlyPath : undefined;
       case 'match':
         return truth && receiver && this.mentions(receiver, decl) && arg && isAnchoredPattern(arg, this.scopes) ? 'all' : undefined;
       case 'isString':
@@ -187,6 +191,20 @@ function isOwnOrigin(e: ts.Expression): boolean {
   return dotted !== undefined && /^(?:(?:window|self|globalThis|document)\.)?(?:location\.)?(origin|host|hostname)$/.test(dotted) && dotted.includes('.');
 }
 
+/**
+ * `path.resolve/join/normalize/relative(…)` or `realpath(…)`, or a variable set from one: its `..` segments are
+ * gone (or leading, for `relative`).
+ */
+function isNormalisedPath(expr: ts.Expression, scopes: ScopeIndex): boolean {
+  let e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const d = scopes.resolve(e);
+    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
+    e = unwrap(d.initializer);
+  }
+  return ts.isCallExpression(e) && /^(resolve|join|normalize|relative|realpath|realpathSync)$/.test(calleeName(e) ?? '');
+}
+
 /** A `const` name (`TRUSTED_ORIGIN`): a value the code fixed, not one it received. */
 function isConstName(e: ts.Expression, scopes: ScopeIndex): boolean {
   if (!ts.isIdentifier(e)) return false;
@@ -222,6 +240,17 @@ function isAnchoredPattern(expr: ts.Expression, scopes: ScopeIndex): boolean {
     e = unwrap(d.initializer);
   }
   return ts.isRegularExpressionLiteral(e) && /^\/\^.*\$\/[a-z]*$/.test(e.text) && !/\.[*+]/.test(e.text);
+}
+
+/** A pattern (or a `const` bound to one) that looks for `..`. */
+function isParentSegmentPattern(expr: ts.Expression, scopes: ScopeIndex): boolean {
+  let e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const d = scopes.resolve(e);
+    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
+    e = unwrap(d.initializer);
+  }
+  return ts.isRegularExpressionLiteral(e) && e.text.includes('\\.\\.');
 }
 
 /** A statement that leaves the enclosing block: `return`, `throw`, `break`, `continue`, or a block ending in one. */

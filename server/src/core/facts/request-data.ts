@@ -56,6 +56,8 @@ export interface RequestOrigin {
    * `path.join(BASE, name)`), rather than being the whole value, which is the function's contract.
    */
   built?: boolean;
+  /** The value is a name inside an archive (an entry's path, a link's target), not request data. */
+  archive?: boolean;
 }
 
 export interface FlowQuery {
@@ -95,6 +97,11 @@ export class RequestDataIndex {
   private assignments: Map<string, ts.Expression[]> | undefined;
   private callsByName: Map<string, ts.CallExpression[]> | undefined;
   private testedMembers: Set<string> | undefined;
+  /**
+   * Inside the argument of a URL decoder, for a path: a `..` test passed before decoding proves nothing of the
+   * decoded text (`%2e%2e%2f` holds no `..`), so only tests that confine the value whatever its text count.
+   */
+  private decodingPath = false;
   /** The file's helpers whose return value is being followed (helperOrigin). */
   private readonly activeHelpers = new Set<ts.FunctionLikeDeclaration>();
 
@@ -192,11 +199,26 @@ export class RequestDataIndex {
     const decl = this.scopes.resolve(id);
     if (!decl) return undefined;
     const origin = env?.has(decl) ? env.get(decl) : this.declarationOrigin(decl, mode, env, depth);
-    return origin && this.guards.protects(id, decl, mode) ? undefined : origin;
+    return origin && this.guards.protects(id, decl, this.guardMode(mode)) ? undefined : origin;
+  }
+
+  private guardMode(mode: FlowMode): FlowMode {
+    return this.decodingPath && mode === 'path' ? 'any' : mode;
+  }
+
+  /** Follows a decoder's argument for `mode` (see decodingPath). */
+  private decoded(mode: FlowMode, follow: () => RequestOrigin | undefined): RequestOrigin | undefined {
+    if (mode !== 'path' || this.decodingPath) return follow();
+    this.decodingPath = true;
+    try {
+      return follow();
+    } finally {
+      this.decodingPath = false;
+    }
   }
 
   private declarationOrigin(decl: Declaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    const key = this.callerInput ? `${mode}+caller` : mode;
+    const key = `${mode}${this.callerInput ? '+caller' : ''}${this.decodingPath ? '+decoded' : ''}`;
     let cache = this.caches.get(key);
     if (!cache) this.caches.set(key, (cache = new Map()));
     const cached = cache.get(decl);
@@ -404,7 +426,7 @@ export class RequestDataIndex {
     const inner = ts.isPropertyAccessExpression(e.parent) || ts.isElementAccessExpression(e.parent) ? e.parent.expression === e : false;
     if (!inner && this.isTestedMember(e)) {
       const path = this.guards.memberPath(e);
-      if (path && this.guards.protects(e, path, mode)) return undefined;
+      if (path && this.guards.protects(e, path, this.guardMode(mode))) return undefined;
     }
     const root = this.requestRoot(e);
     const name = memberName(e);
@@ -455,7 +477,9 @@ export class RequestDataIndex {
       if (this.isPathModule(receiver) && pathBuilders.has(method)) return this.pathCall(call, method, mode, env, depth);
       const parser = this.urlParserOf(receiver, method);
       if (parser) {
-        const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
+        // A query-string parser decodes what it parses; a URL parser leaves the path encoded.
+        const follow = (): RequestOrigin | undefined => call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
+        const parsed = parser === 'url' ? follow() : this.decoded(mode, follow);
         return parser === 'qs' ? untext(parsed) : asText(parsed);
       }
       if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
@@ -469,7 +493,8 @@ export class RequestDataIndex {
     if (ts.isIdentifier(callee)) {
       const decl = this.scopes.resolve(callee);
       if (decl === undefined) {
-        if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|decodeURI|decodeURIComponent|escape|unescape|atob|btoa)$/.test(callee.text)) return asText(args());
+        if (/^(decodeURI|decodeURIComponent|unescape|atob)$/.test(callee.text)) return asText(this.decoded(mode, () => args()));
+        if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|escape|btoa)$/.test(callee.text)) return asText(args());
         if (mode === 'code' && isRemoteClientName(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
       if (callee.text === 'format') return args();
@@ -481,6 +506,7 @@ export class RequestDataIndex {
         const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
         return imported.library === 'qs' ? untext(parsed) : asText(parsed);
       }
+      if (this.wrapsUrlParser(decl)) return asText(call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1));
       return this.helperOrigin(callee, call, mode, env, depth);
     }
     return undefined;
@@ -519,8 +545,32 @@ export class RequestDataIndex {
   /** `path.join(base, name)` carries `name`; `path.basename` ends a path flow but not an HTML one. */
   private pathCall(call: ts.CallExpression, method: string, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (mode === 'path' && pathSegmentTakers.has(method)) return undefined;
-    const found = firstWithIndex(call.arguments, (a) => this.eval(a, mode, env, depth + 1));
+    // `path.join(dest, path.join('/', name))`: normalised against the root first, `..` cannot climb above it,
+    // so joined after `dest` it stays below `dest`. (Not so for `resolve`, where an absolute part starts over.)
+    const confined = (a: ts.Expression, i: number): boolean => mode === 'path' && method === 'join' && i > 0 && this.isRootedNormalisation(a);
+    const found = firstWithIndex(call.arguments, (a, i) => (confined(a, i) ? undefined : this.eval(a, mode, env, depth + 1)));
     return asText(found && builtAfter(found.origin, found.index > 0));
+  }
+
+  /** `path.join('/', name)` or `path.normalize('/' + name)`: a path normalised below the file-system root. */
+  private isRootedNormalisation(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(unwrap(e.expression))) return false;
+    const callee = unwrap(e.expression) as ts.PropertyAccessExpression;
+    if (!this.isPathModule(callee.expression)) return false;
+    const head = e.arguments[0] && unwrap(e.arguments[0]);
+    const rooted = (x: ts.Expression | undefined): boolean => x !== undefined && ts.isStringLiteralLike(x) && x.text.startsWith('/');
+    if (callee.name.text === 'join') return e.arguments.length > 1 && rooted(head);
+    return callee.name.text === 'normalize' && head !== undefined && ts.isBinaryExpression(head) && head.operatorToken.kind === ts.SyntaxKind.PlusToken && rooted(unwrap(head.left));
+  }
+
+  /** `const memoizedParse = mem(parse)`: a wrapper around a URL parser (a memoiser, `once`) parses as it does. */
+  private wrapsUrlParser(decl: Declaration | undefined): boolean {
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+    const init = unwrap(decl.initializer);
+    if (!ts.isCallExpression(init) || init.arguments.length !== 1) return false;
+    const ref = this.libraries.of(init.arguments[0]);
+    return ref?.isModule === true && isUrlParser(ref.library, ref.exportName);
   }
 
   /** The parser library of `url.parse(…)` or `querystring.parse(…)`, when `receiver` is that module. */
@@ -620,14 +670,18 @@ export class RequestDataIndex {
 
 /**
  * An archive entry's own name (adm-zip `entry.entryName`, yauzl `entry.fileName`, unzipper `entry.path`,
- * tar-stream `header.name`): whoever made the archive chose it, so it is a source for path sinks (zip slip).
+ * tar-stream `header.name`) or the target of a link entry (`header.linkname`): whoever made the archive chose
+ * it, so it is a source for path sinks (zip slip).
  */
 function archiveEntryName(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): RequestOrigin | undefined {
   const base = unwrap(e.expression);
   if (!ts.isIdentifier(base)) return undefined;
   const entry = /entry/i.test(base.text) && (name === 'entryName' || name === 'fileName' || name === 'path');
   const header = /header/i.test(base.text) && name === 'name';
-  return entry || header ? { source: `${base.text}.${name}`, text: true } : undefined;
+  // adm-zip's `entryName` and a tar header's `linkname` (the target of a link entry) are archive names whatever
+  // the holder is called (`item.entryName`, a plugin's `x.linkname`).
+  const own = name === 'entryName' || name === 'linkname';
+  return entry || header || own ? { source: `${base.text}.${name}`, text: true, archive: true } : undefined;
 }
 
 /** `fetch(url)` as written, or `fetch(…)` when the arguments are long. */
@@ -829,10 +883,10 @@ function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[
  * The first part of a built value that carries data, and its position: request data first, wherever it is
  * (it is the sender's, whoever calls), else the first caller's value.
  */
-function firstWithIndex<T>(items: readonly T[], f: (item: T) => RequestOrigin | undefined): { origin: RequestOrigin; index: number } | undefined {
+function firstWithIndex<T>(items: readonly T[], f: (item: T, index: number) => RequestOrigin | undefined): { origin: RequestOrigin; index: number } | undefined {
   let caller: { origin: RequestOrigin; index: number } | undefined;
   for (let index = 0; index < items.length; index++) {
-    const origin = f(items[index]);
+    const origin = f(items[index], index);
     if (origin === undefined) continue;
     if (origin.caller === undefined) return { origin, index };
     caller ??= { origin, index };

@@ -34,3 +34,8 @@ exports.safeTemplate = function safeTemplate(name) {
   if (!full.startsWith(root + path.sep)) throw new Error('outside');
   return fs.readFileSync(full, 'utf8');
 };
+
+// Through a file system passed in, the whole path is still the helper's contract.
+exports.readJson = function readJson(file, options) {
+  return JSON.parse(options.fs.readFileSync(file, 'utf8'));
+};

@@ -1,25 +1,32 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import { fileSystemFunctions, fileSystemLibraries, fileSystemLocalNames } from '../../catalog/file-systems';
+import { fileSystemFunctions, fileSystemLibraries, pathPackages } from '../../catalog/file-systems';
+import { fileSystemOf } from '../../facts/file-system-objects';
 import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
 import { addDefaultImport } from '../../fixers/add-import';
 import { reportImportedSinks } from '../../project/imported-flow';
 
 const responseNames = /^(res|response)$/;
 
-/** The path arguments of an fs call, or of Express's `res.sendFile`/`res.download` without a `root` option. */
+/**
+ * The path arguments of a call on a file system (the module, or one passed in: `opts.fs`, `this.fs`), of a
+ * package that makes or writes paths (`mkdirp(dir)`, `Writer({ path })`), or of Express's
+ * `res.sendFile`/`res.download` without a `root` option.
+ */
 function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean): readonly ts.Expression[] {
   const name = calleeName(call);
   if (name === undefined) return [];
   const positions = fileSystemFunctions.get(name);
   if (positions) {
     const callee = unwrap(call.expression);
-    if (!importsFs && !(ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts))) return [];
-    const library = facts.libraryOf(callee)?.library ?? (ts.isPropertyAccessExpression(callee) && isUnresolvedFs(callee.expression, facts) ? 'fs' : undefined);
-    if (!library || !fileSystemLibraries.has(library)) return [];
+    // `readFile(p)` imported by name from `fs`, or a method of a file system.
+    const opens = ts.isPropertyAccessExpression(callee) ? fileSystemOf(callee.expression, facts) !== undefined : importsFs && fileSystemOf(callee, facts) !== undefined;
+    if (!opens) return [];
     return positions.map((i) => call.arguments[i]).filter((a): a is ts.Expression => a !== undefined && !ts.isSpreadElement(a));
   }
+  const packageArgument = pathPackageArgument(call, facts);
+  if (packageArgument) return [packageArgument];
   if ((name === 'sendFile' || name === 'download') && isExpressResponse(call, facts)) {
     // `send` refuses `..` segments below a `root` option, so only calls without one are open.
     const hasRoot = call.arguments.some((a) => ts.isObjectLiteralExpression(unwrap(a)) && objectProperty(unwrap(a) as ts.ObjectLiteralExpression, 'root'));
@@ -28,10 +35,18 @@ function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean
   return [];
 }
 
-function isUnresolvedFs(expr: ts.Expression, facts: Facts): boolean {
-  const e = unwrap(expr);
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'promises') return isUnresolvedFs(e.expression, facts);
-  return ts.isIdentifier(e) && fileSystemLocalNames.test(e.text) && facts.resolve(e) === undefined;
+/** `mkdirp(dir)`, `makeDir.sync(dir)`, `Writer({ path })`: the path a package other than `fs` makes or writes. */
+function pathPackageArgument(call: ts.CallExpression | ts.NewExpression, facts: Facts): ts.Expression | undefined {
+  const ref = facts.libraryOf(call.expression);
+  const spec = ref?.library === undefined ? undefined : pathPackages[ref.library];
+  if (!ref || !spec) return undefined;
+  const called = ref.exportName === undefined ? spec.callable : spec.methods.has(ref.exportName);
+  const first = call.arguments?.[0];
+  if (!called || !ref.isModule || !first || ts.isSpreadElement(first)) return undefined;
+  if (spec.option === undefined) return first;
+  const options = unwrap(first);
+  const option = ts.isObjectLiteralExpression(options) ? objectProperty(options, spec.option) : undefined;
+  return option && ts.isPropertyAssignment(option) ? option.initializer : undefined;
 }
 
 /** `res.sendFile(…)` on a handler's response: named `res`/`response`, or the second parameter of a request handler. */
@@ -107,28 +122,35 @@ export const pathTraversal: Rule = {
   create(context) {
     const { facts } = context;
     const importsFs = [...fileSystemLibraries].some((l) => facts.importsLibrary(l));
+    const check = (args: readonly ts.Expression[]): void => {
+      for (const arg of args) {
+        if (facts.isConstant(arg)) continue;
+        const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: facts.isLibraryCode });
+        // A caller's value that is the whole path is the function's contract (`readConfig(file)`).
+        if (!origin || (origin.caller !== undefined && !origin.built)) continue;
+        const fix = confineFix(arg, facts);
+        const fromArchive = origin.archive === true;
+        context.report({
+          at: arg,
+          message: origin.caller !== undefined
+            ? `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`, is joined to this function's own base directory: a caller that passes on user input lets \`../\` segments or an absolute path reach any file the process can. Resolve the path and reject it unless it stays inside the base directory.`
+            : fromArchive
+            ? `\`${origin.source}\` (a name inside the archive) is used as a file path: an entry named \`../../app.js\`, or a link to an absolute path, reaches outside the target directory. Resolve the path and skip entries outside it.`
+            : `\`${origin.source}\` is used in this file path: \`../\` segments or an absolute path let an attacker reach any file the server can. Resolve the path and reject it unless it stays inside the base directory.`,
+          fixes: fix ? [fix] : [],
+        });
+        return;
+      }
+    };
     return {
       CallExpression(call) {
         const args = pathArguments(call, facts, importsFs);
         if (args.length === 0) reportImportedSinks(call, 'path', context, 'uses it in a file path', '`../` segments or an absolute path let an attacker reach any file the server can. Resolve the path there and reject it unless it stays inside the base directory.');
-        for (const arg of args) {
-          if (facts.isConstant(arg)) continue;
-          const origin = facts.requestOrigin(arg, { sink: 'path', callerInput: facts.isLibraryCode });
-          // A caller's value that is the whole path is the function's contract (`readConfig(file)`).
-          if (!origin || (origin.caller !== undefined && !origin.built)) continue;
-          const fix = confineFix(arg, facts);
-          const fromArchive = origin.caller === undefined && !origin.source.includes('req') && /^\w*(entry|header)\w*\.\w+$/i.test(origin.source);
-          context.report({
-            at: arg,
-            message: origin.caller !== undefined
-              ? `\`${origin.source}\`, from the caller of the exported \`${origin.caller}\`, is joined to this function's own base directory: a caller that passes on user input lets \`../\` segments or an absolute path reach any file the process can. Resolve the path and reject it unless it stays inside the base directory.`
-              : fromArchive
-              ? `\`${origin.source}\` (a name inside the archive) is used as a file path: an entry named \`../../app.js\` is written outside the target directory. Resolve the path and skip entries outside it.`
-              : `\`${origin.source}\` is used in this file path: \`../\` segments or an absolute path let an attacker reach any file the server can. Resolve the path and reject it unless it stays inside the base directory.`,
-            fixes: fix ? [fix] : [],
-          });
-          return;
-        }
+        check(args);
+      },
+      NewExpression(expr) {
+        const arg = pathPackageArgument(expr, facts);
+        if (arg) check([arg]);
       },
     };
   },

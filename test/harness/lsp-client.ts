@@ -170,8 +170,11 @@ export class LspClient {
     this.process.stdin.write(data);
   }
 
-  /** shutdown + exit; resolves with the exit code, or kills the process if it does not exit in time. */
-  async stop(timeoutMs = 3000): Promise<number | null> {
+  /**
+   * shutdown + exit; resolves with the exit code, or kills the process if it does not exit in time. The wait is a
+   * cap, not a speed check: 3 s ran out on a machine at load 48.
+   */
+  async stop(timeoutMs = 20_000): Promise<number | null> {
     const timer = setTimeout(() => this.process.kill('SIGKILL'), timeoutMs);
     try {
       if (this.process.exitCode === null) {

@@ -456,7 +456,8 @@ export class ProjectIndex {
 
   /**
    * The summary of `file` made from `text` (an open document, or the text just analysed). True when it differs
-   * from the one the index had: what the project says of other files may have changed.
+   * from the one the index had: what the project says of other files may have changed. Without `summary`, `text`
+   * is the file's text on disk (a watcher's), from which its exports part is made when asked.
    */
   record(file: string, text: string, summary?: FileSummary): boolean {
     const project = this.projectOf(file);

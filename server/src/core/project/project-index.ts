@@ -381,8 +381,7 @@ export class ProjectIndex {
     if (known) return known;
     const text = readText(file);
     if (text === undefined || contentHash(text) !== hash) return emptyExports;
-    this.keepExports(hash, () => summariseExportsText(text, file, root));
-    return this.exportParts.get(hash)!;
+    return this.keepExports(hash, () => summariseExportsText(text, file, root));
   }
 
   /** What `file` re-exports, read from disk the first time a mount asks, kept by the content hash it was indexed with. */
@@ -642,9 +641,11 @@ export class ProjectIndex {
     if (!this.summaries.has(hash)) this.summaries.set(hash, this.copied(make()));
   }
 
-  /** Makes the exports summary of `hash` if the index has none; it is let go with the graph summary. */
-  private keepExports(hash: string, make: () => ExportsSummary): void {
-    if (!this.exportParts.has(hash)) this.exportParts.set(hash, this.copied(make()));
+  /** The exports summary of `hash`, made if the index has none; it is let go with the graph summary. */
+  private keepExports(hash: string, make: () => ExportsSummary): ExportsSummary {
+    let part = this.exportParts.get(hash);
+    if (!part) this.exportParts.set(hash, (part = this.copied(make())));
+    return part;
   }
 
   /** Copied through JSON: names cut from the source text would otherwise keep the whole text alive (V8 slices strings). */

@@ -59,7 +59,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
   }
 
   // Each file's config is the nearest one walking up from it, read once; its problems are told once.
-  const workspace = new Workspace({ onConfigProblem: warn, fallbackRoot: cwd });
+  const workspace = new Workspace({ onConfigProblem: warn, fallbackRoot: cwd, scannedPaths: command.paths });
   const discovered: Discovered = command.stdinFilename !== undefined
     ? { files: [], errors: [], notes: [] }
     : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace), gitListed: await gitListings(command.paths) });

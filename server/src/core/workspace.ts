@@ -35,6 +35,7 @@ import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, ProjectIndex, type ProjectToIndex } from './project/project-index';
 import { ProjectRoots } from './project/project-roots';
+import { ownProjectOf } from './project/own-project';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
 import { reviewChecklist } from './review/checklist';
@@ -68,6 +69,11 @@ export interface WorkspaceOptions {
    * The editor sets false and calls `indexInBackground`, so that no analysis waits for the index.
    */
   indexOnDemand?: boolean;
+  /**
+   * The paths a scan names: one that is an app of its own inside a larger repository is indexed alone, not with
+   * the whole repository (own-project.ts).
+   */
+  scannedPaths?: readonly string[];
 }
 
 export interface AnalyzeOptions {
@@ -132,6 +138,10 @@ export class Workspace {
     this.projects.setFallback(options.fallbackRoot);
     this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined), this.projects);
     this.indexOnDemand = options.indexOnDemand ?? true;
+    for (const scanned of options.scannedPaths ?? []) {
+      const own = ownProjectOf(scanned, this.projects);
+      if (own !== undefined) this.index.addOwnRoot(own);
+    }
   }
 
   /** Every rule's metadata, in the registry's order. */

@@ -46,19 +46,51 @@ export interface FileSummary {
   reexports?: ReExport[];
 }
 
+/**
+ * The part of a summary the project index holds for every file from the start: the module graph and app
+ * composition, which any file's analysis may ask about (what mounts it, who imports it, which guards apply).
+ */
+export type GraphSummary = Pick<FileSummary, 'imports' | 'mounts' | 'globalGuards'>;
+
+/**
+ * The part the index makes only when another file's analysis asks for it (an import called, a module mounted):
+ * what the exports do, the most expensive part to make (data flow over every exported function), and for most
+ * files never asked. Kept by content hash like the rest.
+ */
+export type ExportsSummary = Omit<FileSummary, keyof GraphSummary>;
+
 export function summarize(facts: Facts): FileSummary {
-  const limiters = new RateLimiterIndex(facts);
-  const kindsOf = (expr: ts.Expression): MiddlewareKind[] => middlewareKinds(expr, facts, limiters);
-  const exports = exportSummaries(facts);
-  const reexports = reexportsOf(facts);
+  return { ...summarizeGraph(facts), ...summarizeExports(facts) };
+}
+
+export function summarizeGraph(facts: Facts): GraphSummary {
+  const kindsOf = middlewareKindsIn(facts);
   return {
     imports: importsOf(facts.sourceFile.text),
     mounts: [...facts.mounts.map((m) => mountSummary(m, facts, kindsOf)), ...appHandoffs(facts)],
-    exportedMiddleware: exportedMiddleware(facts, kindsOf),
     globalGuards: globalGuardNames(facts),
+  };
+}
+
+export function summarizeExports(facts: Facts): ExportsSummary {
+  const exports = exportSummaries(facts);
+  const reexports = reexportsOf(facts);
+  return {
+    exportedMiddleware: exportedMiddleware(facts, middlewareKindsIn(facts)),
     ...(exports ? { exports } : {}),
     ...(reexports.length > 0 ? { reexports } : {}),
   };
+}
+
+/** A summary made from an analysis's facts, in the index's two parts. */
+export function splitSummary(summary: FileSummary): { graph: GraphSummary; exports: ExportsSummary } {
+  const { imports, mounts, globalGuards, ...exports } = summary;
+  return { graph: { imports, mounts, globalGuards }, exports };
+}
+
+function middlewareKindsIn(facts: Facts): (expr: ts.Expression) => MiddlewareKind[] {
+  const limiters = new RateLimiterIndex(facts);
+  return (expr) => middlewareKinds(expr, facts, limiters);
 }
 
 /** Every module the text imports, re-exports, requires or loads with `import()`, by TypeScript's scanner. */
@@ -77,11 +109,16 @@ const mountCall = /\.\s*(use|register|route|useGlobalGuards|useGlobalInterceptor
 const appHandoff = /require\(\s*['"]\.[^'"]*['"]\s*\)\s*\(|\(\s*(app|server|api|router)\s*[,)]/;
 
 /**
- * Whether the text can have mounts, an exported middleware or exports another file may call at all; when not,
- * its summary is its imports alone and the project index need not parse it.
+ * Whether the text can mount anything, hand its app to another module or apply a guard app-wide; when not, its
+ * graph summary is its imports alone, read without a parse.
  */
-export function needsFullSummary(text: string): boolean {
-  return mountCall.test(text) || appHandoff.test(text) || text.includes('APP_GUARD') || /\bexport\b|\bexports\b/.test(text);
+export function graphNeedsParse(text: string): boolean {
+  return mountCall.test(text) || appHandoff.test(text) || text.includes('APP_GUARD');
+}
+
+/** Whether the text can export anything; when not, its exports summary is empty, made without a parse. */
+export function exportsNeedParse(text: string): boolean {
+  return /\bexport\b|\bexports\b/.test(text);
 }
 
 function mountSummary(mount: MiddlewareMount, facts: Facts, kindsOf: (e: ts.Expression) => MiddlewareKind[]): MountSummary {

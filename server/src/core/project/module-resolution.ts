@@ -13,8 +13,11 @@ export interface WorkspacePackage {
   manifest: PackageManifest;
 }
 
+/** The project's files, asked only whether one is there (the index's own map answers, no copy made). */
+export type FileSet = Pick<ReadonlySet<string>, 'has'>;
+
 export interface ResolutionContext {
-  files: ReadonlySet<string>;
+  files: FileSet;
   /** Workspace packages by name. */
   packages: ReadonlyMap<string, WorkspacePackage>;
   aliasesFor(dir: string): ModuleAliases;
@@ -39,7 +42,7 @@ export function resolveModule(specifier: string, fromFile: string, context: Reso
 }
 
 /** The file `base` names: itself, with an extension, its source, or its folder's index. */
-export function fileAt(base: string, files: ReadonlySet<string>): string | undefined {
+export function fileAt(base: string, files: FileSet): string | undefined {
   if (files.has(base)) return base;
   for (const ext of extensions) if (files.has(base + ext)) return base + ext;
   const ext = path.extname(base);

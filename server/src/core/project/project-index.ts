@@ -3,6 +3,11 @@
  * with its summary (file-summary.ts), kept by content hash so a file whose text comes back costs nothing; the
  * module graph those summaries give (module-resolution.ts); and what it implies for one file (project-facts.ts).
  *
+ * A summary is kept in two parts. The graph part (imports, mounts, app-wide guards) is made for every file as it
+ * is walked, most without a parse. The exports part (what each export does: data flow, database work) costs a
+ * parse and the facts of the file, and most files' are never asked for: it is made the first time an analysis
+ * asks the project about one of the file's exports, and kept by the same content hash.
+ *
  * A project is walked the first time a file of it asks (`ensure`), or ahead of time by the editor, in slices
  * (`indexInSlices`), so that no analysis waits on it. Open documents replace their file's text on disk
  * (`record`).
@@ -19,13 +24,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type MiddlewareKind, isKind, libraryIdOf } from '../catalog';
 import { isTestCode } from '../facts/test-code';
-import { buildFacts } from '../facts/facts';
+import { type Facts, buildFacts } from '../facts/facts';
 import { joinPaths } from '../facts/route-paths';
 import { parse } from '../parse';
 import { siblingDeclaration } from './declaration-files';
 import { projectPathOf } from '../project-path';
-import { type FileSummary, importsOf, needsFullSummary, summarize } from './file-summary';
-import { type ResolutionContext, type WorkspacePackage, resolveModule } from './module-resolution';
+import { type ExportsSummary, type FileSummary, type GraphSummary, exportsNeedParse, graphNeedsParse, importsOf, splitSummary, summarizeExports, summarizeGraph } from './file-summary';
+import { type WorkspacePackage, resolveModule } from './module-resolution';
 import type { PackageManifests } from './package-manifests';
 import type { MountedAround, ProjectFacts, ResolvedExport } from './project-facts';
 import { type ProjectRoots, isInside } from './project-roots';
@@ -68,13 +73,17 @@ const entryName = /^(index|main|server|app|cli)$/;
 /** The config files of the test runners the catalogue knows: a change to one is a change of which files are tests. */
 const runnerConfigNames: ReadonlySet<string> = new Set(testRunnerConfigs.flatMap((r) => r.files));
 
-const emptySummary: FileSummary = { imports: [], mounts: [], exportedMiddleware: [], globalGuards: [] };
+const emptySummary: GraphSummary = { imports: [], mounts: [], globalGuards: [] };
+const emptyExports: ExportsSummary = { exportedMiddleware: [] };
 
-/** One file of a project as the index holds it: the content hash of the text summarised, and the summary. */
+/**
+ * One file of a project as the index holds it from the start: the content hash of the text summarised, and its
+ * graph summary (what its exports do is made when asked: `ProjectIndex.exportsOf`).
+ */
 export interface SummarisedFile {
   file: string;
   hash: string;
-  summary: FileSummary;
+  summary: GraphSummary;
 }
 
 /**
@@ -99,7 +108,7 @@ export function contentHash(text: string): string {
 /** What mounts a file: the mounting file, the mount, and the file's prefix under it. */
 interface MountEdge {
   parent: string;
-  mount: FileSummary['mounts'][number];
+  mount: GraphSummary['mounts'][number];
   /** The autoloaded folder's path below the mount (`/api/auth` for `routes/api/auth/index.ts`). */
   folderPrefix: string;
 }
@@ -112,6 +121,7 @@ class IndexedProject {
   readonly packages = new Map<string, WorkspacePackage>();
   /** Every folder of the project with a package.json, named or not. */
   packageDirs: ReadonlySet<string> = new Set();
+  /** Folder → specifier → file: what a specifier names depends only on the folder it is written in. */
   private resolved = new Map<string, Map<string, string | undefined>>();
   private mountedByMemo: Map<string, MountEdge[]> | undefined;
   private importersMemo: Map<string, string[]> | undefined;
@@ -200,34 +210,32 @@ class IndexedProject {
     return importers.length > 0 && importers.every((i) => this.ownTest(i) || this.onlyImportedByTests(i, depth + 1, seen));
   }
 
-  summaryOf(file: string): FileSummary {
+  summaryOf(file: string): GraphSummary {
     const hash = this.files.get(file);
     return (hash !== undefined && this.index.summaryByHash(hash)) || emptySummary;
   }
 
+  /** What `file`'s exports do, made the first time it is asked for the text the index holds. */
+  exportsOf(file: string): ExportsSummary {
+    return this.index.exportsOf(file, this.files.get(file), this.root);
+  }
+
   resolve(specifier: string, from: string): string | undefined {
-    let byFile = this.resolved.get(from);
-    if (!byFile) this.resolved.set(from, (byFile = new Map()));
-    if (byFile.has(specifier)) return byFile.get(specifier);
-    const context: ResolutionContext = {
-      files: this.fileSet(),
+    const dir = path.dirname(from);
+    let byDir = this.resolved.get(dir);
+    if (!byDir) this.resolved.set(dir, (byDir = new Map()));
+    if (byDir.has(specifier)) return byDir.get(specifier);
+    const target = resolveModule(specifier, from, {
+      files: this.files,
       packages: this.packages,
-      aliasesFor: (dir) => this.index.tsconfigs.aliasesFor(dir, this.root),
-    };
-    const target = resolveModule(specifier, from, context);
-    byFile.set(specifier, target);
+      aliasesFor: (folder) => this.index.tsconfigs.aliasesFor(folder, this.root),
+    });
+    byDir.set(specifier, target);
     return target;
   }
 
-  private fileSetMemo: { size: number; set: Set<string> } | undefined;
-
-  private fileSet(): ReadonlySet<string> {
-    if (!this.fileSetMemo || this.fileSetMemo.size !== this.files.size) this.fileSetMemo = { size: this.files.size, set: new Set(this.files.keys()) };
-    return this.fileSetMemo.set;
-  }
-
   /** The files a mount registers: the modules it names and the files of the folder it autoloads. */
-  mountTargets(parent: string, mount: FileSummary['mounts'][number]): { file: string; folderPrefix: string }[] {
+  mountTargets(parent: string, mount: GraphSummary['mounts'][number]): { file: string; folderPrefix: string }[] {
     const out: { file: string; folderPrefix: string }[] = [];
     for (const module of mount.modules) {
       const file = this.throughReexports(this.resolve(module, parent), mount.exports?.[module]);
@@ -296,7 +304,7 @@ class IndexedProject {
   /** The export `key` of `file`, or of the module it passes it on from, up to `reexportDepth` re-exports away. */
   exportIn(file: string, key: string, depth = 0): ResolvedExport | undefined {
     if (depth > reexportDepth) return undefined;
-    const summary = this.summaryOf(file);
+    const summary = this.exportsOf(file);
     const own = summary.exports?.[key];
     if (own) return { summary: own, file, name: key };
     for (const re of summary.reexports ?? []) {
@@ -325,7 +333,7 @@ class IndexedProject {
       const prefix = joinPaths(edge.mount.path ?? '', edge.folderPrefix);
       for (const sibling of this.summaryOf(edge.parent).mounts) {
         if (sibling.receiver !== edge.mount.receiver) continue;
-        const exported = this.mountTargets(edge.parent, sibling).some((t) => t.file !== file && this.summaryOf(t.file).exportedMiddleware.includes(kind));
+        const exported = this.mountTargets(edge.parent, sibling).some((t) => t.file !== file && this.exportsOf(t.file).exportedMiddleware.includes(kind));
         if (sibling.middleware.includes(kind) || exported) out.push({ kind, file: edge.parent, mountPath: sibling.path, prefix });
       }
       for (const above of this.mountedAround(edge.parent, kind, depth + 1, seen)) out.push({ ...above, prefix: joinPaths(above.prefix, prefix) });
@@ -336,12 +344,16 @@ class IndexedProject {
 
 export class ProjectIndex {
   readonly tsconfigs = new TsconfigPaths();
-  private readonly summaries = new Map<string, FileSummary>();
+  private readonly summaries = new Map<string, GraphSummary>();
+  /** What the exports of a text do, by content hash: made when first asked (`exportsOf`), let go with the graph summary. */
+  private readonly exportParts = new Map<string, ExportsSummary>();
   /** How many files (in every project) use each summary: one nobody uses is let go. */
   private readonly uses = new Map<string, number>();
   private bytes = 0;
   private readonly reexports = new Map<string, Map<string, Reexport[]>>();
   private readonly projects = new Map<string, IndexedProject>();
+  /** Folders below a repository root indexed as projects of their own (own-project.ts), and those adopted. */
+  private readonly ownRoots = new Set<string>();
 
   constructor(
     private readonly roots: ProjectRoots,
@@ -354,8 +366,22 @@ export class ProjectIndex {
     return this.bytes;
   }
 
-  summaryByHash(hash: string): FileSummary | undefined {
+  summaryByHash(hash: string): GraphSummary | undefined {
     return this.summaries.get(hash);
+  }
+
+  /**
+   * What the exports of `file`, indexed with the text of content hash `hash`, do: made from the disk the first time
+   * a file's analysis asks (an open document's are made from its analysis, `record`). Nothing is known when the
+   * text on disk is no longer the one indexed (a watcher will say so).
+   */
+  exportsOf(file: string, hash: string | undefined, root: string): ExportsSummary {
+    if (hash === undefined) return emptyExports;
+    const known = this.exportParts.get(hash);
+    if (known) return known;
+    const text = readText(file);
+    if (text === undefined || contentHash(text) !== hash) return emptyExports;
+    return this.keepExports(hash, () => summariseExportsText(text, file, root));
   }
 
   /** What `file` re-exports, read from disk the first time a mount asks, kept by the content hash it was indexed with. */
@@ -375,14 +401,21 @@ export class ProjectIndex {
   unindexedProjects(files: readonly string[]): ProjectToIndex[] {
     const roots = new Set<string>();
     for (const file of files) {
-      const root = this.roots.boundaryOf(file);
+      const root = this.rootOf(file);
       if (root !== undefined && !this.projects.has(root)) roots.add(root);
     }
     return [...roots].map((root) => ({ root, files: projectFiles(root, this.limits.maxFiles + 1) }));
   }
 
+  /** `folder`, below the repository or workspace root holding it, is indexed as a project of its own. */
+  addOwnRoot(folder: string): void {
+    this.ownRoots.add(path.resolve(folder));
+  }
+
   /** A project summarised elsewhere (`summariseFile` in a scan's workers), entered as `ensure` would have walked it. */
   adopt(indexed: IndexedFiles): void {
+    // Its files are the project's wherever it lies: the thread that walked it may have been told it is one of its own.
+    this.ownRoots.add(indexed.root);
     if (this.projects.has(indexed.root)) return;
     const project = this.begin(indexed.root);
     for (const entry of indexed.files) {
@@ -392,7 +425,7 @@ export class ProjectIndex {
   }
 
   ensure(file: string): IndexedProject | undefined {
-    const root = this.roots.boundaryOf(file);
+    const root = this.rootOf(file);
     if (root === undefined) return undefined;
     const known = this.projects.get(root);
     if (known) return known;
@@ -406,7 +439,7 @@ export class ProjectIndex {
    * requests are served meanwhile; `onProgress` hears how far it is. Resolves when the project is indexed.
    */
   async indexInSlices(file: string, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const root = this.roots.boundaryOf(file);
+    const root = this.rootOf(file);
     if (root === undefined || this.projects.has(root)) return;
     const project = this.begin(root);
     const files = projectFiles(root, this.limits.maxFiles + 1);
@@ -422,7 +455,8 @@ export class ProjectIndex {
 
   /**
    * The summary of `file` made from `text` (an open document, or the text just analysed). True when it differs
-   * from the one the index had: what the project says of other files may have changed.
+   * from the one the index had: what the project says of other files may have changed. Without `summary`, `text`
+   * is the file's text on disk (a watcher's), from which its exports part is made when asked.
    */
   record(file: string, text: string, summary?: FileSummary): boolean {
     const project = this.projectOf(file);
@@ -433,8 +467,16 @@ export class ProjectIndex {
     const added = before === undefined;
     if (added && !this.withinBudget(project)) return false;
     const previous = before === undefined ? undefined : this.summaries.get(before);
-    this.keep(hash, () => summary ?? summariseText(text, file, project.root));
-    const changed = added || JSON.stringify(previous) !== JSON.stringify(this.summaries.get(hash));
+    // What the exports did matters to other files only if one of them asked: then it is compared, made again if need be.
+    const previousExports = before === undefined ? undefined : this.exportParts.get(before);
+    const parts = summary && splitSummary(summary);
+    this.keep(hash, () => parts?.graph ?? summariseGraphText(text, file, project.root));
+    if (parts) this.keepExports(hash, () => parts.exports);
+    else if (previousExports) this.keepExports(hash, () => summariseExportsText(text, file, project.root));
+    const changed =
+      added ||
+      JSON.stringify(previous) !== JSON.stringify(this.summaries.get(hash)) ||
+      (previousExports !== undefined && JSON.stringify(previousExports) !== JSON.stringify(this.exportParts.get(hash)));
     this.setFile(project, file, hash);
     const runnerConfig = runnerConfigNames.has(path.basename(file));
     if (runnerConfig) project.testMatchers = packageFolders(project.root).flatMap(testRunnerMatchers);
@@ -542,8 +584,16 @@ export class ProjectIndex {
     }
   }
 
+  /** The root of the project holding `file`: the innermost own root holding it, else its repository or workspace root. */
+  private rootOf(file: string): string | undefined {
+    const boundary = this.roots.boundaryOf(file);
+    if (boundary === undefined || this.ownRoots.size === 0) return boundary;
+    for (let dir = path.dirname(file); dir !== boundary && isInside(dir, boundary); dir = path.dirname(dir)) if (this.ownRoots.has(dir)) return dir;
+    return boundary;
+  }
+
   private projectOf(file: string): IndexedProject | undefined {
-    const root = this.roots.boundaryOf(file);
+    const root = this.rootOf(file);
     return root === undefined ? undefined : this.projects.get(root);
   }
 
@@ -586,13 +636,23 @@ export class ProjectIndex {
     return false;
   }
 
-  /** Makes the summary of `hash` if the index has none (its use is counted by setFile). */
-  private keep(hash: string, make: () => FileSummary): void {
-    if (this.summaries.has(hash)) return;
-    // Copied through JSON: names cut from the source text would otherwise keep the whole text alive (V8 slices strings).
-    const json = JSON.stringify(make());
-    this.summaries.set(hash, JSON.parse(json) as FileSummary);
+  /** Makes the graph summary of `hash` if the index has none (its use is counted by setFile). */
+  private keep(hash: string, make: () => GraphSummary): void {
+    if (!this.summaries.has(hash)) this.summaries.set(hash, this.copied(make()));
+  }
+
+  /** The exports summary of `hash`, made if the index has none; it is let go with the graph summary. */
+  private keepExports(hash: string, make: () => ExportsSummary): ExportsSummary {
+    let part = this.exportParts.get(hash);
+    if (!part) this.exportParts.set(hash, (part = this.copied(make())));
+    return part;
+  }
+
+  /** Copied through JSON: names cut from the source text would otherwise keep the whole text alive (V8 slices strings). */
+  private copied<T>(value: T): T {
+    const json = JSON.stringify(value);
     this.bytes += summaryBytesPerChar * json.length;
+    return JSON.parse(json) as T;
   }
 
   private setFile(project: IndexedProject, file: string, hash: string): void {
@@ -611,9 +671,9 @@ export class ProjectIndex {
       return;
     }
     this.uses.delete(hash);
-    const summary = this.summaries.get(hash);
-    if (summary) this.bytes -= summaryBytesPerChar * JSON.stringify(summary).length;
+    for (const part of [this.summaries.get(hash), this.exportParts.get(hash)]) if (part) this.bytes -= summaryBytesPerChar * JSON.stringify(part).length;
     this.summaries.delete(hash);
+    this.exportParts.delete(hash);
     this.reexports.delete(hash);
   }
 }
@@ -632,23 +692,38 @@ function readText(file: string): string | undefined {
  * The summary of a file on disk in the project at `root`, as the index makes it; undefined when it cannot be
  * read or is too large to summarise. `known` answers for a text already summarised (by its hash), sparing a parse.
  */
-export function summariseFile(file: string, root: string, known?: (hash: string) => FileSummary | undefined): SummarisedFile | undefined {
+export function summariseFile(file: string, root: string, known?: (hash: string) => GraphSummary | undefined): SummarisedFile | undefined {
   const text = readText(file);
   if (text === undefined) return undefined;
   const hash = contentHash(text);
-  return { file, hash, summary: known?.(hash) ?? summariseText(text, file, root) };
+  return { file, hash, summary: known?.(hash) ?? summariseGraphText(text, file, root) };
 }
 
-/** The summary of a text the index reads itself: parsed and its facts built, as for an analysis. */
-function summariseText(text: string, file: string, root: string): FileSummary {
-  if (text.length > maxSummarisedBytes || text.includes('\u0000')) return emptySummary;
-  // Most files mount nothing and export no middleware: their imports are read without a parse.
-  if (!needsFullSummary(text)) return { ...emptySummary, imports: importsOf(text) };
+/** The graph summary of a text the index reads itself. */
+function summariseGraphText(text: string, file: string, root: string): GraphSummary {
+  if (!summarisable(text)) return emptySummary;
+  // Most files mount nothing: their imports are read by the scanner, without a parse.
+  if (!graphNeedsParse(text)) return { ...emptySummary, imports: importsOf(text) };
+  return fromFacts(text, file, root, summarizeGraph) ?? emptySummary;
+}
+
+/** The exports summary of a text the index reads itself. */
+function summariseExportsText(text: string, file: string, root: string): ExportsSummary {
+  if (!summarisable(text) || !exportsNeedParse(text)) return emptyExports;
+  return fromFacts(text, file, root, summarizeExports) ?? emptyExports;
+}
+
+function summarisable(text: string): boolean {
+  return text.length <= maxSummarisedBytes && !text.includes('\u0000');
+}
+
+/** Parsed and its facts built, as for an analysis. */
+function fromFacts<T>(text: string, file: string, root: string, make: (facts: Facts) => T): T | undefined {
   try {
-    return summarize(buildFacts(parse(text, file), projectPathOf(file, root)));
+    return make(buildFacts(parse(text, file), projectPathOf(file, root)));
   } catch {
     // A file the parser cannot take (nested too deeply) says nothing of the project.
-    return emptySummary;
+    return undefined;
   }
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The project index holds every file's graph summary from the start and makes the exports part (what an export
+ * does) when an analysis first asks; a scan of an app of its own inside a larger repository indexes that app alone.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ownProjectOf } from '../../server/src/core/project/own-project';
+import { PackageManifests } from '../../server/src/core/project/package-manifests';
+import { ProjectIndex } from '../../server/src/core/project/project-index';
+import { ProjectRoots } from '../../server/src/core/project/project-roots';
+import { Workspace } from '../../server/src/core/workspace';
+import { makeProject, removeProjects } from '../harness/vigil-process';
+
+const unsafe = "const db = require('./db');\nexports.find = (email) => db.query(`SELECT * FROM a WHERE e = '${email}'`);\n";
+const safe = "const db = require('./db');\nexports.find = (email) => db.query('SELECT * FROM a WHERE e = $1', [email]);\n";
+
+function daoProject(): string {
+  return makeProject({
+    'package.json': '{ "name": "app" }\n',
+    'db.js': "const { Pool } = require('pg');\nmodule.exports = new Pool();\n",
+    'accounts.js': unsafe,
+    'route.js': "const accounts = require('./accounts');\nmodule.exports = (req) => accounts.find(req.body.email);\n",
+  });
+}
+
+function indexed(root: string): ProjectIndex {
+  const roots = new ProjectRoots();
+  roots.setRoots([root]);
+  const index = new ProjectIndex(roots, new PackageManifests());
+  index.ensure(path.join(root, 'route.js'));
+  return index;
+}
+
+const sinksOf = (index: ProjectIndex, root: string): string[] =>
+  (index.factsFor(path.join(root, 'route.js'), false).exportSummary('./accounts', 'find')?.summary.sinks ?? []).map((s) => `${s.parameter} ${s.sink}`);
+
+describe('project index: the exports part of a summary, made when asked', () => {
+  after(removeProjects);
+
+  it('answers what an export does the first time it is asked, from the text it indexed', () => {
+    const root = daoProject();
+    const index = indexed(root);
+    const walked = index.estimatedBytes();
+    assert.deepEqual(sinksOf(index, root), ['0 sql']);
+    assert.ok(index.estimatedBytes() > walked, 'the exports part is made by the question, not by the walk');
+    assert.deepEqual(sinksOf(index, root), ['0 sql']);
+  });
+
+  it('tells a change of what an export does to the dependants only once an analysis has asked about it', () => {
+    const root = daoProject();
+    const neverAsked = indexed(root);
+    const asked = indexed(root);
+    sinksOf(asked, root);
+    fs.writeFileSync(path.join(root, 'accounts.js'), safe);
+    assert.equal(neverAsked.changedOnDisk(path.join(root, 'accounts.js')), false);
+    assert.equal(asked.changedOnDisk(path.join(root, 'accounts.js')), true);
+    assert.deepEqual(sinksOf(asked, root), []);
+    assert.deepEqual(sinksOf(neverAsked, root), []);
+  });
+
+  it('knows nothing of a file whose text on disk is no longer the one indexed, until it is told', () => {
+    const root = daoProject();
+    const index = indexed(root);
+    fs.writeFileSync(path.join(root, 'accounts.js'), `${unsafe}// edited\n`);
+    assert.deepEqual(sinksOf(index, root), []);
+    index.changedOnDisk(path.join(root, 'accounts.js'));
+    assert.deepEqual(sinksOf(index, root), ['0 sql']);
+  });
+});
+
+describe('project index: an app of its own inside a larger repository', () => {
+  after(removeProjects);
+
+  const repository = (): string =>
+    makeProject({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'package.json': '{ "name": "tool" }\n',
+      'src/tool.js': 'module.exports = 1;\n',
+      'examples/app/package.json': '{ "name": "example" }\n',
+      'examples/app/src/server.js': "const accounts = require('./accounts');\nmodule.exports = (req) => accounts.find(req.body.email);\n",
+      'examples/app/src/accounts.js': unsafe,
+      'examples/app/src/db.js': "const { Pool } = require('pg');\nmodule.exports = new Pool();\n",
+      'monorepo/package.json': '{ "name": "mono", "workspaces": ["packages/*"] }\n',
+      'monorepo/packages/api/package.json': '{ "name": "api" }\n',
+      'monorepo/packages/api/index.js': 'module.exports = 1;\n',
+    });
+
+  it('is the nearest folder with a package.json below the repository root, unless a monorepo holds it', () => {
+    const root = repository();
+    const roots = new ProjectRoots();
+    const own = (p: string): string | undefined => {
+      const found = ownProjectOf(path.join(root, p), roots);
+      return found && path.relative(root, found).split(path.sep).join('/');
+    };
+    assert.equal(own('examples/app'), 'examples/app');
+    assert.equal(own('examples/app/src'), 'examples/app');
+    assert.equal(own('examples/app/src/server.js'), 'examples/app');
+    assert.equal(own('.'), undefined, 'the repository itself');
+    assert.equal(own('src'), undefined, "the repository's own package");
+    assert.equal(own('monorepo/packages/api'), undefined, "a monorepo's package imports its siblings by name");
+  });
+
+  it('is indexed alone when a scan names it, and its files still see one another', () => {
+    const root = repository();
+    const server = path.join(root, 'examples/app/src/server.js');
+    const text = fs.readFileSync(server, 'utf8');
+    const scoped = new Workspace({ fallbackRoot: root, scannedPaths: [path.join(root, 'examples/app')] });
+    const whole = new Workspace({ fallbackRoot: root });
+    const sql = (w: Workspace): string[] => w.analyzeText(server, text).findings.filter((f) => f.ruleId === 'sql-injection').map((f) => `${f.range.start.line}`);
+    assert.deepEqual(sql(scoped), sql(whole));
+    assert.equal(sql(scoped).length, 1);
+    assert.deepEqual(scoped.indexedProjects().map((p) => [path.relative(root, p.root).split(path.sep).join('/'), p.files]), [['examples/app', 3]]);
+    assert.deepEqual(whole.indexedProjects().map((p) => [p.root, p.files]), [[root, 5]]);
+  });
+});

@@ -274,7 +274,7 @@ export class Workspace {
         document.base = analysis.base;
         // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit
         // changes no name, value or line, so it changes nothing the summary holds.
-        const summary = !facts || !path.isAbsolute(fileName) ? undefined : analysis.layout && previous && document.summary ? document.summary : summarize(facts);
+        const summary = !facts || !path.isAbsolute(fileName) ? undefined : analysis.layout && previous && document.summary ? document.summary : this.summaryOf(facts, fileName, result);
         document.summary = summary;
         if (summary) projectChanged = this.index.record(fileName, text, summary);
       } else {
@@ -285,6 +285,17 @@ export class Workspace {
     if (projectChanged && path.isAbsolute(fileName)) this.staleDependents(fileName);
     document.analysis = { version, result, projectChanged };
     return document.analysis;
+  }
+
+  /** The file's summary for the project index; a failure is the analysis's internal error, never the caller's. */
+  private summaryOf(facts: Facts, fileName: string, result: AnalysisResult): FileSummary | undefined {
+    try {
+      return summarize(facts);
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      result.internalErrors.push({ message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack });
+      return undefined;
+    }
   }
 
   /** The last analysis of exactly this version of the document, never a new one (what the lightbulb reads). */

@@ -15,30 +15,7 @@ import { LspClient, fileUri } from '../test/harness/lsp-client';
 import { repoRoot } from '../test/harness/paths';
 import { serverExecArgv } from '../shared/src/server-process';
 import { table } from './stats';
-
-/** Real server-side code: whole files of a library's source, concatenated until the text has `lines` lines. */
-function realText(dir: string, lines: number): string {
-  const files = listJs(dir);
-  const parts: string[] = [];
-  let count = 0;
-  for (const file of files) {
-    if (count >= lines) break;
-    const text = fs.readFileSync(file, 'utf8');
-    parts.push(text);
-    count += text.split('\n').length;
-  }
-  return parts.join('\n').split('\n').slice(0, lines).join('\n');
-}
-
-function listJs(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listJs(full));
-    else if (/\.js$/.test(entry.name) && !/\.min\.js$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
+import { listJs, realText, typingEdits } from './real-text';
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -90,17 +67,10 @@ async function latency(clients: readonly LspClient[], folder: string, name: stri
     await client.diagnosticsFor(uri, { version: 1, timeoutMs: 60000 });
     result.open.push(performance.now() - t);
   }
-  let seed = 7;
-  let line = 0;
-  for (let version = 2; version < edits + 2; version++) {
-    if (version % 2 === 0) {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      line = seed % lines.length;
-    }
-    const end = lines[line].length;
-    const change = version % 2 === 0
-      ? { range: { start: { line, character: end }, end: { line, character: end } }, text: ' ' }
-      : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
+  for (const { version, line, character, insert } of typingEdits(text, edits)) {
+    const change = insert
+      ? { range: { start: { line, character }, end: { line, character } }, text: ' ' }
+      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
     const order = clients.map((_, i) => i);
     if (version % 4 >= 2) order.reverse();
     for (const i of order) {

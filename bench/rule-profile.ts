@@ -33,7 +33,7 @@ function post<T>(session: inspector.Session, method: string, params: object = {}
 }
 
 /** The profile of `body`, sampled every 250 µs. */
-async function profiled(body: () => void): Promise<Profile> {
+export async function profiled(body: () => void): Promise<Profile> {
   const session = new inspector.Session();
   session.connect();
   try {
@@ -86,7 +86,7 @@ export function attribute(profile: Profile): { total: number; rules: Map<string,
   return { total, rules, facts, outside };
 }
 
-function top(m: ReadonlyMap<string, number>, total: number, n: number): string[][] {
+export function top(m: ReadonlyMap<string, number>, total: number, n: number): string[][] {
   return [...m]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)

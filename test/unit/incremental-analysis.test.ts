@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { analyze, analyzeIncrementally } from '../../server/src/core/analyze';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
+import type { RuleContext } from '../../server/src/core/rule';
 import { TreeIndex } from '../../server/src/core/traverse';
 import { changedRegion, planReuse } from '../../server/src/core/incremental/plan';
 import { unitsOf } from '../../server/src/core/incremental/units';
@@ -42,13 +43,13 @@ module.exports = { router, Orders };
 `;
 
 /** The plan for replacing `from` with `to` (first occurrence) in `text`. */
-function planFor(text: string, from: string, to: string): { rerun: string[] } | undefined {
+function planFor(text: string, from: string, to: string): { rerun: string[]; layout: boolean } | undefined {
   const before = parse(text, 'app.js');
   const beforeUnits = unitsOf(before, new TreeIndex(before));
   const after = parse(text.replace(from, to), 'app.js');
   const units = unitsOf(after, new TreeIndex(after));
   const plan = planReuse(text, beforeUnits, after, units);
-  return plan && { rerun: [...plan.rerun].sort((a, b) => a - b).map((i) => units[i].node.getText(after).split('\n')[0]) };
+  return plan && { rerun: [...plan.rerun].sort((a, b) => a - b).map((i) => units[i].node.getText(after).split('\n')[0]), layout: plan.layout };
 }
 
 describe('incremental analysis', () => {
@@ -88,12 +89,55 @@ describe('incremental analysis', () => {
     assert.deepEqual(planFor(app, 'module.exports = { router, Orders };', 'module.exports = {\n  router,\n  Orders,\n};')?.rerun, undefined, 'a comma added is not layout');
     assert.deepEqual(planFor(app, 'module.exports = { router, Orders };', 'module.exports = {\n  router, Orders };')?.rerun, ['module.exports = {']);
     // Between two statements: the class's leading trivia, so its head runs again, and with it the users of its name.
-    assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = ''; ")?.rerun, ['class Orders {', 'module.exports = { router, Orders };']);
+    assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = '';\n")?.rerun, ['class Orders {', 'module.exports = { router, Orders };']);
+    // A space on the same line is layout: no other unit can tell.
+    assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = ''; ")?.rerun, ['class Orders {']);
     assert.deepEqual(planFor(app, 'const router = express.Router();', 'const router = express\n  .Router();')?.rerun, [
       'const router = express',
       "router.get('/users/:id', async (req, res) => {",
       'module.exports = { router, Orders };',
     ]);
+  });
+
+  it('calls layout only whitespace between tokens, outside comments, on the same lines', () => {
+    assert.equal(planFor(app, 'res.json(rows);', 'res.json( rows);')?.layout, true, 'a space between tokens in a body');
+    assert.equal(planFor(app, 'class Orders {', 'class  Orders {')?.layout, true, 'a space in a class head');
+    assert.equal(planFor(app, 'res.json(rows);', 'res.json(rows); ')?.layout, true, 'a space at the end of a line');
+    assert.equal(planFor(app, 'res.json(rows);', 'res.json(rows);\n')?.layout, false, 'a line break moves the lines below');
+    assert.equal(planFor(app, "WHERE owner = '", "WHERE  owner = '")?.layout, false, 'a space in a string changes a value');
+    const commented = app.replace('res.json(rows);', 'res.json(rows); // the rows');
+    const before = parse(commented, 'app.js');
+    const after = parse(commented.replace('// the rows', '// the rows '), 'app.js');
+    const plan = planReuse(commented, unitsOf(before, new TreeIndex(before)), after, unitsOf(after, new TreeIndex(after)));
+    assert.equal(plan?.layout, false, 'a space that lengthens a comment');
+  });
+
+  it('moves every rule\'s findings after a layout edit, running only the unit typed in', () => {
+    const fileName = 'app.js';
+    // Two copies of six statements: duplicate-code, a file-scoped rule, reports the second.
+    const body = [
+      'const a = compute(req.body.a, req.query.a, req.params.a, 1);',
+      'const b = await db.query(`SELECT * FROM t WHERE a = $1 AND b = $2`, [a, req.body.b]);',
+      'if (!b.rows.length) { return res.status(404).json({ error: "none", a }); }',
+      'const c = b.rows.map((row) => ({ id: row.id, name: row.name.trim(), a }));',
+      'log.info("found", { a, count: c.length, user: req.user && req.user.id });',
+      'res.json({ a, c, total: c.reduce((n, row) => n + row.id, 0) });',
+    ];
+    const text = `${app}\nasync function one(req, res) {\n  ${body.join('\n  ')}\n}\n\nasync function two(req, res) {\n  ${body.join('\n  ')}\n}\n`;
+    // duplicate-code, counted: after a layout edit it is not run again.
+    let runs = 0;
+    const counted = rules.map((rule) => (rule.meta.id === 'duplicate-code' ? { ...rule, create: (context: RuleContext) => (runs++, rule.create(context)) } : rule));
+    const first = analyzeIncrementally({ text, fileName }, counted);
+    assert.ok(first.result.findings.some((f) => f.ruleId === 'duplicate-code'));
+    for (const [from, to] of [['res.json(rows);', 'res.json( rows);'], ['async function two(req, res) {', 'async function two(req, res) { ']] as const) {
+      const edited = text.replace(from, to);
+      const at = text.indexOf(from);
+      const tree = ts.updateSourceFile(parse(text, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, from.length), to.length));
+      const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, counted, first.base);
+      assert.equal(next.layout, true, to);
+      assert.equal(runs, 1, to);
+      assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings, to);
+    }
   });
 
   it('analyses afresh whitespace that changes a value or a token outside function bodies', () => {

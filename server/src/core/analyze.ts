@@ -27,7 +27,7 @@ import { importedReturnOf } from './project/imported-flow';
 import { unitAt, unitsOf } from './incremental/units';
 import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
-import { type OffsetFinding, type UnitFinding, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
+import { type OffsetFinding, type UnitFinding, reachesRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
@@ -68,6 +68,8 @@ export interface AnalysisBase {
   readonly digest: string;
   readonly units: readonly UnitSpan[];
   readonly findings: ReadonlyMap<string, readonly UnitFinding[]>;
+  /** The file-scoped rules' findings, reused only after a layout edit (incremental/plan.ts). */
+  readonly fileFindings: ReadonlyMap<string, readonly UnitFinding[]>;
 }
 
 export interface IncrementalAnalysis {
@@ -76,6 +78,8 @@ export interface IncrementalAnalysis {
   base?: AnalysisBase;
   /** Whether the previous findings were reused (the edit stayed inside one function body). */
   reused: boolean;
+  /** Whether the edit changed only layout (no token, comment or line): what the file says to the project is as before. */
+  layout: boolean;
 }
 
 /**
@@ -89,10 +93,10 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
   const internalErrors: InternalError[] = [];
   try {
     const skipped = skipReason(input.text);
-    if (skipped) return { result: { findings: [], parseErrors: [], internalErrors, skipped }, reused: false };
+    if (skipped) return { result: { findings: [], parseErrors: [], internalErrors, skipped }, reused: false, layout: false };
     const config = input.config ?? defaultConfig;
     const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
-    if (!sourceFile) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false };
+    if (!sourceFile) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
@@ -109,6 +113,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const digest = incremental ? fileFactsDigest(facts) : '';
     const plan = previous && previous.key === key && previous.digest === digest ? planReuse(previous.text, previous.units, sourceFile, units) : undefined;
     if (plan && previous) rerunTouched(plan, previous);
+    const layout = plan?.layout ?? false;
 
     const fileWide: Subscriber[] = [];
     // Declaration-scoped rules: on every unit, or (reusing the previous findings) on the units the edit reaches.
@@ -122,6 +127,12 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       const severity = severityFor(rule, config);
       if (!severity) continue;
       const isLocal = rule.meta.scope === 'declaration';
+      // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches the edit.
+      const fileKept = !isLocal && plan?.layout ? previous?.fileFindings.get(rule.meta.id) : undefined;
+      if (fileKept && plan && !fileKept.some((entry) => reachesRegion(entry.finding, plan.region))) {
+        found.set(rule, reused(fileKept, plan));
+        continue;
+      }
       // A rule that failed last time has nothing kept: it runs on every unit.
       const before = isLocal && plan ? previous?.findings.get(rule.meta.id) : undefined;
       const kept = before && plan ? reused(before, plan) : [];
@@ -182,15 +193,16 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     ];
     const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
     const result: AnalysisResult = { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
-    if (!incremental || incomplete || !attributed) return { result, reused: plan !== undefined };
+    if (!incremental || incomplete || !attributed) return { result, reused: plan !== undefined, layout };
     const kept = new Map<string, UnitFinding[]>();
-    for (const [rule, list] of found) if (rule.meta.scope === 'declaration') kept.set(rule.meta.id, list);
+    const fileKept = new Map<string, UnitFinding[]>();
+    for (const [rule, list] of found) (rule.meta.scope === 'declaration' ? kept : fileKept).set(rule.meta.id, list);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
-    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept }, reused: plan !== undefined };
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, fileFindings: fileKept }, reused: plan !== undefined, layout };
   } catch (error) {
-    if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false };
+    if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     internalErrors.push(internalError(error, undefined, input.fileName));
-    return { result: { findings: [], parseErrors: [], internalErrors }, reused: false };
+    return { result: { findings: [], parseErrors: [], internalErrors }, reused: false, layout: false };
   }
 }
 
@@ -198,10 +210,14 @@ function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {
   return JSON.stringify([config, rules.map((r) => r.meta.id)]);
 }
 
-/** A kept finding that reaches into the edited text belongs to a unit that must run again. */
+/**
+ * A kept finding that reaches into the edited text belongs to a unit that must run again; after a layout edit, one
+ * at its edges too, since only the edited unit runs again (see `reachesRegion`).
+ */
 function rerunTouched(plan: ReusePlan, previous: AnalysisBase): void {
+  const touches = plan.layout ? reachesRegion : touchesRegion;
   for (const list of previous.findings.values()) {
-    for (const { unit, finding } of list) if (!plan.rerun.has(unit) && touchesRegion(finding, plan.region)) plan.rerun.add(unit);
+    for (const { unit, finding } of list) if (!plan.rerun.has(unit) && touches(finding, plan.region)) plan.rerun.add(unit);
   }
 }
 

@@ -30,7 +30,7 @@ import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
-import { summarize } from './project/file-summary';
+import { type FileSummary, summarize } from './project/file-summary';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, ProjectIndex, type ProjectToIndex } from './project/project-index';
@@ -122,6 +122,8 @@ interface OpenDocument extends DocumentInput {
   analysis?: DocumentAnalysis;
   /** What the last analysis keeps for the next one: an edit inside one function body re-runs only what it reaches. */
   base?: AnalysisBase;
+  /** What the last analysis's facts told the project index of the file. */
+  summary?: FileSummary;
 }
 
 export class Workspace {
@@ -275,12 +277,16 @@ export class Workspace {
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
     } else {
       const sourceFile = this.treeOrOverflow(uri, text, fileName);
-      // The summary comes from the facts this analysis builds: one parse, one fact model, for both.
-      const onFacts = path.isAbsolute(fileName) ? (facts: Facts) => (projectChanged = this.index.record(fileName, text, summarize(facts))) : undefined;
+      let facts: Facts | undefined;
       if (sourceFile) {
-        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts }, this.rulesFor(options), previous);
+        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f) }, this.rulesFor(options), previous);
         result = analysis.result;
         document.base = analysis.base;
+        // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit
+        // changes no name, value or line, so it changes nothing the summary holds.
+        const summary = !facts || !path.isAbsolute(fileName) ? undefined : analysis.layout && previous && document.summary ? document.summary : this.summaryOf(facts, fileName, result);
+        document.summary = summary;
+        if (summary) projectChanged = this.index.record(fileName, text, summary);
       } else {
         result = { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
       }
@@ -289,6 +295,17 @@ export class Workspace {
     if (projectChanged && path.isAbsolute(fileName)) this.staleDependents(fileName);
     document.analysis = { version, result, projectChanged };
     return document.analysis;
+  }
+
+  /** The file's summary for the project index; a failure is the analysis's internal error, never the caller's. */
+  private summaryOf(facts: Facts, fileName: string, result: AnalysisResult): FileSummary | undefined {
+    try {
+      return summarize(facts);
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      result.internalErrors.push({ message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack });
+      return undefined;
+    }
   }
 
   /** The last analysis of exactly this version of the document, never a new one (what the lightbulb reads). */

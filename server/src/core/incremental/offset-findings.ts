@@ -36,6 +36,16 @@ export function touchesRegion(f: OffsetFinding, region: Region): boolean {
   );
 }
 
+/**
+ * Whether any offset of the finding lies in or at the edges of the edited text. An offset at an edge may be the end
+ * of the token before the edit (which stays) or the start of the one after (which moves): only running the rule
+ * again can tell.
+ */
+export function reachesRegion(f: OffsetFinding, region: Region): boolean {
+  const at = (o: number): boolean => o >= region.start && o <= region.oldEnd;
+  return at(f.start) || at(f.end) || f.fixes.some((fix) => fix.edits.some((e) => at(e.start) || at(e.end))) || f.related.some((r) => at(r.start) || at(r.end));
+}
+
 /** The finding where it is after the edit: offsets at or past the replaced text move by the change in length. */
 export function shifted(f: OffsetFinding, region: Region): OffsetFinding {
   const delta = region.newEnd - region.oldEnd;

@@ -6,6 +6,10 @@
  * shifted place: then
  * declaration-scoped rules run again only on that unit, its class head, and the units tied to it by name
  * (coupling.ts); the other units' findings are shifted. Anything else is a full analysis.
+ *
+ * An edit that only typed or deleted whitespace between tokens, outside comments and without a line break, is
+ * `layout`: every node keeps its kind, text and line, so no rule can see it but through the offsets of its
+ * findings, and every rule's findings are reused, moved (only the edited unit runs again, for its own offsets).
  */
 import * as ts from 'typescript';
 import { parse } from '../parse';
@@ -33,6 +37,8 @@ export interface ReusePlan {
   region: Region;
   /** The new units whose declaration-scoped findings are made again; every other unit's are shifted. */
   rerun: Set<number>;
+  /** Only whitespace between tokens, outside comments, on the same lines: file-wide findings are moved too. */
+  layout: boolean;
 }
 
 /** Where two texts differ, or undefined when they are equal. */
@@ -53,7 +59,7 @@ export function changedRegion(before: string, after: string): Region | undefined
  */
 export function planReuse(previousText: string, previous: readonly UnitSpan[], sourceFile: ts.SourceFile, units: readonly Unit[]): ReusePlan | undefined {
   const region = changedRegion(previousText, sourceFile.text);
-  if (!region) return { region: { start: sourceFile.text.length, oldEnd: previousText.length, newEnd: sourceFile.text.length }, rerun: new Set() };
+  if (!region) return { region: { start: sourceFile.text.length, oldEnd: previousText.length, newEnd: sourceFile.text.length }, rerun: new Set(), layout: true };
   if (units.length !== previous.length) return undefined;
   const delta = region.newEnd - region.oldEnd;
   let edited: number | undefined;
@@ -78,13 +84,22 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
   if (edited === -1) {
     const last = sourceFile.statements[sourceFile.statements.length - 1];
     const atEnd = (last ? last.end : 0) <= region.start && onlyWhitespace(previousText.slice(region.start, region.oldEnd), sourceFile.text.slice(region.start, region.newEnd));
-    return atEnd ? { region, rerun: new Set() } : undefined;
+    return atEnd ? { region, rerun: new Set(), layout: sameLines(previousText, region, sourceFile.text) && !touchesComment(sourceFile, region) } : undefined;
   }
   const unit = units[edited];
   const isMember = unit.head !== undefined;
   const old = previousUnitTree(previousText.slice(previous[edited].pos, previous[edited].end), isMember, sourceFile.fileName);
   const inLeadingTrivia = region.newEnd <= unit.node.getStart(sourceFile);
-  if (!inLeadingTrivia && !insideFunctionBody(unit.node, region.start, region.newEnd, sourceFile) && !layoutOnly(previousText, region, old, isMember, unit.node)) return undefined;
+  const whitespace = onlyWhitespace(previousText.slice(region.start, region.oldEnd), sourceFile.text.slice(region.start, region.newEnd));
+  const moved = !inLeadingTrivia && whitespace && layoutOnly(previousText, region, old, isMember, unit.node);
+  if (!inLeadingTrivia && !moved && !insideFunctionBody(unit.node, region.start, region.newEnd, sourceFile)) return undefined;
+  const rerun = new Set<number>([edited]);
+  if (unit.head !== undefined) rerun.add(unit.head);
+  // Trivia is not syntax, and layout changes none: no other unit can tell (unless a finding reaches into the edit).
+  if ((inLeadingTrivia && whitespace) || moved) {
+    const layout = sameLines(previousText, region, sourceFile.text) && !touchesComment(sourceFile, region);
+    if (layout) return { region, rerun, layout };
+  }
 
   const declarations = couplingDeclarations(sourceFile);
   const reach = new Map<string, Reach>();
@@ -95,13 +110,44 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
   for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
 
-  const rerun = new Set<number>([edited]);
-  if (unit.head !== undefined) rerun.add(unit.head);
   for (const [name, how] of reach) for (const at of wordsIn(sourceFile.text, name, how)) {
     const i = unitAt(units, at);
     if (i !== undefined) rerun.add(i);
   }
-  return { region, rerun };
+  return { region, rerun, layout: false };
+}
+
+/** Whether neither the replaced text nor its replacement breaks a line: every token stays on its line. */
+function sameLines(previousText: string, region: Region, text: string): boolean {
+  const breaks = /[\r\n\u2028\u2029]/;
+  return !breaks.test(previousText.slice(region.start, region.oldEnd)) && !breaks.test(text.slice(region.start, region.newEnd));
+}
+
+/**
+ * Whether the edited span of the new text is in a comment or at its edge (a space typed after `// note` lengthens
+ * it). The span is whitespace in trivia, so it lies in the deepest node holding it, before one of that node's own
+ * tokens: only the text from the end of the child before it is scanned, where no regular expression or template
+ * can begin.
+ */
+function touchesComment(sourceFile: ts.SourceFile, region: Region): boolean {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child = ts.forEachChild(node, (c) => (c.pos <= region.start && region.start < c.end ? c : undefined));
+    if (!child) break;
+    node = child;
+  }
+  let from = node.pos;
+  ts.forEachChild(node, (c) => {
+    if (c.end <= region.start) from = Math.max(from, c.end);
+  });
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, sourceFile.text, undefined, from, Math.max(node.end, region.newEnd) - from);
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const start = scanner.getTokenStart();
+    if (start > region.newEnd) return false;
+    const isComment = kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia;
+    if (isComment && region.start <= scanner.getTokenEnd()) return true;
+  }
+  return false;
 }
 
 /** Whether `[start, end)` lies strictly inside the braces of a function body within `unit`. */

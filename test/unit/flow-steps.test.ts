@@ -55,6 +55,10 @@ const tainted: FlowCase[] = [
   { name: 'library input appended with +=', code: "export function log(opts) { let cmd = 'git log '; cmd += opts.branch; f(cmd); }", at: 'cmd', query: shell, source: 'opts.branch', caller: 'log', built: true },
   { name: 'library input pushed after own elements', code: "export function grep(p) { const parts = ['grep']; parts.push(p); f(parts.join(' ')); }", at: "parts.join(' ')", query: shell, source: 'p', caller: 'grep', built: true },
   { name: 'library input appended to an empty start', code: "export function run(command) { let cmd = ''; cmd += command; f(cmd); }", at: 'cmd', query: shell, source: 'command', caller: 'run', built: undefined },
+  { name: 'library input in a format of its own', code: "import util from 'util';\nexport function lookup(host, type) { f(util.format('dig %s %s', host, type)); }", at: "util.format('dig %s %s', host, type)", query: shell, source: 'host', caller: 'lookup', built: true },
+  { name: 'library input as the whole format', code: "import { format } from 'util';\nexport function run(command) { f(format(command)); }", at: 'format(command)', query: shell, source: 'command', caller: 'run', built: undefined },
+  { name: 'a global method under a local name', code: "var quote = JSON.stringify;\nexport function say(msg) { f('say ' + quote(msg)); }", at: "'say ' + quote(msg)", query: shell, source: 'msg', caller: 'say', built: true },
+  { name: 'library input pushed into a list set after its declaration', code: "export function notify(msg) { var args; args = ['notify-send']; args.push(msg); f(args.join(' ')); }", at: "args.join(' ')", query: shell, source: 'msg', caller: 'notify', built: true },
   { name: 'library input unshifted before own elements', code: "export function run(command) { const parts = ['--verbose']; parts.unshift(command); f(parts.join(' ')); }", at: "parts.join(' ')", query: shell, source: 'command', caller: 'run', built: undefined },
 ];
 
@@ -84,6 +88,8 @@ const quiet: FlowCase[] = [
   { name: 'library input without asking for it', code: "export function log(branch) { f('git log ' + branch); }", at: "'git log ' + branch", query: { sink: 'shell' }, source: undefined },
   { name: 'a parameter of a function the module keeps', code: "function log(branch) { f('git log ' + branch); }", at: "'git log ' + branch", query: shell, source: undefined },
   { name: 'a framework instance passed to an exported plugin', code: 'export const plugin = (app: FastifyInstance) => f(path.join(root, app.config.DIR));', at: 'path.join(root, app.config.DIR)', query: path, source: undefined },
+  { name: 'a shell-quoting helper of the file named quote', code: "function quote(s) { return \"'\" + s.replace(/'/g, \"'\\\\''\") + \"'\"; }\nexport function say(msg) { f('say ' + quote(msg)); }", at: "'say ' + quote(msg)", query: shell, source: undefined },
+  { name: 'a global method under a name set twice', code: "var quote = JSON.stringify;\nquote = shellQuote;\nexport function say(msg) { f('say ' + quote(msg)); }", at: "'say ' + quote(msg)", query: shell, source: undefined },
   { name: 'a number parameter', code: "export function kill(pid: number) { f('kill ' + pid); }", at: "'kill ' + pid", query: shell, source: undefined },
 ];
 

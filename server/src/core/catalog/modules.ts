@@ -44,6 +44,9 @@ const aliases: Readonly<Record<string, LibraryId>> = {
   'next/server': 'next',
   '@koa/router': 'koa-router',
   'pg-pool': 'pg',
+  // child_process's functions returning promises: the same command forms (`exec` runs a shell).
+  'mz/child_process': 'child_process',
+  'child-process-promise': 'child_process',
 };
 
 /** Families published as many modules: every module under the prefix is the library. */

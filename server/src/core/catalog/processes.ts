@@ -15,7 +15,11 @@ export type CommandForm = 'shell' | 'direct' | 'execa' | 'execa-command';
 export const processFunctions: Readonly<Partial<Record<LibraryId, Readonly<Record<string, CommandForm>>>>> = {
   child_process: { exec: 'shell', execSync: 'shell', spawn: 'direct', spawnSync: 'direct', execFile: 'direct', execFileSync: 'direct' },
   shelljs: { exec: 'shell' },
-  execa: { execa: 'execa', execaSync: 'execa', execaCommand: 'execa-command', execaCommandSync: 'execa-command', command: 'execa-command', commandSync: 'execa-command' },
+  execa: {
+    execa: 'execa', execaSync: 'execa', execaCommand: 'execa-command', execaCommandSync: 'execa-command', command: 'execa-command', commandSync: 'execa-command',
+    // execa before 2.0 ran a command line through the system shell.
+    shell: 'shell', shellSync: 'shell',
+  },
 };
 
 /** The libraries whose functions start programs, for the cheap first filter on a file's imports. */

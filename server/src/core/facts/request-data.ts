@@ -445,9 +445,12 @@ export class RequestDataIndex {
   }
 
   private evalCall(call: ts.CallExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
-    const name = calleeName(call);
+    // `var quote = JSON.stringify`: the call is the global's, whatever the file named it (a `quote` that
+    // stringifies is no shell quoting).
+    const alias = this.globalAlias(call.expression);
+    const name = alias ? alias.name.text : calleeName(call);
     if (name !== undefined && endsFlow(name, mode)) return undefined;
-    const callee = unwrap(call.expression);
+    const callee = alias ?? unwrap(call.expression);
     const args = (from = 0): RequestOrigin | undefined => first(call.arguments.slice(from), (a) => this.eval(a, mode, env, depth + 1));
     // A library-input question is about this file alone: what it says is part of the file's own summary.
     const imported = this.callerInput ? undefined : this.importedReturn(call);
@@ -483,7 +486,8 @@ export class RequestDataIndex {
         return parser === 'qs' ? untext(parsed) : asText(parsed);
       }
       if (mode === 'code' && isRemoteClientName(dottedName(receiver)?.split('.')[0] ?? '')) return { source: shortCall(call, this.sourceFile) };
-      if (name === 'format' || name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
+      if (name === 'format') return this.eval(receiver, mode, env, depth + 1) ?? this.formatCall(call, mode, env, depth);
+      if (name === 'join' || name === 'concat') return this.eval(receiver, mode, env, depth + 1) ?? args();
       // Methods on request data keep it, except the ones that answer a question about it.
       const base = this.eval(receiver, mode, env, depth + 1);
       if (!base || questionMethods.has(method)) return undefined;
@@ -497,11 +501,11 @@ export class RequestDataIndex {
         if (callee.text === 'String' || /^(encodeURI|encodeURIComponent|escape|btoa)$/.test(callee.text)) return asText(args());
         if (mode === 'code' && isRemoteClientName(callee.text)) return { source: shortCall(call, this.sourceFile) };
       }
-      if (callee.text === 'format') return args();
+      if (callee.text === 'format') return this.formatCall(call, mode, env, depth);
       const imported = decl === undefined ? undefined : this.libraries.of(callee);
       const exported = imported?.isModule ? imported.exportName : undefined;
       if (imported?.library === 'path' && exported !== undefined && pathBuilders.has(exported)) return this.pathCall(call, exported, mode, env, depth);
-      if (imported?.library === 'util' && exported === 'format') return args();
+      if (imported?.library === 'util' && exported === 'format') return this.formatCall(call, mode, env, depth);
       if (imported?.isModule && isUrlParser(imported.library, exported)) {
         const parsed = call.arguments[0] && this.eval(call.arguments[0], parsedMode(mode), env, depth + 1);
         return imported.library === 'qs' ? untext(parsed) : asText(parsed);
@@ -540,6 +544,23 @@ export class RequestDataIndex {
       if (origin) return origin;
     }
     return undefined;
+  }
+
+  /** `JSON.stringify` when `callee` is a variable the file set to a global's method once: `var quote = JSON.stringify`. */
+  private globalAlias(callee: ts.Expression): ts.PropertyAccessExpression | undefined {
+    const e = unwrap(callee);
+    const decl = ts.isIdentifier(e) ? this.scopes.resolve(e) : undefined;
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
+    const init = unwrap(decl.initializer);
+    if (!ts.isPropertyAccessExpression(init) || !ts.isIdentifier(init.expression) || this.scopes.resolve(init.expression) !== undefined) return undefined;
+    this.assignments ??= collectAssignments(this.tree.nodes);
+    return this.assignments.has(decl.name.text) ? undefined : init;
+  }
+
+  /** `util.format('git log %s', branch)`: a caller's value put into the function's own format is built into it. */
+  private formatCall(call: ts.CallExpression, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
+    const found = firstWithIndex(call.arguments, (a) => this.eval(a, mode, env, depth + 1));
+    return found && builtAfter(found.origin, found.index > 0);
   }
 
   /** `path.join(base, name)` carries `name`; `path.basename` ends a path flow but not an HTML one. */
@@ -644,11 +665,18 @@ export class RequestDataIndex {
   /** `const parts = ['grep']; parts.push(req.query.q)` and `const filter = {}; filter.email = req.body.email`. */
   private mutatedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     // Pushed after elements the function wrote itself (`['git', 'log']`), a caller's value is built into the list.
-    const ownStart = decl.initializer !== undefined && ts.isArrayLiteralExpression(unwrap(decl.initializer)) && (unwrap(decl.initializer) as ts.ArrayLiteralExpression).elements.length > 0;
+    const ownStart = [decl.initializer, ...this.laterValues(decl)].some((v) => v !== undefined && ts.isArrayLiteralExpression(unwrap(v)) && (unwrap(v) as ts.ArrayLiteralExpression).elements.length > 0);
     return first(this.mutations.valuesPutInto(decl), (v) => {
       const origin = this.eval(v, mode, env, depth + 1);
       return builtAfter(origin, ownStart && isPushed(v));
     });
+  }
+
+  /** What `var args; … args = ['notify-send']` is set to after its declaration. */
+  private laterValues(decl: ts.VariableDeclaration): readonly ts.Expression[] {
+    if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return [];
+    this.assignments ??= collectAssignments(this.tree.nodes);
+    return (this.assignments.get(decl.name.text) ?? []).filter((w) => this.scopes.resolve((w.parent as ts.BinaryExpression).left as ts.Identifier) === decl);
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */

@@ -36,6 +36,12 @@ function codeArguments(node: ts.CallExpression | ts.NewExpression, facts: Facts)
   return [];
 }
 
+/** `new Function('a', 'b', body)`: every argument before the last names a parameter, code all the same. */
+function namesParameters(node: ts.CallExpression | ts.NewExpression, arg: ts.Expression): boolean {
+  const args: readonly ts.Expression[] = node.arguments ?? [];
+  return calleeName(node) === 'Function' && args.indexOf(arg) < args.length - 1;
+}
+
 export const codeInjection: Rule = {
   meta: {
     id: 'code-injection',
@@ -67,8 +73,9 @@ export const codeInjection: Rule = {
           });
           return;
         }
-        // A caller's value that is the whole code is the function's contract (a `runCode(code)` sandbox).
-        if (origin.caller !== undefined && !origin.built) continue;
+        // A caller's value that is the whole code is the function's contract (a `runCode(code)` sandbox); one
+        // that names the compiled function's parameters (`new Function(opts.variable || 'obj', body)`) is not.
+        if (origin.caller !== undefined && !origin.built && !namesParameters(node, arg)) continue;
         context.report({
           at: arg,
           message: origin.caller !== undefined

@@ -18,7 +18,7 @@ interface Runner {
 function runnerOf(call: ts.CallExpression, facts: Facts, importsRunner: boolean): Runner | undefined {
   const name = calleeName(call);
   if (name === undefined) return undefined;
-  if (!processFunctionNames.has(name)) return importsRunner && facts.importsLibrary('child_process') ? promisifiedRunner(call, facts) : undefined;
+  if (!processFunctionNames.has(name)) return importsRunner ? renamedRunner(call, facts) : undefined;
   const callee = unwrap(call.expression);
   // Without an import, only a snippet's unresolved `child_process.exec` can be one (and `/re/.exec` is common).
   if (!importsRunner) return commandFormOf(unresolvedModule(callee, facts), name) === 'shell' ? { kind: 'shell' } : undefined;
@@ -28,6 +28,17 @@ function runnerOf(call: ts.CallExpression, facts: Facts, importsRunner: boolean)
   if (!kind) return undefined;
   // Only child_process's shell runners have an execFile form to rewrite to.
   return { kind, rewritable: kind === 'shell' && library === 'child_process' ? { name, ref, callee } : undefined };
+}
+
+/**
+ * A runner called by a name of the file's choosing: `const sh = require('execa').shell`, or
+ * `const run = util.promisify(exec)`.
+ */
+function renamedRunner(call: ts.CallExpression, facts: Facts): Runner | undefined {
+  const ref = facts.libraryOf(unwrap(call.expression));
+  const kind = ref?.isModule && ref.exportName !== undefined ? commandFormOf(ref.library, ref.exportName) : undefined;
+  if (kind) return { kind };
+  return facts.importsLibrary('child_process') ? promisifiedRunner(call, facts) : undefined;
 }
 
 /** `const run = util.promisify(exec)` / `promisify(cp.exec)`: the shell runner behind a promisified name. */

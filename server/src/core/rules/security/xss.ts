@@ -87,6 +87,30 @@ function setsContentType(call: ts.CallExpression, sourceFile: ts.SourceFile): bo
   return body !== undefined && contentType.test(body.getText(sourceFile).slice(0, call.getStart(sourceFile) - body.getStart(sourceFile)));
 }
 
+/**
+ * `renderError(req.url)` where `renderError` is this file's function returning markup
+ * (`return '<p>' + msg + '</p>'`): its result is HTML, and the flow facts follow the argument through it.
+ */
+function returnsMarkup(value: ts.Expression, facts: Facts): boolean {
+  if (!ts.isCallExpression(value) || !ts.isIdentifier(unwrap(value.expression))) return false;
+  const helper = facts.localFunction(unwrap(value.expression) as ts.Identifier);
+  return helper !== undefined && returnedExpressions(helper, facts.walk).some((r) => markup.test(partsOf(htmlValue(r, facts)).text));
+}
+
+/**
+ * A type other than HTML set for the body before it is written in the same function (`res.writeHead(200,
+ * { 'Content-Type': 'text/plain' })`, `res.setHeader('content-type', 'application/json')`): the browser does
+ * not render it as a page.
+ */
+function declaresOtherType(call: ts.CallExpression, sourceFile: ts.SourceFile): boolean {
+  const other = /content-type['"`]?\s*[,:]\s*['"`](?!text\/html)[a-z]+\/|\.type\(\s*['"`](?!html|text\/html)[a-z]/i;
+  if (other.test(call.expression.getText(sourceFile))) return true;
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const body = fn && ts.isFunctionLike(fn) ? (fn as ts.FunctionLikeDeclaration).body : undefined;
+  return body !== undefined && other.test(body.getText(sourceFile).slice(0, call.getStart(sourceFile) - body.getStart(sourceFile)));
+}
+
 function isJsxAttribute(node: ts.Node, name: string): boolean {
   for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
     if (ts.isJsxAttribute(n)) return n.name.getText() === name;
@@ -136,7 +160,7 @@ export const xss: Rule = {
     const taintedHtml = (expr: ts.Expression, needMarkup: boolean, toDom = false): Taint[] => {
       const value = htmlValue(expr, facts);
       const { text, holes } = partsOf(value);
-      if (needMarkup && !markup.test(text) && !(ts.isIdentifier(unwrap(expr)) && /html|markup/i.test(unwrap(expr).getText(sourceFile)))) return [];
+      if (needMarkup && !markup.test(text) && !(ts.isIdentifier(unwrap(expr)) && /html|markup/i.test(unwrap(expr).getText(sourceFile))) && !returnsMarkup(value, facts)) return [];
       const fromCaller = toDom && facts.isLibraryCode && markup.test(text);
       return holes.flatMap((hole) => taintOf(hole) ?? (fromCaller ? callerTaint(hole) : undefined) ?? []);
     };
@@ -167,7 +191,7 @@ export const xss: Rule = {
       const callee = unwrap(call.expression);
       if (!ts.isPropertyAccessExpression(callee) || call.arguments.length === 0) return;
       const root = dottedName(chainRoot(callee.expression)) ?? '';
-      if (!responseNames.test(root)) return;
+      if (!responseNames.test(root) || declaresOtherType(call, sourceFile)) return;
       // Fastify sends strings as text/plain unless the chain sets an HTML type.
       if (root === 'reply' && !/html/i.test(callee.expression.getText(sourceFile))) return;
       const found = taintedHtml(call.arguments[0], true);

@@ -14,17 +14,13 @@ import * as ts from 'typescript';
 import { LspClient, fileUri } from '../test/harness/lsp-client';
 import { repoRoot } from '../test/harness/paths';
 import { serverExecArgv } from '../shared/src/server-process';
+import { serverMemory } from './server-memory';
 import { table } from './stats';
-import { listJs, realText, typingEdits } from './real-text';
+import { realText, typingEdits } from './real-text';
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 interface Server {
@@ -85,25 +81,6 @@ async function latency(clients: readonly LspClient[], folder: string, name: stri
   return result;
 }
 
-/** Memory, in a fresh server: 200 real files open at once, each analysed. */
-async function memory(folder: string, script: string | undefined): Promise<{ idle: number; open: number; files: number; lines: number }> {
-  const client = new LspClient({ initializationOptions: { debounceMs: 0 }, server: script });
-  try {
-    await client.initialize(folder);
-    const idle = rssMb(client.process.pid!);
-    const files = listJs(path.join(repoRoot, 'node_modules', 'typeorm')).filter((f) => !f.includes(`${path.sep}browser${path.sep}`)).slice(0, 200);
-    const uris = files.map((f, i) => fileUri(path.join(folder, 'open', `${i}-${path.basename(f)}`)));
-    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
-    await Promise.all(texts.map((text, i) => client.open(uris[i], text)));
-    await Promise.all(uris.map((uri) => client.diagnosticsFor(uri, { version: 1, timeoutMs: 600000, includePast: true })));
-    const lines = texts.reduce((n, t) => n + t.split('\n').length, 0);
-    return { idle, open: rssMb(client.process.pid!), files: files.length, lines };
-  } finally {
-    // A server that died has nothing to stop; its own error is the one to see.
-    await client.stop().catch(() => undefined);
-  }
-}
-
 const ms = (v: number): string => v.toFixed(1);
 const ratio = (v: number): string => `${v.toFixed(2)}×`;
 
@@ -143,8 +120,8 @@ async function main(): Promise<void> {
       console.log(lines.join('\n'));
     }
     process.stderr.write('  200 files open…\n');
-    const memories: Awaited<ReturnType<typeof memory>>[] = [];
-    for (const server of measured) memories.push(await memory(folder, server.script));
+    const memories: Awaited<ReturnType<typeof serverMemory>>[] = [];
+    for (const server of measured) memories.push(await serverMemory(folder, server.script));
     const first = memories[0];
     console.log(`\nserver RSS, a fresh server with ${first.files} typeorm files open and analysed (${first.lines} lines)`);
     console.log(table(['', 'idle MB', `${first.files} files open MB`], measured.map((server, i) => [server.name, memories[i].idle.toFixed(0), memories[i].open.toFixed(0)])));

@@ -24,6 +24,14 @@ const maxWorkers = 8;
  * peak memory grow by tens of megabytes per worker (measured: bench/README.md).
  */
 const workerYoungGenerationMb = 12;
+/**
+ * A worker's old generation. V8 sets a heap's first full-collection threshold from its maximum, and the default
+ * maximum is sized for the whole machine (gigabytes): a worker then let 100–135 MB of dropped trees pile up before
+ * collecting, of which about 30 MB was live (the index, TypeScript, the batch at hand). A bound well above what the
+ * largest file analysable (analyze.ts, `maxFileBytes`) keeps alive makes it collect early; a worker that still ran
+ * out would hand its batch back to the main thread, like any worker that dies (measured: bench/README.md).
+ */
+const workerOldGenerationMb = 160;
 
 export interface ScanOptions extends AnalyseOptions {
   /** 0: in this thread; absent: one per core when the scan is large enough and there is more than one core. */
@@ -68,7 +76,10 @@ export async function scanFiles(files: readonly string[], options: ScanOptions, 
   }
 
   // Started first: the workers load TypeScript while this thread lists the projects to index.
-  const pool: Pool = new WorkerPool(path.join(__dirname, 'worker.js'), workers, analyseOptions, { maxYoungGenerationSizeMb: workerYoungGenerationMb });
+  const pool: Pool = new WorkerPool(path.join(__dirname, 'worker.js'), workers, analyseOptions, {
+    maxYoungGenerationSizeMb: workerYoungGenerationMb,
+    maxOldGenerationSizeMb: workerOldGenerationMb,
+  });
   try {
     const projects = await indexProjects(pool, workers, files, workspace, internalErrors);
     if (projects.length > 0) pool.broadcast({ kind: 'index', projects });

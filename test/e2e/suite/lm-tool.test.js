@@ -26,7 +26,9 @@ describe('Vigil language-model tool', () => {
       return /sql-injection/.test(answer) ? answer : undefined;
     });
     assert.match(text, /^src\/routes\/users\.js: \d+ findings?$/m);
-    assert.match(text, /^ {2}9:15 error sql-injection: .*Fixes: Parameterize query \(\$1 placeholders\)\.$/m);
+    // Once the project index knows that src/db.js exports a pg Pool the fix is pg's own and safe; an answer given
+    // before the index is ready guesses the placeholders from the file and is left for review.
+    assert.match(text, /^ {2}9:15 error sql-injection: .*Fixes: Parameterize query (\(safe\)|\(\$1 placeholders\))\.$/m);
     assert.match(text, /^README\.md\.js: could not be read: ENOENT$/m);
   });
 });

@@ -49,6 +49,9 @@ const tainted: FlowCase[] = [
   { name: 'Promise.resolve(v).then', code: "app.get('/x', (req, res) => { Promise.resolve(req.query.p).then((p) => f(p)); });", at: 'p', query: { sink: 'path' }, source: 'req.query.p' },
   { name: 'library input built into a command', code: "export function log(branch) { f('git log ' + branch); }", at: "'git log ' + branch", query: shell, source: 'branch', caller: 'log', built: true },
   { name: 'library input in a template', code: 'exports.open = function (file) { f(`xdg-open "${file}"`); };', at: '`xdg-open "${file}"`', query: shell, source: 'file', caller: 'open', built: true },
+  { name: "library input in an exported function's arguments", code: 'module.exports = function () { f(Array.prototype.slice.call(arguments, 1)); };', at: 'Array.prototype.slice.call(arguments, 1)', query: { sink: 'any', callerInput: true }, source: 'arguments', caller: 'module.exports' },
+  { name: 'arguments of a function exported by a chained assignment', code: 'var extend = module.exports = function () { f([].slice.call(arguments)); };', at: '[].slice.call(arguments)', query: { sink: 'any', callerInput: true }, source: 'arguments', caller: 'extend' },
+  { name: 'library input past a type-tag test', code: "export function expand(flat) { if (Object.prototype.toString.call(flat) !== '[object Object]') return; f(flat.a); }", at: 'flat.a', query: { sink: 'any', callerInput: true }, source: 'flat.a', caller: 'expand' },
   { name: 'library input after a base', code: "const BASE = 'tpl';\nmodule.exports.load = (name) => f(path.join(BASE, name));", at: 'path.join(BASE, name)', query: path, source: 'name', caller: 'load', built: true },
   { name: 'library input of an options object', code: "export function log(opts: LogOptions) { f(['git', 'log', opts.branch].join(' ')); }", at: "['git', 'log', opts.branch].join(' ')", query: shell, source: 'opts.branch', caller: 'log', built: true },
   { name: 'library input that is the whole command', code: 'export function run(cmd) { f(cmd); }', at: 'cmd', query: shell, source: 'cmd', caller: 'run', built: undefined },
@@ -83,6 +86,8 @@ const quiet: FlowCase[] = [
   { name: 'an event handler of another library', code: "emitter.on('file', (name, file, info) => f(info.filename));", at: 'info.filename', query: { sink: 'path' }, source: undefined },
   { name: 'library input without asking for it', code: "export function log(branch) { f('git log ' + branch); }", at: "'git log ' + branch", query: { sink: 'shell' }, source: undefined },
   { name: 'a parameter of a function the module keeps', code: "function log(branch) { f('git log ' + branch); }", at: "'git log ' + branch", query: shell, source: undefined },
+  { name: 'arguments of a function the module keeps', code: 'function extend() { f([].slice.call(arguments)); }', at: '[].slice.call(arguments)', query: { sink: 'any', callerInput: true }, source: undefined },
+  { name: 'arguments without asking for library input', code: 'module.exports = function () { f([].slice.call(arguments)); };', at: '[].slice.call(arguments)', query: { sink: 'any' }, source: undefined },
   { name: 'a framework instance passed to an exported plugin', code: 'export const plugin = (app: FastifyInstance) => f(path.join(root, app.config.DIR));', at: 'path.join(root, app.config.DIR)', query: path, source: undefined },
   { name: 'a number parameter', code: "export function kill(pid: number) { f('kill ' + pid); }", at: "'kill ' + pid", query: shell, source: undefined },
 ];

@@ -62,6 +62,17 @@ function isModuleExports(expr: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
 }
 
+/** `typeof module !== 'undefined'`, `typeof exports === 'object' && module.exports`: which module system runs the file. */
+function testsModuleSystem(cond: ts.Expression): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isTypeOfExpression(n) && ts.isIdentifier(n.expression) && (n.expression.text === 'module' || n.expression.text === 'exports')) found = true;
+    else if (!found) ts.forEachChild(n, visit);
+  };
+  visit(cond);
+  return found;
+}
+
 /** The local declaration a name exported by reference (`export { f }`, `module.exports = { f }`) stands for. */
 function localValue(id: ts.Identifier, facts: Facts): { target: ts.Node; value: ts.Node; name: ts.Node } | undefined {
   const decl = facts.resolve(id);
@@ -140,8 +151,9 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
           if (member) addOnce(statement, fn, d.name, member.name.text);
         }
       }
-    } else if (ts.isIfStatement(statement)) {
+    } else if (ts.isIfStatement(statement) && testsModuleSystem(statement.expression)) {
       // `if (typeof module !== 'undefined') module.exports = undefsafe;`: a module that also runs in the browser.
+      // Other conditions (`if (process.env.TEST_BACKEND)`) export for a purpose, not for every importer.
       for (const branch of [statement.thenStatement, statement.elseStatement]) {
         if (branch && ts.isBlock(branch)) branch.statements.forEach(visit);
         else if (branch) visit(branch);

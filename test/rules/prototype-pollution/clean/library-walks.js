@@ -55,4 +55,14 @@ function lastChild(node, name) {
   cur[name] = true;
 }
 
+// Exported only when the tests ask for it: not the module's interface.
+function walkForTests(tree, path, value) {
+  const keys = path.split('.');
+  for (const k of keys.slice(0, -1)) tree = tree[k] = tree[k] || {};
+  tree[keys[keys.length - 1]] = value;
+}
+
 module.exports = { assign, put, mergeAll, lastChild };
+if (process.env.TEST_INTERNALS) {
+  module.exports.walkForTests = walkForTests;
+}

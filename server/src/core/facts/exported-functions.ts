@@ -1,8 +1,10 @@
 /**
  * The functions a module offers to other modules, for undocumented-export and for the flow facts' library
  * input: ES exports (`export function`, `export const f = () => …`, `export default`, `export { f }`),
- * CommonJS (`module.exports = …`, `exports.f = …`, `module.exports = { f }`), and the public methods and
- * constructor of an exported class.
+ * CommonJS (`module.exports = …`, `exports.f = …`, `module.exports = { f }`, chained as in `var f =
+ * module.exports = …` or `exports.parse = exports.decode = decode`, inside a top-level `if (typeof module …)`, and
+ * functions hung on the exported one: `module.exports = flatten; flatten.unflatten = unflatten`), and the public
+ * methods and constructor of an exported class.
  */
 import * as ts from 'typescript';
 import type { Facts } from './facts';
@@ -60,6 +62,17 @@ function isModuleExports(expr: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
 }
 
+/** `typeof module !== 'undefined'`, `typeof exports === 'object' && module.exports`: which module system runs the file. */
+function testsModuleSystem(cond: ts.Expression): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isTypeOfExpression(n) && ts.isIdentifier(n.expression) && (n.expression.text === 'module' || n.expression.text === 'exports')) found = true;
+    else if (!found) ts.forEachChild(n, visit);
+  };
+  visit(cond);
+  return found;
+}
+
 /** The local declaration a name exported by reference (`export { f }`, `module.exports = { f }`) stands for. */
 function localValue(id: ts.Identifier, facts: Facts): { target: ts.Node; value: ts.Node; name: ts.Node } | undefined {
   const decl = facts.resolve(id);
@@ -98,7 +111,22 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
     }
   };
 
-  for (const statement of sourceFile.statements) {
+  /** The local function `module.exports` is (`module.exports = flatten`): its own properties are exported too. */
+  let defaultName: string | undefined;
+  /** `a = b = c = value`: every target, and the value at the end. */
+  const chain = (assignment: ts.BinaryExpression): { targets: ts.Expression[]; value: ts.Expression } => {
+    const targets: ts.Expression[] = [];
+    let e: ts.Expression = assignment;
+    while (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      targets.push(unwrap(e.left));
+      e = unwrap(e.right);
+    }
+    return { targets, value: e };
+  };
+  const isExportsMember = (left: ts.Expression): left is ts.PropertyAccessExpression =>
+    ts.isPropertyAccessExpression(left) &&
+    (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && (left.expression.text === 'exports' || left.expression.text === defaultName)));
+  const visit = (statement: ts.Statement): void => {
     const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
     if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
       const keyword = statement.getChildren(sourceFile).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword || c.kind === ts.SyntaxKind.ClassKeyword);
@@ -108,6 +136,27 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
       for (const d of statement.declarationList.declarations) {
         const value = asFunction(d.initializer);
         if (value && ts.isIdentifier(d.name)) addOnce(statement, value, d.name, d.name.text);
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      // `var deepExtend = module.exports = function (…) {…}`
+      for (const d of statement.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (!init || !ts.isBinaryExpression(init) || init.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(d.name)) continue;
+        const { targets, value } = chain(init);
+        const fn = asFunction(value);
+        if (!fn) continue;
+        if (targets.some(isModuleExports)) addOnce(statement, fn, d.name, d.name.text, 'default');
+        else {
+          const member = targets.find(isExportsMember);
+          if (member) addOnce(statement, fn, d.name, member.name.text);
+        }
+      }
+    } else if (ts.isIfStatement(statement) && testsModuleSystem(statement.expression)) {
+      // `if (typeof module !== 'undefined') module.exports = undefsafe;`: a module that also runs in the browser.
+      // Other conditions (`if (process.env.TEST_BACKEND)`) export for a purpose, not for every importer.
+      for (const branch of [statement.thenStatement, statement.elseStatement]) {
+        if (branch && ts.isBlock(branch)) branch.statements.forEach(visit);
+        else if (branch) visit(branch);
       }
     } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
       const value = asFunction(statement.expression);
@@ -124,25 +173,31 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
       }
     } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const assignment = statement.expression;
-      const left = unwrap(assignment.left);
-      const right = unwrap(assignment.right);
-      if (isModuleExports(left)) {
+      const { targets, value: right } = chain(assignment);
+      const left = targets[0];
+      if (targets.some(isModuleExports)) {
         if (ts.isObjectLiteralExpression(right)) addObject(right);
         else if (asFunction(right)) addOnce(statement, asFunction(right)!, left, 'module.exports', 'default');
         else if (ts.isIdentifier(right)) {
           const local = localValue(right, facts);
-          if (local) addOnce(local.target, local.value, local.name, right.text, 'default');
+          if (local) {
+            defaultName = right.text;
+            addOnce(local.target, local.value, local.name, right.text, 'default');
+          }
         }
-      } else if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports'))) {
+      } else {
+        const member = targets.find(isExportsMember);
+        if (!member) return;
         const value = asFunction(right);
-        const name = memberName(left) ?? 'export';
-        if (value) addOnce(commonJsTarget(assignment), value, left.name, name);
+        const name = memberName(member) ?? 'export';
+        if (value) addOnce(commonJsTarget(assignment), value, member.name, name);
         else if (ts.isIdentifier(right)) {
           const local = localValue(right, facts);
           if (local) addOnce(local.target, local.value, local.name, name);
         }
       }
     }
-  }
+  };
+  for (const statement of sourceFile.statements) visit(statement);
   return out;
 }

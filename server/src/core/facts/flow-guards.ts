@@ -76,6 +76,8 @@ export class FlowGuards {
       // `new URL(next, location.origin).origin === location.origin`: the target stays on this site (or a fixed one).
       if (holds && isOriginOf(subject) && !this.mentions(other, decl) && (isOwnOrigin(other) || isConstName(other, this.scopes))) return onlyUrl;
       if (!isLiteral(other)) return undefined;
+      // `Object.prototype.toString.call(x) === '[object Object]'` tells x's type, as `typeof` does, not its value.
+      if (ts.isStringLiteralLike(other) && other.text.startsWith('[object ')) return undefined;
       // `typeof x !== 'string'` exits: what remains is text.
       if (ts.isTypeOfExpression(subject)) return holds && ts.isStringLiteral(other) && other.text === 'string' ? onlyNosql : undefined;
       return holds && other.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(other) && other.text === 'undefined') ? 'all' : undefined;

@@ -197,7 +197,7 @@ export class RequestDataIndex {
 
   private evalIdentifier(id: ts.Identifier, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     const decl = this.scopes.resolve(id);
-    if (!decl) return undefined;
+    if (!decl) return id.text === 'arguments' ? this.argumentsOrigin(id) : undefined;
     const origin = env?.has(decl) ? env.get(decl) : this.declarationOrigin(decl, mode, env, depth);
     return origin && this.guards.protects(id, decl, this.guardMode(mode)) ? undefined : origin;
   }
@@ -299,6 +299,17 @@ export class RequestDataIndex {
     // A destructured parameter is named by the properties taken from it (bindingOrigin).
     if (this.calledWithClientData(param)) return { source: ts.isIdentifier(param.name) ? param.name.text : '', text: true };
     return this.callSiteOrigin(fn, index, mode, depth) ?? this.callerOrigin(param, fn);
+  }
+
+  /** Library input: `arguments` in an exported function that takes its input that way (`extend(target, …sources)` in ES5). */
+  private argumentsOrigin(id: ts.Identifier): RequestOrigin | undefined {
+    if (!this.callerInput) return undefined;
+    let fn: ts.Node | undefined = id.parent;
+    // An arrow function has no `arguments` of its own: it sees its enclosing function's.
+    while (fn && (!isFunctionLike(fn) || ts.isArrowFunction(fn))) fn = fn.parent;
+    if (!fn || !isFunctionLike(fn) || isHandlerLike(fn)) return undefined;
+    const label = this.exportedAs(fn);
+    return label === undefined ? undefined : { source: 'arguments', caller: label };
   }
 
   /** Library input: a parameter of an exported function that is not a request handler's. */
@@ -472,6 +483,8 @@ export class RequestDataIndex {
         return mode === 'code' ? undefined : asText(args());
       }
       if (global === 'Object' && /^(assign|values|entries|keys|freeze|fromEntries)$/.test(method)) return args();
+      // `Array.prototype.slice.call(arguments, 1)`, `[].slice.call(list)`: the array method on the value it is called with.
+      if (method === 'call' && isArrayPrototypeMethod(receiver, this.scopes)) return call.arguments[0] && this.eval(call.arguments[0], mode, env, depth + 1);
       // A Buffer holds bytes: it can carry text into SQL or a path, never an operator object into a filter.
       if (global === 'Buffer' && method === 'from') return mode === 'nosql' ? undefined : args();
       if (global === 'Array' && method === 'from') return args();
@@ -710,6 +723,16 @@ function archiveEntryName(e: ts.PropertyAccessExpression | ts.ElementAccessExpre
   // the holder is called (`item.entryName`, a plugin's `x.linkname`).
   const own = name === 'entryName' || name === 'linkname';
   return entry || header || own ? { source: `${base.text}.${name}`, text: true, archive: true } : undefined;
+}
+
+/** `Array.prototype.slice` or `[].slice`: an array method taken off the prototype, to be `call`ed on another value. */
+function isArrayPrototypeMethod(expr: ts.Expression, scopes: ScopeIndex): boolean {
+  if (!ts.isPropertyAccessExpression(expr)) return false;
+  const owner = unwrap(expr.expression);
+  if (ts.isArrayLiteralExpression(owner)) return owner.elements.length === 0;
+  if (!ts.isPropertyAccessExpression(owner) || owner.name.text !== 'prototype') return false;
+  const global = unwrap(owner.expression);
+  return ts.isIdentifier(global) && global.text === 'Array' && scopes.resolve(global) === undefined;
 }
 
 /** `fetch(url)` as written, or `fetch(…)` when the arguments are long. */

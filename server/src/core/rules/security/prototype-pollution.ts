@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
-import { calleeName, enclosingFunction, unwrap } from '../../facts/syntax';
+import { calleeName, enclosingFunction, isFunctionLike, unwrap } from '../../facts/syntax';
 
 /** Deep mergers and path setters, by name: their sources or paths may carry `__proto__`. */
 const mergers = new Set(['merge', 'mergeWith', 'defaultsDeep', 'extend', 'deepExtend', 'mergeDeep', 'mixinDeep']);
@@ -11,20 +11,39 @@ const pollutingLibraries = /^(lodash|lodash-es|lodash\.\w+|lodash\/\w+|jquery|me
 /** Names a hand-written deep merge goes by; other local functions are not looked into. */
 const mergeLikeName = /merge|extend|assign|mixin|combine|deep|defaults/i;
 /** A guard against the dangerous keys, or a container without a prototype. */
-const keyGuard = /__proto__|['"`]constructor['"`]|['"`]prototype['"`]|hasOwnProperty|Object\.hasOwn|Object\.create\(\s*null\s*\)|isSafeKey|isPrototypePolluted|\bnew Map\b/;
+const keyGuard = /__proto__|['"`]constructor['"`]|['"`]prototype['"`]|hasOwnProperty|Object\.hasOwn|getOwnPropertyNames|Object\.create\(\s*null\s*\)|isSafeKey|isPrototypePolluted|\bnew Map\b/;
 
 class Guards {
   private readonly byFunction = new Map<ts.Node, boolean>();
   private readonly recursiveMerges = new Map<ts.Node, boolean>();
 
-  constructor(private readonly sourceFile: ts.SourceFile) {}
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly facts: Facts,
+  ) {}
 
-  /** Whether the function around `node` (or the file, at the top level) guards the dangerous keys. */
+  /**
+   * Whether the function around `node` (or the file, at the top level) guards the dangerous keys, itself or through
+   * a function of the file it uses that does (`keys.filter(isValidKey)`, `if (!isValidPath(parts)) return`).
+   */
   guarded(node: ts.Node): boolean {
     const fn = enclosingFunction(node) ?? this.sourceFile;
     let known = this.byFunction.get(fn);
-    if (known === undefined) this.byFunction.set(fn, (known = keyGuard.test(fn.getText(this.sourceFile))));
+    if (known === undefined) this.byFunction.set(fn, (known = keyGuard.test(fn.getText(this.sourceFile)) || this.usesGuardFunction(fn)));
     return known;
+  }
+
+  private usesGuardFunction(fn: ts.Node): boolean {
+    let found = false;
+    this.facts.walk(fn, (n) => {
+      if (found) return false;
+      if (ts.isIdentifier(n) && n.parent !== fn) {
+        const helper = this.facts.localFunction(n);
+        found = helper?.body !== undefined && helper !== fn && keyGuard.test(helper.body.getText(this.sourceFile));
+      }
+      return !found;
+    });
+    return found;
   }
 
   /**
@@ -34,7 +53,7 @@ class Guards {
   isUnguardedRecursiveMerge(fn: ts.FunctionLikeDeclaration): boolean {
     let known = this.recursiveMerges.get(fn);
     if (known !== undefined) return known;
-    const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+    const name = functionName(fn);
     const text = fn.body ? fn.body.getText(this.sourceFile) : '';
     known =
       name !== undefined &&
@@ -58,56 +77,102 @@ function namedFunctionAround(node: ts.Node): ts.FunctionLikeDeclaration | undefi
   return fn;
 }
 
-/** `merge(target[key], source[key])` inside `merge`, for the `target[key]` being written: the merge descends where it writes. */
+/**
+ * The name a function is called by in its own body: its own, or the variable it is assigned to, through a chain
+ * of assignments (`var deepExtend = module.exports = function (…) {…}`).
+ */
+function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  let holder: ts.Node = fn.parent;
+  while (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken) holder = holder.parent;
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+}
+
+/**
+ * `merge(target[key], source[key])` inside `merge`, for the `target[key]` being written: the merge descends where
+ * it writes, directly or through a variable that holds that element (`src = target[key]; … merge(src, val)`).
+ */
 function recursesInto(fn: ts.FunctionLikeDeclaration, base: ts.Identifier, key: ts.Expression, facts: Facts): boolean {
-  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  const name = functionName(fn);
   if (name === undefined || !fn.body || !ts.isIdentifier(key)) return false;
   const baseDecl = facts.resolve(base);
   const keyDecl = facts.resolve(key);
   if (!baseDecl || !keyDecl) return false;
+  const isElement = (expr: ts.Expression): boolean => {
+    const e = unwrap(expr);
+    if (!ts.isElementAccessExpression(e)) return false;
+    const b = unwrap(e.expression);
+    const k = unwrap(e.argumentExpression);
+    return ts.isIdentifier(b) && ts.isIdentifier(k) && facts.resolve(b) === baseDecl && facts.resolve(k) === keyDecl;
+  };
+  const holders = new Set<ts.Node>();
+  facts.walk(fn.body, (n) => {
+    if (ts.isVariableDeclaration(n) && n.initializer && isElement(n.initializer)) holders.add(n);
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && isElement(n.right)) {
+      const held = facts.resolve(n.left);
+      if (held) holders.add(held);
+    }
+  });
+  const holdsElement = (arg: ts.Expression): boolean => {
+    const e = unwrap(arg);
+    if (isElement(e)) return true;
+    const held = ts.isIdentifier(e) ? facts.resolve(e) : undefined;
+    return held !== undefined && holders.has(held);
+  };
   let found = false;
   facts.walk(fn.body, (n) => {
     if (found) return false;
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) {
-      found = n.arguments.some((a) => {
-        const e = unwrap(a);
-        if (!ts.isElementAccessExpression(e)) return false;
-        const b = unwrap(e.expression);
-        const k = unwrap(e.argumentExpression);
-        return ts.isIdentifier(b) && ts.isIdentifier(k) && facts.resolve(b) === baseDecl && facts.resolve(k) === keyDecl;
-      });
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) found = n.arguments.some(holdsElement);
+    return !found;
+  });
+  return found;
+}
+
+/** The variable or parameter `id` names, when it can be reassigned: the cursors a path walk moves. */
+function cursorDeclaration(id: ts.Identifier, facts: Facts): ts.VariableDeclaration | ts.ParameterDeclaration | undefined {
+  const decl = facts.resolve(id);
+  if (!decl || !(ts.isVariableDeclaration(decl) || ts.isParameter(decl)) || !ts.isIdentifier(decl.name)) return undefined;
+  return decl;
+}
+
+/**
+ * `cur = cur[key]` (or `cur = cur[key] ||= {}`) in the function that declares `cur`: `cur` walks down an object
+ * by keys. `cur` may be a parameter (`target = target[prop]`), start as another object and move into it (`let p =
+ * out; … p = out[section]`), or follow another cursor that walks (`parent = obj` beside `obj = obj[key]`).
+ */
+function walksDown(target: ts.Identifier, facts: Facts, depth = 0): boolean {
+  const decl = cursorDeclaration(target, facts);
+  if (!decl) return false;
+  const fn = ts.isParameter(decl) ? decl.parent : facts.enclosingFunction(decl);
+  if (!fn || !isFunctionLike(fn) || !fn.body) return false;
+  const roots = new Set<ts.Node>([decl]);
+  const start = ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+  const startDecl = start && ts.isIdentifier(start) ? facts.resolve(start) : undefined;
+  if (startDecl) roots.add(startDecl);
+  const followsCursor = (e: ts.Expression): boolean => depth < 2 && ts.isIdentifier(e) && e.text !== target.text && walksDown(e, facts, depth + 1);
+  if (start && followsCursor(start)) return true;
+  let found = false;
+  facts.walk(fn.body, (n) => {
+    if (found) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && facts.resolve(n.left) === decl) {
+      found = readsElementOf(n.right, roots, facts) || followsCursor(unwrap(n.right));
     }
     return !found;
   });
   return found;
 }
 
-/** `cur = cur[key]` (or `cur = cur[key] ||= {}`) somewhere in the file: `cur` walks down an object by keys. */
-function walksDown(target: ts.Identifier, facts: Facts): boolean {
-  const decl = facts.resolve(target);
-  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
-  const fn = facts.enclosingFunction(decl);
-  let found = false;
-  if (fn?.body) {
-    facts.walk(fn.body, (n) => {
-      if (found) return false;
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && facts.resolve(n.left) === decl) {
-        found = readsElementOf(n.right, decl, facts);
-      }
-      return !found;
-    });
-  }
-  return found;
-}
-
-/** `cur[k]`, `cur[k] || {}`, `(cur[k] = cur[k] || {})`: an element of `decl`'s own value. */
-function readsElementOf(expr: ts.Expression, decl: ts.VariableDeclaration, facts: Facts): boolean {
+/** `cur[k]`, `cur[k] || {}`, `(cur[k] = cur[k] || {})`: an element, by a computed key, of one of `roots`. */
+function readsElementOf(expr: ts.Expression, roots: ReadonlySet<ts.Node>, facts: Facts): boolean {
   const e = unwrap(expr);
   if (ts.isElementAccessExpression(e)) {
     const base = unwrap(e.expression);
-    return ts.isIdentifier(base) && facts.resolve(base) === decl;
+    const key = unwrap(e.argumentExpression);
+    if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return false;
+    const decl = ts.isIdentifier(base) ? facts.resolve(base) : undefined;
+    return decl !== undefined && roots.has(decl);
   }
-  if (ts.isBinaryExpression(e)) return readsElementOf(e.left, decl, facts) || readsElementOf(e.right, decl, facts);
+  if (ts.isBinaryExpression(e)) return readsElementOf(e.left, roots, facts) || readsElementOf(e.right, roots, facts);
   return false;
 }
 
@@ -134,7 +199,7 @@ export const prototypePollution: Rule = {
   },
   create(context) {
     const { facts, sourceFile } = context;
-    const guards = new Guards(sourceFile);
+    const guards = new Guards(sourceFile, facts);
     const origin = (expr: ts.Expression): string | undefined => facts.requestOrigin(expr)?.source;
     /** Request data that may be an object with keys the attacker chose; text and fixed-key literals of text cannot. */
     const objectOrigin = (expr: ts.Expression, depth = 0): string | undefined => {

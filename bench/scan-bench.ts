@@ -318,6 +318,10 @@ async function main(): Promise<void> {
     if (single.exitCode !== 0) throw new Error(`single-file bench failed:\n${single.stderr}`);
     const singleResult = JSON.parse(single.stdout) as SingleFileResult;
 
+    process.stderr.write('measuring the project index…\n');
+    const indexBuild = await runNode(path.join(__dirname, 'index-build.js'), ['--runs', String(opts.runs)], { keepStdout: true });
+    if (indexBuild.exitCode !== 0) throw new Error(`index-build bench failed:\n${indexBuild.stderr}`);
+
     console.log(heading(`throughput: all ${formatCount(files.length)} files, ${formatCount(allLines)} lines`));
     console.log(throughputTable(allRows, all.parse, allLines));
     if (cliMissing) console.log(`  vigil scan CLI rows: not measured, ${cliMissing}.`);
@@ -380,6 +384,9 @@ async function main(): Promise<void> {
       );
     }
     console.log('  edit → diagnostics at 2,000 and 10,000 lines, through out/ and the shipped bundle: npm run bench:lsp');
+
+    console.log(heading('project index: build beside the bare parse, one file changed'));
+    console.log(indexBuild.stdout.trimEnd());
 
     console.log(heading('single file and incremental'));
     console.log(formatSingleFile(singleResult));

@@ -6,7 +6,7 @@
  * like a handler and calls the wrapped parameter with that function's own first two arguments.
  */
 import * as ts from 'typescript';
-import type { Declaration } from './scopes';
+import { type Declaration, functionDeclaredBy } from './scopes';
 import { isFunctionLike, unwrap } from './syntax';
 
 /** Parameter names a handler's request, response and `next` go by, when nothing else says the function is one. */
@@ -47,19 +47,9 @@ export function isWrappedHandler(fn: ts.SignatureDeclaration, resolve: (id: ts.I
   const index = call.arguments.indexOf(fn);
   if (index < 0) return false;
   const callee = unwrap(call.expression);
-  const local = ts.isIdentifier(callee) ? localFunction(resolve(callee)) : undefined;
+  const local = ts.isIdentifier(callee) ? functionDeclaredBy(resolve(callee)) : undefined;
   if (local) return wrappedParameter(local) === index;
   return imported(call) === index;
-}
-
-function localFunction(decl: Declaration | undefined): ts.FunctionLikeDeclaration | undefined {
-  if (!decl) return undefined;
-  if (ts.isFunctionDeclaration(decl)) return decl;
-  if (ts.isVariableDeclaration(decl) && decl.initializer) {
-    const init = unwrap(decl.initializer);
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-  }
-  return undefined;
 }
 
 /** The function `fn` returns: its expression body, or its last top-level `return`. */

@@ -17,7 +17,7 @@
  * library is not the text the attacker sent, and staying quiet is the safe side.
  */
 import * as ts from 'typescript';
-import { Declaration, ScopeIndex, bindingPath } from './scopes';
+import { Declaration, ScopeIndex, bindingPath, functionDeclaredBy } from './scopes';
 import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
 import { isWrappedHandler } from './handler-wrappers';
@@ -665,14 +665,7 @@ export class RequestDataIndex {
 
   localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
     if (!ts.isIdentifier(id)) return undefined;
-    const decl = this.scopes.resolve(id);
-    if (!decl) return undefined;
-    if (ts.isFunctionDeclaration(decl)) return decl;
-    if (ts.isVariableDeclaration(decl) && decl.initializer) {
-      const init = unwrap(decl.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-    }
-    return undefined;
+    return functionDeclaredBy(this.scopes.resolve(id));
   }
 
   /** `const parts = ['grep']; parts.push(req.query.q)` and `const filter = {}; filter.email = req.body.email`. */

@@ -4,7 +4,7 @@
  */
 import * as ts from 'typescript';
 import type { LibraryIndex } from './libraries';
-import { ScopeIndex } from './scopes';
+import { ScopeIndex, functionDeclaredBy } from './scopes';
 import { WebFramework, bodySchemaOptions, isKind, libraryIdOf, webFrameworkOf } from '../catalog';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from './syntax';
 
@@ -256,12 +256,8 @@ export class RouteCollector {
     const e = unwrap(expr);
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e;
     if (ts.isIdentifier(e)) {
-      const decl = this.scopes.resolve(e);
-      if (decl && ts.isFunctionDeclaration(decl)) return decl;
-      if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
-        const init = unwrap(decl.initializer);
-        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-      }
+      const declared = functionDeclaredBy(this.scopes.resolve(e));
+      if (declared) return declared;
     }
     // `asyncHandler(async (req, res) => …)`
     if (ts.isCallExpression(e)) {

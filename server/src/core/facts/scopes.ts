@@ -3,7 +3,7 @@
  * declarations are collected once, when first asked, so a lookup costs the depth of the scope chain.
  */
 import * as ts from 'typescript';
-import { isFunctionLike } from './syntax';
+import { isFunctionLike, unwrap } from './syntax';
 
 /** The node that declares a name: a variable, binding element, parameter, function, class or import. */
 export type Declaration =
@@ -155,5 +155,16 @@ export function bindingPath(element: ts.BindingElement): { root: ts.VariableDecl
     node = pattern.parent;
   }
   if (ts.isVariableDeclaration(node) || ts.isParameter(node)) return { root: node, path };
+  return undefined;
+}
+
+/** The function a declaration names: `function f() {}`, or `const f = () => …` / `const f = function () {}`. */
+export function functionDeclaredBy(decl: Declaration | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (!decl) return undefined;
+  if (ts.isFunctionDeclaration(decl)) return decl;
+  if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const init = unwrap(decl.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+  }
   return undefined;
 }

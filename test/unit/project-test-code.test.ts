@@ -94,6 +94,25 @@ describe('test code, as the project says it', () => {
     assert.deepEqual(projectTests(dir, files), ['src/support/make-user.js', 'src/support/defaults.js']);
   });
 
+  it("does not count a package's main, exports root or bin as a helper when only its tests import them", () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'ini-like', main: 'lib/ini.js', exports: { '.': { require: './lib/ini.js' }, './walk': './lib/walk.js' }, bin: { 'ini-like': 'bin/cli.js' } }),
+      'test/parse.js': "const ini = require('../lib/ini');\nconst cli = require('../bin/cli');\nconst { sample } = require('../lib/sample');\n",
+      'lib/ini.js': 'module.exports.parse = (s) => s;\n',
+      'bin/cli.js': 'module.exports = () => 0;\n',
+      'lib/sample.js': "module.exports.sample = 'a=1';\n",
+    });
+    assert.deepEqual(projectTests(dir, ['lib/ini.js', 'bin/cli.js', 'lib/sample.js']), ['lib/sample.js']);
+    // A main that names the build is read from the sources, as imports of it are.
+    const built = project({
+      'package.json': JSON.stringify({ name: 'built', main: 'dist/parse.js' }),
+      'test/a.test.ts': "import { parse } from '../src/parse';\nimport { pad } from '../src/pad';\n",
+      'src/parse.ts': 'export const parse = (s: string) => s;\n',
+      'src/pad.ts': "export const pad = (s: string) => ' ' + s;\n",
+    });
+    assert.deepEqual(projectTests(built, ['src/parse.ts', 'src/pad.ts']), ['src/pad.ts']);
+  });
+
   it('is the answer every rule takes: hardcoded-secret leaves a dummy in a config-named test or a test-only helper alone', () => {
     const dir = project({
       'package.json': JSON.stringify({ name: 'app', jest: { testMatch: ['**/checks/**/*.js'] } }),

@@ -78,6 +78,21 @@ function packageFile(specifier: string, context: ResolutionContext): string | un
   return undefined;
 }
 
+/**
+ * The files a package's users start from: its `main` (else its folder's index), its `exports` root and its `bin`
+ * programs, read from `src/` when they name a build folder.
+ */
+export function packageEntryFiles(dir: string, manifest: PackageManifest, files: FileSet): string[] {
+  const entries = [...exportTargets(manifest.exports, '.'), manifest.main ?? 'index', ...(manifest.bin ?? [])];
+  const out: string[] = [];
+  for (const entry of entries) {
+    const target = path.resolve(dir, entry);
+    const found = fileAt(target, files) ?? fileAt(builtToSource(target), files);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
 /** Packages built to `dist/` or `lib/` are read from `src/` in the repository. */
 function builtToSource(target: string): string {
   return target.replace(/([\\/])(dist|build|lib|out)([\\/])/, '$1src$3').replace(/\.d\.ts$|\.js$/, '');

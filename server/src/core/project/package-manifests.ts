@@ -15,6 +15,8 @@ export interface PackageManifest {
   /** `exports` as written (a path, a map of subpaths, conditions). */
   exports?: unknown;
   main?: string;
+  /** The programs the package installs (`bin`, a path or a map of names to paths). */
+  bin?: string[];
 }
 
 const empty: PackageManifest = { dependencies: new Map() };
@@ -39,7 +41,15 @@ function parse(text: string): PackageManifest {
     dependencies,
     ...(value.exports !== undefined ? { exports: value.exports } : {}),
     ...(typeof value.main === 'string' ? { main: value.main } : {}),
+    ...binsOf(value.bin),
   };
+}
+
+function binsOf(bin: unknown): { bin?: string[] } {
+  if (typeof bin === 'string') return { bin: [bin] };
+  if (typeof bin !== 'object' || bin === null) return {};
+  const paths = Object.values(bin).filter((v): v is string => typeof v === 'string');
+  return paths.length > 0 ? { bin: paths } : {};
 }
 
 export class PackageManifests {

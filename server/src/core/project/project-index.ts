@@ -30,8 +30,8 @@ import { parse } from '../parse';
 import { siblingDeclaration } from './declaration-files';
 import { projectPathOf } from '../project-path';
 import { type ExportsSummary, type FileSummary, type GraphSummary, exportsNeedParse, graphNeedsParse, importsOf, splitSummary, summarizeExports, summarizeGraph } from './file-summary';
-import { type WorkspacePackage, resolveModule } from './module-resolution';
-import type { PackageManifests } from './package-manifests';
+import { type WorkspacePackage, packageEntryFiles, resolveModule } from './module-resolution';
+import type { PackageManifest, PackageManifests } from './package-manifests';
 import type { MountedAround, ProjectFacts, ResolvedExport } from './project-facts';
 import { type ProjectRoots, isInside } from './project-roots';
 import { isAnalysable, skippedFolders } from './skipped-paths';
@@ -121,6 +121,9 @@ class IndexedProject {
   readonly packages = new Map<string, WorkspacePackage>();
   /** Every folder of the project with a package.json, named or not. */
   packageDirs: ReadonlySet<string> = new Set();
+  /** The manifest of each of those folders that could be read. */
+  manifests = new Map<string, PackageManifest>();
+  private entriesMemo: Set<string> | undefined;
   /** Folder → specifier → file: what a specifier names depends only on the folder it is written in. */
   private resolved = new Map<string, Map<string, string | undefined>>();
   private mountedByMemo: Map<string, MountEdge[]> | undefined;
@@ -135,6 +138,7 @@ class IndexedProject {
   /** The file set changed: resolutions are made again. */
   filesChanged(): void {
     this.resolved = new Map();
+    this.entriesMemo = undefined;
     this.summariesChanged();
   }
 
@@ -197,17 +201,24 @@ class IndexedProject {
   }
 
   /**
-   * A helper only tests import. Entry-like files (`index`, `server`, `app`), files that mount middleware or import a
-   * web framework are application code whoever imports them: a test importing the app to drive it makes no helper.
+   * A helper only tests import. Entry-like files (`index`, `server`, `app`), a package's entry points, files that mount
+   * middleware or import a web framework are application code whoever imports them: a test importing the app to drive
+   * it, or a library's tests importing its main module, make no helper.
    */
   private onlyImportedByTests(file: string, depth: number, seen: Set<string>): boolean {
     if (depth >= testHelperDepth || seen.has(file)) return false;
     seen.add(file);
     const summary = this.summaryOf(file);
-    if (entryName.test(path.basename(file).replace(/\.[^.]+$/, '')) || summary.mounts.length > 0) return false;
+    if (entryName.test(path.basename(file).replace(/\.[^.]+$/, '')) || summary.mounts.length > 0 || this.isPackageEntry(file)) return false;
     if (summary.imports.some((m) => isKind(libraryIdOf(m), 'web-framework'))) return false;
     const importers = this.importers(file);
     return importers.length > 0 && importers.every((i) => this.ownTest(i) || this.onlyImportedByTests(i, depth + 1, seen));
+  }
+
+  /** A file a package's users start from (its main, exports root or a bin): the package's code, whoever imports it. */
+  private isPackageEntry(file: string): boolean {
+    this.entriesMemo ??= new Set([...this.manifests].flatMap(([dir, manifest]) => packageEntryFiles(dir, manifest, this.files)));
+    return this.entriesMemo.has(file);
   }
 
   summaryOf(file: string): GraphSummary {
@@ -606,11 +617,13 @@ export class ProjectIndex {
 
   private readPackages(project: IndexedProject): void {
     project.packages.clear();
+    project.manifests.clear();
     const folders = packageFolders(project.root);
     project.packageDirs = new Set(folders);
     project.testMatchers = folders.flatMap(testRunnerMatchers);
     for (const dir of folders) {
       const manifest = this.manifests.read(path.join(dir, 'package.json'));
+      if (manifest) project.manifests.set(dir, manifest);
       if (manifest?.name !== undefined && !project.packages.has(manifest.name)) project.packages.set(manifest.name, { dir, manifest });
     }
   }

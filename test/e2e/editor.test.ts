@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/fix';
+import { Workspace } from '../../server/src/core/workspace';
 import type { Finding, Fix, Severity } from '../../server/src/core/types';
 import { countBySeverity, statusText, type SeverityValue } from '../../client/src/finding-counts';
 import { repoRoot } from '../harness/paths';
@@ -72,7 +73,8 @@ describe('Vigil in a real VS Code (e2e)', function () {
     const workspace = dir.copyWorkspace(example, 'ui-workspace');
     const file = path.join(workspace, loginFile);
     const original = fs.readFileSync(file, 'utf8');
-    const target = firstFixableFinding(original);
+    const expectedFindings = serverFindings(workspace, original);
+    const target = firstFixableFinding(expectedFindings);
     const fix = target.fixes[0]!;
     const browser = await dir.launchChromium();
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -97,7 +99,7 @@ describe('Vigil in a real VS Code (e2e)', function () {
       await page.keyboard.press('Escape');
 
       // Vigil's status bar item counts the file's findings by severity (its icons render as no text).
-      const severities = analyze({ text: original, fileName: loginFile }).findings.map((f) => severityValue[f.severity]);
+      const severities = expectedFindings.map((f) => severityValue[f.severity]);
       const expectedStatus = statusText(countBySeverity(severities)).replace(/\$\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
       const status = page.locator('.statusbar-item', { hasText: expectedStatus });
       await status.first().waitFor({ timeout: 10_000 });
@@ -276,11 +278,18 @@ async function showInsertedView(page: Page): Promise<void> {
 }
 
 /**
+ * The login file's findings as the server reports them once the workspace's project index is built: `src/db.js`
+ * exports a pg Pool, so the SQL fix is pg's own ("Parameterize query"), not a guess from the file alone.
+ */
+function serverFindings(workspace: string, text: string): Finding[] {
+  return new Workspace({ fallbackRoot: workspace }).analyzeText(path.join(workspace, loginFile), text).findings;
+}
+
+/**
  * The finding the UI test fixes: the SQL injection the issue names ("Parameterize query") if the file has one,
  * else the first finding with a fix. Alone on its line and wide, so the hover lands on it and on nothing else.
  */
-function firstFixableFinding(text: string): Finding & { fixes: [Fix, ...Fix[]] } {
-  const findings = analyze({ text, fileName: loginFile }).findings;
+function firstFixableFinding(findings: readonly Finding[]): Finding & { fixes: [Fix, ...Fix[]] } {
   const alone = (f: Finding): boolean => findings.filter((g) => g.range.start.line === f.range.start.line).length === 1;
   const fixable = findings.filter((f) => f.fixes.length > 0 && alone(f));
   const finding = fixable.find((f) => f.ruleId === 'sql-injection') ?? fixable[0];

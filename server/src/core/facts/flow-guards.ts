@@ -198,13 +198,17 @@ function isOwnOrigin(e: ts.Expression): boolean {
  * gone (or leading, for `relative`).
  */
 function isNormalisedPath(expr: ts.Expression, scopes: ScopeIndex): boolean {
-  let e = unwrap(expr);
-  if (ts.isIdentifier(e)) {
-    const d = scopes.resolve(e);
-    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
-    e = unwrap(d.initializer);
-  }
+  const e = valueOrInitializer(expr, scopes);
+  if (!e) return false;
   return ts.isCallExpression(e) && /^(resolve|join|normalize|relative|realpath|realpathSync)$/.test(calleeName(e) ?? '');
+}
+
+/** The expression, or the initializer of the variable it names; undefined for a name with none. */
+function valueOrInitializer(expr: ts.Expression, scopes: ScopeIndex): ts.Expression | undefined {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return e;
+  const d = scopes.resolve(e);
+  return d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
 }
 
 /** A `const` name (`TRUSTED_ORIGIN`): a value the code fixed, not one it received. */
@@ -235,23 +239,15 @@ function isLiteral(e: ts.Expression | undefined): boolean {
 
 /** `/^[a-z0-9-]+$/` (or a `const` bound to one): a pattern that constrains the whole value. */
 function isAnchoredPattern(expr: ts.Expression, scopes: ScopeIndex): boolean {
-  let e = unwrap(expr);
-  if (ts.isIdentifier(e)) {
-    const d = scopes.resolve(e);
-    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
-    e = unwrap(d.initializer);
-  }
+  const e = valueOrInitializer(expr, scopes);
+  if (!e) return false;
   return ts.isRegularExpressionLiteral(e) && /^\/\^.*\$\/[a-z]*$/.test(e.text) && !/\.[*+]/.test(e.text);
 }
 
 /** A pattern (or a `const` bound to one) that looks for `..`. */
 function isParentSegmentPattern(expr: ts.Expression, scopes: ScopeIndex): boolean {
-  let e = unwrap(expr);
-  if (ts.isIdentifier(e)) {
-    const d = scopes.resolve(e);
-    if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return false;
-    e = unwrap(d.initializer);
-  }
+  const e = valueOrInitializer(expr, scopes);
+  if (!e) return false;
   return ts.isRegularExpressionLiteral(e) && e.text.includes('\\.\\.');
 }
 

@@ -68,10 +68,10 @@ export async function scanFiles(files: readonly string[], options: ScanOptions, 
     options.onProgress?.(done, files.length);
   };
   if (workers === 0) {
-    files.forEach((file, i) => {
-      reports[i] = analyseFile(file, analyseOptions, workspace);
+    for (const i of workspace.analysisOrder(files)) {
+      reports[i] = analyseFile(files[i], analyseOptions, workspace);
       progress(1);
-    });
+    }
     return { reports, workers, internalErrors };
   }
 

@@ -22,7 +22,7 @@ import { buildFacts } from './facts/facts';
 import { PackageManifests } from './project/package-manifests';
 import { type ProjectFacts, standaloneProject } from './project/project-facts';
 import type { LibraryRef, ProjectExports } from './facts/libraries';
-import { exportLookup, importedHandle } from './project/project-database';
+import { handleLookup, importedHandle } from './project/project-database';
 import { importedReturnOf } from './project/imported-flow';
 import { unitAt, unitsOf } from './incremental/units';
 import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
@@ -289,7 +289,7 @@ function projectExportsOf(project: ProjectFacts, fileName: string): ProjectExpor
   const known = new Map<string, LibraryRef | undefined>();
   return (module, exportName) => {
     const key = `${module}\u0000${exportName ?? ''}`;
-    if (!known.has(key)) known.set(key, importedHandle(exportLookup(project), fileName, module, exportName));
+    if (!known.has(key)) known.set(key, project.mayExportHandle(module) ? importedHandle(handleLookup(project), fileName, module, exportName) : undefined);
     return known.get(key);
   };
 }

@@ -30,7 +30,7 @@ import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
-import { type FileSummary, summarize } from './project/file-summary';
+import { type FileSummary, summarize, summarizeValues } from './project/file-summary';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, ProjectIndex, type ProjectToIndex } from './project/project-index';
@@ -314,9 +314,32 @@ export class Workspace {
     return analysis && analysis.version === version ? analysis : undefined;
   }
 
-  /** A text that is not open (a file on disk): analysed with its file's config. */
+  /**
+   * A text that is not open (a file on disk): analysed with its file's config. What its exports are is kept from
+   * this analysis's facts for the files that import it (ProjectIndex.offerValues), unless the project counts it as
+   * test code, which the facts of the file alone would not.
+   */
   analyzeText(fileName: string, text: string, options: AnalyzeOptions = {}): AnalysisResult {
-    return analyze({ text, fileName, config: this.configOf(fileName, options), project: this.projectFactsOf(fileName) }, this.rulesFor(options));
+    const project = this.projectFactsOf(fileName);
+    let facts: Facts | undefined;
+    const result = analyze({ text, fileName, config: this.configOf(fileName, options), project, onFacts: (f) => (facts = f) }, this.rulesFor(options));
+    const built = facts;
+    if (!built || !project || project.isTestCode) return result;
+    try {
+      this.index.offerValues(fileName, text, () => summarizeValues(built));
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      result.internalErrors.push({ message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack });
+    }
+    return result;
+  }
+
+  /**
+   * `files` (paths) in an order that analyses a file before the files that import it, where the project index
+   * knows both, so that `analyzeText` has what their exports are ready when its importers ask. Indices into `files`.
+   */
+  analysisOrder(files: readonly string[]): number[] {
+    return this.index.dependencyOrder(files.map((f) => path.resolve(f)), this.indexOnDemand);
   }
 
   // ---- fixes ---------------------------------------------------------------------------------------------------

@@ -69,7 +69,11 @@ export interface Facts {
   readonly isLibraryCode: boolean;
   importsLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
-  /** The library an expression comes from as this file alone says, without what the project says of its modules. */
+  /**
+   * The library an expression comes from as this file alone says, without what the project says of its modules.
+   * The project only ever makes an imported value a database handle (exported-values.ts), so for any other kind of
+   * library this is `libraryOf`'s answer, without making the summary of the module imported from.
+   */
   ownLibraryOf(expr: ts.Expression): LibraryRef | undefined;
   resolve(id: ts.Identifier): Declaration | undefined;
   resolveName(name: string, from: ts.Node): Declaration | undefined;

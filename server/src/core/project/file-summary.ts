@@ -16,6 +16,7 @@ import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoa
 import type { ExportSummary } from './export-summary';
 import { type ReExport, exportSummaries, reexportsOf } from './export-summaries';
 import { appHandoffs } from './app-handoffs';
+import { exportedValues } from './exported-values';
 
 export interface MountSummary {
   /** The app, router or instance mounted on, as written (`app`, `fastify`, `this.app`). */
@@ -78,6 +79,23 @@ export function summarizeExports(facts: Facts): ExportsSummary {
   return {
     exportedMiddleware: exportedMiddleware(facts, middlewareKindsIn(facts)),
     ...(exports ? { exports } : {}),
+    ...(reexports.length > 0 ? { reexports } : {}),
+  };
+}
+
+/**
+ * The cheap share of the exports part, which importers ask for most (every name imported from the project is asked
+ * whether it is a database handle): which exports are handles, what the file passes on from other modules, the
+ * middleware its default export is. No data flow is run for it. It reads only what the file alone says, so it is the
+ * same made from the file on disk or from its analysis's facts (when the project does not count it as test code).
+ */
+export function summarizeValues(facts: Facts): ExportsSummary {
+  const handles = facts.isTestFile ? {} : exportedValues(facts);
+  const keys = Object.keys(handles).sort();
+  const reexports = reexportsOf(facts);
+  return {
+    exportedMiddleware: exportedMiddleware(facts, middlewareKindsIn(facts)),
+    ...(keys.length > 0 ? { exports: Object.fromEntries(keys.map((k) => [k, { handle: handles[k] }])) } : {}),
     ...(reexports.length > 0 ? { reexports } : {}),
   };
 }

@@ -21,6 +21,11 @@ export function exportLookup(project: ProjectFacts): Lookup {
   return (from, specifier, name) => project.exportSummary(specifier, name, from);
 }
 
+/** The lookup `importedHandle` needs: what exports are, not what their code does (cheaper to make). */
+export function handleLookup(project: ProjectFacts): Lookup {
+  return (from, specifier, name) => project.exportHandle(specifier, name, from);
+}
+
 /**
  * The database handle the export `exportName` (undefined: the default, or the CommonJS module object) of
  * `specifier`, imported by `from`, is. A member of a Prisma client exported as default (`db.user` of `import db

@@ -42,6 +42,13 @@ export interface ProjectFacts {
    * file (absolute) the specifier is written in, when not this one (following a summary into further modules).
    */
   exportSummary(specifier: string, name: string, from?: string): ResolvedExport | undefined;
+  /** `exportSummary` for what the export is (a database handle: `summary.handle`), without what its code does. */
+  exportHandle(specifier: string, name: string, from?: string): ResolvedExport | undefined;
+  /**
+   * Whether an export of the module `specifier` can be a database handle at all, known without summarising it:
+   * false when neither it nor anything it imports in the project imports a database library.
+   */
+  mayExportHandle(specifier: string, from?: string): boolean;
 }
 
 /** An export's summary and where it is defined. */
@@ -61,6 +68,8 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     declaredRange: (dependency) => manifests.declaredRange(fileName, dependency),
     declarationFile: () => siblingDeclaration(fileName),
     exportSummary: () => undefined,
+    exportHandle: () => undefined,
+    mayExportHandle: () => false,
     isTestCode: false,
     globalGuards: [],
   };

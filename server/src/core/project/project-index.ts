@@ -22,14 +22,14 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type MiddlewareKind, isKind, libraryIdOf } from '../catalog';
+import { type MiddlewareKind, isDatabaseHandleLibrary, isKind, isModelBaseLibrary, libraryIdOf } from '../catalog';
 import { isTestCode } from '../facts/test-code';
 import { type Facts, buildFacts } from '../facts/facts';
 import { joinPaths } from '../facts/route-paths';
 import { parse } from '../parse';
 import { siblingDeclaration } from './declaration-files';
 import { projectPathOf } from '../project-path';
-import { type ExportsSummary, type FileSummary, type GraphSummary, exportsNeedParse, graphNeedsParse, importsOf, splitSummary, summarizeExports, summarizeGraph } from './file-summary';
+import { type ExportsSummary, type FileSummary, type GraphSummary, exportsNeedParse, graphNeedsParse, importsOf, splitSummary, summarizeExports, summarizeGraph, summarizeValues } from './file-summary';
 import { type WorkspacePackage, packageEntryFiles, resolveModule } from './module-resolution';
 import type { PackageManifest, PackageManifests } from './package-manifests';
 import type { MountedAround, ProjectFacts, ResolvedExport } from './project-facts';
@@ -75,6 +75,12 @@ const runnerConfigNames: ReadonlySet<string> = new Set(testRunnerConfigs.flatMap
 
 const emptySummary: GraphSummary = { imports: [], mounts: [], globalGuards: [] };
 const emptyExports: ExportsSummary = { exportedMiddleware: [] };
+
+/**
+ * How much of a file's exports part a lookup needs: all of it (data flow, database work), or only its values
+ * (file-summary.ts `summarizeValues`: handles, re-exports, exported middleware), which costs no data flow.
+ */
+export type ExportsPart = 'all' | 'values';
 
 /**
  * One file of a project as the index holds it from the start: the content hash of the text summarised, and its
@@ -130,6 +136,7 @@ class IndexedProject {
   private importersMemo: Map<string, string[]> | undefined;
   private testMemo = new Map<string, boolean>();
   private guardsMemo: Map<string, string[]> | undefined;
+  private databaseReachMemo: Set<string> | undefined;
   /** What the test runners' configs of the project's packages name as tests. */
   testMatchers: TestFileMatcher[] = [];
 
@@ -148,6 +155,7 @@ class IndexedProject {
     this.importersMemo = undefined;
     this.testMemo = new Map();
     this.guardsMemo = undefined;
+    this.databaseReachMemo = undefined;
   }
 
   /**
@@ -227,8 +235,8 @@ class IndexedProject {
   }
 
   /** What `file`'s exports do, made the first time it is asked for the text the index holds. */
-  exportsOf(file: string): ExportsSummary {
-    return this.index.exportsOf(file, this.files.get(file), this.root);
+  exportsOf(file: string, part: ExportsPart = 'all'): ExportsSummary {
+    return this.index.exportsOf(file, this.files.get(file), this.root, part);
   }
 
   resolve(specifier: string, from: string): string | undefined {
@@ -312,10 +320,42 @@ class IndexedProject {
     return this.importersMemo.get(file) ?? [];
   }
 
+  /**
+   * Whether an export of `file` can be a database handle: the file, or a file of the project it imports however
+   * far, imports a database library or a model base class. Read from the graph part alone (no parse): when it
+   * cannot, asking what its exports are would only make their summaries to learn that none is a handle.
+   */
+  reachesDatabaseLibrary(file: string): boolean {
+    if (!this.databaseReachMemo) {
+      const reached = new Set<string>();
+      const queue: string[] = [];
+      for (const from of this.files.keys()) {
+        const database = this.summaryOf(from).imports.some((specifier) => {
+          const library = libraryIdOf(specifier);
+          return isDatabaseHandleLibrary(library) || isModelBaseLibrary(library);
+        });
+        if (database) {
+          reached.add(from);
+          queue.push(from);
+        }
+      }
+      // Up the import edges: whatever imports a file that can export a handle can pass it on or make one of it.
+      while (queue.length > 0) {
+        for (const importer of this.importers(queue.pop()!)) {
+          if (reached.has(importer)) continue;
+          reached.add(importer);
+          queue.push(importer);
+        }
+      }
+      this.databaseReachMemo = reached;
+    }
+    return this.databaseReachMemo.has(file);
+  }
+
   /** The export `key` of `file`, or of the module it passes it on from, up to `reexportDepth` re-exports away. */
-  exportIn(file: string, key: string, depth = 0): ResolvedExport | undefined {
+  exportIn(file: string, key: string, part: ExportsPart, depth = 0): ResolvedExport | undefined {
     if (depth > reexportDepth) return undefined;
-    const summary = this.exportsOf(file);
+    const summary = this.exportsOf(file, part);
     const own = summary.exports?.[key];
     if (own) return { summary: own, file, name: key };
     for (const re of summary.reexports ?? []) {
@@ -328,7 +368,7 @@ class IndexedProject {
         there = re.name === '' || re.name === undefined ? rest || 'default' : rest ? `${re.name}.${rest}` : re.name;
       }
       const target = there === undefined ? undefined : this.resolve(re.specifier, file);
-      const found = target === undefined || target === file ? undefined : this.exportIn(target, there!, depth + 1);
+      const found = target === undefined || target === file ? undefined : this.exportIn(target, there!, part, depth + 1);
       if (found) return found;
     }
     return undefined;
@@ -344,7 +384,7 @@ class IndexedProject {
       const prefix = joinPaths(edge.mount.path ?? '', edge.folderPrefix);
       for (const sibling of this.summaryOf(edge.parent).mounts) {
         if (sibling.receiver !== edge.mount.receiver) continue;
-        const exported = this.mountTargets(edge.parent, sibling).some((t) => t.file !== file && this.exportsOf(t.file).exportedMiddleware.includes(kind));
+        const exported = this.mountTargets(edge.parent, sibling).some((t) => t.file !== file && this.exportsOf(t.file, 'values').exportedMiddleware.includes(kind));
         if (sibling.middleware.includes(kind) || exported) out.push({ kind, file: edge.parent, mountPath: sibling.path, prefix });
       }
       for (const above of this.mountedAround(edge.parent, kind, depth + 1, seen)) out.push({ ...above, prefix: joinPaths(above.prefix, prefix) });
@@ -358,6 +398,8 @@ export class ProjectIndex {
   private readonly summaries = new Map<string, GraphSummary>();
   /** What the exports of a text do, by content hash: made when first asked (`exportsOf`), let go with the graph summary. */
   private readonly exportParts = new Map<string, ExportsSummary>();
+  /** The values of the exports of a text (`ExportsPart`), by content hash, for texts whose whole exports part is not made. */
+  private readonly valueParts = new Map<string, ExportsSummary>();
   /** How many files (in every project) use each summary: one nobody uses is let go. */
   private readonly uses = new Map<string, number>();
   private bytes = 0;
@@ -386,13 +428,25 @@ export class ProjectIndex {
    * a file's analysis asks (an open document's are made from its analysis, `record`). Nothing is known when the
    * text on disk is no longer the one indexed (a watcher will say so).
    */
-  exportsOf(file: string, hash: string | undefined, root: string): ExportsSummary {
+  exportsOf(file: string, hash: string | undefined, root: string, part: ExportsPart): ExportsSummary {
     if (hash === undefined) return emptyExports;
-    const known = this.exportParts.get(hash);
+    const known = this.exportParts.get(hash) ?? (part === 'values' ? this.valueParts.get(hash) : undefined);
     if (known) return known;
     const text = readText(file);
     if (text === undefined || contentHash(text) !== hash) return emptyExports;
+    if (part === 'values') return this.keepValues(hash, () => summariseValuesText(text, file, root));
     return this.keepExports(hash, () => summariseExportsText(text, file, root));
+  }
+
+  /**
+   * The values part of `file`'s exports from facts already built for `text` (a scan's analysis of it, the project
+   * not counting it as test code), kept unless the index has it or holds another text for the file: a file analysed
+   * before its importers costs them no parse when they ask whether its exports are database handles.
+   */
+  offerValues(file: string, text: string, make: () => ExportsSummary): void {
+    const hash = this.projectOf(file)?.files.get(file);
+    if (hash === undefined || this.exportParts.has(hash) || this.valueParts.has(hash) || contentHash(text) !== hash) return;
+    this.keepValues(hash, make);
   }
 
   /** What `file` re-exports, read from disk the first time a mount asks, kept by the content hash it was indexed with. */
@@ -524,24 +578,69 @@ export class ProjectIndex {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
     const declarationFile = (): string | undefined => siblingDeclaration(file);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined, isTestCode: false, globalGuards: [] };
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined, exportHandle: () => undefined, mayExportHandle: () => false, isTestCode: false, globalGuards: [] };
+    const exportOf = (specifier: string, name: string, from: string, part: ExportsPart): ResolvedExport | undefined => {
+      const target = project.resolve(specifier, from);
+      if (target === undefined || target === from) return undefined;
+      const key = name === '' ? 'default' : name;
+      const found = project.exportIn(target, key, part);
+      return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length), part) : undefined);
+    };
     return {
       mountedAround: (kind) => project.mountedAround(file, kind),
       mountedBy: [...new Set(project.mountedBy(file).map((e) => e.parent))],
       declaredRange,
       declarationFile,
-      exportSummary: (specifier, name, from = file) => {
+      exportSummary: (specifier, name, from = file) => exportOf(specifier, name, from, 'all'),
+      exportHandle: (specifier, name, from = file) => exportOf(specifier, name, from, 'values'),
+      mayExportHandle: (specifier, from = file) => {
         const target = project.resolve(specifier, from);
-        if (target === undefined || target === from) return undefined;
-        const key = name === '' ? 'default' : name;
-        const found = project.exportIn(target, key);
-        return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length)) : undefined);
+        return target !== undefined && target !== from && project.reachesDatabaseLibrary(target);
       },
       isTestCode: project.isTest(file),
       get globalGuards() {
         return project.globalGuards(file);
       },
     };
+  }
+
+  /**
+   * Indices into `files` (absolute), each file after the files of its project it imports (depth first; a cycle is
+   * broken where the walk meets it), files outside any indexed project in place at the end. Their projects are
+   * indexed first when `build` is set.
+   */
+  dependencyOrder(files: readonly string[], build: boolean): number[] {
+    const position = new Map(files.map((f, i) => [f, i]));
+    const order: number[] = [];
+    const visited = new Set<string>();
+    for (const start of files) {
+      if (visited.has(start)) continue;
+      const project = build ? this.ensure(start) : this.projectOf(start);
+      if (!project) continue;
+      // Iterative post-order walk: an import chain can be as long as the project is large.
+      const stack: { file: string; imports: string[] }[] = [];
+      const enter = (file: string): void => {
+        visited.add(file);
+        const imports = project.summaryOf(file).imports.map((s) => project.resolve(s, file)).filter((f): f is string => f !== undefined && f !== file);
+        stack.push({ file, imports });
+      };
+      enter(start);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const next = top.imports.pop();
+        if (next !== undefined) {
+          if (!visited.has(next) && position.has(next)) enter(next);
+          continue;
+        }
+        stack.pop();
+        order.push(position.get(top.file)!);
+      }
+    }
+    const placed = new Set(order);
+    files.forEach((_, i) => {
+      if (!placed.has(i)) order.push(i);
+    });
+    return order;
   }
 
   /**
@@ -649,6 +748,12 @@ export class ProjectIndex {
     return false;
   }
 
+  private keepValues(hash: string, make: () => ExportsSummary): ExportsSummary {
+    let part = this.valueParts.get(hash);
+    if (!part) this.valueParts.set(hash, (part = this.copied(make())));
+    return part;
+  }
+
   /** Makes the graph summary of `hash` if the index has none (its use is counted by setFile). */
   private keep(hash: string, make: () => GraphSummary): void {
     if (!this.summaries.has(hash)) this.summaries.set(hash, this.copied(make()));
@@ -684,9 +789,10 @@ export class ProjectIndex {
       return;
     }
     this.uses.delete(hash);
-    for (const part of [this.summaries.get(hash), this.exportParts.get(hash)]) if (part) this.bytes -= summaryBytesPerChar * JSON.stringify(part).length;
+    for (const part of [this.summaries.get(hash), this.exportParts.get(hash), this.valueParts.get(hash)]) if (part) this.bytes -= summaryBytesPerChar * JSON.stringify(part).length;
     this.summaries.delete(hash);
     this.exportParts.delete(hash);
+    this.valueParts.delete(hash);
     this.reexports.delete(hash);
   }
 }
@@ -718,6 +824,12 @@ function summariseGraphText(text: string, file: string, root: string): GraphSumm
   // Most files mount nothing: their imports are read by the scanner, without a parse.
   if (!graphNeedsParse(text)) return { ...emptySummary, imports: importsOf(text) };
   return fromFacts(text, file, root, summarizeGraph) ?? emptySummary;
+}
+
+/** The values part of the exports summary of a text the index reads itself. */
+function summariseValuesText(text: string, file: string, root: string): ExportsSummary {
+  if (!summarisable(text) || !exportsNeedParse(text)) return emptyExports;
+  return fromFacts(text, file, root, summarizeValues) ?? emptyExports;
 }
 
 /** The exports summary of a text the index reads itself. */

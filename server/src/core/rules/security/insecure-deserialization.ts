@@ -10,7 +10,8 @@ import { preorder } from '../../traverse';
 
 /** The deserialiser a call is, by the library and export its callee comes from. */
 function deserializerOf(call: ts.CallExpression, facts: Facts): Deserializer | undefined {
-  const ref = facts.libraryOf(call.expression);
+  // A deserialiser is never a database handle: the file's own imports say all there is (Facts.ownLibraryOf).
+  const ref = facts.ownLibraryOf(call.expression);
   if (!ref || ref.exportName === undefined || calleeName(call) !== ref.exportName) return undefined;
   return deserializers.find((d) => d.library === ref.library && d.exportName === ref.exportName);
 }
@@ -32,7 +33,7 @@ function usesYamlVersion3(facts: Facts): boolean {
   preorder(facts.sourceFile, (n) => {
     if (found) return false;
     if (ts.isCallExpression(n)) {
-      const ref = facts.libraryOf(n.expression);
+      const ref = facts.ownLibraryOf(n.expression);
       if (ref?.library === 'js-yaml' && ref.exportName !== undefined && yamlVersion3Exports.has(ref.exportName)) found = true;
     }
     return true;

@@ -11,8 +11,9 @@ import { preorder } from '../../traverse';
 function corsInstall(call: ts.CallExpression | ts.NewExpression, facts: Facts): { middleware: CorsMiddleware; options: ts.Expression | undefined } | undefined {
   const method = calleeName(call);
   const args = call.arguments ?? [];
-  const called = facts.libraryOf(call.expression);
-  const plugin = method === 'register' && args[0] ? facts.libraryOf(args[0]) : undefined;
+  // CORS middleware is never a database handle: the file's own imports say all there is (Facts.ownLibraryOf).
+  const called = facts.ownLibraryOf(call.expression);
+  const plugin = method === 'register' && args[0] ? facts.ownLibraryOf(args[0]) : undefined;
   const middleware = corsMiddlewares.find((m) => {
     const install = m.install;
     if (install.kind === 'method') return ts.isCallExpression(call) && method === install.method && ts.isPropertyAccessExpression(unwrap(call.expression));

@@ -137,7 +137,9 @@ export const weakPasswordHash: Rule = {
           if (password) report(digest.at, digest.algorithm, password, digest.data, digest.whole);
           return;
         }
-        const helper = call.arguments.length > 0 ? hashingHelper(call, facts, context.project, context.fileName) : undefined;
+        // Asked first: a helper of another module is summarised (a parse of its file) only when a password is passed.
+        const passesPassword = call.arguments.some((arg) => !ts.isSpreadElement(arg) && passwordIn(arg, facts) !== undefined);
+        const helper = passesPassword ? hashingHelper(call, facts, context.project, context.fileName) : undefined;
         const password = helper && passedPassword(call, helper.hashed.parameters, facts);
         if (!helper || !password || inProtocolFunction(call)) return;
         context.report({

@@ -59,4 +59,17 @@ describe('vigil scan --fix and workers', () => {
     assert.match(auto.stderr, os.availableParallelism() > 1 ? /vigil-stats \{.*"workers":[1-9]/ : /vigil-stats \{.*"workers":0/);
     assert.doesNotMatch(auto.stderr, /Scanning/, 'no progress line on a pipe');
   });
+
+  it('gives the same findings across files with worker threads, which pass on what they learn of exports', function () {
+    this.timeout(120_000);
+    // The apps of test/projects: handles, helpers and routers defined in one file and used in another.
+    const dir = makeProject({});
+    fs.cpSync(path.join(__dirname, '..', '..', '..', 'test', 'projects'), dir, { recursive: true });
+    const inProcess = runVigil(['scan', '--format', 'json', '--workers', '0'], dir);
+    const two = runVigil(['scan', '--format', 'json', '--workers', '2'], dir);
+    const findings = (out: string): { ruleId: string; message: string }[] => (JSON.parse(out) as { findings: { ruleId: string; message: string }[] }).findings;
+    const crossFile = findings(inProcess.stdout).filter((f) => /\.[jt]s:\d+\)/.test(f.message));
+    assert.ok(crossFile.length > 0, 'some findings name the file where a value lands');
+    assert.deepEqual(findings(two.stdout), findings(inProcess.stdout));
+  });
 });

@@ -25,6 +25,11 @@ describe('batch queue', () => {
     assert.deepEqual(drain(new BatchQueue(items, 1)).flat(), [1, 3, 2, 0]);
   });
 
+  it('hands out the items in the given order when asked to', () => {
+    const items = [{ index: 2, bytes: 10 }, { index: 0, bytes: 30 }, { index: 3, bytes: 20 }, { index: 1, bytes: 30 }];
+    assert.deepEqual(drain(new BatchQueue(items, 1, 'in-order')).flat(), [2, 0, 3, 1]);
+  });
+
   it('cuts early batches large and the last ones small, so the workers finish together', () => {
     const items = projectLike(3000);
     const bytes = new Map(items.map((i) => [i.index, i.bytes]));

@@ -69,6 +69,64 @@ describe('project index: the exports part of a summary, made when asked', () => 
   });
 });
 
+describe('project index: what an export is, apart from what it does', () => {
+  after(removeProjects);
+
+  const modelProject = (): string =>
+    makeProject({
+      'package.json': '{ "name": "app" }\n',
+      'db.js': "const { Pool } = require('pg');\nmodule.exports = new Pool();\n",
+      'format.js': "exports.money = (n) => n.toFixed(2);\n",
+      'users.js': "const db = require('./db');\nexports.all = (limit) => db.query('SELECT * FROM users LIMIT ' + limit);\n",
+      'route.js': "const db = require('./db');\nconst format = require('./format');\nconst users = require('./users');\nmodule.exports = (req) => db.query(`SELECT * FROM t WHERE id = ${req.query.id}`);\n",
+    });
+
+  it('answers whether an export is a database handle without making what the module does', () => {
+    const root = modelProject();
+    const index = indexed(root);
+    const facts = index.factsFor(path.join(root, 'route.js'), false);
+    assert.equal(facts.exportHandle('./db', '')?.summary.handle?.kind, 'library');
+    assert.equal(facts.exportHandle('./users', 'all')?.summary.sinks, undefined, 'the values part holds no data flow');
+    assert.deepEqual(facts.exportSummary('./users', 'all')?.summary.sinks?.map((s) => s.sink), ['sql']);
+  });
+
+  it('knows without a summary that a module reaching no database library exports no handle', () => {
+    const root = modelProject();
+    const facts = indexed(root).factsFor(path.join(root, 'route.js'), false);
+    assert.equal(facts.mayExportHandle('./format'), false);
+    assert.equal(facts.mayExportHandle('./db'), true);
+    assert.equal(facts.mayExportHandle('./users'), true, 'it imports ./db, which imports pg');
+  });
+
+  it('orders a scan so that a file is analysed before the files that import it', () => {
+    const root = modelProject();
+    const files = ['route.js', 'users.js', 'format.js', 'db.js'].map((f) => path.join(root, f));
+    const order = new Workspace({ roots: [root] }).analysisOrder(files).map((i) => path.basename(files[i]));
+    assert.deepEqual([...order].sort(), ['db.js', 'format.js', 'route.js', 'users.js']);
+    assert.ok(order.indexOf('db.js') < order.indexOf('users.js') && order.indexOf('users.js') < order.indexOf('route.js'), order.join(' '));
+    assert.ok(order.indexOf('format.js') < order.indexOf('route.js'), order.join(' '));
+  });
+
+  it('passes what one workspace made of exports to another that indexed the same texts', () => {
+    const root = modelProject();
+    const route = path.join(root, 'route.js');
+    const maker = new Workspace({ roots: [root], sharesMadeExports: true });
+    const taker = new Workspace({ roots: [root] });
+    // The fix of the SQL is pg's own only when db.js is known to export a pg Pool.
+    const described = (w: Workspace): string[] => w.analyzeText(route, fs.readFileSync(route, 'utf8')).findings.map((f) => `${f.ruleId}: ${f.fixes.map((x) => x.title).join(', ')}`);
+    const before = described(maker);
+    assert.ok(before.includes('sql-injection: Parameterize query'), before.join(' '));
+    taker.analysisOrder([route]);
+    const made = maker.takeMadeExports();
+    assert.ok(made.some((m) => m.part === 'values'), 'the handle lookup of ./db was made and shared');
+    assert.deepEqual(maker.takeMadeExports(), [], 'each part is handed over once');
+    // The taker's text of db.js on disk changes after it indexed it: only what it adopted can tell it db is a pool.
+    fs.writeFileSync(path.join(root, 'db.js'), "module.exports = {};\n");
+    taker.adoptMadeExports(made);
+    assert.deepEqual(described(taker), before);
+  });
+});
+
 describe('project index: an app of its own inside a larger repository', () => {
   after(removeProjects);
 

@@ -1,6 +1,6 @@
 /**
  * The work queue of a scan's worker pool. Files are handed out largest first, so that no large file is left for
- * the end while the other workers idle, in batches that shrink as the queue empties (guided self-scheduling):
+ * the end while the other workers idle (or in the order given, when that order matters more), in batches that shrink as the queue empties (guided self-scheduling):
  * each batch holds about a share of what remains, so early batches are large and few messages cross, and the last
  * ones are a few small files, which the workers finish at nearly the same time.
  */
@@ -26,9 +26,10 @@ export class BatchQueue {
   constructor(
     items: readonly SizedItem[],
     private readonly workers: number,
+    order: 'largest-first' | 'in-order' = 'largest-first',
   ) {
     // Largest first; equal sizes in the caller's order, so that every run hands out the same batches.
-    this.items = [...items].sort((a, b) => b.bytes - a.bytes || a.index - b.index);
+    this.items = order === 'in-order' ? [...items] : [...items].sort((a, b) => b.bytes - a.bytes || a.index - b.index);
     this.remainingBytes = items.reduce((n, item) => n + item.bytes, 0);
   }
 

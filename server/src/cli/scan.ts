@@ -2,7 +2,8 @@
  * Analyses a list of files, in this thread or on a pool of worker threads. With workers, the scan runs in two
  * rounds, and this thread parses nothing in either: the workers summarise the files of the projects being
  * scanned, this thread assembles the project index from their summaries and hands it to every worker as plain
- * data, then the workers analyse the files. Both rounds take batches by size, largest files first
+ * data, then the workers analyse the files, each file before the files that import it, and what one worker makes
+ * of a file's exports is passed on to the others. The first round takes batches by size, largest files first
  * (batch-queue.ts). Reports come back in the order of `files`.
  */
 import * as os from 'node:os';
@@ -85,11 +86,14 @@ export async function scanFiles(files: readonly string[], options: ScanOptions, 
     if (projects.length > 0) pool.broadcast({ kind: 'index', projects });
 
     const analyseHere = (i: number): FileReport => analyseFile(files[i], analyseOptions, workspace);
-    await pool.run(new BatchQueue(files.map((file, index) => ({ index, bytes: sizeOf(file) })), workers), {
+    // A file before its importers, as in this thread: what its analysis learns of its exports reaches them.
+    const ordered = workspace.analysisOrder(files).map((index) => ({ index, bytes: sizeOf(files[index]) }));
+    await pool.run(new BatchQueue(ordered, workers, 'in-order'), {
       request: (batch) => ({ kind: 'analyse', files: batch.map((i) => files[i]) }),
       done: (batch, reply) => {
         if (reply.kind !== 'analysed') throw new Error(`a scan worker answered ${reply.kind} to analyse`);
         batch.forEach((fileIndex, j) => (reports[fileIndex] = reply.reports[j]));
+        if (reply.made.length > 0) pool.broadcast({ kind: 'exports', made: reply.made });
         progress(batch.length);
       },
       // A worker that dies hands its batch back to this thread; the others carry on with the queue.

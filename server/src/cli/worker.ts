@@ -1,6 +1,7 @@
 /**
  * A scan worker, started once per scan: summarises files for the project index, enters the index the main thread
- * assembles from every worker's summaries, then analyses the batches it is sent, answering each with its reports.
+ * assembles from every worker's summaries, then analyses the batches it is sent, answering each with its reports
+ * and what it made of other files' exports meanwhile, and adopts what the other workers made.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Workspace, summariseFile } from '../core/workspace';
@@ -9,7 +10,7 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const options = workerData as AnalyseOptions;
 // Config problems are reported by the main thread, which resolves every file's config while discovering files.
-const workspace = new Workspace({ fallbackRoot: process.cwd() });
+const workspace = new Workspace({ fallbackRoot: process.cwd(), sharesMadeExports: true });
 const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -20,8 +21,13 @@ parentPort?.on('message', (request: WorkerRequest) => {
     case 'index':
       for (const project of request.projects) workspace.adoptIndexedProject(project);
       break;
-    case 'analyse':
-      reply({ kind: 'analysed', reports: request.files.map((file) => analyseFile(file, options, workspace)) });
+    case 'analyse': {
+      const reports = request.files.map((file) => analyseFile(file, options, workspace));
+      reply({ kind: 'analysed', reports, made: workspace.takeMadeExports() });
+      break;
+    }
+    case 'exports':
+      workspace.adoptMadeExports(request.made);
       break;
   }
 });

@@ -10,8 +10,9 @@
  *   fixes           finding(uri, ref), ignoreEdit(uri, ruleId, line), fixAll(uri, options?) as one edit,
  *                   fixText(fileName, text, options?) for `--fix`
  *   review          checklist(uri, range, options?)
- *   project index   indexInBackground(folder), fileChangedOnDisk(file), dependentDocuments(uri); for a scan that
- *                   summarises in worker threads, projectsToIndex(files) and adoptIndexedProject(indexed)
+ *   project index   indexInBackground(folder), fileChangedOnDisk(file), dependentDocuments(uri); for a scan,
+ *                   analysisOrder(files); for a scan in worker threads, projectsToIndex(files),
+ *                   adoptIndexedProject(indexed), takeMadeExports() and adoptMadeExports(entries)
  *
  * Config is resolved per file (the nearest vigil.config.json or package.json#vigil walking up), so the editor
  * and CI read the same config for the same file. Never throws for any input text: a failing rule is reported in
@@ -33,7 +34,7 @@ import { projectPathOf } from './project-path';
 import { type FileSummary, summarize, summarizeValues } from './project/file-summary';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
-import { type IndexedFiles, ProjectIndex, type ProjectToIndex } from './project/project-index';
+import { type IndexedFiles, type MadeExports, ProjectIndex, type ProjectToIndex } from './project/project-index';
 import { ProjectRoots } from './project/project-roots';
 import { ownProjectOf } from './project/own-project';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
@@ -51,7 +52,7 @@ export { docsBaseUrl, docsUrl } from './rule';
 export { configFileName } from './config-file';
 export { analysableExtensions } from './parse';
 export { hasAnalysableExtension, isAnalysable, skippedFolders } from './project/skipped-paths';
-export { type IndexedFiles, type ProjectToIndex, type SummarisedFile, summariseFile } from './project/project-index';
+export { type IndexedFiles, type MadeExports, type ProjectToIndex, type SummarisedFile, summariseFile } from './project/project-index';
 export { globToRegExp } from './glob';
 
 export interface WorkspaceOptions {
@@ -74,6 +75,11 @@ export interface WorkspaceOptions {
    * the whole repository (own-project.ts).
    */
   scannedPaths?: readonly string[];
+  /**
+   * A scan's worker thread: what it learns of other files' exports is kept for `takeMadeExports`, so that the main
+   * thread can pass it on to the other workers (`adoptMadeExports`) rather than each making it again.
+   */
+  sharesMadeExports?: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -140,6 +146,7 @@ export class Workspace {
     this.projects.setFallback(options.fallbackRoot);
     this.configs = new ConfigLookup(ruleIds, ruleOptionSpecs, options.onConfigProblem ?? (() => undefined), this.projects);
     this.indexOnDemand = options.indexOnDemand ?? true;
+    if (options.sharesMadeExports) this.index.shareMadeExports();
     for (const scanned of options.scannedPaths ?? []) {
       const own = ownProjectOf(scanned, this.projects);
       if (own !== undefined) this.index.addOwnRoot(own);
@@ -209,6 +216,16 @@ export class Workspace {
   /** A project summarised elsewhere, entered as if this workspace had walked it (a scan worker's index). */
   adoptIndexedProject(indexed: IndexedFiles): void {
     this.index.adopt(indexed);
+  }
+
+  /** What this workspace made of files' exports since the last call (with `sharesMadeExports`). */
+  takeMadeExports(): MadeExports[] {
+    return this.index.takeMadeExports();
+  }
+
+  /** What another workspace made of the exports of files this one indexes with the same text. */
+  adoptMadeExports(entries: readonly MadeExports[]): void {
+    this.index.adoptMadeExports(entries);
   }
 
   /** The indexed projects, their file counts, and whether the index's budget left files out. */

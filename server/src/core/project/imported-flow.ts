@@ -87,18 +87,12 @@ export function importedReturnOf(call: ts.CallExpression, facts: Facts, project:
  */
 export function reportImportedSinks(call: ts.CallExpression, sink: FlowSink, context: RuleContext, lands: string, remedy: string): void {
   const { facts } = context;
-  const requestData = (arg: ts.Expression | undefined) => {
-    if (!arg || ts.isSpreadElement(arg) || facts.isConstant(arg)) return undefined;
-    const origin = facts.requestOrigin(arg, { sink: modeOf(sink) });
-    // A value from this module's own caller is that caller's to check; request data is the sender's.
-    return origin && origin.caller === undefined ? origin : undefined;
-  };
-  // Asked first: the called module's summary is made (a parse of it) only for a call passing request data.
-  if (!call.arguments.some((arg) => requestData(arg) !== undefined)) return;
   for (const landing of landingsOf(call, sink, facts, context.project)) {
     const arg = call.arguments[landing.argument];
-    const origin = requestData(arg);
-    if (!arg || !origin) continue;
+    if (!arg || ts.isSpreadElement(arg) || facts.isConstant(arg)) continue;
+    const origin = facts.requestOrigin(arg, { sink: modeOf(sink) });
+    // A value from this module's own caller is that caller's to check; request data is the sender's.
+    if (!origin || origin.caller !== undefined) continue;
     const where = `${path.relative(path.dirname(context.fileName), landing.file).split(path.sep).join('/')}:${landing.line}`;
     context.report({ at: arg, message: `\`${origin.source}\` is passed to \`${landing.callee}\`, which ${lands} (${where}): ${remedy}` });
     return;

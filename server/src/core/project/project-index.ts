@@ -101,6 +101,16 @@ export interface IndexedFiles {
   files: SummarisedFile[];
 }
 
+/**
+ * An exports part made by one thread of a scan, for the others: made from the file's text alone, it is what any
+ * thread would make of the same text.
+ */
+export interface MadeExports {
+  hash: string;
+  part: ExportsPart;
+  summary: ExportsSummary;
+}
+
 /** A project not indexed yet: its root, and the files a walk of it finds (those its index is to hold). */
 export interface ProjectToIndex {
   root: string;
@@ -407,6 +417,8 @@ export class ProjectIndex {
   private readonly projects = new Map<string, IndexedProject>();
   /** Folders below a repository root indexed as projects of their own (own-project.ts), and those adopted. */
   private readonly ownRoots = new Set<string>();
+  /** The exports parts made since `takeMadeExports` was last called, kept only when another thread is to hear of them. */
+  private made: MadeExports[] | undefined;
 
   constructor(
     private readonly roots: ProjectRoots,
@@ -435,7 +447,9 @@ export class ProjectIndex {
     const text = readText(file);
     if (text === undefined || contentHash(text) !== hash) return emptyExports;
     if (part === 'values') return this.keepValues(hash, () => summariseValuesText(text, file, root));
-    return this.keepExports(hash, () => summariseExportsText(text, file, root));
+    const summary = this.keepExports(hash, () => summariseExportsText(text, file, root));
+    this.made?.push({ hash, part, summary });
+    return summary;
   }
 
   /**
@@ -461,7 +475,27 @@ export class ProjectIndex {
     return known;
   }
 
-  /** The indexed project holding `file`, walked now if it is not yet. Undefined when no folder holds the file. */
+  /** From now on, every exports part made is also kept for `takeMadeExports` (a scan worker shares them). */
+  shareMadeExports(): void {
+    this.made ??= [];
+  }
+
+  /** The exports parts made since the last call (see `shareMadeExports`). */
+  takeMadeExports(): MadeExports[] {
+    const made = this.made ?? [];
+    if (this.made) this.made = [];
+    return made;
+  }
+
+  /** Exports parts another thread made, for the texts this index holds and has none of that part for. */
+  adoptMadeExports(entries: readonly MadeExports[]): void {
+    for (const { hash, part, summary } of entries) {
+      if (!this.uses.has(hash) || this.exportParts.has(hash)) continue;
+      if (part === 'all') this.exportParts.set(hash, this.copied(summary));
+      else if (!this.valueParts.has(hash)) this.valueParts.set(hash, this.copied(summary));
+    }
+  }
+
   /** The projects holding `files` that are not indexed yet, each with the files its index is to hold. */
   unindexedProjects(files: readonly string[]): ProjectToIndex[] {
     const roots = new Set<string>();
@@ -750,7 +784,10 @@ export class ProjectIndex {
 
   private keepValues(hash: string, make: () => ExportsSummary): ExportsSummary {
     let part = this.valueParts.get(hash);
-    if (!part) this.valueParts.set(hash, (part = this.copied(make())));
+    if (!part) {
+      this.valueParts.set(hash, (part = this.copied(make())));
+      this.made?.push({ hash, part: 'values', summary: part });
+    }
     return part;
   }
 

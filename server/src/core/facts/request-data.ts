@@ -70,6 +70,11 @@ export interface FlowQuery {
   sink?: FlowMode;
   /** Also follow the parameters of the file's exported functions, as data from the module's caller (library input). */
   callerInput?: boolean;
+  /**
+   * Asked before it is known whether the value reaches a sink (is any argument of this call request data?), so
+   * that a costlier question can be skipped: a project summary's record of what reaches its sinks leaves it out.
+   */
+  probe?: boolean;
 }
 
 const numericMembers = new Set(['length', 'size']);

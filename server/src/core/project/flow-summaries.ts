@@ -92,7 +92,7 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
       isLibraryCode: true,
       requestOrigin(expr: ts.Expression, query?: FlowQuery): RequestOrigin | undefined {
         const origin = facts.requestOrigin(expr, { ...query, callerInput: true });
-        const exported = origin?.caller !== undefined ? byLabel.get(origin.caller) : undefined;
+        const exported = origin?.caller !== undefined && !query?.probe ? byLabel.get(origin.caller) : undefined;
         if (exported && origin?.parameter !== undefined) {
           const a = { expr, exported, parameter: origin.parameter };
           if (when === 'ask') keep(a);

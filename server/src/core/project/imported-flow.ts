@@ -9,7 +9,7 @@ import * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import { calledExport } from '../facts/imported-bindings';
 import type { SinkKind } from '../facts/flow-sanitizers';
-import type { ImportedReturn } from '../facts/request-data';
+import type { ImportedReturn, RequestOrigin } from '../facts/request-data';
 import { factKey } from '../facts/facts';
 import type { RuleContext } from '../rule';
 import type { ExportSummary, FlowSink } from './export-summary';
@@ -87,12 +87,18 @@ export function importedReturnOf(call: ts.CallExpression, facts: Facts, project:
  */
 export function reportImportedSinks(call: ts.CallExpression, sink: FlowSink, context: RuleContext, lands: string, remedy: string): void {
   const { facts } = context;
+  const requestData = (arg: ts.Expression | undefined, probe: boolean): RequestOrigin | undefined => {
+    if (!arg || ts.isSpreadElement(arg) || facts.isConstant(arg)) return undefined;
+    const origin = facts.requestOrigin(arg, { sink: modeOf(sink), probe });
+    // A value from this module's own caller is that caller's to check; request data is the sender's.
+    return origin && origin.caller === undefined ? origin : undefined;
+  };
+  // Asked first: the called module's summary is made (a parse of it) only for a call that passes request data.
+  if (!call.arguments.some((arg) => requestData(arg, true) !== undefined)) return;
   for (const landing of landingsOf(call, sink, facts, context.project)) {
     const arg = call.arguments[landing.argument];
-    if (!arg || ts.isSpreadElement(arg) || facts.isConstant(arg)) continue;
-    const origin = facts.requestOrigin(arg, { sink: modeOf(sink) });
-    // A value from this module's own caller is that caller's to check; request data is the sender's.
-    if (!origin || origin.caller !== undefined) continue;
+    const origin = requestData(arg, false);
+    if (!arg || !origin) continue;
     const where = `${path.relative(path.dirname(context.fileName), landing.file).split(path.sep).join('/')}:${landing.line}`;
     context.report({ at: arg, message: `\`${origin.source}\` is passed to \`${landing.callee}\`, which ${lands} (${where}): ${remedy}` });
     return;

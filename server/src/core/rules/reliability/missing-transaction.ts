@@ -27,6 +27,25 @@ type Step =
    */
   | { kind: 'helper'; node: ts.CallExpression; name: string; remote?: HelperEffect<HelperWrite> };
 
+/**
+ * A call to another module's function, before its summary is asked: asked only for a function with enough other
+ * steps to be judged, since making a module's summary costs a parse of it.
+ */
+interface ImportedCall {
+  kind: 'imported';
+  node: ts.CallExpression;
+  name: string;
+  /** Named for a write, and not a method: a step after a charge whatever its summary says. */
+  verb: boolean;
+  target: { specifier: string; name: string };
+}
+
+/** Too few steps to judge: nothing besides the charges, or one write and no charge. */
+function tooFew(list: readonly (Step | ImportedCall)[]): boolean {
+  const others = list.filter((s) => s.kind !== 'charge').length;
+  return others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'));
+}
+
 export const missingTransaction: Rule = {
   meta: {
     id: 'missing-transaction',
@@ -42,8 +61,8 @@ export const missingTransaction: Rule = {
   create(context) {
     const { facts } = context;
     if (isSetupCode(facts, context.projectPath)) return {};
-    const steps = new Map<ts.Node, Step[]>();
-    const add = (at: ts.Node, step: Step): void => {
+    const steps = new Map<ts.Node, (Step | ImportedCall)[]>();
+    const add = (at: ts.Node, step: Step | ImportedCall): void => {
       const fn = facts.enclosingFunction(at);
       if (!fn) return;
       let list = steps.get(fn);
@@ -67,9 +86,10 @@ export const missingTransaction: Rule = {
           add(call, { kind: 'charge', node: call });
           return;
         }
+        const verb = !isMember && writeVerb.test(name);
         const imported = calledExport(call, facts);
-        const remote = imported && importedWrite(exportLookup(context.project), context.fileName, imported.specifier, imported.name);
-        if (remote || (!isMember && writeVerb.test(name))) add(call, { kind: 'helper', node: call, name, ...(remote ? { remote } : {}) });
+        if (imported) add(call, { kind: 'imported', node: call, name, verb, target: imported });
+        else if (verb) add(call, { kind: 'helper', node: call, name });
       },
       TaggedTemplateExpression(node) {
         const write = taggedWriteOf(node, facts);
@@ -77,10 +97,18 @@ export const missingTransaction: Rule = {
       },
       end() {
         const transactions = transactionIndex(facts);
-        for (const [fn, list] of steps) {
+        // An imported call is a helper step when its module's summary says it writes, or its name does.
+        const resolved = (s: Step | ImportedCall): Step[] => {
+          if (s.kind !== 'imported') return [s];
+          const remote = importedWrite(exportLookup(context.project), context.fileName, s.target.specifier, s.target.name);
+          return remote || s.verb ? [{ kind: 'helper', node: s.node, name: s.name, ...(remote ? { remote } : {}) }] : [];
+        };
+        for (const [fn, candidates] of steps) {
           if (context.outOfTime()) return;
-          const others = list.filter((s) => s.kind !== 'charge').length;
-          if (others === 0 || (others === 1 && !list.some((s) => s.kind === 'charge'))) continue;
+          // Counting every imported call as a step first: when even that is too few, no summary is asked.
+          if (tooFew(candidates)) continue;
+          const list = candidates.flatMap(resolved);
+          if (tooFew(list)) continue;
           const finding = judge(fn, list, facts, transactions, context.outOfTime);
           if (!finding) continue;
           const { at, message, related, fixable } = finding;

@@ -107,6 +107,19 @@ describe('project index: what an export is, apart from what it does', () => {
     assert.ok(order.indexOf('format.js') < order.indexOf('route.js'), order.join(' '));
   });
 
+  it('tells the importers when a module asked only whether it exports a handle stops exporting one', () => {
+    const root = modelProject();
+    const index = indexed(root);
+    const route = path.join(root, 'route.js');
+    assert.equal(index.factsFor(route, false).exportHandle('./db', '')?.summary.handle?.kind, 'library');
+    fs.writeFileSync(path.join(root, 'format.js'), "exports.money = (n) => n.toFixed(3);\n");
+    assert.equal(index.changedOnDisk(path.join(root, 'format.js')), false, 'a file nobody asked about changes nothing');
+    // The same imports (the graph part does not change): only the values part tells.
+    fs.writeFileSync(path.join(root, 'db.js'), "const { Pool } = require('pg');\nmodule.exports = { Pool };\n");
+    assert.equal(index.changedOnDisk(path.join(root, 'db.js')), true);
+    assert.equal(index.factsFor(route, false).exportHandle('./db', '')?.summary.handle, undefined);
+  });
+
   it('passes what one workspace made of exports to another that indexed the same texts', () => {
     const root = modelProject();
     const route = path.join(root, 'route.js');

@@ -568,14 +568,19 @@ export class ProjectIndex {
     const previous = before === undefined ? undefined : this.summaries.get(before);
     // What the exports did matters to other files only if one of them asked: then it is compared, made again if need be.
     const previousExports = before === undefined ? undefined : this.exportParts.get(before);
+    // Only what the exports are may have been asked (a handle lookup): that part is compared then.
+    const previousValues = before === undefined || previousExports ? undefined : this.valueParts.get(before);
     const parts = summary && splitSummary(summary);
     this.keep(hash, () => parts?.graph ?? summariseGraphText(text, file, project.root));
     if (parts) this.keepExports(hash, () => parts.exports);
     else if (previousExports) this.keepExports(hash, () => summariseExportsText(text, file, project.root));
+    else if (previousValues) this.keepValues(hash, () => summariseValuesText(text, file, project.root));
     const changed =
       added ||
       JSON.stringify(previous) !== JSON.stringify(this.summaries.get(hash)) ||
-      (previousExports !== undefined && JSON.stringify(previousExports) !== JSON.stringify(this.exportParts.get(hash)));
+      (previousExports !== undefined && JSON.stringify(previousExports) !== JSON.stringify(this.exportParts.get(hash))) ||
+      // An analysis's summary has no values part of its own to compare with: the importers are told, once.
+      (previousValues !== undefined && (parts !== undefined || JSON.stringify(previousValues) !== JSON.stringify(this.valueParts.get(hash))));
     this.setFile(project, file, hash);
     const runnerConfig = runnerConfigNames.has(path.basename(file));
     if (runnerConfig) project.testMatchers = packageFolders(project.root).flatMap(testRunnerMatchers);

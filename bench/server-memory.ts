@@ -1,7 +1,7 @@
 /**
  * The language server's resident memory with many documents open: a fresh server over stdio, started with the
- * editor's flags, 200 real files of typeorm opened at once and each analysed. Shared by `npm run bench` (the
- * issue's table in one run) and `npm run bench:lsp` (beside the bundle).
+ * editor's flags and environment (shared/src/server-process.ts), 200 real files of typeorm opened at once and each
+ * analysed. Shared by `npm run bench` (the issue's table in one run) and `npm run bench:lsp` (beside the bundle).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

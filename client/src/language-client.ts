@@ -17,7 +17,7 @@ import { AnalysisActivity } from './analysis-activity';
 import { Backoff } from './backoff';
 import type { OfferedEdits, PlainEdit } from './offered-edits';
 import { workspaceTrustedOption } from '../../shared/src/protocol';
-import { serverExecArgv } from '../../shared/src/server-process';
+import { serverEnv, serverExecArgv } from '../../shared/src/server-process';
 
 export const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
 
@@ -108,7 +108,7 @@ export class VigilServer implements vscode.Disposable {
   }
 
   private createClient(): LanguageClient {
-    const serverOptions: ServerOptions = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } };
+    const serverOptions: ServerOptions = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv], env: { ...serverEnv } } };
     const activity = this.activity;
     const offered = this.offered;
     const clientOptions: LanguageClientOptions = {

@@ -29,7 +29,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './paths';
-import { serverExecArgv } from '../../shared/src/server-process';
+import { serverEnv, serverExecArgv } from '../../shared/src/server-process';
 
 export const serverBin = path.join(repoRoot, 'bin', 'vigil-language-server.js');
 
@@ -98,7 +98,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings;
-    this.process = spawn(process.execPath, [...serverExecArgv, options.server ?? serverBin, '--stdio'], { cwd: repoRoot });
+    this.process = spawn(process.execPath, [...serverExecArgv, options.server ?? serverBin, '--stdio'], { cwd: repoRoot, env: { ...process.env, ...serverEnv } });
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));

@@ -26,12 +26,14 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { analyze } from '../../server/src/core/analyze';
+import { editedDocumentsKept } from '../../server/src/core/document-trees';
 import { applyEdits } from '../../server/src/core/fix';
 import { ruleById, ruleIds } from '../../server/src/core/registry';
 import { docsUrl } from '../../server/src/core/rule';
 import { expectations, expectedPlaces, flaggedFixtures, placeOf } from '../harness/fixtures';
 import { LspClient, fileUri } from '../harness/lsp-client';
 import { repoRoot } from '../harness/paths';
+import { serverEnv, serverExecArgv } from '../../shared/src/server-process';
 
 const appText = fs.readFileSync(path.join(repoRoot, 'examples/express-pg-app/src/app.js'), 'utf8');
 
@@ -302,6 +304,50 @@ describe('language server (stdio)', function () {
     assert.ok((await client.diagnosticsFor(uri)).diagnostics.some((d) => d.code === 'jwt-missing-expiry'));
   });
 
+  it('analyses a document typed into again after others were as a fresh one, and fixes documents only opened', async () => {
+    const shape = (ds: Diagnostic[]): string[] => vigilOnly(ds).map((d) => `${d.code}@${placeOf(d.range.start)}-${placeOf(d.range.end)} ${d.message}`).sort();
+    const typedAt = (text: string, line: number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } => {
+      const character = text.split('\n')[line].length;
+      return { range: { start: { line, character }, end: { line, character } }, text: ' ' };
+    };
+    const app = newUri();
+    await client.open(app, appText);
+    await client.diagnosticsFor(app, { version: 1 });
+    await client.change(app, 2, [typedAt(appText, 3)]);
+    await client.diagnosticsFor(app, { version: 2 });
+    // As many other documents typed into: the app is no longer among the recently edited ones.
+    for (let i = 0; i <= editedDocumentsKept; i++) {
+      const other = newUri(`other${i}.js`);
+      const text = `const value${i} = eval(process.argv[2]);\n`;
+      await client.open(other, text);
+      await client.change(other, 2, [typedAt(text, 0)]);
+      await client.diagnosticsFor(other, { version: 2 });
+    }
+    const lines = appText.split('\n');
+    lines[3] += ' ';
+    const at = lines.findIndex((l) => l.includes("app.post('/login'"));
+    await client.change(app, 3, [{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: '// typed again\n' }]);
+    lines.splice(at, 0, '// typed again');
+    const typed = vigilOnly((await client.diagnosticsFor(app, { version: 3 })).diagnostics);
+    const fresh = newUri();
+    await client.open(fresh, lines.join('\n'));
+    assert.deepEqual(shape(typed), shape((await client.diagnosticsFor(fresh, { version: 1 })).diagnostics));
+    assert.ok(typed.some((d) => d.code === 'jwt-missing-expiry'));
+
+    // The lightbulb and fix-all read the analysis cached when the document was opened.
+    const token = newUri('token.js');
+    const tokenText = 'function generateToken() {\n  return Math.random().toString(36).substring(2, 15);\n}\nmodule.exports = { generateToken };\n';
+    await client.open(token, tokenText);
+    const found = vigilOnly((await client.diagnosticsFor(token, { version: 1 })).diagnostics).filter((d) => d.code === 'insecure-randomness');
+    assert.equal(found.length, 1);
+    const quickFixes = await client.codeActions({ textDocument: { uri: token }, range: found[0].range, context: { diagnostics: found } });
+    assert.ok(quickFixes.some((a) => a.kind === 'quickfix' && a.edit), JSON.stringify(quickFixes.map((a) => a.title)));
+    const fixAll = await client.codeActions({ textDocument: { uri: token }, range: found[0].range, context: { diagnostics: [], only: ['source.fixAll.vigil'] } });
+    assert.equal(fixAll.length, 1);
+    const fixed = applyEdits(tokenText, editsFor(fixAll[0], token));
+    assert.deepEqual(analyze({ text: fixed, fileName: path.join(folder, 'src', 'token.js') }).findings.filter((f) => f.ruleId === 'insecure-randomness'), []);
+  });
+
   it('clears the diagnostics of a closed document', async () => {
     const uri = newUri();
     await client.open(uri, appText);
@@ -316,7 +362,11 @@ describe('language server (node-ipc)', function () {
 
   it('serves over IPC as the VS Code client starts it', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-ipc-'));
-    const child = fork(path.join(repoRoot, 'bin', 'vigil-language-server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(path.join(repoRoot, 'bin', 'vigil-language-server.js'), ['--node-ipc'], {
+      execArgv: [...serverExecArgv],
+      env: { ...process.env, ...serverEnv },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
     connection.listen();

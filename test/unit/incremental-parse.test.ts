@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parse, syntaxErrors } from '../../server/src/core/parse';
-import { DocumentTrees, type TextChangeSpan, keptTrees } from '../../server/src/core/document-trees';
+import { DocumentTrees, type TextChangeSpan, editedDocumentsKept } from '../../server/src/core/document-trees';
 import { repoRoot } from '../harness/paths';
 
 /** Kind, start and end of every node in order, and where the parse errors are. */
@@ -98,14 +98,50 @@ describe('incremental reparse', () => {
     assert.deepEqual(shape(trees.treeFor(document, '/a.js')), shape(parse('let b = 2;', '/a.js')));
   });
 
-  it('keeps trees for the most recently analysed documents only, and still parses the others right', () => {
+  /** A one-character rename of `a<i>`, a change with its span as the server records it. */
+  const rename = (trees: Editor, document: TextDocument, version: number): TextDocument =>
+    trees.update(document, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } }, text: 'b' }], version);
+
+  it('keeps no tree for a document only opened and analysed', () => {
     const trees = new Editor(new DocumentTrees());
-    const documents = Array.from({ length: keptTrees + 5 }, (_, i) => trees.create(`file:///f${i}.js`, 'javascript', 1, `const a${i} = ${i};`));
-    const first = trees.treeFor(documents[0], '/f0.js');
-    for (let i = 1; i < documents.length; i++) trees.treeFor(documents[i], `/f${i}.js`);
-    const edited = trees.update(documents[0], [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 8 } }, text: 'b0' }], 2);
-    const tree = trees.treeFor(edited, '/f0.js');
-    assert.notEqual(tree, first);
-    assert.deepEqual(shape(tree), shape(parse('const b0 = 0;', '/f0.js')));
+    const document = trees.create('file:///a.js', 'javascript', 1, 'const a = 1;');
+    const first = trees.treeFor(document, '/a.js');
+    assert.notEqual(trees.treeFor(document, '/a.js'), first, 'parsed again: nothing was kept');
+  });
+
+  it('keeps the tree of an edited document, and reparses it incrementally from then on', () => {
+    const trees = new Editor(new DocumentTrees());
+    let document = trees.create('file:///a.js', 'javascript', 1, 'const a = 1;\nconst c = 2;\n');
+    trees.treeFor(document, '/a.js');
+    document = rename(trees, document, 2);
+    const afterEdit = trees.treeFor(document, '/a.js');
+    assert.equal(trees.treeFor(document, '/a.js'), afterEdit, 'the same text gives the kept tree back');
+    document = trees.update(document, [{ range: { start: { line: 1, character: 10 }, end: { line: 1, character: 11 } }, text: '3' }], 3);
+    const reparsed = trees.treeFor(document, '/a.js');
+    assert.deepEqual(shape(reparsed), shape(parse('const b = 1;\nconst c = 3;\n', '/a.js')));
+    // updateSourceFile moves the untouched first statement over to the new tree; a full parse makes a new one.
+    assert.equal(reparsed.statements[0], afterEdit.statements[0]);
+  });
+
+  it(`keeps trees for the ${editedDocumentsKept} most recently edited documents only, and still parses the others right`, () => {
+    const trees = new Editor(new DocumentTrees());
+    const documents = Array.from({ length: editedDocumentsKept + 1 }, (_, i) => trees.create(`file:///f${i}.js`, 'javascript', 1, `const a = ${i};`));
+    const edited = documents.map((d) => rename(trees, d, 2));
+    const first = trees.treeFor(edited[0], '/f0.js');
+    for (let i = 1; i < edited.length; i++) trees.treeFor(edited[i], `/f${i}.js`);
+    const again = trees.treeFor(edited[0], '/f0.js');
+    assert.notEqual(again, first, 'the least recently edited document lost its tree');
+    assert.deepEqual(shape(again), shape(parse('const b = 0;', '/f0.js')));
+    const last = edited.length - 1;
+    const kept = trees.treeFor(edited[last], `/f${last}.js`);
+    assert.equal(trees.treeFor(edited[last], `/f${last}.js`), kept);
+  });
+
+  it('lets a closed document go', () => {
+    const trees = new DocumentTrees();
+    trees.changed('file:///a.js', undefined);
+    const first = trees.treeFor('file:///a.js', 'const a = 1;', '/a.js');
+    trees.forget('file:///a.js');
+    assert.notEqual(trees.treeFor('file:///a.js', 'const a = 1;', '/a.js'), first);
   });
 });

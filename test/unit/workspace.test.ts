@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits } from '../../server/src/core/fix';
+import { editedDocumentsKept } from '../../server/src/core/document-trees';
 import { Workspace, summariseFile } from '../../server/src/core/workspace';
 import { repoRoot } from '../harness/paths';
 
@@ -117,6 +118,38 @@ describe('Workspace', () => {
       assert.notEqual(fixed, text);
       assert.equal(fixed, workspace.fixText('/src/token.js', text).text);
       assert.equal(new Workspace().fixAll('not-open'), undefined);
+    });
+
+    it('analyses a document edited again after others were as a whole text, and fixes one only opened', () => {
+      const workspace = new Workspace();
+      const typeAt = (uri: string, version: number, before: string, at: number, inserted: string): string => {
+        const after = `${before.slice(0, at)}${inserted}${before.slice(at)}`;
+        workspace.update(uri, version, after, [{ start: at, end: at, newLength: inserted.length }]);
+        return after;
+      };
+      workspace.open({ uri: 'app', fileName: appFile, version: 1, text: appText });
+      workspace.analyze('app');
+      let text = typeAt('app', 2, appText, appText.indexOf("app.post('/login'"), '// one\n');
+      workspace.analyze('app');
+      for (let i = 0; i <= editedDocumentsKept; i++) {
+        const other = `other${i}`;
+        workspace.open({ uri: other, fileName: `/src/other${i}.js`, version: 1, text: 'eval(x);\n' });
+        typeAt(other, 2, 'eval(x);\n', 0, ' ');
+        workspace.analyze(other);
+      }
+      text = typeAt('app', 3, text, text.indexOf("app.post('/login'"), '// two\n');
+      const again = workspace.analyze('app');
+      assert.deepEqual(again?.result, workspace.analyzeText(appFile, text));
+      const fixable = again!.result.findings.findIndex((f) => f.fixes.length > 0);
+      assert.ok(fixable >= 0);
+      assert.equal(workspace.finding('app', { version: 3, index: fixable }), again!.result.findings[fixable]);
+
+      const token = "function generateToken() {\n  return Math.random().toString(36).substring(2, 15);\n}\nmodule.exports = { generateToken };\n";
+      workspace.open({ uri: 'token', fileName: '/src/token.js', version: 1, text: token });
+      workspace.analyze('token');
+      const edit = workspace.fixAll('token');
+      assert.ok(edit);
+      assert.equal(applyEdits(token, [edit]), workspace.fixText('/src/token.js', token).text);
     });
 
     it('writes the ignore directive above the line, with its indentation', () => {

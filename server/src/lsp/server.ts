@@ -42,6 +42,7 @@ import { fileFindings } from './file-findings';
 import { WorkspaceDocuments } from './documents';
 import { GitChanges } from './git-changes';
 import { guarded } from './guard';
+import { limitHeapGrowth } from './heap-growth';
 import { InsertedBlocks, insertedBlocksParams } from './inserted-blocks';
 import { Lifecycle, isClosedConnection, watchFraming } from './lifecycle';
 import { Notices } from './notices';
@@ -225,6 +226,7 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 /** The client is gone (it closed the server's output): there is no one to tell, so leave quietly. */
 const leave = (): never => process.exit(1);

@@ -50,6 +50,9 @@ export interface FactKey<T> {
   readonly type?: T;
 }
 
+/** What `Facts.memo` keeps for a fact whose answer is undefined. */
+const noValue: unique symbol = Symbol('no value');
+
 export function factKey<T>(name: string): FactKey<T> {
   return { name };
 }
@@ -165,9 +168,11 @@ export function buildFacts(
     memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T {
       let values = memos.get(key);
       if (!values) memos.set(key, (values = new Map()));
-      if (values.has(node)) return values.get(node) as T;
+      // One lookup for what is known (most asks): an undefined answer is kept as `noValue`.
+      const known = values.get(node);
+      if (known !== undefined) return (known === noValue ? undefined : known) as T;
       const value = compute();
-      values.set(node, value);
+      values.set(node, value === undefined ? noValue : value);
       return value;
     },
     walk: (root, enter) => tree.preorder(root, enter),

@@ -134,8 +134,15 @@ export class ScopeIndex {
     return undefined;
   }
 
+  /** Per identifier: a name is resolved for most rules that look at its call or its value, and the library lookups again. */
+  private readonly resolved = new Map<ts.Identifier, Declaration | null>();
+
   resolve(id: ts.Identifier): Declaration | undefined {
-    return this.resolveName(id.text, id);
+    const known = this.resolved.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const decl = this.resolveName(id.text, id);
+    this.resolved.set(id, decl ?? null);
+    return decl;
   }
 }
 

@@ -34,6 +34,7 @@ import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
 import { EnclosingFunctions } from './enclosing-functions';
+import { ReachableModules } from './reachable-modules';
 
 export interface ModuleImport {
   module: string;
@@ -71,6 +72,13 @@ export interface Facts {
    */
   readonly isLibraryCode: boolean;
   importsLibrary(library: LibraryId): boolean;
+  /**
+   * Whether `libraryOf` can answer with a reference naming `module` in this file (reachable-modules.ts): a rule
+   * that looks for a few modules asks once, and skips the library lookups of a file that cannot reach them.
+   */
+  mayReference(module: string): boolean;
+  /** Whether `libraryOf` can answer with a reference of `library` in this file. */
+  mayReferenceLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
   /** The library an expression comes from as this file alone says, without what the project says of its modules. */
   ownLibraryOf(expr: ts.Expression): LibraryRef | undefined;
@@ -130,6 +138,7 @@ export function buildFacts(
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
+  const reachable = new ReachableModules(projectExports !== undefined);
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
   for (const node of nodes) {
@@ -140,8 +149,11 @@ export function buildFacts(
       imports.push({ module: node.moduleSpecifier.text, library: libraryIdOf(node.moduleSpecifier.text), node });
     } else if (ts.isClassDeclaration(node)) {
       routes.visitClass(node);
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      reachable.addImportEquals(node);
     }
   }
+  for (const i of imports) reachable.add(i.module);
 
   const libraryIds = new Set(imports.map((i) => i.library));
   const isTestFile = testByProject || isTestCode(projectPath, imports.map((i) => i.module));
@@ -153,6 +165,8 @@ export function buildFacts(
     isTestFile,
     isLibraryCode: !isTestFile && routes.routes.length === 0 && !imports.some((i) => isKind(i.library, 'web-framework')),
     importsLibrary: (library) => libraryIds.has(library),
+    mayReference: (module) => reachable.module(module),
+    mayReferenceLibrary: (library) => reachable.library(library),
     libraryOf: (expr) => libraries.of(expr),
     ownLibraryOf: (expr) => libraries.ownOf(expr),
     resolve: (id) => scopes.resolve(id),

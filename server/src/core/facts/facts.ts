@@ -6,7 +6,8 @@
  * | fact                                   | memoised per        | module                 |
  * | -------------------------------------- | ------------------- | ---------------------- |
  * | declaration of a name                  | identifier / scope  | scopes.ts              |
- * | library a value comes from             | declaration         | libraries.ts           |
+ * | library a value comes from             | expression, decl.   | libraries.ts           |
+ * | modules a library reference can name   | file (one walk)     | reachable-modules.ts   |
  * | constant value                         | expression          | constants.ts           |
  * | value a `const` name was declared with | scope (by name)     | constants.ts           |
  * | request data an expression carries     | expression + sink   | request-data.ts        |

@@ -55,6 +55,9 @@ for (const f of httpClientFunctions) {
   list.push(f);
 }
 
+/** The modules the clients are imported from, as written (Node's also with `node:`); `fetch` is a global. */
+export const httpClientModules: readonly string[] = [...byModule.keys()].filter((m) => m !== '').flatMap((m) => [m, `node:${m}`]);
+
 /** The request function `name` of `module` is (`''` for the module or its default export), if it is one. */
 export function httpClientFunction(module: string, name: string): HttpClientFunction | undefined {
   const m = module.startsWith('node:') ? module.slice(5) : module;

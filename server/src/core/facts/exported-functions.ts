@@ -7,7 +7,7 @@
  * methods and constructor of an exported class.
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { type Facts, factKey } from './facts';
 import { memberName, unwrap } from './syntax';
 
 export interface ExportedFunction {
@@ -85,7 +85,14 @@ function localValue(id: ts.Identifier, facts: Facts): { target: ts.Node; value: 
   return undefined;
 }
 
-export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): ExportedFunction[] {
+/** Once per file: undocumented-export, the flow facts' library input and the file's summary all ask. */
+const exportedFact = factKey<readonly ExportedFunction[]>('exported functions');
+
+export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): readonly ExportedFunction[] {
+  return facts.memo(exportedFact, sourceFile, () => collectExported(sourceFile, facts));
+}
+
+function collectExported(sourceFile: ts.SourceFile, facts: Facts): ExportedFunction[] {
   const out: ExportedFunction[] = [];
   const seen = new Set<ts.Node>();
   const addOnce = (target: ts.Node, value: ts.Node, name: ts.Node, label: string, key = label): void => {
@@ -129,7 +136,8 @@ export function exportedFunctions(sourceFile: ts.SourceFile, facts: Facts): Expo
   const visit = (statement: ts.Statement): void => {
     const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
     if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
-      const keyword = statement.getChildren(sourceFile).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword || c.kind === ts.SyntaxKind.ClassKeyword);
+      // An anonymous default export is named by its keyword; finding it makes the statement's token list, so only then.
+      const keyword = statement.name ? undefined : statement.getChildren(sourceFile).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword || c.kind === ts.SyntaxKind.ClassKeyword);
       const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
       addOnce(statement, statement, statement.name ?? keyword ?? statement, statement.name?.text ?? 'default', isDefault ? 'default' : statement.name?.text);
     } else if (exported && ts.isVariableStatement(statement)) {

@@ -6,7 +6,8 @@
  * | fact                                   | memoised per        | module                 |
  * | -------------------------------------- | ------------------- | ---------------------- |
  * | declaration of a name                  | identifier / scope  | scopes.ts              |
- * | library a value comes from             | declaration         | libraries.ts           |
+ * | library a value comes from             | expression, decl.   | libraries.ts           |
+ * | modules a library reference can name   | file (one walk)     | reachable-modules.ts   |
  * | constant value                         | expression          | constants.ts           |
  * | value a `const` name was declared with | scope (by name)     | constants.ts           |
  * | request data an expression carries     | expression + sink   | request-data.ts        |
@@ -34,6 +35,7 @@ import { isRequireCall } from './syntax';
 import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
 import { EnclosingFunctions } from './enclosing-functions';
+import { ReachableModules } from './reachable-modules';
 
 export interface ModuleImport {
   module: string;
@@ -49,6 +51,9 @@ export interface FactKey<T> {
   /** Never set: carries the fact's type. */
   readonly type?: T;
 }
+
+/** What `Facts.memo` keeps for a fact whose answer is undefined. */
+const noValue: unique symbol = Symbol('no value');
 
 export function factKey<T>(name: string): FactKey<T> {
   return { name };
@@ -68,6 +73,13 @@ export interface Facts {
    */
   readonly isLibraryCode: boolean;
   importsLibrary(library: LibraryId): boolean;
+  /**
+   * Whether `libraryOf` can answer with a reference naming `module` in this file (reachable-modules.ts): a rule
+   * that looks for a few modules asks once, and skips the library lookups of a file that cannot reach them.
+   */
+  mayReference(module: string): boolean;
+  /** Whether `libraryOf` can answer with a reference of `library` in this file. */
+  mayReferenceLibrary(library: LibraryId): boolean;
   libraryOf(expr: ts.Expression): LibraryRef | undefined;
   /**
    * The library an expression comes from as this file alone says, without what the project says of its modules.
@@ -131,6 +143,7 @@ export function buildFacts(
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
+  const reachable = new ReachableModules(projectExports !== undefined);
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
   for (const node of nodes) {
@@ -141,8 +154,11 @@ export function buildFacts(
       imports.push({ module: node.moduleSpecifier.text, library: libraryIdOf(node.moduleSpecifier.text), node });
     } else if (ts.isClassDeclaration(node)) {
       routes.visitClass(node);
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      reachable.addImportEquals(node);
     }
   }
+  for (const i of imports) reachable.add(i.module);
 
   const libraryIds = new Set(imports.map((i) => i.library));
   const isTestFile = testByProject || isTestCode(projectPath, imports.map((i) => i.module));
@@ -154,6 +170,8 @@ export function buildFacts(
     isTestFile,
     isLibraryCode: !isTestFile && routes.routes.length === 0 && !imports.some((i) => isKind(i.library, 'web-framework')),
     importsLibrary: (library) => libraryIds.has(library),
+    mayReference: (module) => reachable.module(module),
+    mayReferenceLibrary: (library) => reachable.library(library),
     libraryOf: (expr) => libraries.of(expr),
     ownLibraryOf: (expr) => libraries.ownOf(expr),
     resolve: (id) => scopes.resolve(id),
@@ -169,9 +187,11 @@ export function buildFacts(
     memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T {
       let values = memos.get(key);
       if (!values) memos.set(key, (values = new Map()));
-      if (values.has(node)) return values.get(node) as T;
+      // One lookup for what is known (most asks): an undefined answer is kept as `noValue`.
+      const known = values.get(node);
+      if (known !== undefined) return (known === noValue ? undefined : known) as T;
       const value = compute();
-      values.set(node, value);
+      values.set(node, value === undefined ? noValue : value);
       return value;
     },
     walk: (root, enter) => tree.preorder(root, enter),

@@ -30,10 +30,15 @@ export function importedBinding(expr: ts.Expression, facts: Facts): ImportedBind
  * object itself calls its default export (`module.exports = function`).
  */
 export function calledExport(call: ts.CallExpression, facts: Facts): ImportedBinding | undefined {
-  const binding = bindingOf(call.expression, facts, 0);
-  if (!binding) return undefined;
-  return binding.name === '' ? { ...binding, name: 'default' } : binding;
+  return facts.memo(calledExportFact, call, () => {
+    const binding = bindingOf(call.expression, facts, 0);
+    if (!binding) return undefined;
+    return binding.name === '' ? { ...binding, name: 'default' } : binding;
+  });
 }
+
+/** Per call: the injection rules, the hashing, transaction and query-loop rules and the summaries all ask of most calls. */
+const calledExportFact = factKey<ImportedBinding | undefined>('called-export');
 
 function bindingOf(expr: ts.Expression, facts: Facts, depth: number): ImportedBinding | undefined {
   if (depth > 8) return undefined;

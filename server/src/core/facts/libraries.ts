@@ -36,6 +36,14 @@ export function isProjectModule(module: string): boolean {
 
 export class LibraryIndex {
   private readonly cache = new Map<ts.Node, LibraryRef | null>();
+  /**
+   * The answers of `of` and `ownOf` per expression: most rules ask about the same callees (a file's calls are asked
+   * about by a dozen rules each), and a lookup climbs the member chain and resolves its root every time. Only the
+   * outermost questions are kept, never one asked inside a declaration's computation, where a cycle guard may
+   * have cut it short; an outermost answer is the same whenever it is asked, as the declarations it reads are.
+   */
+  private readonly answers = new Map<ts.Expression, LibraryRef | null>();
+  private readonly ownAnswers = new Map<ts.Expression, LibraryRef | null>();
 
   constructor(
     private readonly scopes: ScopeIndex,
@@ -48,7 +56,15 @@ export class LibraryIndex {
    * a Mongoose model).
    */
   of(expr: ts.Expression): LibraryRef | undefined {
-    const ref = this.lookup(expr, 0);
+    const known = this.answers.get(expr);
+    if (known !== undefined) return known ?? undefined;
+    const ref = this.answer(expr);
+    this.answers.set(expr, ref ?? null);
+    return ref;
+  }
+
+  private answer(expr: ts.Expression): LibraryRef | undefined {
+    const ref = this.ownOf(expr);
     if (!ref || !this.projectExports || !isProjectModule(ref.module) || (ref.isNamespace && ref.exportName === undefined)) return ref;
     const exported = this.projectExports(ref.module, ref.exportName);
     return exported ? { ...exported, isModule: exported.isModule && ref.isModule } : ref;
@@ -56,7 +72,11 @@ export class LibraryIndex {
 
   /** The library an expression's value comes from as this file alone says it (what the file's summary records). */
   ownOf(expr: ts.Expression): LibraryRef | undefined {
-    return this.lookup(expr, 0);
+    const known = this.ownAnswers.get(expr);
+    if (known !== undefined) return known ?? undefined;
+    const ref = this.lookup(expr, 0);
+    this.ownAnswers.set(expr, ref ?? null);
+    return ref;
   }
 
   private lookup(expr: ts.Expression, depth: number): LibraryRef | undefined {

@@ -4,8 +4,8 @@
  * (catalog/http-clients.ts); this module only matches a call against them through the file's imports.
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
-import { HttpClientFunction, httpClientFunction } from '../catalog/http-clients';
+import { type Facts, factKey } from './facts';
+import { HttpClientFunction, httpClientFunction, httpClientModules } from '../catalog/http-clients';
 import { objectProperty, unwrap } from './syntax';
 
 export interface OutgoingRequest {
@@ -34,10 +34,18 @@ export function outgoingRequestOf(call: ts.CallExpression, facts: Facts): Outgoi
   return { call, client, urlArgument: arg, targets: [arg] };
 }
 
+const reachesClientFact = factKey<boolean>('reaches an HTTP client');
+
+/** Whether the file can reach a client module at all: most cannot, and their calls need no library lookup. */
+function reachesClient(facts: Facts): boolean {
+  return facts.memo(reachesClientFact, facts.sourceFile, () => httpClientModules.some((m) => facts.mayReference(m)));
+}
+
 function clientOf(call: ts.CallExpression, facts: Facts): HttpClientFunction | undefined {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee) && callee.text === 'fetch' && facts.resolve(callee) === undefined) return httpClientFunction('', 'fetch');
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!reachesClient(facts)) return undefined;
   const ref = facts.libraryOf(callee);
   // Instances (`axios.create({ baseURL })`, `got.extend(…)`) carry their own base URL: only the module's own functions count.
   if (!ref || !ref.isModule) return undefined;

@@ -5,7 +5,8 @@
  * Asked by missing-await; memoised per function.
  */
 import * as ts from 'typescript';
-import type { Facts } from './facts';
+import { type Facts, factKey } from './facts';
+import type { LibraryId } from '../catalog';
 import { isProjectModule } from './libraries';
 import { promiseCallOf } from './promise-calls';
 import { memberName, unwrap } from './syntax';
@@ -28,11 +29,18 @@ function hasCallbackArgument(call: ts.CallExpression): boolean {
   });
 }
 
+const reachesHashingFact = factKey<boolean>('reaches a password hashing library');
+
+/** Whether the file can reach a password hashing library at all: most cannot, and their calls need no library lookup. */
+function reachesHashing(facts: Facts): boolean {
+  return facts.memo(reachesHashingFact, facts.sourceFile, () => (Object.keys(passwordHashApis) as LibraryId[]).some((l) => facts.mayReferenceLibrary(l)));
+}
+
 /** `bcrypt.compare(pw, hash)` / `argon2.verify(hash, pw)` / `import { hash } from 'argon2'` without a callback. */
 function passwordHashCall(call: ts.CallExpression, facts: Facts): PromisedValue | undefined {
   const callee = unwrap(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
-  if (name === undefined) return undefined;
+  if (name === undefined || !reachesHashing(facts)) return undefined;
   const ref = facts.libraryOf(callee);
   if (!ref || !ref.isModule) return undefined;
   const method = ts.isIdentifier(callee) ? ref.exportName : name;

@@ -90,6 +90,9 @@ function isScopeContainer(node: ts.Node): boolean {
   );
 }
 
+/** How many parents a name's climb takes before it remembers the nodes it passes (see declaringContainer). */
+const shortClimb = 16;
+
 export class ScopeIndex {
   private readonly scopes = new Map<ts.Node, Scope>();
 
@@ -100,13 +103,26 @@ export class ScopeIndex {
   }
 
   /**
-   * For a node, the nearest container at or above it that declares anything (null: none). Remembered for every
-   * node a search passes, so a name used at the bottom of an `else if` chain thousands of levels deep costs a few
+   * For a node, the nearest container at or above it that declares anything (null: none). Remembered for the nodes
+   * a search passes, so a name used at the bottom of an `else if` chain thousands of levels deep costs a few
    * steps, not a climb through every branch between it and its declaration.
    */
   private readonly declaring = new Map<ts.Node, ts.Node | null>();
 
+  /**
+   * Most names sit a few nodes below their statement's block: the climb to that first container is a few parent
+   * steps, cheaper than remembering each node passed. From the first container up, or from the name itself past
+   * `shortClimb` steps without one (a long `else if` chain), the way is remembered.
+   */
   private declaringContainer(from: ts.Node | undefined): ts.Node | undefined {
+    let n = from;
+    for (let steps = 0; n && steps < shortClimb; steps++, n = n.parent) {
+      if (isScopeContainer(n)) return this.rememberedContainer(n);
+    }
+    return n ? this.rememberedContainer(from) : undefined;
+  }
+
+  private rememberedContainer(from: ts.Node | undefined): ts.Node | undefined {
     const passed: ts.Node[] = [];
     let found: ts.Node | null = null;
     for (let n = from; n; n = n.parent) {
@@ -134,8 +150,15 @@ export class ScopeIndex {
     return undefined;
   }
 
+  /** Per identifier: a name is resolved for most rules that look at its call or its value, and the library lookups again. */
+  private readonly resolved = new Map<ts.Identifier, Declaration | null>();
+
   resolve(id: ts.Identifier): Declaration | undefined {
-    return this.resolveName(id.text, id);
+    const known = this.resolved.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const decl = this.resolveName(id.text, id);
+    this.resolved.set(id, decl ?? null);
+    return decl;
   }
 }
 

@@ -19,8 +19,14 @@ function isResponse(expr: ts.Expression, facts: Facts): boolean {
   return decl !== undefined && ts.isParameter(decl) && decl.parent.parameters.indexOf(decl) === 1;
 }
 
-/** The setter a call is, by its shape and the library its callee comes from. */
-function setterOf(call: ts.CallExpression, facts: Facts): CookieSetter | undefined {
+/** The modules the setters and session middlewares are imported from: a file that reaches none needs no library lookup. */
+const cookieModules: readonly string[] = [
+  ...cookieSetters.flatMap((s) => (s.shape.kind === 'import' ? [s.shape.module] : [])),
+  ...sessionMiddlewares.map((m) => m.module),
+];
+
+/** The setter a call is, by its shape and the library its callee comes from (`reachesModule`: of an import shape). */
+function setterOf(call: ts.CallExpression, facts: Facts, reachesModule: boolean): CookieSetter | undefined {
   const callee = unwrap(call.expression);
   const method = calleeName(call);
   let ref: LibraryRef | undefined | null = null;
@@ -36,6 +42,7 @@ function setterOf(call: ts.CallExpression, facts: Facts): CookieSetter | undefin
       const isContext = owner.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(owner) && contextNames.test(owner.text) && facts.libraryOf(owner) === undefined);
       if (isContext) return s;
     } else {
+      if (!reachesModule) continue;
       if (ref === null) ref = facts.libraryOf(call.expression);
       if (!ref || ref.module !== shape.module || ref.exportName !== shape.exportName) continue;
       if (shape.path.length === 0 ? method === shape.exportName && ref.isModule : !ref.isModule && dottedName(callee)?.endsWith(`.${shape.path.join('.')}`) === true) return s;
@@ -184,9 +191,10 @@ export const insecureCookie: Rule = {
     const { facts, sourceFile } = context;
     // A test's server is not deployed: its policy and cookies reach no user.
     if (facts.isTestFile) return {};
+    const reachesModule = cookieModules.some((module) => facts.mayReference(module));
     return {
       CallExpression(call) {
-        const setter = setterOf(call, facts);
+        const setter = setterOf(call, facts, reachesModule);
         if (setter) {
           const single = setter.acceptsObject && call.arguments.length === 1 ? literalOf(call.arguments[0], facts) : undefined;
           const prop = (key: string): ts.Expression | undefined => {
@@ -209,7 +217,7 @@ export const insecureCookie: Rule = {
           });
           return;
         }
-        const session = sessionOf(call, facts);
+        const session = reachesModule ? sessionOf(call, facts) : undefined;
         if (!session || inDevelopmentOnlyBranch(call)) return;
         const options = literalOf(call.arguments[session.optionsArg], facts);
         if (!options) return;

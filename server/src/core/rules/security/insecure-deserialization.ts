@@ -8,11 +8,16 @@ import { addNamedImport } from '../../fixers/add-import';
 import { calleeName, memberName, objectProperty, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 
+/** What a deserialiser's call is named: a call by any other name is not one, whatever its callee comes from. */
+const deserializerNames = new Set(deserializers.map((d) => d.exportName));
+
 /** The deserialiser a call is, by the library and export its callee comes from. */
 function deserializerOf(call: ts.CallExpression, facts: Facts): Deserializer | undefined {
+  const name = calleeName(call);
+  if (name === undefined || !deserializerNames.has(name)) return undefined;
   // A deserialiser is never a database handle: the file's own imports say all there is (Facts.ownLibraryOf).
   const ref = facts.ownLibraryOf(call.expression);
-  if (!ref || ref.exportName === undefined || calleeName(call) !== ref.exportName) return undefined;
+  if (!ref || ref.exportName === undefined || name !== ref.exportName) return undefined;
   return deserializers.find((d) => d.library === ref.library && d.exportName === ref.exportName);
 }
 

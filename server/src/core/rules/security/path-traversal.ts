@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { OffsetFix, Rule } from '../../rule';
 import type { Facts } from '../../facts/facts';
+import type { LibraryId } from '../../catalog';
 import { fileSystemFunctions, fileSystemLibraries, pathPackages } from '../../catalog/file-systems';
 import { fileSystemOf } from '../../facts/file-system-objects';
 import { calleeName, lineIndent, objectProperty, unwrap } from '../../facts/syntax';
@@ -14,7 +15,7 @@ const responseNames = /^(res|response)$/;
  * package that makes or writes paths (`mkdirp(dir)`, `Writer({ path })`), or of Express's
  * `res.sendFile`/`res.download` without a `root` option.
  */
-function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean): readonly ts.Expression[] {
+function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean, reachesPackage: boolean): readonly ts.Expression[] {
   const name = calleeName(call);
   if (name === undefined) return [];
   const positions = fileSystemFunctions.get(name);
@@ -25,7 +26,7 @@ function pathArguments(call: ts.CallExpression, facts: Facts, importsFs: boolean
     if (!opens) return [];
     return positions.map((i) => call.arguments[i]).filter((a): a is ts.Expression => a !== undefined && !ts.isSpreadElement(a));
   }
-  const packageArgument = pathPackageArgument(call, facts);
+  const packageArgument = reachesPackage ? pathPackageArgument(call, facts) : undefined;
   if (packageArgument) return [packageArgument];
   if ((name === 'sendFile' || name === 'download') && isExpressResponse(call, facts)) {
     // `send` refuses `..` segments below a `root` option, so only calls without one are open.
@@ -122,6 +123,8 @@ export const pathTraversal: Rule = {
   create(context) {
     const { facts } = context;
     const importsFs = [...fileSystemLibraries].some((l) => facts.importsLibrary(l));
+    // Most files reach no path package: their calls need no library lookup for one.
+    const reachesPackage = (Object.keys(pathPackages) as LibraryId[]).some((l) => facts.mayReferenceLibrary(l));
     const check = (args: readonly ts.Expression[]): void => {
       for (const arg of args) {
         if (facts.isConstant(arg)) continue;
@@ -144,12 +147,12 @@ export const pathTraversal: Rule = {
     };
     return {
       CallExpression(call) {
-        const args = pathArguments(call, facts, importsFs);
+        const args = pathArguments(call, facts, importsFs, reachesPackage);
         if (args.length === 0) reportImportedSinks(call, 'path', context, 'uses it in a file path', '`../` segments or an absolute path let an attacker reach any file the server can. Resolve the path there and reject it unless it stays inside the base directory.');
         check(args);
       },
       NewExpression(expr) {
-        const arg = pathPackageArgument(expr, facts);
+        const arg = reachesPackage ? pathPackageArgument(expr, facts) : undefined;
         if (arg) check([arg]);
       },
     };

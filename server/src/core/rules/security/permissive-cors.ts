@@ -8,12 +8,17 @@ import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 
 /** The CORS middleware a call installs, and its options argument. */
-function corsInstall(call: ts.CallExpression | ts.NewExpression, facts: Facts): { middleware: CorsMiddleware; options: ts.Expression | undefined } | undefined {
+/** Whether the file can reach a CORS module at all: if not, only the method installs (Nest's) are looked for. */
+function reachesCorsModule(facts: Facts): boolean {
+  return corsMiddlewares.some((m) => m.install.kind !== 'method' && m.modules.some((module) => facts.mayReference(module)));
+}
+
+function corsInstall(call: ts.CallExpression | ts.NewExpression, facts: Facts, reachesModule: boolean): { middleware: CorsMiddleware; options: ts.Expression | undefined } | undefined {
   const method = calleeName(call);
   const args = call.arguments ?? [];
   // CORS middleware is never a database handle: the file's own imports say all there is (Facts.ownLibraryOf).
-  const called = facts.ownLibraryOf(call.expression);
-  const plugin = method === 'register' && args[0] ? facts.ownLibraryOf(args[0]) : undefined;
+  const called = reachesModule ? facts.ownLibraryOf(call.expression) : undefined;
+  const plugin = reachesModule && method === 'register' && args[0] ? facts.ownLibraryOf(args[0]) : undefined;
   const middleware = corsMiddlewares.find((m) => {
     const install = m.install;
     if (install.kind === 'method') return ts.isCallExpression(call) && method === install.method && ts.isPropertyAccessExpression(unwrap(call.expression));
@@ -162,6 +167,7 @@ export const permissiveCors: Rule = {
     const { facts, sourceFile } = context;
     // A test's server is not deployed: its policy and cookies reach no user.
     if (facts.isTestFile) return {};
+    const reachesModule = reachesCorsModule(facts);
     const originWrites: HeaderWrite[] = [];
     const credentialScopes = new Set<ts.Node>();
     const recordHeader = (node: ts.CallExpression | ts.PropertyAssignment): void => {
@@ -172,7 +178,7 @@ export const permissiveCors: Rule = {
       else if (write.header === allowCredentialsHeader && isTrue(write.value)) credentialScopes.add(scope);
     };
     const checkMiddleware = (call: ts.CallExpression | ts.NewExpression): void => {
-      const install = corsInstall(call, facts);
+      const install = corsInstall(call, facts, reachesModule);
       const options = install && literalOf(install.options, facts);
       if (!install || !options || inDevelopmentOnlyBranch(call)) return;
       const credentials = objectProperty(options, 'credentials');

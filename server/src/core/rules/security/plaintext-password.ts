@@ -30,6 +30,10 @@ const modelWrites = new Map<string, number>([
   ['create', 0], ['insertMany', 0], ['build', 0], ['update', 0], ['updateOne', 1], ['updateMany', 1],
   ['findByIdAndUpdate', 1], ['findOneAndUpdate', 1], ['replaceOne', 1],
 ]);
+/** Every name a call is checked by (checkCall): a call by another name is neither a lookup nor a write. */
+const checkedCallNames: ReadonlySet<string> = new Set([
+  ...lookupMethods, drizzleBuilder.equals, ...sqlMethods, ...prismaWrites, 'values', 'set', 'insert', 'update', ...mongoWrites.keys(), ...modelWrites.keys(),
+]);
 /** A model file that hashes on save: mongoose `pre('save')`, Sequelize `beforeCreate`, TypeORM `@BeforeInsert`. */
 const saveHook = /\.pre\(\s*['"`](save|validate|updateOne|findOneAndUpdate)|\b(beforeCreate|beforeSave|beforeUpdate|beforeBulkCreate|BeforeInsert|BeforeUpdate|addHook)\b/;
 
@@ -214,7 +218,7 @@ export const plaintextPassword: Rule = {
 
     const checkCall = (call: ts.CallExpression): void => {
       const name = calleeName(call);
-      if (name === undefined) return;
+      if (name === undefined || !checkedCallNames.has(name)) return;
       if (lookupMethods.has(name)) checkLookup(call, name);
       // Drizzle: `where(eq(users.password, password))`.
       if (name === drizzleBuilder.equals && call.arguments.length === 2 && facts.libraryOf(call.expression)?.library === drizzle.id) {

@@ -227,10 +227,13 @@ export const prototypePollution: Rule = {
     const libraryWrite = (node: ts.BinaryExpression, left: ts.ElementAccessExpression): void => {
       const key = unwrap(left.argumentExpression);
       if (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key)) return;
+      const inner = unwrap(left.expression);
+      // Only an outer key (`obj[a][b] = v`) or a write into a name (a merge, a walk) is reported: `this.cache[key] = v`
+      // needs neither the guards nor the flow.
+      if (!ts.isIdentifier(inner) && !ts.isElementAccessExpression(inner)) return;
       const fn = namedFunctionAround(node);
       // The key check may sit in the callback or in the function that passes it.
       if (!fn?.body || reported.has(fn) || guards.guarded(node) || guards.guarded(fn.body)) return;
-      const inner = unwrap(left.expression);
       const outerKey = ts.isElementAccessExpression(inner) ? unwrap(inner.argumentExpression) : undefined;
       const keyOrigin = (k: ts.Expression) => facts.requestOrigin(k, { callerInput: true });
       const nested = outerKey && !ts.isStringLiteralLike(outerKey) && !ts.isNumericLiteral(outerKey) ? keyOrigin(outerKey) : undefined;
@@ -242,10 +245,11 @@ export const prototypePollution: Rule = {
         at = inner.argumentExpression;
         what = `${from(nested)}, picks the object that \`${left.getText(sourceFile)}\` writes into`;
       } else {
+        if (!ts.isIdentifier(inner)) return;
         const origin = keyOrigin(key);
         if (origin?.caller === undefined) return;
-        if (ts.isIdentifier(inner) && recursesInto(fn, inner, key, facts)) what = `This recursive merge copies the keys of ${from(origin)}, and descends into them`;
-        else if (ts.isIdentifier(inner) && walksDown(inner, facts)) what = `This function walks down \`${inner.text}\` by the keys in ${from(origin)}, and writes at the end`;
+        if (recursesInto(fn, inner, key, facts)) what = `This recursive merge copies the keys of ${from(origin)}, and descends into them`;
+        else if (walksDown(inner, facts)) what = `This function walks down \`${inner.text}\` by the keys in ${from(origin)}, and writes at the end`;
         else return;
       }
       reported.add(fn);

@@ -72,16 +72,17 @@ function needsParentheses(expr: ts.Expression): boolean {
  */
 function hashingHelper(call: ts.CallExpression, facts: Facts, project: ProjectFacts, fileName: string): { hashed: HashedParameters; name: string; where: string } | undefined {
   const callee = unwrap(call.expression);
-  const name = callee.getText(facts.sourceFile);
+  // Asked of nearly every call, and nearly always answered no: the callee's text only for a yes.
+  const name = (): string => callee.getText(facts.sourceFile);
   const fn = ts.isIdentifier(callee) ? facts.localFunction(callee) : undefined;
   if (fn) {
     const hashed = hashedParameterOf(fn, facts);
-    return hashed && !passwordIn(hashed.digest.data, facts) ? { hashed, name, where: '' } : undefined;
+    return hashed && !passwordIn(hashed.digest.data, facts) ? { hashed, name: name(), where: '' } : undefined;
   }
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
   const imported = calledExport(call, facts);
   const remote = imported && importedHashing(exportLookup(project), fileName, imported.specifier, imported.name);
-  return remote ? { hashed: remote.effect, name, where: `${relativePath(fileName, remote.file)}, ` } : undefined;
+  return remote ? { hashed: remote.effect, name: name(), where: `${relativePath(fileName, remote.file)}, ` } : undefined;
 }
 
 /** The password among the arguments given to a helper's hashed parameters. */

@@ -40,6 +40,8 @@ export const xxe: Rule = {
   },
   create(context) {
     const { facts } = context;
+    // A file that reaches no XML parser has no call to look up.
+    if (!xmlParsers.some((p) => facts.mayReferenceLibrary(p.library))) return {};
     return {
       CallExpression(call) {
         const parser = parserOf(call, facts);

@@ -62,8 +62,8 @@ export interface CouplingUse {
 }
 
 /**
- * The places where a unit reaches other units: a call of one of the file's functions (its arguments are what the
- * function's parameters may hold), an assignment to one of its `let`s or `var`s or to `this.name` (what is read
+ * The places where a unit reaches other units: a call of one of the file's functions or of a method on `this` (its
+ * arguments are what the parameters may hold, and the call may be what makes it run in a handler), an assignment to one of its `let`s or `var`s or to `this.name` (what is read
  * from them elsewhere). Only where these texts differ between two versions of the unit does an edit reach further
  * than the unit itself.
  */
@@ -81,6 +81,11 @@ export function couplingUses(unit: ts.Node, declarations: CouplingDeclarations, 
         add(node.text, 'word', parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node ? parent : node);
       }
       return;
+    }
+    // `this.name(…)`: what the method is called with, and whether it is called from here at all.
+    if (ts.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) add(callee.name.text, 'member', node);
     }
     const target = assignedTarget(node);
     if (!target) return;

@@ -110,11 +110,20 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
   for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
 
-  for (const [name, how] of reach) for (const at of wordsIn(sourceFile.text, name, how)) {
-    const i = unitAt(units, at);
-    if (i !== undefined) rerun.add(i);
+  for (const [name, how] of reach) {
+    for (const at of wordsIn(sourceFile.text, name, how)) {
+      const i = unitAt(units, at);
+      if (i !== undefined) rerun.add(i);
+    }
+    // A method called (or no longer called) from the edited unit: whether a handler reaches it may have changed.
+    if (how === 'member') for (let i = 0; i < units.length; i++) if (units[i].head !== undefined && memberNameOf(units[i].node) === name) rerun.add(i);
   }
   return { region, rerun, layout: false };
+}
+
+function memberNameOf(member: ts.Node): string | undefined {
+  const name = ts.isClassElement(member) ? member.name : undefined;
+  return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
 }
 
 /** Whether neither the replaced text nor its replacement breaks a line: every token stays on its line. */

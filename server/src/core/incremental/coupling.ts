@@ -62,8 +62,8 @@ export interface CouplingUse {
 }
 
 /**
- * The places where a unit reaches other units: a call of one of the file's functions or of a method on `this` (its
- * arguments are what the parameters may hold, and the call may be what makes it run in a handler), an assignment to one of its `let`s or `var`s or to `this.name` (what is read
+ * The places where a unit reaches other units: a call of one of the file's functions (its arguments are what the
+ * function's parameters may hold), an assignment to one of its `let`s or `var`s or to `this.name` (what is read
  * from them elsewhere). Only where these texts differ between two versions of the unit does an edit reach further
  * than the unit itself.
  */
@@ -82,11 +82,6 @@ export function couplingUses(unit: ts.Node, declarations: CouplingDeclarations, 
       }
       return;
     }
-    // `this.name(…)`: what the method is called with, and whether it is called from here at all.
-    if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) add(callee.name.text, 'member', node);
-    }
     const target = assignedTarget(node);
     if (!target) return;
     const e = unwrap(target);
@@ -98,6 +93,23 @@ export function couplingUses(unit: ts.Node, declarations: CouplingDeclarations, 
         if (ts.isIdentifier(n) && declarations.mutable.has(n.text)) add(n.text, 'word', node);
       });
     }
+  });
+  return out;
+}
+
+/**
+ * The calls of methods on `this` in a unit, by method name, as texts: what a method is called with, and whether
+ * it is called from a handler at all, is what its own findings may depend on (not its other callers').
+ */
+export function methodCalls(unit: ts.Node, sourceFile: ts.SourceFile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  preorder(unit, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = unwrap(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+    const texts = out.get(callee.name.text) ?? [];
+    texts.push(node.getText(sourceFile));
+    out.set(callee.name.text, texts);
   });
   return out;
 }

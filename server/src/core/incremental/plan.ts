@@ -14,7 +14,7 @@
 import * as ts from 'typescript';
 import { parse } from '../parse';
 import { isFunctionLike } from '../facts/syntax';
-import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames } from './coupling';
+import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames, methodCalls } from './coupling';
 import { onlyWhitespace, sameSyntax } from './same-syntax';
 import { type Unit, unitAt } from './units';
 
@@ -110,13 +110,21 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
   for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
 
-  for (const [name, how] of reach) {
-    for (const at of wordsIn(sourceFile.text, name, how)) {
-      const i = unitAt(units, at);
-      if (i !== undefined) rerun.add(i);
+  for (const [name, how] of reach) for (const at of wordsIn(sourceFile.text, name, how)) {
+    const i = unitAt(units, at);
+    if (i !== undefined) rerun.add(i);
+  }
+  // A method called differently (or no longer, or newly) from the edited unit runs again itself.
+  const calledBefore = methodCalls(old, old);
+  const calledAfter = methodCalls(unit.node, sourceFile);
+  const changedCalls = new Set<string>();
+  for (const [name, texts] of calledAfter) if (!sameList(texts, calledBefore.get(name))) changedCalls.add(name);
+  for (const name of calledBefore.keys()) if (!calledAfter.has(name)) changedCalls.add(name);
+  if (changedCalls.size > 0) {
+    for (let i = 0; i < units.length; i++) {
+      const name = units[i].head !== undefined ? memberNameOf(units[i].node) : undefined;
+      if (name !== undefined && changedCalls.has(name)) rerun.add(i);
     }
-    // A method called (or no longer called) from the edited unit: whether a handler reaches it may have changed.
-    if (how === 'member') for (let i = 0; i < units.length; i++) if (units[i].head !== undefined && memberNameOf(units[i].node) === name) rerun.add(i);
   }
   return { region, rerun, layout: false };
 }
@@ -187,7 +195,11 @@ function previousUnitTree(text: string, isMember: boolean, fileName: string): ts
 }
 
 function sameTexts(a: CouplingUse, b: CouplingUse | undefined): boolean {
-  return b !== undefined && a.texts.length === b.texts.length && a.texts.every((t, i) => t === b.texts[i]);
+  return b !== undefined && sameList(a.texts, b.texts);
+}
+
+function sameList(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 /** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */

@@ -17,6 +17,7 @@ import * as ts from 'typescript';
 import { type AnalysisBase, analyzeIncrementally } from '../../server/src/core/analyze';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
+import { TreeIndex } from '../../server/src/core/traverse';
 import type { AnalysisResult } from '../../server/src/core/types';
 import { repoRoot } from './paths';
 
@@ -199,13 +200,16 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
     const fileName = path.basename(file);
     let text = fs.readFileSync(file, 'utf8');
     let tree = parse(text, fileName);
-    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, budgetMs }, rules).base;
+    // Kept across reparses as the server keeps it (document-trees.ts): the reused statements' runs are not walked again.
+    let index = new TreeIndex(tree);
+    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs }, rules).base;
     for (let step = 0; step < options.edits; step++) {
       const edit = nextEdit(text, tree, rand, options.tokensOnly ?? false);
       text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
       tree = ts.updateSourceFile(tree, text, ts.createTextChangeRange(ts.createTextSpan(edit.start, edit.end - edit.start), edit.text.length));
       const previous = base;
-      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, budgetMs }, rules, previous);
+      index = new TreeIndex(tree, index);
+      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs }, rules, previous);
       const full = analyzeIncrementally({ text, fileName, budgetMs }, rules).result;
       outcome.analyses++;
       if (previous && incremental.reused) outcome.reusing++;

@@ -12,6 +12,7 @@ import { TreeIndex } from '../../server/src/core/traverse';
 import { changedRegion, planReuse } from '../../server/src/core/incremental/plan';
 import { unitsOf } from '../../server/src/core/incremental/units';
 import { Workspace } from '../../server/src/core/workspace';
+import { DocumentTrees } from '../../server/src/core/document-trees';
 import { checkEditSequences, fixtureFiles } from '../harness/incremental-check';
 
 const app = `const express = require('express');
@@ -142,6 +143,27 @@ describe('incremental analysis', () => {
     const renamed = edit('process.env.JWT_SECRET', 'process.env.JWT_KEY');
     assert.deepEqual([...new Set(visited)], ['(top level)', 'login', 'authenticate', 'other'], 'the key another unit signs with');
     assert.equal(fixOf(renamed.result.findings), ', process.env.JWT_KEY');
+  });
+
+  it('indexes a reparsed tree from the previous index, node for node as a fresh index', () => {
+    const trees = new DocumentTrees();
+    const uri = 'file:///app.js';
+    let text = app;
+    let tree = trees.treeFor(uri, text, 'app.js');
+    let index = trees.indexFor(uri, tree);
+    for (const [from, to] of [['res.json(rows);', 'res.json(rows.slice(1));'], ['lastQuery', 'lastQuery2'], ["require('./db')", "require('./database')"], ['};\n', '};\nconst late = 1;\n']] as const) {
+      const at = text.indexOf(from);
+      text = text.replace(from, to);
+      trees.changed(uri, [{ start: at, end: at + from.length, newLength: to.length }]);
+      const reparsed = trees.treeFor(uri, text, 'app.js');
+      assert.notEqual(reparsed, tree, to);
+      tree = reparsed;
+      index = trees.indexFor(uri, tree);
+      const fresh = new TreeIndex(tree);
+      assert.deepEqual(index.nodes, fresh.nodes, to);
+      assert.deepEqual(index.nodes.map((_, i) => index.endOf(i)), fresh.nodes.map((_, i) => fresh.endOf(i)), to);
+    }
+    assert.equal(trees.indexFor(uri, tree), index, 'asked again for the same tree');
   });
 
   it('analyses afresh an edit outside function bodies', () => {

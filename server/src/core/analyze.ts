@@ -103,7 +103,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
-    const tree = new TreeIndex(sourceFile);
+    const tree = input.sourceFile && input.treeIndex ? input.treeIndex : new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
     const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode);

@@ -5,6 +5,7 @@
  */
 import * as ts from 'typescript';
 import { parse } from './parse';
+import { TreeIndex } from './traverse';
 
 /** One change: the replaced span `[start, end)` of the text as it was just before it, and the new text's length. */
 export interface TextChangeSpan {
@@ -17,6 +18,10 @@ interface TreeState {
   tree: ts.SourceFile;
   /** Changes since `tree` was made, in order; undefined after a whole-text replacement. */
   pending: ts.TextChangeRange[] | undefined;
+  /** The tree's index, once an analysis asked for it. */
+  index?: TreeIndex;
+  /** The index of the tree `tree` was reparsed from, whose unchanged statements it shares. */
+  reparsedFrom?: TreeIndex;
 }
 
 /**
@@ -44,14 +49,26 @@ export class DocumentTrees {
   treeFor(uri: string, text: string, fileName: string): ts.SourceFile {
     const state = this.trees.get(uri);
     let tree: ts.SourceFile | undefined;
+    let next: TreeState | undefined;
     if (state?.pending && state.tree.fileName === fileName) {
-      tree = state.pending.length === 0 && state.tree.text === text ? state.tree : reparse(state.tree, state.pending, text);
+      if (state.pending.length === 0 && state.tree.text === text) next = { ...state, pending: [] };
+      else if ((tree = reparse(state.tree, state.pending, text))) next = { tree, pending: [], reparsedFrom: state.index };
     }
-    tree ??= parse(text, fileName);
+    next ??= { tree: parse(text, fileName), pending: [] };
+    tree = next.tree;
     this.trees.delete(uri);
-    this.trees.set(uri, { tree, pending: [] });
+    this.trees.set(uri, next);
     if (this.trees.size > keptTrees) this.trees.delete(this.trees.keys().next().value!);
     return tree;
+  }
+
+  /** The index of `tree`, the document's last tree: made from the index of the tree it was reparsed from where it can. */
+  indexFor(uri: string, tree: ts.SourceFile): TreeIndex {
+    const state = this.trees.get(uri);
+    if (!state || state.tree !== tree) return new TreeIndex(tree);
+    state.index ??= new TreeIndex(tree, state.reparsedFrom);
+    state.reparsedFrom = undefined;
+    return state.index;
   }
 
   forget(uri: string): void {

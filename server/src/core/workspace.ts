@@ -279,7 +279,8 @@ export class Workspace {
       const sourceFile = this.treeOrOverflow(uri, text, fileName);
       let facts: Facts | undefined;
       if (sourceFile) {
-        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f) }, this.rulesFor(options), previous);
+        const treeIndex = this.trees.indexFor(uri, sourceFile);
+        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, treeIndex, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f) }, this.rulesFor(options), previous);
         result = analysis.result;
         document.base = analysis.base;
         // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit

@@ -25,7 +25,7 @@ import type { LibraryRef, ProjectExports } from './facts/libraries';
 import { exportLookup, importedHandle } from './project/project-database';
 import { importedReturnOf } from './project/imported-flow';
 import { unitAt, unitsOf } from './incremental/units';
-import { type Region, type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
+import { type ReusePlan, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
 import { type OffsetFinding, type UnitFinding, reachesRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
@@ -188,7 +188,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       try {
         // A rule that failed last time has nothing kept, and one whose file inputs changed keeps nothing: either runs on every unit.
         const read = isLocal && incremental ? rule.meta.unitInputs : undefined;
-        const sameInputs = (!read || keepsInputs(read, rule.meta.id)) && !(rule.meta.namesLinesElsewhere && plan && movesLines(plan.region, previous?.text ?? '', input.text));
+        const sameInputs = (!read || keepsInputs(read, rule.meta.id)) && !(rule.meta.namesLinesElsewhere && plan && !sameLines(previous?.text ?? '', plan.region, input.text));
         const before = isLocal && plan && sameInputs ? previous?.findings.get(rule.meta.id) : undefined;
         if (before && plan) kept.push(...reused(before, plan));
         (!isLocal ? fileWide : before ? someUnits : everyUnit).push({ listeners: rule.create(context), onError });
@@ -254,12 +254,6 @@ function rerunTouched(plan: ReusePlan, previous: AnalysisBase): void {
   for (const list of previous.findings.values()) {
     for (const { unit, finding } of list) if (!plan.rerun.has(unit) && touches(finding, plan.region)) plan.rerun.add(unit);
   }
-}
-
-/** Whether the edit added or removed a line break, moving the lines below it. */
-function movesLines(region: Region, previousText: string, text: string): boolean {
-  const breaks = /[\r\n\u2028\u2029]/;
-  return breaks.test(previousText.slice(region.start, region.oldEnd)) || breaks.test(text.slice(region.start, region.newEnd));
 }
 
 /** The previous findings of the units that do not run again, moved to where the edit put them. */

@@ -135,7 +135,7 @@ function memberNameOf(member: ts.Node): string | undefined {
 }
 
 /** Whether neither the replaced text nor its replacement breaks a line: every token stays on its line. */
-function sameLines(previousText: string, region: Region, text: string): boolean {
+export function sameLines(previousText: string, region: Region, text: string): boolean {
   const breaks = /[\r\n\u2028\u2029]/;
   return !breaks.test(previousText.slice(region.start, region.oldEnd)) && !breaks.test(text.slice(region.start, region.newEnd));
 }

@@ -16,7 +16,7 @@ import { repoRoot } from '../test/harness/paths';
 import { serverExecArgv } from '../shared/src/server-process';
 import { serverMemory } from './server-memory';
 import { table } from './stats';
-import { realText, typingEdits } from './real-text';
+import { type EditKind, editKinds, realText, typingEdits } from './real-text';
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,18 +38,20 @@ interface Latency {
   file: string;
   lines: number;
   open: number[];
-  edits: number[][];
+  /** Per kind of edit, per server: each edit's time to diagnostics. */
+  edits: Map<EditKind, number[][]>;
   parse: number[];
 }
 
 /**
- * Typing: a space added at the end of a line, then taken away, at lines spread over the file; each edit goes to
- * every server in turn (the order alternating), and every fourth one is followed by a bare parse of the text.
+ * Typing: a space added at the end of a line (layout), then an `x` typed at the end of an identifier in a function
+ * body (a token), each taken away again, at places spread over the file (real-text.ts); each edit goes to every
+ * server in turn (the order alternating), and every fourth one is followed by a bare parse of the text.
  */
 async function latency(clients: readonly LspClient[], folder: string, name: string, text: string, edits: number): Promise<Latency> {
   const uri = fileUri(path.join(folder, name));
   const lines = text.split('\n');
-  const result: Latency = { file: name, lines: lines.length, open: [], edits: clients.map(() => []), parse: [] };
+  const result: Latency = { file: name, lines: lines.length, open: [], edits: new Map(), parse: [] };
   const parse = (): void => {
     const t = performance.now();
     ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
@@ -63,19 +65,25 @@ async function latency(clients: readonly LspClient[], folder: string, name: stri
     await client.diagnosticsFor(uri, { version: 1, timeoutMs: 60000 });
     result.open.push(performance.now() - t);
   }
-  for (const { version, line, character, insert } of typingEdits(text, edits)) {
-    const change = insert
-      ? { range: { start: { line, character }, end: { line, character } }, text: ' ' }
-      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' };
-    const order = clients.map((_, i) => i);
-    if (version % 4 >= 2) order.reverse();
-    for (const i of order) {
-      const t = performance.now();
-      await clients[i].change(uri, version, [change]);
-      await clients[i].diagnosticsFor(uri, { version, timeoutMs: 60000 });
-      result.edits[i].push(performance.now() - t);
+  let version = 1;
+  for (const kind of editKinds) {
+    const times: number[][] = clients.map(() => []);
+    result.edits.set(kind, times);
+    for (const { line, character, insert, typed } of typingEdits(text, edits, kind)) {
+      version++;
+      const change = insert
+        ? { range: { start: { line, character }, end: { line, character } }, text: typed }
+        : { range: { start: { line, character }, end: { line, character: character + typed.length } }, text: '' };
+      const order = clients.map((_, i) => i);
+      if (version % 4 >= 2) order.reverse();
+      for (const i of order) {
+        const t = performance.now();
+        await clients[i].change(uri, version, [change]);
+        await clients[i].diagnosticsFor(uri, { version, timeoutMs: 60000 });
+        times[i].push(performance.now() - t);
+      }
+      if (version % 4 === 0) parse();
     }
-    if (version % 4 === 0) parse();
   }
   for (const client of clients) await client.close(uri);
   return result;
@@ -103,20 +111,25 @@ async function main(): Promise<void> {
     } finally {
       for (const client of clients) await client.stop();
     }
-    console.log(`\nedit → diagnostics: a space typed at the end of a line and taken away, ${edits} edits per file, each given to every server in turn; sequelize's lib/ concatenated`);
+    console.log(`\nedit → diagnostics, ${edits} edits of each kind per file, each given to every server in turn; sequelize's lib/ concatenated`);
+    console.log('  layout: a space typed at the end of a line and taken away; token: an `x` typed at the end of an identifier in a function body and taken away');
     const rows: string[][] = [];
     for (const run of runs) {
       const parse = percentile(run.parse, 50);
       rows.push([`${run.file} (${run.lines} lines): bare ts.createSourceFile`, ms(parse), '', '1.00×', '', `${run.parse.length} parses`]);
-      measured.forEach((server, i) => {
-        const p50 = percentile(run.edits[i], 50);
-        const p95 = percentile(run.edits[i], 95);
-        rows.push([`  ${server.name}`, ms(p50), ms(p95), ratio(p50 / parse), ratio(p95 / parse), `open → diagnostics ${ms(run.open[i])} ms`]);
-      });
+      for (const [kind, times] of run.edits) {
+        measured.forEach((server, i) => {
+          const p50 = percentile(times[i], 50);
+          const p95 = percentile(times[i], 95);
+          rows.push([`  ${kind} edits, ${server.name}`, ms(p50), ms(p95), ratio(p50 / parse), ratio(p95 / parse), kind === editKinds[0] ? `open → diagnostics ${ms(run.open[i])} ms` : '']);
+        });
+      }
     }
     console.log(table(['', 'median ms', 'p95 ms', 'median / parse', 'p95 / parse', 'notes'], rows));
     if (measured.length === 2) {
-      const lines = runs.map((run) => `${run.file}: bundle / out/ median ${ratio(percentile(run.edits[1], 50) / percentile(run.edits[0], 50))}, p95 ${ratio(percentile(run.edits[1], 95) / percentile(run.edits[0], 95))}`);
+      const lines = runs.flatMap((run) =>
+        [...run.edits].map(([kind, times]) => `${run.file}, ${kind} edits: bundle / out/ median ${ratio(percentile(times[1], 50) / percentile(times[0], 50))}, p95 ${ratio(percentile(times[1], 95) / percentile(times[0], 95))}`),
+      );
       console.log(lines.join('\n'));
     }
     process.stderr.write('  200 files open…\n');

@@ -1,11 +1,13 @@
 /**
  * The property incremental analysis keeps: after any sequence of edits, each analysed from the previous
  * analysis's base on the tree `ts.updateSourceFile` made, the result is the one a fresh full analysis of the same
- * text gives. Edits are random but lean to where people type (inside function bodies), and half of them paste a
- * line from elsewhere in the file, which brings in the names that tie units together.
+ * text gives. Edits are random but lean to where people type (inside function bodies), and many of them paste a
+ * line from elsewhere in the file, which brings in the names that tie units together. A share are token edits
+ * inside a body (a character typed into or deleted from an identifier or a string, a statement of the body
+ * duplicated or deleted): the edits after which file-wide rules reuse what they found (`fileInputs` in rule.ts).
  *
- * `node out/test/harness/incremental-check.js [--sequences 200] [--edits 12] [--seed 1]` runs it long and prints
- * the mismatches; the mocha test runs a short, fixed sample.
+ * `node out/test/harness/incremental-check.js [--sequences 200] [--edits 12] [--seed 1] [--tokens]` runs it long
+ * and prints the mismatches (`--tokens`: token edits only); the mocha test runs a short, fixed sample.
  */
 import '../../server/src/core/typescript-plain';
 import * as fs from 'node:fs';
@@ -15,6 +17,7 @@ import * as ts from 'typescript';
 import { type AnalysisBase, analyzeIncrementally } from '../../server/src/core/analyze';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
+import { TreeIndex } from '../../server/src/core/traverse';
 import type { AnalysisResult } from '../../server/src/core/types';
 import { repoRoot } from './paths';
 
@@ -32,6 +35,8 @@ export interface CheckOptions {
   /** Edit sequences, each on one file drawn from `files`. */
   sequences: number;
   edits: number;
+  /** Only token edits inside function bodies, instead of the mix. */
+  tokensOnly?: boolean;
 }
 
 export interface CheckOutcome {
@@ -91,7 +96,67 @@ interface Edit {
   text: string;
 }
 
-function nextEdit(text: string, sourceFile: ts.SourceFile, rand: () => number): Edit {
+/** What a token edit works on: the identifiers, string literals and statements inside function bodies. */
+interface BodyTokens {
+  identifiers: ts.Identifier[];
+  strings: ts.StringLiteralLike[];
+  statements: ts.Statement[];
+}
+
+function bodyTokens(sourceFile: ts.SourceFile): BodyTokens {
+  const out: BodyTokens = { identifiers: [], strings: [], statements: [] };
+  const visit = (node: ts.Node, inBody: boolean): void => {
+    if (inBody) {
+      if (ts.isIdentifier(node)) out.identifiers.push(node);
+      else if (ts.isStringLiteralLike(node)) out.strings.push(node);
+      if (ts.isBlock(node.parent) && ts.isStatement(node)) out.statements.push(node);
+    }
+    const body = ts.isFunctionLike(node) && 'body' in node && node.body && ts.isBlock(node.body) ? node.body : undefined;
+    ts.forEachChild(node, (child) => visit(child, inBody || child === body));
+  };
+  visit(sourceFile, false);
+  return out;
+}
+
+const identifierChars = 'xyzAbQ_$0';
+
+/**
+ * A token edit inside a function body, or undefined when the file has no body: a character typed into or deleted
+ * from an identifier or a string's contents, or a statement of a body duplicated after itself or deleted.
+ */
+function tokenEdit(sourceFile: ts.SourceFile, rand: () => number): Edit | undefined {
+  const { identifiers, strings, statements } = bodyTokens(sourceFile);
+  const pick = <T>(list: readonly T[]): T | undefined => (list.length > 0 ? list[Math.floor(rand() * list.length)] : undefined);
+  const kind = rand();
+  if (kind < 0.5) {
+    const id = pick(identifiers);
+    if (!id) return undefined;
+    const start = id.getStart(sourceFile);
+    const at = start + Math.floor(rand() * (id.end - start + 1));
+    if (rand() < 0.3 && at < id.end && id.end - start > 1) return { start: at, end: at + 1, text: '' };
+    return { start: at, end: at, text: identifierChars[Math.floor(rand() * identifierChars.length)] };
+  }
+  if (kind < 0.75) {
+    const literal = pick(strings);
+    if (!literal) return undefined;
+    // Between the quotes: the contents change, the token stays a string.
+    const open = literal.getStart(sourceFile) + 1;
+    const at = open + Math.floor(rand() * Math.max(1, literal.end - 1 - open + 1));
+    if (rand() < 0.4 && at < literal.end - 1) return { start: at, end: at + 1, text: '' };
+    return { start: at, end: at, text: rand() < 0.5 ? 'a' : ' ' };
+  }
+  const statement = pick(statements);
+  if (!statement) return undefined;
+  const start = statement.getStart(sourceFile);
+  if (rand() < 0.5) return { start, end: statement.end, text: '' };
+  return { start: statement.end, end: statement.end, text: `\n${sourceFile.text.slice(start, statement.end)}` };
+}
+
+function nextEdit(text: string, sourceFile: ts.SourceFile, rand: () => number, tokensOnly: boolean): Edit {
+  if (tokensOnly || rand() < 0.3) {
+    const token = tokenEdit(sourceFile, rand);
+    if (token) return token;
+  }
   const bodies = bodyOffsets(sourceFile);
   const at = bodies.length > 0 && rand() < 0.85 ? bodies[Math.floor(rand() * bodies.length)] : Math.floor(rand() * (text.length + 1));
   const kind = rand();
@@ -135,13 +200,16 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
     const fileName = path.basename(file);
     let text = fs.readFileSync(file, 'utf8');
     let tree = parse(text, fileName);
-    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, budgetMs }, rules).base;
+    // Kept across reparses as the server keeps it (document-trees.ts): the reused statements' runs are not walked again.
+    let index = new TreeIndex(tree);
+    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs }, rules).base;
     for (let step = 0; step < options.edits; step++) {
-      const edit = nextEdit(text, tree, rand);
+      const edit = nextEdit(text, tree, rand, options.tokensOnly ?? false);
       text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
       tree = ts.updateSourceFile(tree, text, ts.createTextChangeRange(ts.createTextSpan(edit.start, edit.end - edit.start), edit.text.length));
       const previous = base;
-      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, budgetMs }, rules, previous);
+      index = new TreeIndex(tree, index);
+      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs }, rules, previous);
       const full = analyzeIncrementally({ text, fileName, budgetMs }, rules).result;
       outcome.analyses++;
       if (previous && incremental.reused) outcome.reusing++;
@@ -157,10 +225,10 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
 
 if (require.main === module) {
   const { values } = parseArgs({
-    options: { sequences: { type: 'string', default: '200' }, edits: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, dir: { type: 'string' } },
+    options: { sequences: { type: 'string', default: '200' }, edits: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, dir: { type: 'string' }, tokens: { type: 'boolean', default: false } },
   });
   const files = values.dir ? listed(values.dir) : fixtureFiles();
-  const outcome = checkEditSequences({ files, seed: Number(values.seed), sequences: Number(values.sequences), edits: Number(values.edits) });
+  const outcome = checkEditSequences({ files, seed: Number(values.seed), sequences: Number(values.sequences), edits: Number(values.edits), tokensOnly: values.tokens });
   process.stdout.write(`${outcome.analyses} analyses after edits, ${outcome.reusing} reused findings, ${outcome.mismatches.length} mismatches\n`);
   const byRule = new Map<string, number>();
   for (const m of outcome.mismatches) for (const r of m.rules) byRule.set(r, (byRule.get(r) ?? 0) + 1);

@@ -12,6 +12,7 @@ import { TreeIndex } from '../../server/src/core/traverse';
 import { changedRegion, planReuse } from '../../server/src/core/incremental/plan';
 import { unitsOf } from '../../server/src/core/incremental/units';
 import { Workspace } from '../../server/src/core/workspace';
+import { DocumentTrees } from '../../server/src/core/document-trees';
 import { checkEditSequences, fixtureFiles } from '../harness/incremental-check';
 
 const app = `const express = require('express');
@@ -52,6 +53,12 @@ function planFor(text: string, from: string, to: string): { rerun: string[]; lay
   return plan && { rerun: [...plan.rerun].sort((a, b) => a - b).map((i) => units[i].node.getText(after).split('\n')[0]), layout: plan.layout };
 }
 
+/** The name of the function declaration around `node`. */
+function enclosingName(node: ts.Node): string {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (ts.isFunctionDeclaration(n) && n.name) return n.name.text;
+  return '(top level)';
+}
+
 describe('incremental analysis', () => {
   it('finds the changed span from the common prefix and suffix', () => {
     assert.deepEqual(changedRegion('abcdef', 'abXYdef'), { start: 2, oldEnd: 3, newEnd: 4 });
@@ -78,6 +85,85 @@ describe('incremental analysis', () => {
   it('re-runs the readers of a let a body assigns', () => {
     const plan = planFor(app, 'res.json(rows);', 'lastQuery = req.query.owner; res.json(rows);');
     assert.deepEqual(plan?.rerun, ['let lastQuery = \'\';', 'class Orders {', 'async list(req, res) {']);
+  });
+
+  it('re-runs a method whose call an edit added or removed, as a handler may reach it only through that call', () => {
+    const withHelper = app.replace('    res.json(rows);\n  }', '    res.json(rows);\n    this.audit(req);\n  }\n\n  audit(req) {\n    return req.query.owner;\n  }');
+    assert.deepEqual(planFor(withHelper, 'this.audit(req);', '')?.rerun, ['class Orders {', 'async list(req, res) {', 'audit(req) {']);
+  });
+
+  it('runs a rule on every unit when what it reads of another unit changes, and only on the edited one otherwise', () => {
+    const fileName = 'auth.js';
+    const text = [
+      "const jwt = require('jsonwebtoken');",
+      '',
+      'function login(req, res) {',
+      "  res.json({ token: jwt.sign({ sub: req.body.id }, process.env.JWT_SECRET, { expiresIn: '1h' }) });",
+      '}',
+      '',
+      'function authenticate(req, res, next) {',
+      "  const token = req.headers.authorization.split(' ')[1];",
+      '  req.user = jwt.decode(token);',
+      '  next();',
+      '}',
+      '',
+      'function other(req, res) {',
+      '  res.json({ ok: true });',
+      '}',
+      '',
+    ].join('\n');
+    // Visits of jwt-unverified's CallExpression listener, by the function around the call.
+    const visited: string[] = [];
+    const counted = rules.map((rule) =>
+      rule.meta.id !== 'jwt-unverified'
+        ? rule
+        : {
+            ...rule,
+            create: (context: RuleContext) => {
+              const listeners = rule.create(context);
+              return { ...listeners, CallExpression: (call: ts.CallExpression) => (visited.push(enclosingName(call)), listeners.CallExpression?.(call)) };
+            },
+          },
+    );
+    const first = analyzeIncrementally({ text, fileName }, counted);
+    const fixOf = (findings: readonly { ruleId: string; fixes: { edits: { newText: string }[] }[] }[]): string | undefined =>
+      findings.find((f) => f.ruleId === 'jwt-unverified')?.fixes[0]?.edits[1]?.newText;
+    assert.equal(fixOf(first.result.findings), ', process.env.JWT_SECRET');
+    const edit = (from: string, to: string) => {
+      const edited = text.replace(from, to);
+      const at = text.indexOf(from);
+      const tree = ts.updateSourceFile(parse(text, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, from.length), to.length));
+      visited.length = 0;
+      const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, counted, first.base);
+      assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings, to);
+      return next;
+    };
+    edit('ok: true', 'ok: trueish');
+    assert.deepEqual([...new Set(visited)], ['other'], 'a token typed in another function');
+    const renamed = edit('process.env.JWT_SECRET', 'process.env.JWT_KEY');
+    assert.deepEqual([...new Set(visited)], ['(top level)', 'login', 'authenticate', 'other'], 'the key another unit signs with');
+    assert.equal(fixOf(renamed.result.findings), ', process.env.JWT_KEY');
+  });
+
+  it('indexes a reparsed tree from the previous index, node for node as a fresh index', () => {
+    const trees = new DocumentTrees();
+    const uri = 'file:///app.js';
+    let text = app;
+    let tree = trees.treeFor(uri, text, 'app.js');
+    let index = trees.indexFor(uri, tree);
+    for (const [from, to] of [['res.json(rows);', 'res.json(rows.slice(1));'], ['lastQuery', 'lastQuery2'], ["require('./db')", "require('./database')"], ['};\n', '};\nconst late = 1;\n']] as const) {
+      const at = text.indexOf(from);
+      text = text.replace(from, to);
+      trees.changed(uri, [{ start: at, end: at + from.length, newLength: to.length }]);
+      const reparsed = trees.treeFor(uri, text, 'app.js');
+      assert.notEqual(reparsed, tree, to);
+      tree = reparsed;
+      index = trees.indexFor(uri, tree);
+      const fresh = new TreeIndex(tree);
+      assert.deepEqual(index.nodes, fresh.nodes, to);
+      assert.deepEqual(index.nodes.map((_, i) => index.endOf(i)), fresh.nodes.map((_, i) => fresh.endOf(i)), to);
+    }
+    assert.equal(trees.indexFor(uri, tree), index, 'asked again for the same tree');
   });
 
   it('analyses afresh an edit outside function bodies', () => {
@@ -193,5 +279,12 @@ describe('incremental analysis', () => {
     const outcome = checkEditSequences({ files: fixtureFiles(), seed: 1, sequences: 40, edits: 6 });
     assert.deepEqual(outcome.mismatches, []);
     assert.ok(outcome.reusing > outcome.analyses / 3, `${outcome.reusing} of ${outcome.analyses} analyses reused findings`);
+  });
+
+  it('equals a fresh full analysis over random token edits inside function bodies', function () {
+    this.timeout(300_000);
+    const outcome = checkEditSequences({ files: fixtureFiles(), seed: 2, sequences: 40, edits: 6, tokensOnly: true });
+    assert.deepEqual(outcome.mismatches, []);
+    assert.ok(outcome.reusing > outcome.analyses / 2, `${outcome.reusing} of ${outcome.analyses} analyses reused findings`);
   });
 });

@@ -25,7 +25,7 @@ import type { LibraryRef, ProjectExports } from './facts/libraries';
 import { handleLookup, importedHandle } from './project/project-database';
 import { importedReturnOf } from './project/imported-flow';
 import { unitAt, unitsOf } from './incremental/units';
-import { type ReusePlan, type UnitSpan, planReuse } from './incremental/plan';
+import { type ReusePlan, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
 import { type OffsetFinding, type UnitFinding, reachesRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
@@ -68,6 +68,8 @@ export interface AnalysisBase {
   readonly digest: string;
   readonly units: readonly UnitSpan[];
   readonly findings: ReadonlyMap<string, readonly UnitFinding[]>;
+  /** What each declaration-scoped rule with `unitInputs` read of each unit: a change runs it on every unit. */
+  readonly inputs: ReadonlyMap<string, readonly string[]>;
   /** The file-scoped rules' findings, reused only after a layout edit (incremental/plan.ts). */
   readonly fileFindings: ReadonlyMap<string, readonly UnitFinding[]>;
 }
@@ -101,7 +103,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
       range: rangeOf(sourceFile, d.start, d.start + d.length),
     }));
-    const tree = new TreeIndex(sourceFile);
+    const tree = input.sourceFile && input.treeIndex ? input.treeIndex : new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
     const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode);
@@ -115,11 +117,39 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     if (plan && previous) rerunTouched(plan, previous);
     const layout = plan?.layout ?? false;
 
+    /** What `read` finds in one unit's nodes (a class head's own, not its members'). */
+    const unitInput = (read: NonNullable<Rule['meta']['unitInputs']>, unit: number): string => {
+      const out: string[] = [];
+      for (let i = units[unit].from; i < units[unit].to; i++) {
+        const found = read(tree.nodes[i], facts, project);
+        if (found !== undefined) out.push(found);
+      }
+      return out.join('\u0000');
+    };
+    /**
+     * Records the rule's inputs per unit for the next analysis, and says whether they are the ones the previous
+     * analysis had: only the units the edit reaches are read again when the plan reuses findings.
+     */
+    const keepsInputs = (read: NonNullable<Rule['meta']['unitInputs']>, id: string): boolean => {
+      const before = plan ? previous?.inputs.get(id) : undefined;
+      if (before && plan && before.length === units.length) {
+        const now = [...before];
+        for (const i of plan.rerun) now[i] = unitInput(read, i);
+        if (now.every((v, i) => v === before[i])) {
+          inputs.set(id, now);
+          return true;
+        }
+      }
+      inputs.set(id, units.map((_, i) => unitInput(read, i)));
+      return false;
+    };
+
     const fileWide: Subscriber[] = [];
     // Declaration-scoped rules: on every unit, or (reusing the previous findings) on the units the edit reaches.
     const everyUnit: Subscriber[] = [];
     const someUnits: Subscriber[] = [];
     const found = new Map<Rule, UnitFinding[]>();
+    const inputs = new Map<string, string[]>();
     const tooDeep: string[] = [];
     let currentUnit = -1;
     let attributed = true;
@@ -133,9 +163,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
         found.set(rule, reused(fileKept, plan));
         continue;
       }
-      // A rule that failed last time has nothing kept: it runs on every unit.
-      const before = isLocal && plan ? previous?.findings.get(rule.meta.id) : undefined;
-      const kept = before && plan ? reused(before, plan) : [];
+      const kept: UnitFinding[] = [];
       found.set(rule, kept);
       const context: RuleContext = {
         sourceFile,
@@ -158,6 +186,11 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
         else internalErrors.push(internalError(error, rule.meta.id, input.fileName));
       };
       try {
+        // A rule that failed last time has nothing kept, and one whose file inputs changed keeps nothing: either runs on every unit.
+        const read = isLocal && incremental ? rule.meta.unitInputs : undefined;
+        const sameInputs = (!read || keepsInputs(read, rule.meta.id)) && !(rule.meta.namesLinesElsewhere && plan && !sameLines(previous?.text ?? '', plan.region, input.text));
+        const before = isLocal && plan && sameInputs ? previous?.findings.get(rule.meta.id) : undefined;
+        if (before && plan) kept.push(...reused(before, plan));
         (!isLocal ? fileWide : before ? someUnits : everyUnit).push({ listeners: rule.create(context), onError });
       } catch (error) {
         onError(error);
@@ -197,8 +230,10 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const kept = new Map<string, UnitFinding[]>();
     const fileKept = new Map<string, UnitFinding[]>();
     for (const [rule, list] of found) (rule.meta.scope === 'declaration' ? kept : fileKept).set(rule.meta.id, list);
+    // A rule that failed has no findings kept, so its inputs do not matter: it runs on every unit next time.
+    for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
-    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, fileFindings: fileKept }, reused: plan !== undefined, layout };
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept }, reused: plan !== undefined, layout };
   } catch (error) {
     if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     internalErrors.push(internalError(error, undefined, input.fileName));

@@ -5,6 +5,7 @@
  */
 import * as ts from 'typescript';
 import { parse } from './parse';
+import { TreeIndex } from './traverse';
 
 /** One change: the replaced span `[start, end)` of the text as it was just before it, and the new text's length. */
 export interface TextChangeSpan {
@@ -17,6 +18,10 @@ interface TreeState {
   tree: ts.SourceFile;
   /** Changes since `tree` was made, in order. */
   pending: ts.TextChangeRange[];
+  /** The tree's index, once an analysis asked for it. */
+  index?: TreeIndex;
+  /** The index of the tree `tree` was reparsed from, whose unchanged statements it shares. */
+  reparsedFrom?: TreeIndex;
 }
 
 /**
@@ -50,13 +55,26 @@ export class DocumentTrees {
   /** The tree for `text`, the document's current text: reused, reparsed incrementally, or parsed in full. */
   treeFor(uri: string, text: string, fileName: string): ts.SourceFile {
     const state = this.edited.get(uri);
-    let tree: ts.SourceFile | undefined;
+    let next: TreeState | undefined;
     if (state && state.tree.fileName === fileName) {
-      tree = state.pending.length === 0 && state.tree.text === text ? state.tree : reparse(state.tree, state.pending, text);
+      if (state.pending.length === 0 && state.tree.text === text) next = state;
+      else {
+        const tree = reparse(state.tree, state.pending, text);
+        if (tree) next = { tree, pending: [], reparsedFrom: state.index };
+      }
     }
-    tree ??= parse(text, fileName);
-    if (this.edited.has(uri)) this.edited.set(uri, { tree, pending: [] });
-    return tree;
+    next ??= { tree: parse(text, fileName), pending: [] };
+    if (this.edited.has(uri)) this.edited.set(uri, next);
+    return next.tree;
+  }
+
+  /** The index of `tree`, the document's last tree: made from the index of the tree it was reparsed from where it can. */
+  indexFor(uri: string, tree: ts.SourceFile): TreeIndex {
+    const state = this.edited.get(uri);
+    if (!state || state.tree !== tree) return new TreeIndex(tree);
+    state.index ??= new TreeIndex(tree, state.reparsedFrom);
+    state.reparsedFrom = undefined;
+    return state.index;
   }
 
   forget(uri: string): void {

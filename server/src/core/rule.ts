@@ -33,6 +33,19 @@ export interface RuleMeta {
   options?: RuleOptionSpecs;
   /** `file` when absent. */
   scope?: RuleScope;
+  /**
+   * For a `declaration` rule whose finding in one unit also reads nodes of other units beyond the names that tie
+   * units (coupling.ts): what it reads of `node`, as a string, or undefined for nothing (a jsonwebtoken `sign` call's
+   * key, which a `decode` elsewhere offers as the secret to verify with). Asked of every node of the units an edit
+   * reaches, before and after it: when a unit's strings differ, the rule runs on every unit; when they are the same,
+   * only on the units the edit reaches. Cheap: it runs on every analysis that keeps a base.
+   */
+  unitInputs?: (node: ts.Node, facts: Facts, project: ProjectFacts) => string | undefined;
+  /**
+   * For a `declaration` rule: its messages name the line of something in another unit (the query inside a helper
+   * a loop calls), so an edit that adds or removes a line break runs it on every unit.
+   */
+  namesLinesElsewhere?: boolean;
 }
 
 /** An edit by offsets into the analysed text; converted to LSP ranges when the finding is made. */

@@ -59,8 +59,18 @@ export class TreeIndex {
   /** For the node at i, the index just past its subtree. */
   private readonly ends: number[] = [];
 
-  constructor(root: ts.Node) {
-    let depth = 0;
+  /**
+   * The index of `root`. With `previous`, the index of the tree `root` was reparsed from by `ts.updateSourceFile`:
+   * a top-level statement the reparse reused is the same object with the same subtree (moved, not copied), so its
+   * run of nodes is taken from `previous` and only the statements the edit touched are walked.
+   */
+  constructor(root: ts.Node, previous?: TreeIndex) {
+    if (previous && ts.isSourceFile(root)) this.addReusing(root, previous);
+    else this.addSubtree(root, 0);
+  }
+
+  private addSubtree(root: ts.Node, startDepth: number): void {
+    let depth = startDepth;
     const visit = (node: ts.Node): void => {
       const i = this.add(node);
       if (depth >= maxRecursion) {
@@ -73,6 +83,28 @@ export class TreeIndex {
       this.ends[i] = this.nodes.length;
     };
     visit(root);
+  }
+
+  private addReusing(root: ts.SourceFile, previous: TreeIndex): void {
+    // The previous tree's top-level statements: the children of its root, one run each.
+    const runs = new Map<ts.Node, number>();
+    for (let i = 1; i < previous.nodes.length; i = previous.ends[i]) runs.set(previous.nodes[i], i);
+    const self = this.add(root);
+    for (const statement of root.statements) {
+      const from = runs.get(statement);
+      if (from === undefined) {
+        this.addSubtree(statement, 1);
+        continue;
+      }
+      const to = previous.ends[from];
+      const shift = this.nodes.length - from;
+      for (let j = from; j < to; j++) {
+        this.nodes.push(previous.nodes[j]);
+        this.ends.push(previous.ends[j] + shift);
+      }
+    }
+    this.addSubtree(root.endOfFileToken, 1);
+    this.ends[self] = this.nodes.length;
   }
 
   /**

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import type { ResolvedConfig } from './config';
 import type { Facts } from './facts/facts';
 import type { ProjectFacts } from './project/project-facts';
+import type { TreeIndex } from './traverse';
 
 export type Category = 'security' | 'reliability' | 'performance' | 'maintainability' | 'confidence';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -58,6 +59,8 @@ export interface AnalysisInput {
   config?: ResolvedConfig;
   /** A tree the caller already holds for exactly this text (the server's incremental reparse). */
   sourceFile?: ts.SourceFile;
+  /** The index of `sourceFile` (traverse.ts), when the caller keeps one across reparses. */
+  treeIndex?: TreeIndex;
   /** How much CPU time, in ms, the rules may take (analysisBudgetMs when absent). */
   budgetMs?: number;
   /** What the rest of the project says of this file (the project index); nothing of other files when absent. */

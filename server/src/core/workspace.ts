@@ -31,7 +31,7 @@ import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
-import { type FileSummary, summarize, summarizeValues } from './project/file-summary';
+import { type FileSummary, exportsNeedParse, graphNeedsParse, importsOf, summarizeExports, summarizeGraph, summarizeValues } from './project/file-summary';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, type MadeExports, ProjectIndex, type ProjectToIndex } from './project/project-index';
@@ -296,7 +296,8 @@ export class Workspace {
       const sourceFile = this.treeOrOverflow(uri, text, fileName);
       let facts: Facts | undefined;
       if (sourceFile) {
-        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f) }, this.rulesFor(options), previous);
+        const treeIndex = this.trees.indexFor(uri, sourceFile);
+        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, treeIndex, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f) }, this.rulesFor(options), previous);
         result = analysis.result;
         document.base = analysis.base;
         // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit
@@ -317,7 +318,11 @@ export class Workspace {
   /** The file's summary for the project index; a failure is the analysis's internal error, never the caller's. */
   private summaryOf(facts: Facts, fileName: string, result: AnalysisResult): FileSummary | undefined {
     try {
-      return summarize(facts);
+      // As the index summarises a file it reads (project-index.ts): a text that can mount nothing (no `.use(`, no app
+      // handed on) has its imports for a graph, and one that says neither `export` nor `exports` no exports.
+      const text = facts.sourceFile.text;
+      const graph = graphNeedsParse(text) ? summarizeGraph(facts) : { imports: importsOf(text), mounts: [], globalGuards: [] };
+      return { ...graph, ...(exportsNeedParse(text) ? summarizeExports(facts) : { exportedMiddleware: [] }) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       result.internalErrors.push({ message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack });

@@ -97,6 +97,23 @@ export function couplingUses(unit: ts.Node, declarations: CouplingDeclarations, 
   return out;
 }
 
+/**
+ * The calls of methods on `this` in a unit, by method name, as texts: what a method is called with, and whether
+ * it is called from a handler at all, is what its own findings may depend on (not its other callers').
+ */
+export function methodCalls(unit: ts.Node, sourceFile: ts.SourceFile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  preorder(unit, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = unwrap(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+    const texts = out.get(callee.name.text) ?? [];
+    texts.push(node.getText(sourceFile));
+    out.set(callee.name.text, texts);
+  });
+  return out;
+}
+
 /** The left side of an assignment (`=`, `+=`, …) or the operand of `++`/`--`. */
 function assignedTarget(node: ts.Node): ts.Expression | undefined {
   if (ts.isBinaryExpression(node)) {

@@ -14,7 +14,7 @@
 import * as ts from 'typescript';
 import { parse } from '../parse';
 import { isFunctionLike } from '../facts/syntax';
-import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames } from './coupling';
+import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames, methodCalls } from './coupling';
 import { onlyWhitespace, sameSyntax } from './same-syntax';
 import { type Unit, unitAt } from './units';
 
@@ -114,11 +114,28 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
     const i = unitAt(units, at);
     if (i !== undefined) rerun.add(i);
   }
+  // A method called differently (or no longer, or newly) from the edited unit runs again itself.
+  const calledBefore = methodCalls(old, old);
+  const calledAfter = methodCalls(unit.node, sourceFile);
+  const changedCalls = new Set<string>();
+  for (const [name, texts] of calledAfter) if (!sameList(texts, calledBefore.get(name))) changedCalls.add(name);
+  for (const name of calledBefore.keys()) if (!calledAfter.has(name)) changedCalls.add(name);
+  if (changedCalls.size > 0) {
+    for (let i = 0; i < units.length; i++) {
+      const name = units[i].head !== undefined ? memberNameOf(units[i].node) : undefined;
+      if (name !== undefined && changedCalls.has(name)) rerun.add(i);
+    }
+  }
   return { region, rerun, layout: false };
 }
 
+function memberNameOf(member: ts.Node): string | undefined {
+  const name = ts.isClassElement(member) ? member.name : undefined;
+  return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+}
+
 /** Whether neither the replaced text nor its replacement breaks a line: every token stays on its line. */
-function sameLines(previousText: string, region: Region, text: string): boolean {
+export function sameLines(previousText: string, region: Region, text: string): boolean {
   const breaks = /[\r\n\u2028\u2029]/;
   return !breaks.test(previousText.slice(region.start, region.oldEnd)) && !breaks.test(text.slice(region.start, region.newEnd));
 }
@@ -178,7 +195,11 @@ function previousUnitTree(text: string, isMember: boolean, fileName: string): ts
 }
 
 function sameTexts(a: CouplingUse, b: CouplingUse | undefined): boolean {
-  return b !== undefined && a.texts.length === b.texts.length && a.texts.every((t, i) => t === b.texts[i]);
+  return b !== undefined && sameList(a.texts, b.texts);
+}
+
+function sameList(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
 /** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */

@@ -72,6 +72,9 @@ export const nPlusOneQuery: Rule = {
     description:
       'A query run once per element of a list costs one round trip each: fine with ten rows in development, seconds with ten thousand in production. Fetch (or insert) the whole set in one query before the loop and look items up in a Map.',
     fixable: 'suggestion',
+    scope: 'declaration',
+    // A loop's finding gives the line of the query inside the helper it calls, which may be in another unit.
+    namesLinesElsewhere: true,
     sources: ['CWE-1049', 'CWE-1073', 'Rails Bullet / Django nplusone', 'eslint no-await-in-loop'],
   },
   create(context) {

@@ -37,13 +37,16 @@ function usesYamlVersion3(facts: Facts): boolean {
   let found = false;
   preorder(facts.sourceFile, (n) => {
     if (found) return false;
-    if (ts.isCallExpression(n)) {
-      const ref = facts.ownLibraryOf(n.expression);
-      if (ref?.library === 'js-yaml' && ref.exportName !== undefined && yamlVersion3Exports.has(ref.exportName)) found = true;
-    }
+    if (callsYamlVersion3(n, facts)) found = true;
     return true;
   });
   return found;
+}
+
+function callsYamlVersion3(node: ts.Node, facts: Facts): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const ref = facts.ownLibraryOf(node.expression);
+  return ref?.library === 'js-yaml' && ref.exportName !== undefined && yamlVersion3Exports.has(ref.exportName);
 }
 
 /**
@@ -117,6 +120,9 @@ export const insecureDeserialization: Rule = {
     description:
       "node-serialize's `unserialize`, serialize-to-js's `deserialize`, funcster, cryo and js-yaml 3's `load` rebuild functions from their input, so a crafted request runs code on the server. Parse untrusted data with `JSON.parse` or js-yaml's safe loader.",
     fixable: 'suggestion',
+    scope: 'declaration',
+    // A js-yaml `load` anywhere is unsafe by default once the file calls a version 3 export anywhere.
+    unitInputs: (node, facts) => (callsYamlVersion3(node, facts) ? 'js-yaml 3' : undefined),
     sources: ['CWE-502', 'OWASP A08:2021', 'CodeQL js/unsafe-deserialization', 'semgrep javascript.lang.security.audit.unsafe-deserialization'],
   },
   create(context) {

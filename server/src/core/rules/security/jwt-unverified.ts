@@ -146,13 +146,18 @@ function secretInScope(at: ts.Node, facts: Facts): string | undefined {
   preorder(facts.sourceFile, (n) => {
     if (found) return false;
     if (!ts.isCallExpression(n)) return true;
-    const jc = jwtCallOf(n, facts);
-    if (!jc || jc.fn.library !== 'jsonwebtoken' || jc.fn.operation === 'decode' || jc.fn.keyArgument === undefined) return true;
-    const key = n.arguments[jc.fn.keyArgument];
+    const key = signingKeyOf(n, facts);
     if (key && sameInScope(key, n, at, facts)) found = unwrap(key).getText();
     return true;
   });
   return found;
+}
+
+/** The key a jsonwebtoken `sign` or `verify` call passes. */
+function signingKeyOf(call: ts.CallExpression, facts: Facts): ts.Expression | undefined {
+  const jc = jwtCallOf(call, facts);
+  if (!jc || jc.fn.library !== 'jsonwebtoken' || jc.fn.operation === 'decode' || jc.fn.keyArgument === undefined) return undefined;
+  return call.arguments[jc.fn.keyArgument];
 }
 
 /** `process.env.JWT_SECRET`, or a name (`secret`, `config.jwt.secret`) that resolves to the same declaration at both places. */
@@ -202,6 +207,9 @@ export const jwtUnverified: Rule = {
     description:
       'Decoding a JWT does not check its signature: anyone can write a token that says they are user 1 or an admin. Trust claims only from `verify`, and never let verification accept the `none` algorithm or expired tokens.',
     fixable: 'safe',
+    scope: 'declaration',
+    // A decode's fix verifies with the secret a jsonwebtoken call elsewhere in the file signs or verifies with.
+    unitInputs: (node, facts) => (ts.isCallExpression(node) ? signingKeyOf(node, facts)?.getText() : undefined),
     sources: ['CWE-345', 'CWE-347', 'OWASP A07:2021', 'OWASP JWT Cheat Sheet', 'semgrep javascript.jsonwebtoken.security.jwt-decode-without-verify'],
   },
   create(context) {

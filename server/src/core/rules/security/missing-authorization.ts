@@ -124,13 +124,17 @@ function isPublicMarker(decorator: ts.Expression): boolean {
 function ownerScopeInFile(facts: Facts): { key: string; value: string } | undefined {
   let found: { key: string; value: string } | undefined;
   preorder(facts.sourceFile, (n) => {
-    if (found) return false;
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && ownerField.test(n.name.text) && currentUserReference.test(n.initializer.getText()) && /^[\w.?]+$/.test(n.initializer.getText())) {
-      found = { key: n.name.text, value: n.initializer.getText() };
-    }
-    return true;
+    found ??= ownerScopeAt(n);
+    return found === undefined;
   });
   return found;
+}
+
+/** `user: req.user.id`: a property that scopes a record by its owner, written as a plain path to the current user. */
+function ownerScopeAt(n: ts.Node): { key: string; value: string } | undefined {
+  if (!ts.isPropertyAssignment(n) || !ts.isIdentifier(n.name) || !ownerField.test(n.name.text)) return undefined;
+  const value = n.initializer.getText();
+  return currentUserReference.test(value) && /^[\w.?]+$/.test(value) ? { key: n.name.text, value } : undefined;
 }
 
 function scopeFix(access: DatabaseAccess, method: string, selector: ts.Expression, handler: Handler, facts: Facts): OffsetFix | undefined {
@@ -166,6 +170,12 @@ export const missingAuthorization: Rule = {
     description:
       'A signed-in user who changes the id in the URL reads, changes or deletes another user\'s record when the handler loads it by id alone (IDOR, broken object-level authorization). Scope the query by the current user, or compare the owner before acting.',
     fixable: 'suggestion',
+    scope: 'declaration',
+    // The fix scopes a query the way the first owner-scoped query or create of the file does, wherever it is.
+    unitInputs: (node) => {
+      const scope = ownerScopeAt(node);
+      return scope && `${scope.key}: ${scope.value}`;
+    },
     sources: ['CWE-639', 'CWE-862', 'OWASP A01:2021', 'OWASP API1:2023'],
   },
   create(context) {

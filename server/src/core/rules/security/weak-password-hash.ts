@@ -105,6 +105,8 @@ export const weakPasswordHash: Rule = {
       'MD5, SHA-1 and SHA-2 are built to be fast: a GPU tries billions of guesses a second against them, so a leaked table of such hashes gives up most passwords. Hash passwords with bcrypt, scrypt or argon2.',
     fixable: 'suggestion',
     scope: 'declaration',
+    // A finding through a helper gives the line of the helper's digest, which may be in another unit.
+    namesLinesElsewhere: true,
     sources: ['CWE-916', 'CWE-328', 'OWASP A02:2021', 'OWASP Password Storage Cheat Sheet'],
   },
   create(context) {

@@ -1,8 +1,9 @@
 /**
  * The work queue of a scan's worker pool. Files are handed out largest first, so that no large file is left for
- * the end while the other workers idle (or in the order given, when that order matters more), in batches that shrink as the queue empties (guided self-scheduling):
- * each batch holds about a share of what remains, so early batches are large and few messages cross, and the last
- * ones are a few small files, which the workers finish at nearly the same time.
+ * the end while the other workers idle (or in the order given, when that order matters more), in batches that
+ * shrink as the queue empties (guided self-scheduling): each batch holds about a share of what remains, so early
+ * batches are large and few messages cross, and the last ones are a few small files, which the workers finish at
+ * nearly the same time.
  */
 
 /** How many batches each worker's share of the remaining bytes is cut into. */

@@ -41,7 +41,7 @@ import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
 import { reviewChecklist } from './review/checklist';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
-import type { AnalysisResult, Finding, Position, Range, TextEdit } from './types';
+import type { AnalysisResult, Finding, InternalError, Position, Range, TextEdit } from './types';
 import type { RuleMeta } from './rule';
 
 export type { ChecklistItem, FixOutcome, TextChangeSpan };
@@ -324,8 +324,7 @@ export class Workspace {
       const graph = graphNeedsParse(text) ? summarizeGraph(facts) : { imports: importsOf(text), mounts: [], globalGuards: [] };
       return { ...graph, ...(exportsNeedParse(text) ? summarizeExports(facts) : { exportedMiddleware: [] }) };
     } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      result.internalErrors.push({ message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack });
+      result.internalErrors.push(summaryFailure(error, fileName));
       return undefined;
     }
   }
@@ -350,8 +349,7 @@ export class Workspace {
     try {
       this.index.offerValues(fileName, text, () => summarizeValues(built));
     } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      result.internalErrors.push({ message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack });
+      result.internalErrors.push(summaryFailure(error, fileName));
     }
     return result;
   }
@@ -479,6 +477,12 @@ export class Workspace {
     const only = options.only;
     return only ? rules.filter((r) => only.includes(r.meta.id)) : rules;
   }
+}
+
+/** A summary for the project index that failed: the analysis's internal error, never the caller's. */
+function summaryFailure(error: unknown, fileName: string): InternalError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { message: `project summary failed on ${fileName}: ${e.message}`, stack: e.stack };
 }
 
 /** An LSP position as an offset, clamped to the line and the text (as LSP's `offsetAt` does). */

@@ -112,7 +112,7 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
       fileName: facts.sourceFile.fileName,
       projectPath: facts.sourceFile.fileName,
       facts: recording,
-      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, declarationFile: () => undefined, exportSummary: () => undefined, exportHandle: () => undefined, mayExportHandle: () => false, isTestCode: false, globalGuards: [] },
+      project: { mountedAround: () => [], mountedBy: [], declaredRange: () => undefined, declarationFile: () => undefined, exportSummary: () => undefined, exportHandle: () => undefined, importsProjectFile: () => false, mayExportHandle: () => false, isTestCode: false, globalGuards: [] },
       options: ruleOptions(rule.meta.options, undefined),
       report,
       outOfTime: () => false,

@@ -93,7 +93,10 @@ export function reportImportedSinks(call: ts.CallExpression, sink: FlowSink, con
     // A value from this module's own caller is that caller's to check; request data is the sender's.
     return origin && origin.caller === undefined ? origin : undefined;
   };
-  // Asked first: the called module's summary is made (a parse of it) only for a call that passes request data.
+  // The call's target is named first, from the file's own imports: most calls reach no other file of the project.
+  const target = calledExport(call, facts);
+  if (!target || !context.project.importsProjectFile(target.specifier)) return;
+  // Then its arguments: the called module's summary is made (a parse of it) only for a call that passes request data.
   if (!call.arguments.some((arg) => requestData(arg, true) !== undefined)) return;
   for (const landing of landingsOf(call, sink, facts, context.project)) {
     const arg = call.arguments[landing.argument];

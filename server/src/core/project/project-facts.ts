@@ -42,6 +42,8 @@ export interface ProjectFacts {
    * file (absolute) the specifier is written in, when not this one (following a summary into further modules).
    */
   exportSummary(specifier: string, name: string, from?: string): ResolvedExport | undefined;
+  /** Whether `specifier` names another file of the project, where `exportSummary` would look: known without reading it. */
+  importsProjectFile(specifier: string, from?: string): boolean;
   /** `exportSummary` for what the export is (a database handle: `summary.handle`), without what its code does. */
   exportHandle(specifier: string, name: string, from?: string): ResolvedExport | undefined;
   /**
@@ -69,6 +71,7 @@ export function standaloneProject(fileName: string, manifests: PackageManifests)
     declarationFile: () => siblingDeclaration(fileName),
     exportSummary: () => undefined,
     exportHandle: () => undefined,
+    importsProjectFile: () => false,
     mayExportHandle: () => false,
     isTestCode: false,
     globalGuards: [],

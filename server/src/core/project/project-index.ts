@@ -617,10 +617,15 @@ export class ProjectIndex {
     const project = build ? this.ensure(file) : this.projectOf(file);
     const declaredRange = (dependency: string): string | undefined => this.manifests.declaredRange(file, dependency);
     const declarationFile = (): string | undefined => siblingDeclaration(file);
-    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined, exportHandle: () => undefined, mayExportHandle: () => false, isTestCode: false, globalGuards: [] };
-    const exportOf = (specifier: string, name: string, from: string, part: ExportsPart): ResolvedExport | undefined => {
+    if (!project) return { mountedAround: () => [], mountedBy: [], declaredRange, declarationFile, exportSummary: () => undefined, exportHandle: () => undefined, importsProjectFile: () => false, mayExportHandle: () => false, isTestCode: false, globalGuards: [] };
+    // Another file of the project: a module importing itself has no summary to follow.
+    const otherFile = (specifier: string, from: string): string | undefined => {
       const target = project.resolve(specifier, from);
-      if (target === undefined || target === from) return undefined;
+      return target === from ? undefined : target;
+    };
+    const exportOf = (specifier: string, name: string, from: string, part: ExportsPart): ResolvedExport | undefined => {
+      const target = otherFile(specifier, from);
+      if (target === undefined) return undefined;
       const key = name === '' ? 'default' : name;
       const found = project.exportIn(target, key, part);
       return found ?? (key.startsWith('default.') ? project.exportIn(target, key.slice('default.'.length), part) : undefined);
@@ -632,9 +637,10 @@ export class ProjectIndex {
       declarationFile,
       exportSummary: (specifier, name, from = file) => exportOf(specifier, name, from, 'all'),
       exportHandle: (specifier, name, from = file) => exportOf(specifier, name, from, 'values'),
+      importsProjectFile: (specifier, from = file) => otherFile(specifier, from) !== undefined,
       mayExportHandle: (specifier, from = file) => {
-        const target = project.resolve(specifier, from);
-        return target !== undefined && target !== from && project.reachesDatabaseLibrary(target);
+        const target = otherFile(specifier, from);
+        return target !== undefined && project.reachesDatabaseLibrary(target);
       },
       isTestCode: project.isTest(file),
       get globalGuards() {

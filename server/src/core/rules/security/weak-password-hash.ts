@@ -81,8 +81,14 @@ function hashingHelper(call: ts.CallExpression, facts: Facts, project: ProjectFa
   }
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
   const imported = calledExport(call, facts);
-  const remote = imported && importedHashing(exportLookup(project), fileName, imported.specifier, imported.name);
+  // Another module's helper is summarised (a parse of its file) only when a password is passed to it.
+  if (!imported || !project.importsProjectFile(imported.specifier) || !passesPassword(call, facts)) return undefined;
+  const remote = importedHashing(exportLookup(project), fileName, imported.specifier, imported.name);
   return remote ? { hashed: remote.effect, name: name(), where: `${relativePath(fileName, remote.file)}, ` } : undefined;
+}
+
+function passesPassword(call: ts.CallExpression, facts: Facts): boolean {
+  return call.arguments.some((arg) => !ts.isSpreadElement(arg) && passwordIn(arg, facts) !== undefined);
 }
 
 /** The password among the arguments given to a helper's hashed parameters. */
@@ -140,9 +146,7 @@ export const weakPasswordHash: Rule = {
           if (password) report(digest.at, digest.algorithm, password, digest.data, digest.whole);
           return;
         }
-        // Asked first: a helper of another module is summarised (a parse of its file) only when a password is passed.
-        const passesPassword = call.arguments.some((arg) => !ts.isSpreadElement(arg) && passwordIn(arg, facts) !== undefined);
-        const helper = passesPassword ? hashingHelper(call, facts, context.project, context.fileName) : undefined;
+        const helper = hashingHelper(call, facts, context.project, context.fileName);
         const password = helper && passedPassword(call, helper.hashed.parameters, facts);
         if (!helper || !password || inProtocolFunction(call)) return;
         context.report({

@@ -16,6 +16,10 @@ export class ProjectRoots {
   private roots: ReadonlySet<string> = new Set();
   private fallbackFolder: string | undefined;
   private readonly packageRoots = new Map<string, string | undefined>();
+  /** Per folder: whether it is a boundary (a `.git` looked for once, not once per file below it). */
+  private readonly boundaries = new Map<string, boolean>();
+  /** Per folder holding files: the boundary above it (every file of a scan asks, several times). */
+  private readonly boundaryAbove = new Map<string, string | undefined>();
 
   /** The workspace folders: no search goes above the one holding a file. */
   setRoots(roots: readonly string[]): void {
@@ -35,17 +39,26 @@ export class ProjectRoots {
 
   /** A workspace folder or a repository root: the config search and the project index stop there. */
   isBoundary(dir: string): boolean {
-    return this.roots.has(dir) || fs.existsSync(path.join(dir, '.git'));
+    let known = this.boundaries.get(dir);
+    if (known === undefined) this.boundaries.set(dir, (known = this.roots.has(dir) || fs.existsSync(path.join(dir, '.git'))));
+    return known;
   }
 
   /** The workspace folder or repository root holding `file`; else the fallback when it holds the file. */
   boundaryOf(file: string): string | undefined {
     const start = path.dirname(path.resolve(file));
+    if (this.boundaryAbove.has(start)) return this.boundaryAbove.get(start);
+    let answer: string | undefined;
     for (let dir = start; ; dir = path.dirname(dir)) {
-      if (this.isBoundary(dir)) return dir;
+      if (this.isBoundary(dir)) {
+        answer = dir;
+        break;
+      }
       if (path.dirname(dir) === dir) break;
     }
-    return this.fallbackFolder !== undefined && isInside(start, this.fallbackFolder) ? this.fallbackFolder : undefined;
+    answer ??= this.fallbackFolder !== undefined && isInside(start, this.fallbackFolder) ? this.fallbackFolder : undefined;
+    this.boundaryAbove.set(start, answer);
+    return answer;
   }
 
   packageRootOf(file: string): string | undefined {
@@ -69,6 +82,8 @@ export class ProjectRoots {
 
   reset(): void {
     this.packageRoots.clear();
+    this.boundaries.clear();
+    this.boundaryAbove.clear();
   }
 }
 

@@ -25,10 +25,16 @@ const cookieModules: readonly string[] = [
   ...sessionMiddlewares.map((m) => m.module),
 ];
 
+/** The name a call of each setter ends in: every call is asked, and nearly none is named so. */
+const setterMethods = new Set(
+  cookieSetters.map(({ shape }) => (shape.kind === 'response-method' ? shape.method : shape.kind === 'context-cookies' ? 'set' : shape.path.at(-1) ?? shape.exportName)),
+);
+
 /** The setter a call is, by its shape and the library its callee comes from (`reachesModule`: of an import shape). */
 function setterOf(call: ts.CallExpression, facts: Facts, reachesModule: boolean): CookieSetter | undefined {
-  const callee = unwrap(call.expression);
   const method = calleeName(call);
+  if (method === undefined || !setterMethods.has(method)) return undefined;
+  const callee = unwrap(call.expression);
   let ref: LibraryRef | undefined | null = null;
   for (const s of cookieSetters) {
     const shape = s.shape;

@@ -32,6 +32,18 @@ const plainTypescript: Plugin = {
   },
 };
 
+/**
+ * The code cache (typescript-code-cache.ts) loads `typescript` from node_modules for out/; the bundle has its
+ * TypeScript inside, so there it would only load a second copy.
+ */
+const noCodeCache: Plugin = {
+  name: 'no-code-cache',
+  setup(build) {
+    build.onResolve({ filter: /\/typescript-code-cache$/ }, () => ({ path: 'typescript-code-cache', namespace: 'no-code-cache' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-code-cache' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 async function main(): Promise<void> {
   await build({
     entryPoints: ['server/src/lsp/server.ts'],
@@ -42,7 +54,7 @@ async function main(): Promise<void> {
     minify: true,
     logLevel: 'warning',
     outfile: 'dist/server.js',
-    plugins: [plainTypescript],
+    plugins: [plainTypescript, noCodeCache],
   });
 }
 

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../core/workspace';
 
 export function fingerprints(findings: readonly Pick<Finding, 'ruleId' | 'range'>[], text: string): string[] {
+  // Most files of a scan have no finding: their text is not split into lines.
+  if (findings.length === 0) return [];
   const lines = text.split('\n');
   const seen = new Map<string, number>();
   return findings.map((finding) => {

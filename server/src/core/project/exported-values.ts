@@ -26,9 +26,13 @@ export type ExportedValue =
 /** How many names and initializers a value is followed through within its file. */
 const maxDepth = 6;
 
-/** The module's exports that are database handles, or made from another module's exports. */
+/**
+ * The module's exports that are database handles, or made from another module's exports. None of a test file's:
+ * test helpers are no part of what the application runs.
+ */
 export function exportedValues(facts: Facts): Record<string, ExportedValue> {
   const out: Record<string, ExportedValue> = {};
+  if (facts.isTestFile) return out;
   const put = (name: string, value: ExportedValue | undefined): void => {
     if (value && !Object.prototype.hasOwnProperty.call(out, name)) out[name] = value;
   };

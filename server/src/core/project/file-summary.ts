@@ -90,7 +90,7 @@ export function summarizeExports(facts: Facts): ExportsSummary {
  * same made from the file on disk or from its analysis's facts (when the project does not count it as test code).
  */
 export function summarizeValues(facts: Facts): ExportsSummary {
-  const handles = facts.isTestFile ? {} : exportedValues(facts);
+  const handles = exportedValues(facts);
   const keys = Object.keys(handles).sort();
   const reexports = reexportsOf(facts);
   return {

@@ -120,6 +120,26 @@ describe('project index: what an export is, apart from what it does', () => {
     assert.equal(index.factsFor(route, false).exportHandle('./db', '')?.summary.handle, undefined);
   });
 
+  it('summarises an imported call for missing-transaction only when it shares data with another step', () => {
+    const root = makeProject({
+      'package.json': '{ "name": "app" }\n',
+      'db.js': "const { Pool } = require('pg');\nmodule.exports = new Pool();\n",
+      'inventory.js': "const db = require('./db');\nexports.reserve = (items) => db.query('UPDATE stock SET n = n - 1 WHERE id = $1', [items[0]]);\n",
+      'audit.js': "const db = require('./db');\nexports.record = (text) => db.query('INSERT INTO audit (text) VALUES ($1)', [text]);\n",
+      'orders.js':
+        "const db = require('./db');\nconst inventory = require('./inventory');\nconst audit = require('./audit');\n" +
+        "exports.place = async (order) => {\n  await db.query('INSERT INTO orders (id) VALUES ($1)', [order.id]);\n" +
+        "  await inventory.reserve(order.items);\n  await audit.record('an order');\n};\n",
+    });
+    const orders = path.join(root, 'orders.js');
+    const workspace = new Workspace({ roots: [root], sharesMadeExports: true });
+    const findings = workspace.analyzeText(orders, fs.readFileSync(orders, 'utf8')).findings.filter((f) => f.ruleId === 'missing-transaction');
+    assert.equal(findings.length, 1, 'the insert and inventory.reserve change the same order');
+    const summarised = workspace.takeMadeExports().filter((m) => m.part === 'all').flatMap((m) => Object.keys(m.summary.exports ?? {}));
+    assert.ok(summarised.includes('reserve'), summarised.join(' '));
+    assert.ok(!summarised.includes('record'), `audit.record shares nothing with the other steps: ${summarised.join(' ')}`);
+  });
+
   it('passes what one workspace made of exports to another that indexed the same texts', () => {
     const root = modelProject();
     const route = path.join(root, 'route.js');

@@ -107,7 +107,8 @@ export const missingTransaction: Rule = {
           if (context.outOfTime()) return;
           // Counting every imported call as a step first: when even that is too few, no summary is asked.
           if (tooFew(candidates)) continue;
-          const list = candidates.flatMap(resolved);
+          const sharing = relatedImportedCalls(fn, candidates, facts);
+          const list = candidates.flatMap((s) => (s.kind !== 'imported' || sharing.has(s) ? resolved(s) : []));
           if (tooFew(list)) continue;
           const finding = judge(fn, list, facts, transactions, context.outOfTime);
           if (!finding) continue;
@@ -124,6 +125,23 @@ export const missingTransaction: Rule = {
     };
   },
 };
+
+/**
+ * The imported calls among `steps` that work on data another step also works on. Only those are summarised: a
+ * step that shares no data with any other joins no group of related writes and follows no charge, whatever its
+ * module does, so judging without it finds what judging with it would.
+ */
+function relatedImportedCalls(fn: ts.Node, steps: readonly (Step | ImportedCall)[], facts: Facts): Set<ImportedCall> {
+  const related = new Set<ImportedCall>();
+  if (!steps.some((s) => s.kind === 'imported')) return related;
+  // As judge() reads them: the handles of the direct writes are not data.
+  const handles = new Set(steps.flatMap((s) => (s.kind === 'write' ? [rootIdentifier(s.write.handle) ?? ''] : [])));
+  const data = steps.map((s) => dataOf(s.kind === 'write' ? chainOf(s.node) : s.node, fn, facts, handles));
+  steps.forEach((s, i) => {
+    if (s.kind === 'imported' && data.some((d, j) => j !== i && shares(data[i], d))) related.add(s);
+  });
+  return related;
+}
 
 interface Judgement {
   at: ts.Node;

@@ -232,25 +232,32 @@ export const prototypePollution: Rule = {
       // needs neither the guards nor the flow.
       if (!ts.isIdentifier(inner) && !ts.isElementAccessExpression(inner)) return;
       const fn = namedFunctionAround(node);
+      const body = fn?.body;
+      if (!fn || !body || reported.has(fn)) return;
       // The key check may sit in the callback or in the function that passes it.
-      if (!fn?.body || reported.has(fn) || guards.guarded(node) || guards.guarded(fn.body)) return;
-      const outerKey = ts.isElementAccessExpression(inner) ? unwrap(inner.argumentExpression) : undefined;
+      const guarded = (): boolean => guards.guarded(node) || guards.guarded(body);
       const keyOrigin = (k: ts.Expression) => facts.requestOrigin(k, { callerInput: true });
-      const nested = outerKey && !ts.isStringLiteralLike(outerKey) && !ts.isNumericLiteral(outerKey) ? keyOrigin(outerKey) : undefined;
       const from = (o: { source: string; caller?: string }) => `\`${o.source}\`, from the caller of the exported \`${o.caller}\``;
       let what: string;
       let at: ts.Node = left.argumentExpression;
-      // A key the function was handed as such (`section`, `opts.group`), not one of a collection it iterates.
-      if (nested?.caller !== undefined && ts.isElementAccessExpression(inner) && !nested.source.includes('[]')) {
+      if (ts.isElementAccessExpression(inner)) {
+        // A key the function was handed as such (`section`, `opts.group`), not one of a collection it iterates.
+        const outerKey = unwrap(inner.argumentExpression);
+        if (ts.isStringLiteralLike(outerKey) || ts.isNumericLiteral(outerKey) || guarded()) return;
+        const nested = keyOrigin(outerKey);
+        if (nested?.caller === undefined || nested.source.includes('[]')) return;
         at = inner.argumentExpression;
         what = `${from(nested)}, picks the object that \`${left.getText(sourceFile)}\` writes into`;
       } else {
-        if (!ts.isIdentifier(inner)) return;
+        // What the function does with the name is read first: it is cheaper than the guards and the flow.
+        const recursive = recursesInto(fn, inner, key, facts);
+        if (!recursive && !walksDown(inner, facts)) return;
+        if (guarded()) return;
         const origin = keyOrigin(key);
         if (origin?.caller === undefined) return;
-        if (recursesInto(fn, inner, key, facts)) what = `This recursive merge copies the keys of ${from(origin)}, and descends into them`;
-        else if (walksDown(inner, facts)) what = `This function walks down \`${inner.text}\` by the keys in ${from(origin)}, and writes at the end`;
-        else return;
+        what = recursive
+          ? `This recursive merge copies the keys of ${from(origin)}, and descends into them`
+          : `This function walks down \`${inner.text}\` by the keys in ${from(origin)}, and writes at the end`;
       }
       reported.add(fn);
       context.report({

@@ -203,7 +203,7 @@ function sameList(a: readonly string[], b: readonly string[] | undefined): boole
 }
 
 /** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */
-function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
+export function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
   // A name the parser made up for a missing identifier is empty: it occurs nowhere (and would never advance).
   if (name === '') return;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {

@@ -27,6 +27,7 @@ import { type AnalysisBase, analyze, analyzeIncrementally, skipReason } from './
 import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
 import { ConfigLookup } from './config-lookup';
 import { DocumentTrees, type TextChangeSpan } from './document-trees';
+import { onlyAnIdentifier } from './incremental/identifier-edit';
 import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
@@ -310,7 +311,9 @@ export class Workspace {
         // changes no name, value or line, so it changes nothing the summary holds.
         const layoutOnly = analysis.layout && previous !== undefined && document.summary !== undefined;
         if (layoutOnly) document.exportsBase = exportsBase;
-        const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, exportsBase, analysis.changed);
+        // A name typed leaves every import where it was (identifier-edit.ts).
+        const imports = previous && document.summary && onlyAnIdentifier(previous.text, sourceFile) ? document.summary.imports : undefined;
+        const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, exportsBase, analysis.changed, imports);
         document.summary = summary;
         if (summary) projectChanged = this.index.record(fileName, text, summary);
       } else {
@@ -327,13 +330,22 @@ export class Workspace {
    * The file's summary for the project index; a failure is the analysis's internal error, never the caller's. The
    * exports part is made again only for the exports `changed` holds (the edit since `previous` was made may have
    * changed them; all of them when either is absent), and what it was made of is kept in `document.exportsBase`.
+   * `imports`: the file's imports when the edit cannot have changed them.
    */
-  private summaryOf(facts: Facts, fileName: string, result: AnalysisResult, document: OpenDocument, previous: ExportSummariesBase | undefined, changed: ((node: ts.Node) => boolean) | undefined): FileSummary | undefined {
+  private summaryOf(
+    facts: Facts,
+    fileName: string,
+    result: AnalysisResult,
+    document: OpenDocument,
+    previous: ExportSummariesBase | undefined,
+    changed: ((node: ts.Node) => boolean) | undefined,
+    imports: string[] | undefined,
+  ): FileSummary | undefined {
     try {
       // As the index summarises a file it reads (project-index.ts): a text that can mount nothing (no `.use(`, no app
       // handed on) has its imports for a graph, and one that says neither `export` nor `exports` no exports.
       const text = facts.sourceFile.text;
-      const graph = graphNeedsParse(text) ? summarizeGraph(facts) : { imports: importsOf(text), mounts: [], globalGuards: [] };
+      const graph = graphNeedsParse(text) ? summarizeGraph(facts, imports) : { imports: imports ?? importsOf(text), mounts: [], globalGuards: [] };
       if (!exportsNeedParse(text)) return { ...graph, exportedMiddleware: [] };
       const exports = summarizeExportsReusing(facts, previous, changed);
       document.exportsBase = exports.base;

@@ -64,10 +64,11 @@ export function summarize(facts: Facts): FileSummary {
   return { ...summarizeGraph(facts), ...summarizeExports(facts) };
 }
 
-export function summarizeGraph(facts: Facts): GraphSummary {
+/** `imports`: what `importsOf` gives for the file's text, when the caller knows it already. */
+export function summarizeGraph(facts: Facts, imports?: string[]): GraphSummary {
   const kindsOf = middlewareKindsIn(facts);
   return {
-    imports: importsOf(facts.sourceFile.text),
+    imports: imports ?? importsOf(facts.sourceFile.text),
     mounts: [...facts.mounts.map((m) => mountSummary(m, facts, kindsOf)), ...appHandoffs(facts)],
     globalGuards: globalGuardNames(facts),
   };

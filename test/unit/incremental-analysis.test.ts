@@ -155,7 +155,15 @@ describe('incremental analysis', () => {
     let text = app;
     let tree = trees.treeFor(uri, text, 'app.js');
     let index = trees.indexFor(uri, tree);
-    for (const [from, to] of [['res.json(rows);', 'res.json(rows.slice(1));'], ['lastQuery', 'lastQuery2'], ["require('./db')", "require('./database')"], ['};\n', '};\nconst late = 1;\n']] as const) {
+    for (const [from, to] of [
+      ['res.json(rows);', 'res.json(rows.slice(1));'],
+      ['lastQuery', 'lastQuery2'],
+      ["require('./db')", "require('./database')"],
+      ['};\n', '};\nconst late = 1;\n'],
+      // In a method: the class is parsed again, its other members reused.
+      ['[req.params.id]', '[req.params.orderId]'],
+      ['async one(req, res) {', 'async one(req, res) {\n    this.seen = true;'],
+    ] as const) {
       const at = text.indexOf(from);
       text = text.replace(from, to);
       trees.changed(uri, [{ start: at, end: at + from.length, newLength: to.length }]);

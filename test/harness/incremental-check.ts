@@ -19,13 +19,19 @@ import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
 import { TreeIndex } from '../../server/src/core/traverse';
 import type { AnalysisResult } from '../../server/src/core/types';
+import type { Facts } from '../../server/src/core/facts/facts';
+import { importsOf, summarizeExports, summarizeExportsReusing } from '../../server/src/core/project/file-summary';
+import { onlyAnIdentifier } from '../../server/src/core/incremental/identifier-edit';
 import { repoRoot } from './paths';
 
 export interface Mismatch {
   file: string;
   seed: number;
   step: number;
-  /** The rule ids whose findings differ. */
+  /**
+   * The rule ids whose findings differ, `project summary` when the exports summary made from the edit differs, and
+   * `imports` when an edit taken to leave the imports changed them.
+   */
   rules: string[];
 }
 
@@ -43,6 +49,8 @@ export interface CheckOutcome {
   mismatches: Mismatch[];
   /** Analyses that reused findings (not every edit can): a run that never reuses proves nothing. */
   reusing: number;
+  /** Analyses after which the exports summary was made again only for what the edit reached. */
+  summariesReused: number;
   analyses: number;
 }
 
@@ -192,7 +200,7 @@ function differingRules(a: AnalysisResult, b: AnalysisResult): string[] {
 }
 
 export function checkEditSequences(options: CheckOptions): CheckOutcome {
-  const outcome: CheckOutcome = { mismatches: [], reusing: 0, analyses: 0 };
+  const outcome: CheckOutcome = { mismatches: [], reusing: 0, summariesReused: 0, analyses: 0 };
   for (let sequence = 0; sequence < options.sequences; sequence++) {
     const seed = options.seed * 100_003 + sequence;
     const rand = random(seed);
@@ -202,22 +210,47 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
     let tree = parse(text, fileName);
     // Kept across reparses as the server keeps it (document-trees.ts): the reused statements' runs are not walked again.
     let index = new TreeIndex(tree);
-    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs }, rules).base;
+    // The fact model of the last analysis: what its summary is made from.
+    let built: Facts | undefined;
+    const onFacts = (f: Facts): void => {
+      built = f;
+    };
+    const taken = (): Facts | undefined => {
+      const facts = built;
+      built = undefined;
+      return facts;
+    };
+    let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs, onFacts }, rules).base;
+    // The exports summary, made again after each edit only for what the edit reached (as the Workspace makes it).
+    const first = taken();
+    let exportsBase = first && summarizeExportsReusing(first, undefined, undefined).base;
     for (let step = 0; step < options.edits; step++) {
       const edit = nextEdit(text, tree, rand, options.tokensOnly ?? false);
+      const previousText = text;
       text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
       tree = ts.updateSourceFile(tree, text, ts.createTextChangeRange(ts.createTextSpan(edit.start, edit.end - edit.start), edit.text.length));
       const previous = base;
       index = new TreeIndex(tree, index);
-      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs }, rules, previous);
-      const full = analyzeIncrementally({ text, fileName, budgetMs }, rules).result;
+      const incremental = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs, onFacts }, rules, previous);
+      const incrementalFacts = taken();
+      const full = analyzeIncrementally({ text, fileName, budgetMs, onFacts }, rules).result;
+      const fullFacts = taken();
       outcome.analyses++;
       if (previous && incremental.reused) outcome.reusing++;
-      if (comparable(incremental.result) !== comparable(full)) {
-        outcome.mismatches.push({ file: path.relative(repoRoot, file), seed, step, rules: differingRules(incremental.result, full) });
+      if (incremental.changed) outcome.summariesReused++;
+      const exports = incrementalFacts && summarizeExportsReusing(incrementalFacts, incremental.layout ? undefined : exportsBase, incremental.changed);
+      const differing = [
+        ...(comparable(incremental.result) !== comparable(full) ? differingRules(incremental.result, full) : []),
+        ...(JSON.stringify(exports?.summary) !== JSON.stringify(fullFacts && summarizeExports(fullFacts)) ? ['project summary'] : []),
+        // The Workspace keeps the imports after an edit of one name (identifier-edit.ts).
+        ...(onlyAnIdentifier(previousText, tree) && JSON.stringify(importsOf(previousText)) !== JSON.stringify(importsOf(text)) ? ['imports'] : []),
+      ];
+      if (differing.length > 0) {
+        outcome.mismatches.push({ file: path.relative(repoRoot, file), seed, step, rules: differing });
         break;
       }
       base = incremental.base;
+      exportsBase = exports?.base;
     }
   }
   return outcome;
@@ -229,7 +262,7 @@ if (require.main === module) {
   });
   const files = values.dir ? listed(values.dir) : fixtureFiles();
   const outcome = checkEditSequences({ files, seed: Number(values.seed), sequences: Number(values.sequences), edits: Number(values.edits), tokensOnly: values.tokens });
-  process.stdout.write(`${outcome.analyses} analyses after edits, ${outcome.reusing} reused findings, ${outcome.mismatches.length} mismatches\n`);
+  process.stdout.write(`${outcome.analyses} analyses after edits, ${outcome.reusing} reused findings, ${outcome.summariesReused} reused export summaries, ${outcome.mismatches.length} mismatches\n`);
   const byRule = new Map<string, number>();
   for (const m of outcome.mismatches) for (const r of m.rules) byRule.set(r, (byRule.get(r) ?? 0) + 1);
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${rule}: ${n}\n`);

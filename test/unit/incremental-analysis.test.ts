@@ -1,10 +1,14 @@
 /**
  * Incremental analysis: after an edit inside one function body, declaration-scoped rules run again only on the
- * units the edit reaches, and the result is exactly a fresh full analysis's.
+ * units the edit reaches, and so do the project summary's export summaries; the result is exactly a fresh full
+ * analysis's.
  */
 import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
-import { analyze, analyzeIncrementally } from '../../server/src/core/analyze';
+import { type AnalysisBase, analyze, analyzeIncrementally } from '../../server/src/core/analyze';
+import type { Facts } from '../../server/src/core/facts/facts';
+import type { ExportSummariesBase } from '../../server/src/core/project/export-summaries';
+import { summarizeExports, summarizeExportsReusing } from '../../server/src/core/project/file-summary';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
 import type { RuleContext } from '../../server/src/core/rule';
@@ -151,7 +155,15 @@ describe('incremental analysis', () => {
     let text = app;
     let tree = trees.treeFor(uri, text, 'app.js');
     let index = trees.indexFor(uri, tree);
-    for (const [from, to] of [['res.json(rows);', 'res.json(rows.slice(1));'], ['lastQuery', 'lastQuery2'], ["require('./db')", "require('./database')"], ['};\n', '};\nconst late = 1;\n']] as const) {
+    for (const [from, to] of [
+      ['res.json(rows);', 'res.json(rows.slice(1));'],
+      ['lastQuery', 'lastQuery2'],
+      ["require('./db')", "require('./database')"],
+      ['};\n', '};\nconst late = 1;\n'],
+      // In a method: the class is parsed again, its other members reused.
+      ['[req.params.id]', '[req.params.orderId]'],
+      ['async one(req, res) {', 'async one(req, res) {\n    this.seen = true;'],
+    ] as const) {
       const at = text.indexOf(from);
       text = text.replace(from, to);
       trees.changed(uri, [{ start: at, end: at + from.length, newLength: to.length }]);
@@ -274,11 +286,57 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('makes the exports summary again only for the exports an edit reached, as a fresh summary', () => {
+    const fileName = 'users.js';
+    const text = [
+      "const db = require('./db');",
+      '',
+      'function byId(id) {',
+      "  return db.query('SELECT * FROM users WHERE id = ' + id);",
+      '}',
+      '',
+      'exports.find = function (id) {',
+      '  return byId(id);',
+      '};',
+      '',
+      'exports.search = function (term) {',
+      "  return db.query('SELECT * FROM users WHERE name LIKE ' + term);",
+      '};',
+      '',
+    ].join('\n');
+    const summarised = (source: string, previous?: { text: string; base: AnalysisBase | undefined; exports: ExportSummariesBase | undefined }) => {
+      let facts: Facts | undefined;
+      const at = previous ? changedRegion(previous.text, source) : undefined;
+      const tree = previous && at ? ts.updateSourceFile(parse(previous.text, fileName), source, ts.createTextChangeRange(ts.createTextSpan(at.start, at.oldEnd - at.start), at.newEnd - at.start)) : undefined;
+      const analysis = analyzeIncrementally({ text: source, fileName, ...(tree ? { sourceFile: tree } : {}), onFacts: (f) => (facts = f) }, rules, previous?.base);
+      assert.ok(facts);
+      const { summary, base } = summarizeExportsReusing(facts, previous?.exports, analysis.changed);
+      let fresh: Facts | undefined;
+      analyze({ text: source, fileName, onFacts: (f) => (fresh = f) });
+      assert.ok(fresh);
+      assert.deepEqual(summary, summarizeExports(fresh));
+      return { text: source, base: analysis.base, exports: base, summary, changed: analysis.changed };
+    };
+    const first = summarised(text);
+    assert.deepEqual(Object.keys(first.summary.exports ?? {}), ['find', 'search']);
+    // In `search`: `find` keeps its summary, the same object.
+    const inSearch = summarised(text.replace('LIKE \' + term', 'LIKE \' + terms'), first);
+    assert.ok(inSearch.changed);
+    assert.equal(inSearch.summary.exports?.find, first.summary.exports?.find);
+    assert.equal(inSearch.summary.exports?.search, undefined, 'no parameter reaches the query any more');
+    // In the helper `find` calls: `find` is summarised again, `search` kept.
+    const inHelper = summarised(text.replace("' + id);", "' + Number(id));"), first);
+    assert.ok(inHelper.changed);
+    assert.equal(inHelper.summary.exports?.search, first.summary.exports?.search);
+    assert.notDeepEqual(inHelper.summary.exports?.find, first.summary.exports?.find, 'the helper no longer passes the parameter to SQL text');
+  });
+
   it('equals a fresh full analysis over random edit sequences on the rule fixtures and examples', function () {
     this.timeout(300_000);
     const outcome = checkEditSequences({ files: fixtureFiles(), seed: 1, sequences: 40, edits: 6 });
     assert.deepEqual(outcome.mismatches, []);
     assert.ok(outcome.reusing > outcome.analyses / 3, `${outcome.reusing} of ${outcome.analyses} analyses reused findings`);
+    assert.ok(outcome.summariesReused > outcome.analyses / 5, `${outcome.summariesReused} of ${outcome.analyses} analyses reused export summaries`);
   });
 
   it('equals a fresh full analysis over random token edits inside function bodies', function () {
@@ -286,5 +344,6 @@ describe('incremental analysis', () => {
     const outcome = checkEditSequences({ files: fixtureFiles(), seed: 2, sequences: 40, edits: 6, tokensOnly: true });
     assert.deepEqual(outcome.mismatches, []);
     assert.ok(outcome.reusing > outcome.analyses / 2, `${outcome.reusing} of ${outcome.analyses} analyses reused findings`);
+    assert.ok(outcome.summariesReused > outcome.analyses / 3, `${outcome.summariesReused} of ${outcome.analyses} analyses reused export summaries`);
   });
 });

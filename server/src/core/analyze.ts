@@ -24,7 +24,8 @@ import { type ProjectFacts, standaloneProject } from './project/project-facts';
 import type { LibraryRef, ProjectExports } from './facts/libraries';
 import { handleLookup, importedHandle } from './project/project-database';
 import { importedReturnOf } from './project/imported-flow';
-import { unitAt, unitsOf } from './incremental/units';
+import { type Unit, unitAt, unitsOf } from './incremental/units';
+import { inUnits, reachedUnits } from './incremental/summary-reach';
 import { type ReusePlan, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
 import { type OffsetFinding, type UnitFinding, reachesRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
@@ -82,6 +83,11 @@ export interface IncrementalAnalysis {
   reused: boolean;
   /** Whether the edit changed only layout (no token, comment or line): what the file says to the project is as before. */
   layout: boolean;
+  /**
+   * After an edit whose findings were reused that kept every line where it was: whether the edit may have changed
+   * what the facts say at a node (incremental/summary-reach.ts). Absent when anything may have changed.
+   */
+  changed?: (node: ts.Node) => boolean;
 }
 
 /**
@@ -233,12 +239,19 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     // A rule that failed has no findings kept, so its inputs do not matter: it runs on every unit next time.
     for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
-    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept }, reused: plan !== undefined, layout };
+    const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(input.text, units, plan.rerun) : undefined;
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
   } catch (error) {
     if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     internalErrors.push(internalError(error, undefined, input.fileName));
     return { result: { findings: [], parseErrors: [], internalErrors }, reused: false, layout: false };
   }
+}
+
+/** Whether a node lies in a unit the edit reached (summary-reach.ts), worked out when first asked. */
+function reachedBy(text: string, units: readonly Unit[], rerun: ReadonlySet<number>): (node: ts.Node) => boolean {
+  let reached: Set<number> | undefined;
+  return (node) => inUnits(units, (reached ??= reachedUnits(text, units, rerun)), node);
 }
 
 function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {

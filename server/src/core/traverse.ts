@@ -62,7 +62,8 @@ export class TreeIndex {
   /**
    * The index of `root`. With `previous`, the index of the tree `root` was reparsed from by `ts.updateSourceFile`:
    * a top-level statement the reparse reused is the same object with the same subtree (moved, not copied), so its
-   * run of nodes is taken from `previous` and only the statements the edit touched are walked.
+   * run of nodes is taken from `previous` and only the statements the edit touched are walked; in a class the edit
+   * touched, only the members it touched.
    */
   constructor(root: ts.Node, previous?: TreeIndex) {
     if (previous && ts.isSourceFile(root)) this.addReusing(root, previous);
@@ -86,25 +87,41 @@ export class TreeIndex {
   }
 
   private addReusing(root: ts.SourceFile, previous: TreeIndex): void {
-    // The previous tree's top-level statements: the children of its root, one run each.
+    // The previous tree's top-level statements, and the children of its classes (a class typed in is parsed
+    // again, but its members the edit did not touch are reused like statements): one run each.
     const runs = new Map<ts.Node, number>();
-    for (let i = 1; i < previous.nodes.length; i = previous.ends[i]) runs.set(previous.nodes[i], i);
+    for (let i = 1; i < previous.nodes.length; i = previous.ends[i]) {
+      runs.set(previous.nodes[i], i);
+      if (ts.isClassDeclaration(previous.nodes[i])) for (let j = i + 1; j < previous.ends[i]; j = previous.ends[j]) runs.set(previous.nodes[j], j);
+    }
     const self = this.add(root);
     for (const statement of root.statements) {
-      const from = runs.get(statement);
-      if (from === undefined) {
+      if (this.addRun(statement, runs, previous)) continue;
+      if (!ts.isClassDeclaration(statement)) {
         this.addSubtree(statement, 1);
         continue;
       }
-      const to = previous.ends[from];
-      const shift = this.nodes.length - from;
-      for (let j = from; j < to; j++) {
-        this.nodes.push(previous.nodes[j]);
-        this.ends.push(previous.ends[j] + shift);
-      }
+      const at = this.add(statement);
+      ts.forEachChild(statement, (child) => {
+        if (!this.addRun(child, runs, previous)) this.addSubtree(child, 2);
+      });
+      this.ends[at] = this.nodes.length;
     }
     this.addSubtree(root.endOfFileToken, 1);
     this.ends[self] = this.nodes.length;
+  }
+
+  /** Appends the run `node` had in `previous`, when the reparse reused it; false when it is new. */
+  private addRun(node: ts.Node, runs: ReadonlyMap<ts.Node, number>, previous: TreeIndex): boolean {
+    const from = runs.get(node);
+    if (from === undefined) return false;
+    const to = previous.ends[from];
+    const shift = this.nodes.length - from;
+    for (let j = from; j < to; j++) {
+      this.nodes.push(previous.nodes[j]);
+      this.ends.push(previous.ends[j] + shift);
+    }
+    return true;
   }
 
   /**

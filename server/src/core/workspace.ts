@@ -27,11 +27,13 @@ import { type AnalysisBase, analyze, analyzeIncrementally, skipReason } from './
 import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
 import { ConfigLookup } from './config-lookup';
 import { DocumentTrees, type TextChangeSpan } from './document-trees';
+import { onlyAnIdentifier } from './incremental/identifier-edit';
 import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
-import { type FileSummary, exportsNeedParse, graphNeedsParse, importsOf, summarizeExports, summarizeGraph, summarizeValues } from './project/file-summary';
+import { type FileSummary, exportsNeedParse, graphNeedsParse, importsOf, summarizeExportsReusing, summarizeGraph, summarizeValues } from './project/file-summary';
+import type { ExportSummariesBase } from './project/export-summaries';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, type MadeExports, ProjectIndex, type ProjectToIndex } from './project/project-index';
@@ -130,6 +132,8 @@ interface OpenDocument extends DocumentInput {
   base?: AnalysisBase;
   /** What the last analysis's facts told the project index of the file. */
   summary?: FileSummary;
+  /** What the exports part of that summary was made of: after an edit, the exports it did not reach keep theirs. */
+  exportsBase?: ExportSummariesBase;
 }
 
 export class Workspace {
@@ -289,6 +293,9 @@ export class Workspace {
     const skipped = skipReason(text);
     const previous = document.base;
     document.base = undefined;
+    // Kept only beside a summary made, or reused, from this analysis: it is the summary the next edit's reuse starts from.
+    const exportsBase = document.exportsBase;
+    document.exportsBase = undefined;
     if (skipped) {
       this.trees.forget(uri);
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
@@ -302,7 +309,11 @@ export class Workspace {
         document.base = analysis.base;
         // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit
         // changes no name, value or line, so it changes nothing the summary holds.
-        const summary = !facts || !path.isAbsolute(fileName) ? undefined : analysis.layout && previous && document.summary ? document.summary : this.summaryOf(facts, fileName, result);
+        const layoutOnly = analysis.layout && previous !== undefined && document.summary !== undefined;
+        if (layoutOnly) document.exportsBase = exportsBase;
+        // A name typed leaves every import where it was (identifier-edit.ts).
+        const imports = previous && document.summary && onlyAnIdentifier(previous.text, sourceFile) ? document.summary.imports : undefined;
+        const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, exportsBase, analysis.changed, imports);
         document.summary = summary;
         if (summary) projectChanged = this.index.record(fileName, text, summary);
       } else {
@@ -315,14 +326,30 @@ export class Workspace {
     return document.analysis;
   }
 
-  /** The file's summary for the project index; a failure is the analysis's internal error, never the caller's. */
-  private summaryOf(facts: Facts, fileName: string, result: AnalysisResult): FileSummary | undefined {
+  /**
+   * The file's summary for the project index; a failure is the analysis's internal error, never the caller's. The
+   * exports part is made again only for the exports `changed` holds (the edit since `previous` was made may have
+   * changed them; all of them when either is absent), and what it was made of is kept in `document.exportsBase`.
+   * `imports`: the file's imports when the edit cannot have changed them.
+   */
+  private summaryOf(
+    facts: Facts,
+    fileName: string,
+    result: AnalysisResult,
+    document: OpenDocument,
+    previous: ExportSummariesBase | undefined,
+    changed: ((node: ts.Node) => boolean) | undefined,
+    imports: string[] | undefined,
+  ): FileSummary | undefined {
     try {
       // As the index summarises a file it reads (project-index.ts): a text that can mount nothing (no `.use(`, no app
       // handed on) has its imports for a graph, and one that says neither `export` nor `exports` no exports.
       const text = facts.sourceFile.text;
-      const graph = graphNeedsParse(text) ? summarizeGraph(facts) : { imports: importsOf(text), mounts: [], globalGuards: [] };
-      return { ...graph, ...(exportsNeedParse(text) ? summarizeExports(facts) : { exportedMiddleware: [] }) };
+      const graph = graphNeedsParse(text) ? summarizeGraph(facts, imports) : { imports: imports ?? importsOf(text), mounts: [], globalGuards: [] };
+      if (!exportsNeedParse(text)) return { ...graph, exportedMiddleware: [] };
+      const exports = summarizeExportsReusing(facts, previous, changed);
+      document.exportsBase = exports.base;
+      return { ...graph, ...exports.summary };
     } catch (error) {
       result.internalErrors.push(summaryFailure(error, fileName));
       return undefined;

@@ -203,15 +203,28 @@ function sameList(a: readonly string[], b: readonly string[] | undefined): boole
 }
 
 /** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */
-function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
+export function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
   // A name the parser made up for a missing identifier is empty: it occurs nowhere (and would never advance).
   if (name === '') return;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
     if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
-    if (reach === 'member' && !/this\??\.\s*$/.test(text.slice(Math.max(0, at - 12), at))) continue;
+    if (reach === 'member' && !afterThis(text, at)) continue;
     yield at;
   }
 }
+
+/** Whether `this.` or `this?.`, then only whitespace, ends at `at`, all within the 12 characters before it. */
+function afterThis(text: string, at: number): boolean {
+  const from = Math.max(0, at - 12);
+  let i = at - 1;
+  while (i >= from && whitespace.test(text[i])) i--;
+  if (i < from || text.charCodeAt(i) !== 46) return false;
+  i--;
+  if (i >= from && text.charCodeAt(i) === 63) i--;
+  return i - 3 >= from && text.startsWith('this', i - 3);
+}
+
+const whitespace = /\s/;
 
 function isIdentifierChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;

@@ -21,11 +21,12 @@ export function appHandoffs(facts: Facts): MountSummary[] {
   }
   const out: MountSummary[] = [];
   facts.walk(facts.sourceFile, (n) => {
-    if (!ts.isCallExpression(n)) return;
-    const app = n.arguments.find((a) => isApp(a, receivers, facts));
-    if (!app) return;
+    if (!ts.isCallExpression(n) || n.arguments.length === 0) return;
+    // The callee first: few calls are to a module of the project, and what they call is a fact the rules asked for.
     const target = calledExport(n, facts);
     if (!target || !isProjectModule(target.specifier)) return;
+    const app = n.arguments.find((a) => isApp(a, receivers, facts));
+    if (!app) return;
     out.push({
       receiver: dottedName(unwrap(app)),
       path: undefined,

@@ -15,12 +15,12 @@ import { exportedValues } from './exported-values';
 /** A function this long is generated or bundled code, not a helper: it is not summarised. */
 const maxFunctionLength = 20_000;
 
-export function databaseSummaries(facts: Facts, exported: readonly ExportedFunction[]): Record<string, ExportSummary> {
+export function databaseSummaries(facts: Facts, exported: readonly ExportedFunction[], summarised: readonly ExportedFunction[] = exported): Record<string, ExportSummary> {
   const out: Record<string, ExportSummary> = {};
   // Test helpers are no part of what the application runs.
   if (facts.isTestFile) return out;
   for (const [key, handle] of Object.entries(exportedValues(facts))) out[key] = { handle };
-  for (const { fn, key } of exported) {
+  for (const { fn, key } of summarised) {
     if (!fn.body || fn.end - fn.pos > maxFunctionLength) continue;
     const part: ExportSummary = {};
     const query = fn.parameters.length > 0 ? helperQueryOf(fn, facts) : undefined;

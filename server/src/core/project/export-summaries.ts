@@ -13,12 +13,15 @@ import type { ExportSummary } from './export-summary';
 import { flowSummaries } from './flow-summaries';
 import { databaseSummaries } from './database-summaries';
 import { handlerWrapperSummaries } from './handler-wrapper-summaries';
+import { exportedValues } from './exported-values';
 
 /**
  * One concern's part of the export summaries, by export key. The parts of every summarizer are merged key by key;
- * an export of which no summarizer knows anything has no summary.
+ * an export of which no summarizer knows anything has no summary. `summarised`: the exported functions to make
+ * parts for (all of `exported`, or after an edit those it may have changed); the others are context (which
+ * function a parameter belongs to, which calls are to another export), and their keys may be left out or not.
  */
-export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunction[]) => Record<string, ExportSummary>;
+export type ExportSummarizer = (facts: Facts, exported: readonly ExportedFunction[], summarised: readonly ExportedFunction[]) => Record<string, ExportSummary>;
 
 const summarizers: readonly ExportSummarizer[] = [
   flowSummaries,
@@ -27,19 +30,88 @@ const summarizers: readonly ExportSummarizer[] = [
 ];
 
 export function exportSummaries(facts: Facts): Record<string, ExportSummary> | undefined {
-  const exported = [...exportedFunctions(facts.sourceFile, facts), ...attachedFunctions(facts.sourceFile, facts)];
+  const exported = exportedOf(facts);
+  return sortedByKey(summariesOf(facts, exported, exported));
+}
+
+/** What one file's export summaries were made of, for making them again after an edit (exportSummariesReusing). */
+export interface ExportSummariesBase {
+  /** The exported functions' keys and labels, in order: another list is summarised afresh. */
+  readonly exported: string;
+  /** The exported values that are database handles, by key: made for every export whatever the edit reached. */
+  readonly handles: string;
+  readonly summaries: Readonly<Record<string, ExportSummary>> | undefined;
+}
+
+/**
+ * `exportSummaries`, with what they were made of. With `previous` (the base of the same file before an edit that
+ * kept every line where it was) and `changed` (whether the edit may have changed what the facts say at a node:
+ * incremental/summary-reach.ts), only the exports whose function `changed` holds are summarised again, with every
+ * export sharing a key or label with one of them; the others keep their summaries. A summarizer reads a function's
+ * own nodes and, by name, those of the functions it calls, so a function the edit did not reach summarises as
+ * before.
+ */
+export function exportSummariesReusing(
+  facts: Facts,
+  previous: ExportSummariesBase | undefined,
+  changed: ((node: ts.Node) => boolean) | undefined,
+): { summaries: Record<string, ExportSummary> | undefined; base: ExportSummariesBase } {
+  const exported = exportedOf(facts);
+  const list = JSON.stringify(exported.map((e) => [e.key, e.label]));
+  const handles = JSON.stringify(facts.isTestFile ? {} : exportedValues(facts));
+  if (!previous || !changed || previous.exported !== list || previous.handles !== handles) {
+    const summaries = sortedByKey(summariesOf(facts, exported, exported));
+    return { summaries, base: { exported: list, handles, summaries } };
+  }
+  const summarised = sharingKeyOrLabel(exported, exported.filter((e) => changed(e.fn)));
+  const keys = new Set(summarised.map((e) => e.key));
+  const out: Record<string, ExportSummary> = {};
+  for (const [key, summary] of Object.entries(summariesOf(facts, exported, summarised))) if (keys.has(key)) out[key] = summary;
+  for (const [key, summary] of Object.entries(previous.summaries ?? {})) if (!keys.has(key)) out[key] = summary;
+  const summaries = sortedByKey(out);
+  return { summaries, base: { exported: list, handles, summaries } };
+}
+
+function exportedOf(facts: Facts): ExportedFunction[] {
+  return [...exportedFunctions(facts.sourceFile, facts), ...attachedFunctions(facts.sourceFile, facts)];
+}
+
+/** The summarizers' parts for `summarised`, merged by key, each with its function's line. */
+function summariesOf(facts: Facts, exported: readonly ExportedFunction[], summarised: readonly ExportedFunction[]): Record<string, ExportSummary> {
   const out: Record<string, ExportSummary> = {};
   for (const summarize of summarizers) {
-    for (const [key, part] of Object.entries(summarize(facts, exported))) out[key] = { ...out[key], ...part };
+    for (const [key, part] of Object.entries(summarize(facts, exported, summarised))) out[key] = { ...out[key], ...part };
   }
-  const keys = Object.keys(out);
-  if (keys.length === 0) return undefined;
-  for (const fn of exported) {
+  for (const fn of summarised) {
     const summary = out[fn.key];
     if (summary && summary.line === undefined) summary.line = lineOf(fn.name, facts.sourceFile);
   }
-  // Sorted: the summary is compared as JSON, and the order of discovery is not part of what it says.
-  return Object.fromEntries(keys.sort().map((k) => [k, out[k]]));
+  return out;
+}
+
+/** Sorted: the summary is compared as JSON, and the order of discovery is not part of what it says. */
+function sortedByKey(out: Record<string, ExportSummary>): Record<string, ExportSummary> | undefined {
+  const keys = Object.keys(out);
+  return keys.length === 0 ? undefined : Object.fromEntries(keys.sort().map((k) => [k, out[k]]));
+}
+
+/**
+ * `changed` and every export that shares a key or a label with one of them, as far as that goes: parts are merged by
+ * key, and what a function's parameter reaches is put down to the first export of its label.
+ */
+function sharingKeyOrLabel(exported: readonly ExportedFunction[], changed: readonly ExportedFunction[]): ExportedFunction[] {
+  const keys = new Set(changed.map((e) => e.key));
+  const labels = new Set(changed.map((e) => e.label));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of exported) {
+      if (keys.has(e.key) === labels.has(e.label)) continue;
+      keys.add(e.key);
+      labels.add(e.label);
+      grew = true;
+    }
+  }
+  return exported.filter((e) => keys.has(e.key));
 }
 
 /**

@@ -14,7 +14,7 @@ import { globalGuardNames } from '../facts/nest-global-guards';
 import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, stringText, unwrap } from '../facts/syntax';
 import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
 import type { ExportSummary } from './export-summary';
-import { type ReExport, exportSummaries, reexportsOf } from './export-summaries';
+import { type ExportSummariesBase, type ReExport, exportSummaries, exportSummariesReusing, reexportsOf } from './export-summaries';
 import { appHandoffs } from './app-handoffs';
 import { exportedValues } from './exported-values';
 
@@ -64,17 +64,34 @@ export function summarize(facts: Facts): FileSummary {
   return { ...summarizeGraph(facts), ...summarizeExports(facts) };
 }
 
-export function summarizeGraph(facts: Facts): GraphSummary {
+/** `imports`: what `importsOf` gives for the file's text, when the caller knows it already. */
+export function summarizeGraph(facts: Facts, imports?: string[]): GraphSummary {
   const kindsOf = middlewareKindsIn(facts);
   return {
-    imports: importsOf(facts.sourceFile.text),
+    imports: imports ?? importsOf(facts.sourceFile.text),
     mounts: [...facts.mounts.map((m) => mountSummary(m, facts, kindsOf)), ...appHandoffs(facts)],
     globalGuards: globalGuardNames(facts),
   };
 }
 
 export function summarizeExports(facts: Facts): ExportsSummary {
-  const exports = exportSummaries(facts);
+  return exportsPart(facts, exportSummaries(facts));
+}
+
+/**
+ * The exports part, with what its per-export summaries were made of; after an edit, made again only for the
+ * exports the edit may have changed (export-summaries.ts `exportSummariesReusing`).
+ */
+export function summarizeExportsReusing(
+  facts: Facts,
+  previous: ExportSummariesBase | undefined,
+  changed: ((node: ts.Node) => boolean) | undefined,
+): { summary: ExportsSummary; base: ExportSummariesBase } {
+  const { summaries, base } = exportSummariesReusing(facts, previous, changed);
+  return { summary: exportsPart(facts, summaries), base };
+}
+
+function exportsPart(facts: Facts, exports: Record<string, ExportSummary> | undefined): ExportsSummary {
   const reexports = reexportsOf(facts);
   return {
     exportedMiddleware: exportedMiddleware(facts, middlewareKindsIn(facts)),

@@ -51,9 +51,11 @@ const sinkRules: readonly { rule: Rule; sink: FlowSink; when: 'report' | 'ask' }
 
 const sinkKinds: readonly SinkKind[] = ['sql', 'nosql', 'path', 'shell', 'html', 'url', 'code', 'regex'];
 
-export const flowSummaries: ExportSummarizer = (facts, exported) => {
+export const flowSummaries: ExportSummarizer = (facts, exported, summarised) => {
   const functions = exported.filter((e) => e.fn.parameters.length > 0 && e.fn.body !== undefined);
   if (functions.length === 0 || facts.isTestFile) return {};
+  const wanted = new Set(summarised);
+  const made = summarised === exported ? functions : functions.filter((e) => wanted.has(e));
   const byLabel = new Map<string, ExportedFunction>();
   for (const e of functions) if (!byLabel.has(e.label)) byLabel.set(e.label, e);
   const own = (origin: RequestOrigin | undefined, e: ExportedFunction): number | undefined =>
@@ -62,11 +64,12 @@ export const flowSummaries: ExportSummarizer = (facts, exported) => {
   const out: Record<string, ExportSummary> = {};
   const entry = (e: ExportedFunction): ExportSummary => (out[e.key] ??= {});
   const exportedNodes = new Set<ts.Node>(functions.map((e) => e.fn));
-  for (const sink of parameterSinks(facts, functions, byLabel, exportedNodes)) {
+  for (const sink of parameterSinks(facts, made, byLabel, exportedNodes)) {
+    if (!wanted.has(sink.exported)) continue;
     const list = (entry(sink.exported).sinks ??= []);
     if (!list.some((s) => s.parameter === sink.parameter && s.sink === sink.sink)) list.push({ parameter: sink.parameter, sink: sink.sink, line: sink.line });
   }
-  for (const e of functions) {
+  for (const e of made) {
     const forwards = forwardsOf(e, facts, own, exportedNodes);
     if (forwards.length > 0) entry(e).forwards = forwards;
     const returns = returnsOf(e, facts, own);
@@ -75,13 +78,12 @@ export const flowSummaries: ExportSummarizer = (facts, exported) => {
   return out;
 };
 
-/** Runs the sink rules over the exported functions and keeps what they ask about that is a parameter. */
+/**
+ * Runs the sink rules over `functions` (exported ones) and the helpers they call, and keeps what they ask about
+ * that is a parameter of an exported function.
+ */
 function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], byLabel: ReadonlyMap<string, ExportedFunction>, exportedNodes: ReadonlySet<ts.Node>): (ParameterSink & { exported: ExportedFunction })[] {
   const found: (ParameterSink & { exported: ExportedFunction })[] = [];
-  const nodes: ts.Node[] = [];
-  facts.walk(facts.sourceFile, (n) => {
-    nodes.push(n);
-  });
   const subscribers: Subscriber[] = sinkRules.map(({ rule, sink, when }) => {
     let asked: { expr: ts.Expression; exported: ExportedFunction; parameter: number }[] = [];
     const keep = (a: (typeof asked)[number]): void => {
@@ -121,23 +123,29 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
   });
   // A helper the function calls is walked too: a sink there that its parameter reaches is the function's.
   const helpers = functions.flatMap((e) => calledLocalHelpers(e.fn, facts, exportedNodes));
-  walk(nodes, subscribers, undefined, spansOf(nodes, [...functions.map((e) => e.fn), ...helpers]));
+  const { nodes, spans } = subtreesOf([...functions.map((e) => e.fn), ...helpers], facts);
+  walk(nodes, subscribers, undefined, spans);
   return found;
 }
 
-/** The runs of the preorder node list that are these functions' subtrees. */
-function spansOf(nodes: readonly ts.Node[], functions: readonly ts.FunctionLikeDeclaration[]): WalkSpan[] {
-  const wanted = new Set<ts.Node>(functions);
+/**
+ * The nodes of these functions' subtrees in source order, each function once and one nested in another as part of
+ * the outer one's, with the runs they make: what a walk of the whole file's nodes over their spans would visit.
+ */
+function subtreesOf(functions: readonly ts.FunctionLikeDeclaration[], facts: Facts): { nodes: ts.Node[]; spans: WalkSpan[] } {
+  const nodes: ts.Node[] = [];
   const spans: WalkSpan[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    if (!wanted.has(nodes[i])) continue;
-    const end = nodes[i].end;
-    let j = i + 1;
-    while (j < nodes.length && nodes[j].pos < end) j++;
-    spans.push({ from: i, to: j });
-    i = j - 1;
+  let end = -1;
+  for (const fn of [...new Set(functions)].sort((a, b) => a.pos - b.pos || b.end - a.end)) {
+    if (fn.pos < end) continue;
+    end = fn.end;
+    const from = nodes.length;
+    facts.walk(fn, (n) => {
+      nodes.push(n);
+    });
+    spans.push({ from, to: nodes.length });
   }
-  return spans;
+  return { nodes, spans };
 }
 
 /** Calls into other modules of the project that a parameter is passed to, for the sink kinds it still matters for. */

@@ -7,9 +7,9 @@ import { wrappedParameter } from '../facts/handler-wrappers';
 import type { ExportSummary } from './export-summary';
 import type { ExportSummarizer } from './export-summaries';
 
-export const handlerWrapperSummaries: ExportSummarizer = (_facts, exported) => {
+export const handlerWrapperSummaries: ExportSummarizer = (_facts, _exported, summarised) => {
   const out: Record<string, ExportSummary> = {};
-  for (const { fn, key } of exported) {
+  for (const { fn, key } of summarised) {
     const wraps = fn.parameters.length > 0 ? wrappedParameter(fn) : undefined;
     if (wraps !== undefined) out[key] = { wraps };
   }

@@ -25,6 +25,26 @@ export function cpuMs(): number {
  */
 const cpuReadIntervalMs = 10;
 
+/**
+ * A budget starts from the last reading of the CPU clock when that reading is at most this share of the budget old
+ * (wall clock), rather than reading the clock again. Before Node 23.9 the read is getrusage over the whole process,
+ * and on a shared virtual machine it blocked while other threads ran: over a scan's 1,520 analyses, a median of 8 µs
+ * but one read in ten over 2 ms and one in a hundred over 12 ms, 1.1 s of a 9.7 s scan, and more in each worker of a
+ * pool. An analysis takes a few milliseconds, so most budgets read no clock of their own; each counts at most this
+ * share of its length spent before it began (times the busy threads, for the process's clock), and is no more than
+ * that much stricter.
+ */
+const reusableReadingShare = 1 / 50;
+
+/** This thread's last reading of the CPU clock for a budget's start, and when (wall clock) it was taken. */
+let lastReading = { at: Number.NEGATIVE_INFINITY, cpuMs: 0 };
+
+function recentCpuMs(maxAgeMs: number): number {
+  const now = performance.now();
+  if (now - lastReading.at > maxAgeMs) lastReading = { at: now, cpuMs: cpuMs() };
+  return lastReading.cpuMs;
+}
+
 export class TimeBudget {
   private readonly until: number;
   private spent = false;
@@ -32,7 +52,7 @@ export class TimeBudget {
   private nextRead = 0;
 
   constructor(readonly ms: number) {
-    this.until = cpuMs() + ms;
+    this.until = recentCpuMs(ms * reusableReadingShare) + ms;
     this.nextRead = performance.now() + ms;
   }
 

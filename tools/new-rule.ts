@@ -85,7 +85,7 @@ if (require.main === module) {
   }
   try {
     const written = newRule(process.cwd(), category, id);
-    process.stdout.write(`${written.map((f) => `  ${f}`).join('\n')}\n\nNext: make the rule ask its real question, change the fixtures and the doc with it, then\n  npm run manifest:rules && npm run readme:rules && npm test\n`);
+    process.stdout.write(`${written.map((f) => `  ${f}`).join('\n')}\n\nNext: make the rule ask its real question, change the fixtures and the doc with it, then\n  npm run manifest:rules && npm run readme:rules && npm run descriptions:rules && npm test\n`);
   } catch (error) {
     process.stderr.write(`new-rule: ${(error as Error).message}\n`);
     process.exit(2);

@@ -60,6 +60,37 @@ describe('vigil scan --fix and workers', () => {
     assert.doesNotMatch(auto.stderr, /Scanning/, 'no progress line on a pipe');
   });
 
+  it('with worker threads, tells config problems once and never loads TypeScript in the main thread', function () {
+    this.timeout(120_000);
+    const dir = makeProject({
+      'vigil.config.json': '{ "rules": { "jwt-missing-expiry": "loud", "deep-nesting": ["warning", { "maxDepth": 0 }] } }',
+      'a.js': unsafeJwt,
+      'b.ts': unsafeJwt,
+      'c.js': safeJwt,
+    });
+    // Preloaded into every thread; the main thread says at exit which of the modules it loaded are TypeScript's.
+    const probe = path.join(dir, 'probe.cjs');
+    fs.writeFileSync(probe, `const { isMainThread } = require('node:worker_threads');
+if (isMainThread) process.on('exit', () => {
+  const ts = Object.keys(require.cache).filter((m) => m.includes('node_modules/typescript/'));
+  process.stderr.write('probe: main thread loaded ' + ts.length + ' typescript modules\\n');
+});`);
+    const probed = { NODE_OPTIONS: `--require ${probe}` };
+    const inProcess = runVigil(['scan', 'a.js', 'b.ts', 'c.js', '--format', 'json', '--workers', '0'], dir, probed);
+    const two = runVigil(['scan', 'a.js', 'b.ts', 'c.js', '--format', 'json', '--workers', '2'], dir, probed);
+    for (const run of [inProcess, two]) {
+      assert.equal(run.status, 1, run.stderr);
+      const problems = run.stderr.split('\n').filter((l) => l.includes('vigil.config.json'));
+      assert.equal(problems.length, 2, run.stderr);
+      assert.match(problems[0], /"rules\.jwt-missing-expiry" should be/);
+      assert.match(problems[1], /maxDepth/);
+    }
+    assert.deepEqual(JSON.parse(two.stdout).findings, JSON.parse(inProcess.stdout).findings);
+    assert.equal((JSON.parse(two.stdout) as { findings: unknown[] }).findings.length, 2);
+    assert.match(inProcess.stderr, /probe: main thread loaded [1-9]\d* typescript modules/);
+    assert.match(two.stderr, /probe: main thread loaded 0 typescript modules/);
+  });
+
   it('gives the same findings across files with worker threads, which pass on what they learn of exports', function () {
     this.timeout(120_000);
     // The apps of test/projects: handles, helpers and routers defined in one file and used in another.

@@ -28,6 +28,28 @@ describe('time budget', () => {
     assert.equal(budget.wasExceeded, true);
   });
 
+  it('starts budgets begun together from one reading of the CPU clock, and each is still spent by its own work', function () {
+    // Node 23.9+ reads the thread's own clock, which this test cannot count.
+    if ('threadCpuUsage' in process) this.skip();
+    const read = process.cpuUsage;
+    let reads = 0;
+    process.cpuUsage = (previous?: NodeJS.CpuUsage) => {
+      reads++;
+      return read.call(process, previous);
+    };
+    try {
+      const budgets = Array.from({ length: 20 }, () => new TimeBudget(5_000));
+      assert.ok(reads <= 1, `${reads} reads`);
+      const short = new TimeBudget(100);
+      spinFor(150);
+      sleep(100);
+      assert.equal(short.exceeded(), true);
+      assert.ok(budgets.every((b) => !b.exceeded()));
+    } finally {
+      process.cpuUsage = read;
+    }
+  });
+
   it('a rule that stops its own loop for time leaves the result marked partly analysed, with what it reported', () => {
     const slow: Rule = {
       meta: { ...rules[0].meta, id: 'slow-rule' },

@@ -1,7 +1,7 @@
 /**
  * The scan's worker pool with a stand-in worker that doubles numbers and dies on one: every batch is answered or
  * handed back exactly once, the one a dying worker held with its error, and the rest of the queue once no worker
- * is left.
+ * is left; a question asked between rounds is answered by one worker, or not at all when it dies.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -70,5 +70,18 @@ describe('worker pool', function () {
     assert.equal(failed.filter((f) => f.error).length, 1);
     assert.ok(failed.length > 1);
     assert.deepEqual(failed.flatMap((f) => f.batch).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('asks one worker a question between rounds, and answers undefined when it dies or none is left', async () => {
+    const pool = new WorkerPool<number[], number[]>(script, 2, { dieOn: 7 });
+    try {
+      assert.deepEqual(await pool.ask([1, 2]), [2, 4]);
+      assert.equal(await pool.ask([7]), undefined);
+      assert.deepEqual(await pool.ask([3]), [6], 'the other worker answers');
+      assert.equal(await pool.ask([7]), undefined);
+      assert.equal(await pool.ask([3]), undefined, 'no worker left');
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -5,12 +5,13 @@
  * still walked (as .gitignore is applied).
  */
 import * as path from 'node:path';
-import { type Workspace, globToRegExp } from '../core/workspace';
+import { type FileSettings, globToRegExp } from '../core/workspace-settings';
 
-export function configIgnoreTest(workspace: Workspace): (entry: string) => boolean {
+/** `settings`: the Workspace, or the WorkspaceSettings of a thread that analyses nothing. */
+export function configIgnoreTest(settings: { settingsFor(file: string): FileSettings }): (entry: string) => boolean {
   const compiled = new Map<readonly string[], RegExp[]>();
   return (entry) => {
-    const { config, root } = workspace.settingsFor(entry);
+    const { config, root } = settings.settingsFor(entry);
     if (config.ignore.length === 0) return false;
     let patterns = compiled.get(config.ignore);
     if (!patterns) {

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hasAnalysableExtension, isAnalysable, skippedFolders } from '../core/workspace';
+import { hasAnalysableExtension, isAnalysable, skippedFolders } from '../core/workspace-settings';
 import { IgnoreFile, gitignoresFor, isGitignored, readGitignore } from './gitignore';
 
 export interface DiscoverOptions {

@@ -5,7 +5,7 @@
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
-import { type RuleMeta, type Severity, docsUrl } from '../core/workspace';
+import { type RuleDescription, type Severity, docsUrl } from '../core/workspace-settings';
 import { describeAttribution } from './attributed-findings';
 import { ScanOutcome, displayPath } from './outcome';
 import { informationUri, ruleDoc, version } from './package-info';
@@ -16,7 +16,7 @@ const levels: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'e
 /** GitHub's scale: over 9.0 critical, 7.0 high, 4.0 medium, else low. */
 const securitySeverity: Record<Severity, string> = { error: '8.0', warning: '6.0', info: '3.0', hint: '1.0' };
 
-function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
+function describeRule(meta: RuleDescription): Sarif.ReportingDescriptor {
   const doc = ruleDoc(meta.id);
   // GitHub groups alerts by CWE through CodeQL's `external/cwe/cwe-<n>` tag form.
   const tags = meta.sources.map((s) => s.replace(/^CWE-(\d+)$/i, 'external/cwe/cwe-$1'));
@@ -34,7 +34,7 @@ function describeRule(meta: RuleMeta): Sarif.ReportingDescriptor {
   };
 }
 
-export function formatSarif(outcome: ScanOutcome, rules: readonly RuleMeta[]): string {
+export function formatSarif(outcome: ScanOutcome, rules: readonly RuleDescription[]): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = outcome.reports.flatMap((report) => {
     const uri = displayPath(report.file, outcome.cwd);

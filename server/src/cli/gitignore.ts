@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globToRegExp } from '../core/workspace';
+import { globToRegExp } from '../core/workspace-settings';
 
 export interface IgnoreLine {
   pattern: RegExp;

@@ -1,11 +1,13 @@
 /**
  * `vigil scan`: arguments → config → files → scan → output. Exit codes: 0 nothing at or above --fail-on, 1 findings
  * at or above it, 2 a path that could not be scanned with nothing failing otherwise (a clean result must not hide a
- * file that was never read).
+ * file that was never read). The configs, the file walk and the output need no analysis: this thread loads the
+ * analysis core only when it analyses itself (scan.ts), not while worker threads do.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type InternalError, Workspace } from '../core/workspace';
+import type { InternalError } from '../core/workspace';
+import { WorkspaceSettings, describedRuleIds, ruleDescriptions } from '../core/workspace-settings';
 import type { ScanCommand } from './args';
 import { FileReport, analyseText } from './analyse-file';
 import { readBaseline, withoutBaselined, writeBaseline } from './baseline';
@@ -29,7 +31,7 @@ import { colours, wantsColour } from './terminal';
 export async function runScan(command: ScanCommand): Promise<number> {
   const started = Date.now();
   const cwd = process.cwd();
-  const ruleIds = Workspace.ruleIds;
+  const ruleIds = describedRuleIds;
   if (command.rules) {
     const unknown = command.rules.filter((id) => !ruleIds.includes(id));
     if (unknown.length > 0) {
@@ -58,15 +60,16 @@ export async function runScan(command: ScanCommand): Promise<number> {
     changes = loaded.changes;
   }
 
-  // Each file's config is the nearest one walking up from it, read once; its problems are told once.
-  const workspace = new Workspace({ onConfigProblem: warn, fallbackRoot: cwd, scannedPaths: command.paths });
+  // Each file's config is the nearest one walking up from it, read once; its problems are told once, here.
+  const settings = new WorkspaceSettings({ onConfigProblem: warn, fallbackRoot: cwd });
+  const workspaceOptions = { fallbackRoot: cwd, scannedPaths: command.paths };
   const discovered: Discovered = command.stdinFilename !== undefined
     ? { files: [], errors: [], notes: [] }
-    : discoverFiles(command.paths, { configIgnored: configIgnoreTest(workspace), gitListed: await gitListings(command.paths) });
+    : discoverFiles(command.paths, { configIgnored: configIgnoreTest(settings), gitListed: await gitListings(command.paths) });
   for (const e of discovered.errors) warn(`${e.path}: ${e.message}`);
   for (const n of discovered.notes) warn(`${displayPath(n.path, cwd)}: ${n.message}`);
   // A file named on the command line is not tested against the ignore globs; its config is still read (and told).
-  for (const file of discovered.files) workspace.settingsFor(file);
+  for (const file of discovered.files) settings.settingsFor(file);
   const files = command.shard ? filesOfShard(discovered.files, command.shard) : discovered.files;
 
   const progress = createProgress(process.stderr);
@@ -75,6 +78,8 @@ export async function runScan(command: ScanCommand): Promise<number> {
   let scanErrors: InternalError[] = [];
   if (command.stdinFilename !== undefined) {
     const text = fs.readFileSync(0, 'utf8');
+    const { Workspace } = await import('../core/workspace.js');
+    const workspace = new Workspace({ ...workspaceOptions, onConfigProblem: warn });
     reports = [analyseText(path.resolve(cwd, command.stdinFilename), text, { ruleIds: command.rules, fix: false }, workspace)];
   } else {
     ({ reports, workers, internalErrors: scanErrors } = await scanFiles(files, {
@@ -82,8 +87,9 @@ export async function runScan(command: ScanCommand): Promise<number> {
       fix: command.fix,
       fixRoots: command.fix ? fixRoots(command.paths) : undefined,
       workers: command.workers,
+      workspace: workspaceOptions,
       onProgress: (done, total) => progress.update(done, total),
-    }, workspace));
+    }));
   }
   progress.clear();
 
@@ -122,7 +128,7 @@ export async function runScan(command: ScanCommand): Promise<number> {
     command.format === 'json'
       ? formatJson(outcome)
       : command.format === 'sarif'
-        ? formatSarif(outcome, Workspace.rules)
+        ? formatSarif(outcome, ruleDescriptions)
         : formatText(outcome, colours(wantsColour(process.stdout, process.env)));
   process.stdout.write(output);
 

@@ -61,6 +61,19 @@ export class WorkerPool<Request, Reply> {
     });
   }
 
+  /**
+   * One question to one live worker that holds no batch, between rounds; undefined when that worker dies before it
+   * answers or none is alive.
+   */
+  ask(request: Request): Promise<Reply | undefined> {
+    const slot = this.slots.find((s) => s.alive && !s.pending);
+    if (!slot) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      slot.pending = (outcome) => resolve('reply' in outcome ? (outcome.reply as Reply) : undefined);
+      slot.worker.postMessage(request);
+    });
+  }
+
   /** A message every live worker reads before its next batch. */
   broadcast(message: Request): void {
     for (const slot of this.slots) if (slot.alive) slot.worker.postMessage(message);

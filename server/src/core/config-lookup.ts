@@ -6,10 +6,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RuleOptionSpecs, defaultConfig } from './config';
+import { type ResolvedConfig, RuleOptionSpecs, defaultConfig } from './config';
 import { LoadedConfig, configFileName, loadConfig, readPackageJson } from './config-file';
 import { matchesAnyGlob } from './glob';
 import { type ProjectRoots, isInside } from './project/project-roots';
+
+/** The config that applies to a file: resolved, with where it came from and whether it ignores the file. */
+export interface FileSettings {
+  config: ResolvedConfig;
+  /** The config file (`…/vigil.config.json` or `…/package.json#vigil`); undefined for the defaults. */
+  source?: string;
+  /** The folder the config's `ignore` globs are relative to. */
+  root: string;
+  ignored: boolean;
+}
 
 export interface FileConfig {
   loaded: LoadedConfig;
@@ -46,6 +56,14 @@ export class ConfigLookup {
   reset(): void {
     this.owner.clear();
     this.loaded.clear();
+  }
+
+  /** The config of a file or folder, as the Workspace and the CLI tell it. */
+  settingsFor(file: string): FileSettings {
+    // An untitled buffer has no folder to search from: the defaults apply.
+    if (!path.isAbsolute(file)) return { config: defaultConfig, root: path.dirname(file), ignored: false };
+    const { loaded, root, ignored } = this.forPath(file);
+    return { config: loaded.config, source: loaded.file, root, ignored };
   }
 
   /** The config of `file` (an absolute path; a folder too, for a walk that prunes ignored folders). */

@@ -1,24 +1,22 @@
 /** The one place that parses: TypeScript's parser, with parent pointers, script kind from the extension. */
 import * as ts from 'typescript';
+import { type Dialect, dialectByExtension } from './source-dialects';
 
-const kindByExtension: Readonly<Record<string, ts.ScriptKind>> = {
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
+export { analysableExtensions } from './source-dialects';
+
+const kindOfDialect: Readonly<Record<Dialect, ts.ScriptKind>> = {
+  js: ts.ScriptKind.JS,
+  jsx: ts.ScriptKind.JSX,
+  ts: ts.ScriptKind.TS,
+  tsx: ts.ScriptKind.TSX,
 };
-
-export const analysableExtensions: readonly string[] = Object.keys(kindByExtension);
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const dot = fileName.lastIndexOf('.');
   const ext = dot === -1 ? '' : fileName.slice(dot).toLowerCase();
   // Untitled buffers and unknown extensions: TSX accepts the most syntax (types and JSX).
-  return kindByExtension[ext] ?? ts.ScriptKind.TSX;
+  const dialect = dialectByExtension[ext];
+  return dialect ? kindOfDialect[dialect] : ts.ScriptKind.TSX;
 }
 
 export function parse(text: string, fileName: string): ts.SourceFile {

@@ -48,6 +48,12 @@ export interface RuleMeta {
   namesLinesElsewhere?: boolean;
 }
 
+/**
+ * What a rule is to the outside, as plain data: what configs are validated against, what SARIF and the docs
+ * describe. rule-descriptions.ts holds it for every rule, so that a process that analyses nothing need not load them.
+ */
+export type RuleDescription = Pick<RuleMeta, 'id' | 'category' | 'defaultSeverity' | 'title' | 'description' | 'fixable' | 'sources' | 'options'>;
+
 /** An edit by offsets into the analysed text; converted to LSP ranges when the finding is made. */
 export interface OffsetEdit {
   start: number;

@@ -24,8 +24,8 @@ import * as path from 'node:path';
 import type * as ts from 'typescript';
 import type { ChecklistItem } from '../../../shared/src/protocol';
 import { type AnalysisBase, analyze, analyzeIncrementally, skipReason } from './analyze';
-import { type ResolvedConfig, type RuleSetting, defaultConfig } from './config';
-import { ConfigLookup } from './config-lookup';
+import type { ResolvedConfig, RuleSetting } from './config';
+import { ConfigLookup, type FileSettings } from './config-lookup';
 import { DocumentTrees, type TextChangeSpan } from './document-trees';
 import { onlyAnIdentifier } from './incremental/identifier-edit';
 import { type Facts, buildFacts } from './facts/facts';
@@ -49,6 +49,7 @@ import type { RuleMeta } from './rule';
 export type { ChecklistItem, FixOutcome, TextChangeSpan };
 export type { AnalysisResult, Category, Finding, Fix, InternalError, ParseError, Position, Range, RelatedLocation, Severity, TextEdit } from './types';
 export type { RuleMeta } from './rule';
+export type { FileSettings } from './config-lookup';
 export type { ResolvedConfig, RuleSetting } from './config';
 export { docsBaseUrl, docsUrl } from './rule';
 export { configFileName } from './config-file';
@@ -114,16 +115,6 @@ export interface DocumentAnalysis {
    * exported middleware): the documents `dependentDocuments(uri)` names are to be analysed again.
    */
   projectChanged: boolean;
-}
-
-/** The config that applies to a file: resolved, with where it came from and whether it ignores the file. */
-export interface FileSettings {
-  config: ResolvedConfig;
-  /** The config file (`…/vigil.config.json` or `…/package.json#vigil`); undefined for the defaults. */
-  source?: string;
-  /** The folder the config's `ignore` globs are relative to. */
-  root: string;
-  ignored: boolean;
 }
 
 interface OpenDocument extends DocumentInput {
@@ -239,10 +230,7 @@ export class Workspace {
 
   /** The config of a file or folder (absolute path), from the nearest config walking up. */
   settingsFor(file: string): FileSettings {
-    // An untitled buffer has no folder to search from: the defaults apply.
-    if (!path.isAbsolute(file)) return { config: defaultConfig, root: path.dirname(file), ignored: false };
-    const { loaded, root, ignored } = this.configs.forPath(file);
-    return { config: loaded.config, source: loaded.file, root, ignored };
+    return this.configs.settingsFor(file);
   }
 
   // ---- open documents ------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ export function registerScanTool(server: McpServer, project: Project): void {
         changes = loaded.changes;
       }
       const discovered = discoverFiles((paths && paths.length > 0 ? paths : ['.']).map((p) => path.resolve(cwd, p)), { configIgnored: configIgnoreTest(workspace) });
-      const { reports } = await scanFiles(discovered.files, { fix: false }, workspace);
+      const { reports } = await scanFiles(discovered.files, { fix: false, workspace: { fallbackRoot: cwd } }, workspace);
       const problems = project.configProblems();
       const shown = changes ? findingsOnChanges(reports, changes) : reports;
       const findings = viewReports(shown, cwd);

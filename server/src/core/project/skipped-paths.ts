@@ -3,7 +3,7 @@
  * output, minified bundles and declaration files. The CLI's file walk and the project index skip the same ones.
  */
 import * as path from 'node:path';
-import { analysableExtensions } from '../parse';
+import { analysableExtensions } from '../source-dialects';
 
 export const skippedFolders: ReadonlySet<string> = new Set([
   'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn',

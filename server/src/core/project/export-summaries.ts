@@ -58,7 +58,7 @@ export function exportSummariesReusing(
 ): { summaries: Record<string, ExportSummary> | undefined; base: ExportSummariesBase } {
   const exported = exportedOf(facts);
   const list = JSON.stringify(exported.map((e) => [e.key, e.label]));
-  const handles = JSON.stringify(facts.isTestFile ? {} : exportedValues(facts));
+  const handles = JSON.stringify(exportedValues(facts));
   if (!previous || !changed || previous.exported !== list || previous.handles !== handles) {
     const summaries = sortedByKey(summariesOf(facts, exported, exported));
     return { summaries, base: { exported: list, handles, summaries } };

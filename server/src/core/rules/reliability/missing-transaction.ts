@@ -107,10 +107,11 @@ export const missingTransaction: Rule = {
           if (context.outOfTime()) return;
           // Counting every imported call as a step first: when even that is too few, no summary is asked.
           if (tooFew(candidates)) continue;
-          const sharing = relatedImportedCalls(fn, candidates, facts);
+          const data = stepData(fn, candidates, facts);
+          const sharing = relatedImportedCalls(candidates, data);
           const list = candidates.flatMap((s) => (s.kind !== 'imported' || sharing.has(s) ? resolved(s) : []));
           if (tooFew(list)) continue;
-          const finding = judge(fn, list, facts, transactions, context.outOfTime);
+          const finding = judge(fn, list, facts, transactions, data, context.outOfTime);
           if (!finding) continue;
           const { at, message, related, fixable } = finding;
           const fix = fixable ? wrapInTransactionFix(fixable, facts) : undefined;
@@ -131,16 +132,26 @@ export const missingTransaction: Rule = {
  * step that shares no data with any other joins no group of related writes and follows no charge, whatever its
  * module does, so judging without it finds what judging with it would.
  */
-function relatedImportedCalls(fn: ts.Node, steps: readonly (Step | ImportedCall)[], facts: Facts): Set<ImportedCall> {
+function relatedImportedCalls(steps: readonly (Step | ImportedCall)[], data: (step: Step | ImportedCall) => Set<Declaration>): Set<ImportedCall> {
   const related = new Set<ImportedCall>();
-  if (!steps.some((s) => s.kind === 'imported')) return related;
-  // As judge() reads them: the handles of the direct writes are not data.
-  const handles = new Set(steps.flatMap((s) => (s.kind === 'write' ? [rootIdentifier(s.write.handle) ?? ''] : [])));
-  const data = steps.map((s) => dataOf(s.kind === 'write' ? chainOf(s.node) : s.node, fn, facts, handles));
-  steps.forEach((s, i) => {
-    if (s.kind === 'imported' && data.some((d, j) => j !== i && shares(data[i], d))) related.add(s);
-  });
+  for (const s of steps) {
+    if (s.kind === 'imported' && steps.some((other) => other !== s && shares(data(s), data(other)))) related.add(s);
+  }
   return related;
+}
+
+/**
+ * The values each step of `fn` works on (transaction-steps.ts), made once per call: the imported calls are weighed
+ * by them before judge() reads them. The handles of the direct writes are not data.
+ */
+function stepData(fn: ts.Node, steps: readonly (Step | ImportedCall)[], facts: Facts): (step: Step | ImportedCall) => Set<Declaration> {
+  const handles = new Set(steps.flatMap((s) => (s.kind === 'write' ? [rootIdentifier(s.write.handle) ?? ''] : [])));
+  const made = new Map<ts.Node, Set<Declaration>>();
+  return (step) => {
+    let data = made.get(step.node);
+    if (!data) made.set(step.node, (data = dataOf(step.kind === 'write' ? chainOf(step.node) : step.node, fn, facts, handles)));
+    return data;
+  };
 }
 
 interface Judgement {
@@ -178,10 +189,9 @@ function judge(
   list: readonly Step[],
   facts: Facts,
   transactions: TransactionIndex,
+  data: (step: Step) => Set<Declaration>,
   outOfTime: () => boolean,
 ): Judgement | undefined {
-  const handles = new Set<string>();
-  for (const s of list) if (s.kind === 'write') handles.add(rootIdentifier(s.write.handle) ?? '');
   const live: { step: Step; data: Set<Declaration>; known: boolean }[] = [];
   for (const step of list) {
     if (transactions.inTransaction(step.node, step.kind === 'write' ? step.write.handle : undefined)) continue;
@@ -193,8 +203,7 @@ function judge(
         known = true;
       }
     }
-    const target = step.kind === 'write' ? chainOf(step.node) : step.node;
-    live.push({ step, data: dataOf(target, fn, facts, handles), known });
+    live.push({ step, data: data(step), known });
   }
 
   const charge = live.find((s) => s.step.kind === 'charge');

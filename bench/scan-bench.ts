@@ -392,6 +392,13 @@ async function main(): Promise<void> {
           `process, like for like (budget ≤ 1.60×); ${formatRatio((w0.cpuMs ?? NaN) / (all.parse.cpuMs ?? NaN))} against the in-process ` +
           'parse\'s steady state',
       );
+      // V8 compiles and collects garbage on threads of its own: what they take is what workers cannot add.
+      const busy = (w0.cpuMs ?? NaN) / w0.time.median;
+      const cores = os.availableParallelism();
+      console.log(
+        `  vigil scan --workers 0 keeps ${busy.toFixed(2)} cores busy (CPU / wall): on ${cores} cores, workers can be at most ` +
+          `${formatRatio(cores / busy)} faster, before each pays its own warm-up`,
+      );
       for (const workers of cliWorkers.slice(1)) {
         const row = cliRow(workers);
         if (!row) continue;

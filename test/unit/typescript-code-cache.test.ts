@@ -1,7 +1,7 @@
 /**
  * TypeScript is loaded through V8's code cache (typescript-code-cache.ts): a first process makes the cache as it
- * exits, the next one compiles from it, and a cache V8 refuses is replaced, never trusted. Each case runs real Node
- * processes, as the CLI and its workers load TypeScript.
+ * exits (a scan worker, after its first batch), the next one compiles from it, and a cache V8 refuses is replaced,
+ * never trusted. Each case runs real Node processes, as the CLI and its workers load TypeScript.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -52,6 +52,24 @@ describe('TypeScript through the code cache', function () {
     fs.writeFileSync(blocked, '');
     assert.deepEqual(run(path.join(blocked, 'cache')), { outcome: 'absent', statements: 2 });
     assert.deepEqual(run(path.join(blocked, 'cache')), { outcome: 'absent', statements: 2 });
+  });
+
+  it('is made by a scan that ran only on worker threads', () => {
+    // The main thread of a pool scan never loads TypeScript: a worker has to write the cache, or nobody does.
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-code-cache-scan-'));
+    try {
+      fs.writeFileSync(path.join(project, 'a.js'), 'const a = 1;\n');
+      const scan = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'vigil.js'), 'scan', project, '--workers', '1', '--stats'], {
+        env: { ...process.env, VIGIL_CODE_CACHE: folder },
+        encoding: 'utf8',
+      });
+      assert.equal(scan.status, 0, scan.stderr);
+      assert.match(scan.stderr, /vigil-stats \{.*"workers":1/);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+    assert.equal(cacheFiles().length, 1, 'one cache file, no partial one left');
+    assert.deepEqual(run(folder), { outcome: 'accepted', statements: 2 });
   });
 
   it('is not read or written when turned off', () => {

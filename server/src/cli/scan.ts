@@ -18,6 +18,8 @@ import type { ScanWorkspaceOptions, WorkerReply, WorkerRequest, WorkerSetup } fr
 
 /** Below this many files, starting workers costs more than it saves. */
 export const workerThreshold = 200;
+/** The most cores on which a scan runs in-process by default. */
+const inProcessUpToCores = 2;
 /** More workers than this gain little: the main thread and the disk are shared. */
 const maxWorkers = 8;
 /**
@@ -45,8 +47,10 @@ export interface ScanOptions extends AnalyseOptions {
 
 export function workerCount(files: number, requested: number | undefined, cores = os.availableParallelism()): number {
   if (requested !== undefined) return Math.min(requested, files);
-  // On one core a worker only adds its start-up and a second copy of TypeScript.
-  if (files <= workerThreshold || cores < 2) return 0;
+  // One thread already keeps about 1.4 cores busy: V8 compiles and collects garbage on threads beside it. On two
+  // cores, two workers each warm up their own copy of everything and share what is left, and were slower than none
+  // at every scan size measured (bench/README.md).
+  if (files <= workerThreshold || cores <= inProcessUpToCores) return 0;
   return Math.min(cores, maxWorkers);
 }
 

@@ -5,7 +5,7 @@
  * exports meanwhile, and adopts what the other workers made.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Workspace, summariseFile } from '../core/workspace';
+import { Workspace, saveTypescriptCodeCache, summariseFile } from '../core/workspace';
 import { analyseFile } from './analyse-file';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol';
 
@@ -30,6 +30,9 @@ parentPort?.on('message', (request: WorkerRequest) => {
       break;
     case 'analyse': {
       const reports = request.files.map((file) => analyseFile(file, setup.analyse, workspace));
+      // Once, before the reply, which may be the last before the worker is terminated: a batch has compiled what
+      // analysing needs of TypeScript.
+      saveTypescriptCodeCache();
       reply({ kind: 'analysed', reports, made: workspace.takeMadeExports() });
       break;
     }

@@ -6,8 +6,8 @@
  * Imported first by typescript-plain.ts, before anything requires `typescript`: the module it loads is the one
  * `require('typescript')` then returns. The cache is a file per Node version and TypeScript install in
  * `VIGIL_CODE_CACHE` (a folder; `off` turns it off), else in the system's temp folder. V8 checks the cache against
- * the source and its own flags and ignores one that does not fit; the main thread then writes a new one as the
- * process exits, with the functions the run compiled. Anything that fails leaves `typescript` to Node's loader.
+ * the source and its own flags and ignores one that does not fit; a new one is then written with the functions the
+ * run compiled (`saveTypescriptCodeCache`). Anything that fails leaves `typescript` to Node's loader.
  */
 import * as fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
@@ -47,8 +47,25 @@ function load(): CodeCacheOutcome {
   loaded.loaded = true;
   require.cache[file] = loaded;
   const outcome = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  if (outcome !== 'accepted' && isMainThread) process.once('exit', () => writeCache(cacheFile, script));
+  if (outcome !== 'accepted') {
+    unsaved = () => writeCache(cacheFile, script);
+    if (isMainThread) process.once('exit', saveTypescriptCodeCache);
+  }
   return outcome;
+}
+
+/** How to write this thread's cache, until it is written: set when TypeScript was compiled from source. */
+let unsaved: (() => void) | undefined;
+
+/**
+ * Writes the code cache now, with the functions compiled so far, if this thread compiled TypeScript from source;
+ * once per thread. The main thread does it as the process exits; a scan worker, which is terminated rather than
+ * left to exit, does it once it has analysed a batch, or a user whose scans all ran on workers would never get one.
+ */
+export function saveTypescriptCodeCache(): void {
+  const save = unsaved;
+  unsaved = undefined;
+  save?.();
 }
 
 /** Written whole under another name first: another process may be reading the file meanwhile. */

@@ -57,6 +57,7 @@ export { analysableExtensions } from './parse';
 export { hasAnalysableExtension, isAnalysable, skippedFolders } from './project/skipped-paths';
 export { type IndexedFiles, type MadeExports, type ProjectToIndex, type SummarisedFile, summariseFile } from './project/project-index';
 export { globToRegExp } from './glob';
+export { saveTypescriptCodeCache } from './typescript-code-cache';
 
 export interface WorkspaceOptions {
   /** The workspace folders: the config search for a file stops at the one holding it (and at a repository root). */

@@ -238,6 +238,23 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('runs again the units that may quote an expression a space was typed into', () => {
+    // Found by the random edit sequences: the finding in the second unit quotes the call in the first.
+    const fileName = 'plugin.js';
+    const before = "const plugin = localStorage.getItem('plugin');\neval(plugin);\n";
+    const after = before.replace('getItem(', 'getItem (');
+    const first = analyzeIncrementally({ text: before, fileName }, rules);
+    assert.match(first.result.findings.find((f) => f.ruleId === 'code-injection')?.message ?? '', /`localStorage\.getItem\('plugin'\)`/);
+    const at = before.indexOf('(');
+    const tree = ts.updateSourceFile(parse(before, fileName), after, ts.createTextChangeRange(ts.createTextSpan(at, 0), 1));
+    const next = analyzeIncrementally({ text: after, fileName, sourceFile: tree }, rules, first.base);
+    assert.equal(next.layout, true);
+    assert.deepEqual(next.result.findings, analyze({ text: after, fileName }).findings);
+    // Inside the expression, not between statements: the user of the name declared runs again.
+    assert.deepEqual(planFor(before, 'getItem(', 'getItem (')?.rerun, ["const plugin = localStorage.getItem ('plugin');", 'eval(plugin);']);
+    assert.deepEqual(planFor(before, 'const plugin', 'const  plugin')?.rerun, ["const  plugin = localStorage.getItem('plugin');"]);
+  });
+
   it('analyses afresh whitespace that changes a value or a token outside function bodies', () => {
     assert.equal(planFor(app, "require('./db')", "require('./ db')"), undefined);
     assert.equal(planFor(app, 'const router', 'const rou ter'), undefined);

@@ -8,8 +8,9 @@
  * (coupling.ts); the other units' findings are shifted. Anything else is a full analysis.
  *
  * An edit that only typed or deleted whitespace between tokens, outside comments and without a line break, is
- * `layout`: every node keeps its kind, text and line, so no rule can see it but through the offsets of its
- * findings, and every rule's findings are reused, moved (only the edited unit runs again, for its own offsets).
+ * `layout`: every node keeps its kind and line, so no rule can see it but through the offsets of its findings and
+ * the text of the expression typed into, and every rule's findings are reused, moved (only the edited unit runs
+ * again, for its own offsets, with the units using its names when the space went into an expression).
  */
 import * as ts from 'typescript';
 import { parse } from '../parse';
@@ -95,25 +96,27 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
   if (!inLeadingTrivia && !moved && !insideFunctionBody(unit.node, region.start, region.newEnd, sourceFile)) return undefined;
   const rerun = new Set<number>([edited]);
   if (unit.head !== undefined) rerun.add(unit.head);
+  const declared = declaredNames(unit.node);
   // Trivia is not syntax, and layout changes none: no other unit can tell (unless a finding reaches into the edit).
   if ((inLeadingTrivia && whitespace) || moved) {
     const layout = sameLines(previousText, region, sourceFile.text) && !touchesComment(sourceFile, region);
+    // But a space typed into an expression changes its text, which a finding in a unit using the names declared
+    // here may quote (`eval(plugin)` quoting `localStorage.getItem('plugin')`): those units run again too.
+    if (layout && moved && betweenTokensOfAnExpression(unit.node, region, sourceFile)) {
+      for (const name of declared.names) addUnitsUsing(rerun, name, declared.reach, units, sourceFile.text);
+    }
     if (layout) return { region, rerun, layout };
   }
 
   const declarations = couplingDeclarations(sourceFile);
   const reach = new Map<string, Reach>();
-  const declared = declaredNames(unit.node);
   for (const name of declared.names) reach.set(name, declared.reach);
   const before = couplingUses(old, declarations, old);
   const after = couplingUses(unit.node, declarations, sourceFile);
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
   for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
 
-  for (const [name, how] of reach) for (const at of wordsIn(sourceFile.text, name, how)) {
-    const i = unitAt(units, at);
-    if (i !== undefined) rerun.add(i);
-  }
+  for (const [name, how] of reach) addUnitsUsing(rerun, name, how, units, sourceFile.text);
   // A method called differently (or no longer, or newly) from the edited unit runs again itself.
   const calledBefore = methodCalls(old, old);
   const calledAfter = methodCalls(unit.node, sourceFile);
@@ -178,6 +181,26 @@ function insideFunctionBody(unit: ts.Node, start: number, end: number, sourceFil
     const child = ts.forEachChild(node, (c) => (c.pos <= start && end <= c.end ? c : undefined));
     if (!child) return false;
     node = child;
+  }
+}
+
+/**
+ * Whether the edit lies between two tokens of one expression, below the innermost block holding it: the
+ * expression's text changed, and a finding in another unit may quote it.
+ */
+function betweenTokensOfAnExpression(unitNode: ts.Node, region: Region, sourceFile: ts.SourceFile): boolean {
+  let inExpression = false;
+  for (let node: ts.Node | undefined = unitNode; node; ) {
+    node = ts.forEachChild(node, (child) => (child.getStart(sourceFile) < region.start && region.newEnd < child.end ? child : undefined));
+    if (node && (ts.isBlock(node) || ts.isExpression(node))) inExpression = ts.isExpression(node);
+  }
+  return inExpression;
+}
+
+function addUnitsUsing(rerun: Set<number>, name: string, reach: Reach, units: readonly Unit[], text: string): void {
+  for (const at of wordsIn(text, name, reach)) {
+    const i = unitAt(units, at);
+    if (i !== undefined) rerun.add(i);
   }
 }
 

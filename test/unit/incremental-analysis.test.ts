@@ -68,6 +68,21 @@ describe('incremental analysis', () => {
     assert.deepEqual(changedRegion('abcdef', 'abXYdef'), { start: 2, oldEnd: 3, newEnd: 4 });
     assert.deepEqual(changedRegion('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
     assert.equal(changedRegion('same', 'same'), undefined);
+    // Texts longer than the chunks compared at once, edited on and around chunk boundaries, in repeated text.
+    const long = 'ab'.repeat(2600);
+    const naive = (before: string, after: string): { start: number; oldEnd: number; newEnd: number } => {
+      let start = 0;
+      while (start < Math.min(before.length, after.length) && before[start] === after[start]) start++;
+      let tail = 0;
+      while (tail < Math.min(before.length, after.length) - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+      return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+    };
+    for (const at of [0, 1, 1023, 1024, 1025, 2048, 2600, 4095, 4096, 5199]) {
+      for (const [cut, typed] of [[0, 'x'], [1, ''], [0, 'ab'], [3, 'ba'], [2000, '']] as const) {
+        const after = long.slice(0, at) + typed + long.slice(at + cut);
+        if (after !== long) assert.deepEqual(changedRegion(long, after), naive(long, after), `${at} ${cut} ${typed}`);
+      }
+    }
   });
 
   it('re-runs only the method typed in, with its class head', () => {

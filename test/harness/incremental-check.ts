@@ -4,7 +4,8 @@
  * text gives. Edits are random but lean to where people type (inside function bodies), and many of them paste a
  * line from elsewhere in the file, which brings in the names that tie units together. A share are token edits
  * inside a body (a character typed into or deleted from an identifier or a string, a statement of the body
- * duplicated or deleted): the edits after which file-wide rules reuse what they found (`fileInputs` in rule.ts).
+ * duplicated or deleted): the edits after which declaration-scoped rules that read other units still run only on
+ * the units the edit reaches (`unitInputs` in rule.ts), and the exports summary is made again only in part.
  *
  * `node out/test/harness/incremental-check.js [--sequences 200] [--edits 12] [--seed 1] [--tokens]` runs it long
  * and prints the mismatches (`--tokens`: token edits only); the mocha test runs a short, fixed sample.

@@ -11,7 +11,7 @@ import type { ExportSummariesBase } from '../../server/src/core/project/export-s
 import { summarizeExports, summarizeExportsReusing } from '../../server/src/core/project/file-summary';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
-import type { RuleContext } from '../../server/src/core/rule';
+import type { Rule, RuleContext } from '../../server/src/core/rule';
 import { TreeIndex } from '../../server/src/core/traverse';
 import { changedRegion, planReuse } from '../../server/src/core/incremental/plan';
 import { unitsOf } from '../../server/src/core/incremental/units';
@@ -203,8 +203,8 @@ describe('incremental analysis', () => {
     assert.deepEqual(planFor(app, 'module.exports = { router, Orders };', 'module.exports = {\n  router, Orders };')?.rerun, ['module.exports = {']);
     // Between two statements: the class's leading trivia, so its head runs again, and with it the users of its name.
     assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = '';\n")?.rerun, ['class Orders {', 'module.exports = { router, Orders };']);
-    // A space on the same line is layout: no other unit can tell.
-    assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = ''; ")?.rerun, ['class Orders {']);
+    // A space on the same line is layout: no unit can tell, and their findings are moved.
+    assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = ''; ")?.rerun, []);
     assert.deepEqual(planFor(app, 'const router = express.Router();', 'const router = express\n  .Router();')?.rerun, [
       'const router = express',
       "router.get('/users/:id', async (req, res) => {",
@@ -225,7 +225,32 @@ describe('incremental analysis', () => {
     assert.equal(plan?.layout, false, 'a space that lengthens a comment');
   });
 
-  it('moves every rule\'s findings after a layout edit, running only the unit typed in', () => {
+  it('after a layout edit, runs a unit again only where a finding holds the edit', () => {
+    // A rule whose fix copies a whole function: a space typed between its statements is in the fix's text.
+    const wrapper: Rule = {
+      meta: { id: 'wrap-function', category: 'maintainability', defaultSeverity: 'info', title: 'wrap', description: 'wrap', fixable: 'safe', sources: [], scope: 'declaration' },
+      create: (context) => ({
+        FunctionDeclaration(fn: ts.FunctionDeclaration) {
+          const text = fn.getText(context.sourceFile);
+          context.report({ at: fn, message: `${text.length} characters`, fixes: [{ title: 'wrap', safe: true, edits: [{ start: fn.getStart(context.sourceFile), end: fn.end, text: `/* wrapped */ ${text}` }] }] });
+        },
+      }),
+    };
+    const fileName = 'two.js';
+    const text = 'function one() {\n  a();\n  b();\n}\nfunction two() {\n  c();\n}\n';
+    const first = analyzeIncrementally({ text, fileName }, [wrapper]);
+    for (const [from, to] of [['a();', 'a(); '], ['c();', 'c(); ']] as const) {
+      const edited = text.replace(from, to);
+      const at = text.indexOf(from);
+      const tree = ts.updateSourceFile(parse(text, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, from.length), to.length));
+      const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, [wrapper], first.base);
+      assert.equal(next.layout, true, to);
+      assert.deepEqual(next.result.findings, analyzeIncrementally({ text: edited, fileName }, [wrapper]).result.findings, to);
+    }
+    assert.deepEqual(planFor(text, 'a();', 'a(); ')?.rerun, [], 'the plan itself runs nothing again');
+  });
+
+  it('moves every rule\'s findings after a layout edit, running no unit again', () => {
     const fileName = 'app.js';
     // Two copies of six statements: duplicate-code, a file-scoped rule, reports the second.
     const body = [
@@ -267,7 +292,7 @@ describe('incremental analysis', () => {
     assert.deepEqual(next.result.findings, analyze({ text: after, fileName }).findings);
     // Inside the expression, not between statements: the user of the name declared runs again.
     assert.deepEqual(planFor(before, 'getItem(', 'getItem (')?.rerun, ["const plugin = localStorage.getItem ('plugin');", 'eval(plugin);']);
-    assert.deepEqual(planFor(before, 'const plugin', 'const  plugin')?.rerun, ["const  plugin = localStorage.getItem('plugin');"]);
+    assert.deepEqual(planFor(before, 'const plugin', 'const  plugin')?.rerun, []);
   });
 
   it('analyses afresh whitespace that changes a value or a token outside function bodies', () => {

@@ -28,7 +28,7 @@ import { type Unit, unitAt, unitsOf } from './incremental/units';
 import { inUnits, reachedUnits } from './incremental/summary-reach';
 import { type ReusePlan, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
-import { type OffsetFinding, type UnitFinding, reachesRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
+import { type OffsetFinding, type UnitFinding, reachesOrHoldsRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
 export const maxFileBytes = 2 * 1024 * 1024;
@@ -165,7 +165,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       const isLocal = rule.meta.scope === 'declaration';
       // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches the edit.
       const fileKept = !isLocal && plan?.layout ? previous?.fileFindings.get(rule.meta.id) : undefined;
-      if (fileKept && plan && !fileKept.some((entry) => reachesRegion(entry.finding, plan.region))) {
+      if (fileKept && plan && !fileKept.some((entry) => reachesOrHoldsRegion(entry.finding, plan.region))) {
         found.set(rule, reused(fileKept, plan));
         continue;
       }
@@ -259,11 +259,11 @@ function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {
 }
 
 /**
- * A kept finding that reaches into the edited text belongs to a unit that must run again; after a layout edit, one
- * at its edges too, since only the edited unit runs again (see `reachesRegion`).
+ * A kept finding that reaches into the edited text belongs to a unit that must run again; after a layout edit, which
+ * runs no unit again by itself, one at its edges or holding the edit too (see `reachesOrHoldsRegion`).
  */
 function rerunTouched(plan: ReusePlan, previous: AnalysisBase): void {
-  const touches = plan.layout ? reachesRegion : touchesRegion;
+  const touches = plan.layout ? reachesOrHoldsRegion : touchesRegion;
   for (const list of previous.findings.values()) {
     for (const { unit, finding } of list) if (!plan.rerun.has(unit) && touches(finding, plan.region)) plan.rerun.add(unit);
   }

@@ -46,6 +46,20 @@ export function reachesRegion(f: OffsetFinding, region: Region): boolean {
   return at(f.start) || at(f.end) || f.fixes.some((fix) => fix.edits.some((e) => at(e.start) || at(e.end))) || f.related.some((r) => at(r.start) || at(r.end));
 }
 
+/**
+ * Whether a range of the finding holds the edited text, edges included: its message may quote, or a fix's text copy,
+ * the code as it was before the edit. After a layout edit that is what runs its unit again.
+ */
+function holdsRegion(f: OffsetFinding, region: Region): boolean {
+  const holds = (start: number, end: number): boolean => start <= region.start && region.oldEnd <= end;
+  return holds(f.start, f.end) || f.fixes.some((fix) => fix.edits.some((e) => holds(e.start, e.end))) || f.related.some((r) => holds(r.start, r.end));
+}
+
+/** After a layout edit: whether the finding must be made again rather than moved (`reachesRegion`, `holdsRegion`). */
+export function reachesOrHoldsRegion(f: OffsetFinding, region: Region): boolean {
+  return reachesRegion(f, region) || holdsRegion(f, region);
+}
+
 /** The finding where it is after the edit: offsets at or past the replaced text move by the change in length. */
 export function shifted(f: OffsetFinding, region: Region): OffsetFinding {
   const delta = region.newEnd - region.oldEnd;

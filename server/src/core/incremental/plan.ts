@@ -9,8 +9,8 @@
  *
  * An edit that only typed or deleted whitespace between tokens, outside comments and without a line break, is
  * `layout`: every node keeps its kind and line, so no rule can see it but through the offsets of its findings and
- * the text of the expression typed into, and every rule's findings are reused, moved (only the edited unit runs
- * again, for its own offsets, with the units using its names when the space went into an expression).
+ * the text of the expression typed into, and every rule's findings are reused, moved; only a space typed into an
+ * expression runs the edited unit again, with the units using its names.
  */
 import * as ts from 'typescript';
 import { parse } from '../parse';
@@ -113,8 +113,11 @@ export function planReuse(previousText: string, previous: readonly UnitSpan[], s
     // here may quote (`eval(plugin)` quoting `localStorage.getItem('plugin')`): those units run again too.
     if (layout && moved && betweenTokensOfAnExpression(unit.node, region, sourceFile)) {
       for (const name of declared.names) addUnitsUsing(rerun, name, declared.reach, units, sourceFile.text);
+      return { region, rerun, layout };
     }
-    if (layout) return { region, rerun, layout };
+    // Elsewhere no node's text a message may quote changed: the unit's own findings are moved like the others'
+    // (one whose range holds the edit, such as a fix rewriting the block typed in, runs its unit again: analyze.ts).
+    if (layout) return { region, rerun: new Set(), layout };
   }
 
   const declarations = couplingDeclarations(sourceFile);

@@ -89,7 +89,7 @@ Options:
       --fail-on <severity>         Lowest severity that fails the scan: error, warning (default), info, hint
       --baseline <file>            Do not report findings recorded in this baseline file
       --update-baseline            Record the current findings in the --baseline file and exit 0
-      --workers <n>                Worker threads (0: none; default: one per core above 200 files, none on one core)
+      --workers <n>                Worker threads (0: none; default: one per core above 200 files, none on 1–2 cores)
       --stats                      Print a "vigil-stats {json}" line on stderr: files, lines, ms, workers, syntaxErrors
       --changed                    Report only findings on lines not yet committed (every file is still analysed)
       --since <ref>                Report only findings on lines changed since <ref>'s merge base with HEAD

@@ -47,7 +47,7 @@ export interface ScanOptions extends AnalyseOptions {
 
 export function workerCount(files: number, requested: number | undefined, cores = os.availableParallelism()): number {
   if (requested !== undefined) return Math.min(requested, files);
-  // One thread already keeps about 1.4 cores busy: V8 compiles and collects garbage on threads beside it. On two
+  // One thread already keeps about 1.5 cores busy: V8 compiles and collects garbage on threads beside it. On two
   // cores, two workers each warm up their own copy of everything and share what is left, and were slower than none
   // at every scan size measured (bench/README.md).
   if (files <= workerThreshold || cores <= inProcessUpToCores) return 0;

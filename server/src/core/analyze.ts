@@ -163,7 +163,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       const severity = severityFor(rule, config);
       if (!severity) continue;
       const isLocal = rule.meta.scope === 'declaration';
-      // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches the edit.
+      // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches or holds the edit.
       const fileKept = !isLocal && plan?.layout ? previous?.fileFindings.get(rule.meta.id) : undefined;
       if (fileKept && plan && !fileKept.some((entry) => reachesOrHoldsRegion(entry.finding, plan.region))) {
         found.set(rule, reused(fileKept, plan));

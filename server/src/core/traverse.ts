@@ -153,7 +153,7 @@ class IndexBuilder {
   addReusing(root: ts.SourceFile): void {
     // The previous tree's top-level statements, and the children of its classes (a class typed in is parsed
     // again, but its members the edit did not touch are reused like statements): one run each.
-    const runs = this.previous?.runs() ?? new Map<ts.Node, number>();
+    const runs = this.previous!.runs();
     const self = this.add(root);
     for (const statement of root.statements) {
       if (this.addRun(statement, runs)) continue;

@@ -41,7 +41,7 @@ export function touchesRegion(f: OffsetFinding, region: Region): boolean {
  * of the token before the edit (which stays) or the start of the one after (which moves): only running the rule
  * again can tell.
  */
-export function reachesRegion(f: OffsetFinding, region: Region): boolean {
+function reachesRegion(f: OffsetFinding, region: Region): boolean {
   const at = (o: number): boolean => o >= region.start && o <= region.oldEnd;
   return at(f.start) || at(f.end) || f.fixes.some((fix) => fix.edits.some((e) => at(e.start) || at(e.end))) || f.related.some((r) => at(r.start) || at(r.end));
 }

@@ -5,7 +5,8 @@
  * line from elsewhere in the file, which brings in the names that tie units together. A share are token edits
  * inside a body (a character typed into or deleted from an identifier or a string, a statement of the body
  * duplicated or deleted): the edits after which declaration-scoped rules that read other units still run only on
- * the units the edit reaches (`unitInputs` in rule.ts), and the exports summary is made again only in part.
+ * the units the edit reaches (`unitInputs` in rule.ts), and the project summary (export summaries, app hand-offs)
+ * is made again only in part.
  *
  * `node out/test/harness/incremental-check.js [--sequences 200] [--edits 12] [--seed 1] [--tokens]` runs it long
  * and prints the mismatches (`--tokens`: token edits only); the mocha test runs a short, fixed sample.
@@ -21,7 +22,7 @@ import { rules } from '../../server/src/core/registry';
 import { TreeIndex } from '../../server/src/core/traverse';
 import type { AnalysisResult } from '../../server/src/core/types';
 import type { Facts } from '../../server/src/core/facts/facts';
-import { importsOf, summarizeExports, summarizeExportsReusing } from '../../server/src/core/project/file-summary';
+import { importsOf, summarizeReusing } from '../../server/src/core/project/file-summary';
 import { onlyAnIdentifier } from '../../server/src/core/incremental/identifier-edit';
 import { repoRoot } from './paths';
 
@@ -30,7 +31,7 @@ export interface Mismatch {
   seed: number;
   step: number;
   /**
-   * The rule ids whose findings differ, `project summary` when the exports summary made from the edit differs, and
+   * The rule ids whose findings differ, `project summary` when the project summary made from the edit differs, and
    * `imports` when an edit taken to leave the imports changed them.
    */
   rules: string[];
@@ -50,7 +51,7 @@ export interface CheckOutcome {
   mismatches: Mismatch[];
   /** Analyses that reused findings (not every edit can): a run that never reuses proves nothing. */
   reusing: number;
-  /** Analyses after which the exports summary was made again only for what the edit reached. */
+  /** Analyses after which the project summary was made again only for what the edit reached. */
   summariesReused: number;
   analyses: number;
 }
@@ -222,9 +223,9 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
       return facts;
     };
     let base: AnalysisBase | undefined = analyzeIncrementally({ text, fileName, sourceFile: tree, treeIndex: index, budgetMs, onFacts }, rules).base;
-    // The exports summary, made again after each edit only for what the edit reached (as the Workspace makes it).
+    // The project summary, made again after each edit only for what the edit reached (as the Workspace makes it).
     const first = taken();
-    let exportsBase = first && summarizeExportsReusing(first, undefined, undefined).base;
+    let summaryBase = first && summarizeReusing(first, undefined, undefined, undefined).base;
     for (let step = 0; step < options.edits; step++) {
       const edit = nextEdit(text, tree, rand, options.tokensOnly ?? false);
       const previousText = text;
@@ -239,10 +240,10 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
       outcome.analyses++;
       if (previous && incremental.reused) outcome.reusing++;
       if (incremental.changed) outcome.summariesReused++;
-      const exports = incrementalFacts && summarizeExportsReusing(incrementalFacts, incremental.layout ? undefined : exportsBase, incremental.changed);
+      const summary = incrementalFacts && summarizeReusing(incrementalFacts, incremental.layout ? undefined : summaryBase, incremental.changed, undefined);
       const differing = [
         ...(comparable(incremental.result) !== comparable(full) ? differingRules(incremental.result, full) : []),
-        ...(JSON.stringify(exports?.summary) !== JSON.stringify(fullFacts && summarizeExports(fullFacts)) ? ['project summary'] : []),
+        ...(JSON.stringify(summary?.summary) !== JSON.stringify(fullFacts && summarizeReusing(fullFacts, undefined, undefined, undefined).summary) ? ['project summary'] : []),
         // The Workspace keeps the imports after an edit of one name (identifier-edit.ts).
         ...(onlyAnIdentifier(previousText, tree) && JSON.stringify(importsOf(previousText)) !== JSON.stringify(importsOf(text)) ? ['imports'] : []),
       ];
@@ -251,7 +252,7 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
         break;
       }
       base = incremental.base;
-      exportsBase = exports?.base;
+      summaryBase = summary?.base;
     }
   }
   return outcome;
@@ -263,7 +264,7 @@ if (require.main === module) {
   });
   const files = values.dir ? listed(values.dir) : fixtureFiles();
   const outcome = checkEditSequences({ files, seed: Number(values.seed), sequences: Number(values.sequences), edits: Number(values.edits), tokensOnly: values.tokens });
-  process.stdout.write(`${outcome.analyses} analyses after edits, ${outcome.reusing} reused findings, ${outcome.summariesReused} reused export summaries, ${outcome.mismatches.length} mismatches\n`);
+  process.stdout.write(`${outcome.analyses} analyses after edits, ${outcome.reusing} reused findings, ${outcome.summariesReused} reused project summaries, ${outcome.mismatches.length} mismatches\n`);
   const byRule = new Map<string, number>();
   for (const m of outcome.mismatches) for (const r of m.rules) byRule.set(r, (byRule.get(r) ?? 0) + 1);
   for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${rule}: ${n}\n`);

@@ -1,14 +1,14 @@
 /**
  * Incremental analysis: after an edit inside one function body, declaration-scoped rules run again only on the
- * units the edit reaches, and so do the project summary's export summaries; the result is exactly a fresh full
- * analysis's.
+ * units the edit reaches, and so do the project summary's export summaries and app hand-offs; the result is exactly a
+ * fresh full analysis's.
  */
 import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
 import { type AnalysisBase, analyze, analyzeIncrementally } from '../../server/src/core/analyze';
 import type { Facts } from '../../server/src/core/facts/facts';
 import type { ExportSummariesBase } from '../../server/src/core/project/export-summaries';
-import { summarizeExports, summarizeExportsReusing } from '../../server/src/core/project/file-summary';
+import { type MountSummary, type SummaryBase, summarizeExports, summarizeExportsReusing, summarizeReusing } from '../../server/src/core/project/file-summary';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
 import type { Rule, RuleContext } from '../../server/src/core/rule';
@@ -386,6 +386,55 @@ describe('incremental analysis', () => {
     assert.ok(inHelper.changed);
     assert.equal(inHelper.summary.exports?.search, first.summary.exports?.search);
     assert.notDeepEqual(inHelper.summary.exports?.find, first.summary.exports?.find, 'the helper no longer passes the parameter to SQL text');
+  });
+
+  it('finds app hand-offs again only in the statements an edit reached, or everywhere when the mounted names change', () => {
+    const fileName = '/project/server.js';
+    const text = [
+      "const users = require('./routes/users');",
+      "const admin = require('./routes/admin');",
+      '',
+      'function setup(app) {',
+      '  app.use(limiter);',
+      '}',
+      '',
+      'function start(port) {',
+      '  return port + 1;',
+      '}',
+      '',
+      'users(app);',
+      'admin(app, db);',
+      '',
+    ].join('\n');
+    const summarised = (source: string, previous?: { text: string; tree: ts.SourceFile; base: AnalysisBase | undefined; summary: SummaryBase }) => {
+      let facts: Facts | undefined;
+      const at = previous ? changedRegion(previous.text, source) : undefined;
+      const tree = previous && at ? ts.updateSourceFile(previous.tree, source, ts.createTextChangeRange(ts.createTextSpan(at.start, at.oldEnd - at.start), at.newEnd - at.start)) : parse(source, fileName);
+      const analysis = analyzeIncrementally({ text: source, fileName, sourceFile: tree, onFacts: (f) => (facts = f) }, rules, previous?.base);
+      assert.ok(facts);
+      const made = summarizeReusing(facts, previous?.summary, analysis.changed, undefined);
+      let fresh: Facts | undefined;
+      analyze({ text: source, fileName, onFacts: (f) => (fresh = f) });
+      assert.ok(fresh);
+      assert.deepEqual(made.summary, summarizeReusing(fresh, undefined, undefined, undefined).summary);
+      const handoffs = (statement: number): readonly unknown[] | undefined => made.base.handoffs?.get(tree.statements[statement]);
+      return { text: source, tree, base: analysis.base, summary: made.base, mounts: made.summary.mounts, changed: analysis.changed, handoffs };
+    };
+    const modules = (mounts: readonly MountSummary[]): string[][] => mounts.map((m) => m.modules);
+    const first = summarised(text);
+    assert.deepEqual(modules(first.mounts), [[], ['./routes/users'], ['./routes/admin']]);
+    // In `start`: the calls at the end are not searched again; what they found is the same object. (A tree is
+    // reparsed once, so each edit starts from the one before.)
+    const inStart = summarised(text.replace('port + 1', 'port + 2'), first);
+    assert.ok(inStart.changed);
+    assert.equal(inStart.handoffs(4), first.handoffs(4));
+    assert.equal(inStart.handoffs(5), first.handoffs(5));
+    // In `setup`: `app` is no longer mounted on, so no call hands it on, though neither call's text changed. The
+    // file-wide facts changed: nothing is kept.
+    const inSetup = summarised(inStart.text.replace('app.use(limiter)', 'other.use(limiter)'), inStart);
+    assert.equal(inSetup.changed, undefined);
+    assert.deepEqual(modules(inSetup.mounts), [[]]);
+    assert.notEqual(inSetup.handoffs(4), inStart.handoffs(4));
   });
 
   it('equals a fresh full analysis over random edit sequences on the rule fixtures and examples', function () {

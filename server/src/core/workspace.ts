@@ -32,8 +32,7 @@ import { type Facts, buildFacts } from './facts/facts';
 import { type FixOutcome, applySafeFixes, changedRegionEdit } from './fix-all';
 import { ignoreEdit } from './ignore-edit';
 import { projectPathOf } from './project-path';
-import { type FileSummary, exportsNeedParse, graphNeedsParse, importsOf, summarizeExportsReusing, summarizeGraph, summarizeValues } from './project/file-summary';
-import type { ExportSummariesBase } from './project/export-summaries';
+import { type FileSummary, type SummaryBase, summarizeReusing, summarizeValues } from './project/file-summary';
 import { PackageManifests } from './project/package-manifests';
 import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, type MadeExports, ProjectIndex, type ProjectToIndex } from './project/project-index';
@@ -124,8 +123,8 @@ interface OpenDocument extends DocumentInput {
   base?: AnalysisBase;
   /** What the last analysis's facts told the project index of the file. */
   summary?: FileSummary;
-  /** What the exports part of that summary was made of: after an edit, the exports it did not reach keep theirs. */
-  exportsBase?: ExportSummariesBase;
+  /** What that summary was made of: after an edit, the exports and app hand-offs it did not reach keep theirs. */
+  summaryBase?: SummaryBase;
 }
 
 export class Workspace {
@@ -283,8 +282,8 @@ export class Workspace {
     const previous = document.base;
     document.base = undefined;
     // Kept only beside a summary made, or reused, from this analysis: it is the summary the next edit's reuse starts from.
-    const exportsBase = document.exportsBase;
-    document.exportsBase = undefined;
+    const summaryBase = document.summaryBase;
+    document.summaryBase = undefined;
     if (skipped) {
       this.trees.forget(uri);
       result = { findings: [], parseErrors: [], internalErrors: [], skipped };
@@ -299,10 +298,10 @@ export class Workspace {
         // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit
         // changes no name, value or line, so it changes nothing the summary holds.
         const layoutOnly = analysis.layout && previous !== undefined && document.summary !== undefined;
-        if (layoutOnly) document.exportsBase = exportsBase;
+        if (layoutOnly) document.summaryBase = summaryBase;
         // A name typed leaves every import where it was (identifier-edit.ts).
         const imports = previous && document.summary && onlyAnIdentifier(previous.text, sourceFile) ? document.summary.imports : undefined;
-        const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, exportsBase, analysis.changed, imports);
+        const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, summaryBase, analysis.changed, imports);
         document.summary = summary;
         if (summary) projectChanged = this.index.record(fileName, text, summary);
       } else {
@@ -317,8 +316,8 @@ export class Workspace {
 
   /**
    * The file's summary for the project index; a failure is the analysis's internal error, never the caller's. The
-   * exports part is made again only for the exports `changed` holds (the edit since `previous` was made may have
-   * changed them; all of them when either is absent), and what it was made of is kept in `document.exportsBase`.
+   * parts `changed` holds are made again (the edit since `previous` was made may have changed them; all of them when
+   * either is absent), and what the summary was made of is kept in `document.summaryBase`.
    * `imports`: the file's imports when the edit cannot have changed them.
    */
   private summaryOf(
@@ -326,19 +325,14 @@ export class Workspace {
     fileName: string,
     result: AnalysisResult,
     document: OpenDocument,
-    previous: ExportSummariesBase | undefined,
+    previous: SummaryBase | undefined,
     changed: ((node: ts.Node) => boolean) | undefined,
     imports: string[] | undefined,
   ): FileSummary | undefined {
     try {
-      // As the index summarises a file it reads (project-index.ts): a text that can mount nothing (no `.use(`, no app
-      // handed on) has its imports for a graph, and one that says neither `export` nor `exports` no exports.
-      const text = facts.sourceFile.text;
-      const graph = graphNeedsParse(text) ? summarizeGraph(facts, imports) : { imports: imports ?? importsOf(text), mounts: [], globalGuards: [] };
-      if (!exportsNeedParse(text)) return { ...graph, exportedMiddleware: [] };
-      const exports = summarizeExportsReusing(facts, previous, changed);
-      document.exportsBase = exports.base;
-      return { ...graph, ...exports.summary };
+      const { summary, base } = summarizeReusing(facts, previous, changed, imports);
+      document.summaryBase = base;
+      return summary;
     } catch (error) {
       result.internalErrors.push(summaryFailure(error, fileName));
       return undefined;

@@ -13,14 +13,50 @@ import { webFrameworkOf } from '../catalog';
 import type { MountSummary } from './file-summary';
 
 export function appHandoffs(facts: Facts): MountSummary[] {
+  return appHandoffsReusing(facts, undefined, undefined).handoffs;
+}
+
+/** What one file's hand-offs were made of, for finding them again after an edit: the hand-offs of each top-level statement. */
+export type AppHandoffsBase = ReadonlyMap<ts.Node, readonly MountSummary[]>;
+
+/**
+ * `appHandoffs`, with what they were made of. With `previous` (the base of the same file before an edit) and
+ * `changed` (whether the edit may have changed what the facts say at a node: incremental/summary-reach.ts), a
+ * top-level statement the reparse kept (the same node) keeps its hand-offs when the edit reached none of its units.
+ * A hand-off is read from the call, from what its callee and arguments resolve to by name, and from the names the
+ * file mounts and routes on; an edit that changes those names or the imports is analysed afresh (digest.ts), without
+ * `changed`.
+ */
+export function appHandoffsReusing(
+  facts: Facts,
+  previous: AppHandoffsBase | undefined,
+  changed: ((node: ts.Node) => boolean) | undefined,
+): { handoffs: MountSummary[]; base: AppHandoffsBase } {
   const receivers = new Set<string>();
   for (const m of facts.mounts) if (m.receiverName !== undefined) receivers.add(m.receiverName);
   for (const r of facts.routes) {
     const name = r.receiver && dottedName(r.receiver);
     if (name !== undefined) receivers.add(name);
   }
+  const base = new Map<ts.Node, readonly MountSummary[]>();
+  const handoffs: MountSummary[] = [];
+  for (const statement of facts.sourceFile.statements) {
+    const kept = changed && previous?.get(statement);
+    const found = kept && !reached(statement, changed) ? kept : handoffsIn(statement, receivers, facts);
+    base.set(statement, found);
+    handoffs.push(...found);
+  }
+  return { handoffs, base };
+}
+
+/** Whether the edit reached any unit of the statement: the statement, or for a class its head or a member. */
+function reached(statement: ts.Statement, changed: (node: ts.Node) => boolean): boolean {
+  return changed(statement) || (ts.isClassDeclaration(statement) && statement.members.some(changed));
+}
+
+function handoffsIn(statement: ts.Statement, receivers: ReadonlySet<string>, facts: Facts): MountSummary[] {
   const out: MountSummary[] = [];
-  facts.walk(facts.sourceFile, (n) => {
+  facts.walk(statement, (n) => {
     if (!ts.isCallExpression(n) || n.arguments.length === 0) return;
     // The callee first: few calls are to a module of the project, and what they call is a fact the rules asked for.
     const target = calledExport(n, facts);

@@ -15,7 +15,7 @@ import { dottedName, isFunctionLike, isRequireCall, memberName, objectProperty, 
 import { type MiddlewareKind, encapsulationBreakers, middlewareKindOf, pluginLoaders, sessionMiddlewareCalls } from '../catalog';
 import type { ExportSummary } from './export-summary';
 import { type ExportSummariesBase, type ReExport, exportSummaries, exportSummariesReusing, reexportsOf } from './export-summaries';
-import { appHandoffs } from './app-handoffs';
+import { type AppHandoffsBase, appHandoffsReusing } from './app-handoffs';
 import { exportedValues } from './exported-values';
 
 export interface MountSummary {
@@ -66,12 +66,51 @@ export function summarize(facts: Facts): FileSummary {
 
 /** `imports`: what `importsOf` gives for the file's text, when the caller knows it already. */
 export function summarizeGraph(facts: Facts, imports?: string[]): GraphSummary {
+  return summarizeGraphReusing(facts, undefined, undefined, imports).summary;
+}
+
+/** `summarizeGraph`, with the app hand-offs an edit did not reach kept (app-handoffs.ts `appHandoffsReusing`). */
+function summarizeGraphReusing(
+  facts: Facts,
+  previous: AppHandoffsBase | undefined,
+  changed: ((node: ts.Node) => boolean) | undefined,
+  imports: string[] | undefined,
+): { summary: GraphSummary; base: AppHandoffsBase } {
   const kindsOf = middlewareKindsIn(facts);
-  return {
+  const { handoffs, base } = appHandoffsReusing(facts, previous, changed);
+  const summary = {
     imports: imports ?? importsOf(facts.sourceFile.text),
-    mounts: [...facts.mounts.map((m) => mountSummary(m, facts, kindsOf)), ...appHandoffs(facts)],
+    mounts: [...facts.mounts.map((m) => mountSummary(m, facts, kindsOf)), ...handoffs],
     globalGuards: globalGuardNames(facts),
   };
+  return { summary, base };
+}
+
+/** What an open document's summary was made of, for making it again after an edit (`summarizeReusing`). */
+export interface SummaryBase {
+  readonly handoffs?: AppHandoffsBase;
+  readonly exports?: ExportSummariesBase;
+}
+
+/**
+ * The summary of an open document, as the index summarises a file it reads (project-index.ts): a text that can
+ * mount nothing (no `.use(`, no app handed on) has its imports for a graph, and one that says neither `export` nor
+ * `exports` no exports. With `previous` (the base of the same document before an edit) and `changed` (what the edit
+ * may have changed: incremental/summary-reach.ts), the hand-offs and export summaries the edit did not reach are
+ * kept. `imports`: the file's imports when the edit cannot have changed them.
+ */
+export function summarizeReusing(
+  facts: Facts,
+  previous: SummaryBase | undefined,
+  changed: ((node: ts.Node) => boolean) | undefined,
+  imports: string[] | undefined,
+): { summary: FileSummary; base: SummaryBase } {
+  const text = facts.sourceFile.text;
+  const graph = graphNeedsParse(text) ? summarizeGraphReusing(facts, previous?.handoffs, changed, imports) : undefined;
+  const graphSummary = graph?.summary ?? { imports: imports ?? importsOf(text), mounts: [], globalGuards: [] };
+  if (!exportsNeedParse(text)) return { summary: { ...graphSummary, exportedMiddleware: [] }, base: { handoffs: graph?.base } };
+  const exports = summarizeExportsReusing(facts, previous?.exports, changed);
+  return { summary: { ...graphSummary, ...exports.summary }, base: { handoffs: graph?.base, exports: exports.base } };
 }
 
 export function summarizeExports(facts: Facts): ExportsSummary {

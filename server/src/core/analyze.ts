@@ -19,6 +19,7 @@ import { walk, type Subscriber, type WalkSpan } from './walker';
 import { TreeIndex } from './traverse';
 import { TimeBudget } from './time-budget';
 import { buildFacts } from './facts/facts';
+import { TextFacts } from './facts/text-facts';
 import { PackageManifests } from './project/package-manifests';
 import { type ProjectFacts, standaloneProject } from './project/project-facts';
 import type { LibraryRef, ProjectExports } from './facts/libraries';
@@ -73,6 +74,8 @@ export interface AnalysisBase {
   readonly inputs: ReadonlyMap<string, readonly string[]>;
   /** The file-scoped rules' findings, reused only after a layout edit (incremental/plan.ts). */
   readonly fileFindings: ReadonlyMap<string, readonly UnitFinding[]>;
+  /** The facts of its nodes' text, for the nodes the next reparse reuses (facts/text-facts.ts). */
+  readonly textFacts: TextFacts;
 }
 
 export interface IncrementalAnalysis {
@@ -112,7 +115,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const tree = input.sourceFile && input.treeIndex ? input.treeIndex : new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode);
+    const textFacts = previous?.textFacts ?? new TextFacts();
+    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts);
     input.onFacts?.(facts);
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
     const incremental = keepBase || previous !== undefined;
@@ -240,7 +244,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
     const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(input.text, units, plan.rerun) : undefined;
-    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
   } catch (error) {
     if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     internalErrors.push(internalError(error, undefined, input.fileName));

@@ -36,6 +36,7 @@ import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
 import { EnclosingFunctions } from './enclosing-functions';
 import { ReachableModules } from './reachable-modules';
+import { TextFacts } from './text-facts';
 
 export interface ModuleImport {
   module: string;
@@ -109,6 +110,11 @@ export interface Facts {
   enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined;
   /** The fact `key` of `node`: computed by `compute` the first time anything asks, then served from this file's cache. */
   memo<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T;
+  /**
+   * `memo`, for a fact that depends on the node's own text alone (no name resolved, no offset): kept across the
+   * document's edits for the nodes the reparse reused (text-facts.ts).
+   */
+  memoText<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T;
   /** Visits `root` and its descendants in source order over the file's tree index; `enter` returning false skips a node's children. */
   walk(root: ts.Node, enter: (node: ts.Node) => boolean | void): void;
 }
@@ -118,7 +124,8 @@ export interface Facts {
  * file's tree index, when the caller already has it (analyze walks the tree once). `importedReturn`: what a call
  * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
  * alone, or summarised for the index, knows nothing of other modules. `testByProject`: the project counts the file
- * as test code (ProjectFacts.isTestCode), so every rule does.
+ * as test code (ProjectFacts.isTestCode), so every rule does. `textFacts`: what the analyses of the same document
+ * before this one kept of its nodes' text (text-facts.ts).
  */
 export function buildFacts(
   sourceFile: ts.SourceFile,
@@ -127,6 +134,7 @@ export function buildFacts(
   importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
   projectExports?: ProjectExports,
   testByProject = false,
+  textFacts = new TextFacts(),
 ): Facts {
   const nodes = tree.nodes;
   const scopes = new ScopeIndex();
@@ -194,6 +202,7 @@ export function buildFacts(
       values.set(node, value === undefined ? noValue : value);
       return value;
     },
+    memoText: (key, node, compute) => textFacts.of(key, node, compute),
     walk: (root, enter) => tree.preorder(root, enter),
   };
   return facts;

@@ -1,6 +1,10 @@
 import * as ts from 'typescript';
 import type { Rule } from '../../rule';
+import { factKey } from '../../facts/facts';
 import { coarseFingerprint, combine, emptyHash, FineFingerprint, FineFingerprinter } from './token-fingerprints';
+
+const coarseFact = factKey<number>('coarse-fingerprint');
+const fineFact = factKey<FineFingerprint | undefined>('fine-fingerprint');
 
 /** Fewer tokens than PMD CPD's default minimum is an idiom (a few assignments, a guard and a return), not a copy. */
 const minTokens = 100;
@@ -53,7 +57,8 @@ export const duplicateCode: Rule = {
         if (lists.length === 0) return;
 
         // Coarse windows: a hash of `minStatements` consecutive coarse fingerprints, grouped.
-        const coarse = lists.map((list) => list.map((s) => coarseFingerprint(s)));
+        // Both fingerprints are of the statement's own tokens: after an edit, kept for every statement it left.
+        const coarse = lists.map((list) => list.map((s) => facts.memoText(coarseFact, s, () => coarseFingerprint(s))));
         const byCoarse = new Map<number, Window[]>();
         coarse.forEach((prints, list) => {
           for (let index = 0; index + minStatements <= prints.length; index++) {
@@ -67,19 +72,18 @@ export const duplicateCode: Rule = {
 
         // Fine windows, only where coarse ones collided.
         const fingerprinter = new FineFingerprinter(sourceFile);
-        const fine = new Map<ts.Statement, FineFingerprint>();
-        const fineOf = (s: ts.Statement): FineFingerprint => {
-          let f = fine.get(s);
-          if (!f) fine.set(s, (f = fingerprinter.of(s)));
-          return f;
-        };
+        const fineOf = (s: ts.Statement): FineFingerprint | undefined => facts.memoText(fineFact, s, () => fingerprinter.of(s));
         const byFine = new Map<string, Window[]>();
         for (const group of byCoarse.values()) {
           if (group.length < 2) continue;
           for (const w of group) {
             const statements = lists[w.list].slice(w.index, w.index + minStatements);
-            const prints = statements.map(fineOf);
-            if (prints.reduce((n, p) => n + p.tokens, 0) < minTokens) continue;
+            const prints: FineFingerprint[] = [];
+            for (const s of statements) {
+              const print = fineOf(s);
+              if (print) prints.push(print);
+            }
+            if (prints.length < statements.length || prints.reduce((n, p) => n + p.tokens, 0) < minTokens) continue;
             // A run of look-alike lines (`exports.Get = …; exports.Post = …;`, enum members) is a table, not a copy.
             if (new Set(prints.map((p) => p.hash)).size < minDistinct(minStatements)) continue;
             const key = prints.map((p) => p.hash.toString(36)).join('.');

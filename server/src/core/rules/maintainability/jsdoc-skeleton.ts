@@ -4,6 +4,7 @@
  * where neither says.
  */
 import * as ts from 'typescript';
+import { type Facts, factKey } from '../../facts/facts';
 import { isAsyncFunction } from '../../facts/syntax';
 import { preorder, preorderBelow } from '../../traverse';
 
@@ -73,12 +74,22 @@ function returnLine(fn: ts.FunctionLikeDeclaration): string | undefined {
   return values.length === 0 ? undefined : `@returns {${type}}`;
 }
 
-/** The comment text, indented to sit on its own lines above a declaration at `indent`. */
-export function jsdocSkeleton(fn: ts.FunctionLikeDeclaration, source: ts.SourceFile, indent: string): string {
+/**
+ * The comment text, indented to sit on its own lines above a declaration at `indent`. Its lines are read from the
+ * function's own text, so they are kept across edits that leave the function (Facts.memoText).
+ */
+export function jsdocSkeleton(fn: ts.FunctionLikeDeclaration, source: ts.SourceFile, indent: string, facts: Facts): string {
+  const lines = facts.memoText(skeletonLinesFact, fn, () => skeletonLines(fn, source));
+  return `/**\n${lines.map((l) => `${indent} * ${l}\n`).join('')}${indent} */\n${indent}`;
+}
+
+const skeletonLinesFact = factKey<readonly string[]>('jsdoc-skeleton-lines');
+
+function skeletonLines(fn: ts.FunctionLikeDeclaration, source: ts.SourceFile): string[] {
   // Destructured parameters need a name in JSDoc: `options`, or `options1`, `options2` when there are several.
   const patterns = fn.parameters.filter((p) => !ts.isIdentifier(p.name));
   const lines = fn.parameters.flatMap((p) => paramLines(p, patterns.length > 1 ? `options${patterns.indexOf(p) + 1}` : 'options', fn.body, source));
   const returns = returnLine(fn);
   if (returns) lines.push(returns);
-  return `/**\n${lines.map((l) => `${indent} * ${l}\n`).join('')}${indent} */\n${indent}`;
+  return lines;
 }

@@ -56,18 +56,19 @@ function normalised(kind: ts.SyntaxKind): number {
 
 /** Scans statements' text with one reused scanner; template literals are followed through their `${…}`. */
 export class FineFingerprinter {
-  private readonly scanner: ts.Scanner;
+  /** Made when the first statement is scanned: most analyses after an edit scan none. */
+  private scanner: ts.Scanner | undefined;
 
-  constructor(private readonly sourceFile: ts.SourceFile) {
-    this.scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sourceFile.languageVariant, sourceFile.text);
-  }
+  constructor(private readonly sourceFile: ts.SourceFile) {}
 
-  of(statement: ts.Statement): FineFingerprint {
-    const scanner = this.scanner;
+  /**
+   * Undefined for a statement this long: it holds blocks of its own, whose statements are compared in their own
+   * windows; scanning it here too would scan nested code once per level. A window holding it matches nothing.
+   */
+  of(statement: ts.Statement): FineFingerprint | undefined {
     const start = statement.getStart(this.sourceFile);
-    // A statement this long holds blocks of its own, whose statements are compared in their own windows;
-    // scanning it here too would scan nested code once per level. It matches nothing.
-    if (statement.end - start > maxScannedLength) return { hash: mix(emptyHash, start), tokens: 0 };
+    if (statement.end - start > maxScannedLength) return undefined;
+    const scanner = (this.scanner ??= ts.createScanner(ts.ScriptTarget.Latest, true, this.sourceFile.languageVariant, this.sourceFile.text));
     scanner.resetTokenState(start);
     const templateBraces: number[] = [];
     let hash = emptyHash;

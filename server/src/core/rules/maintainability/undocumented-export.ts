@@ -98,7 +98,7 @@ export const undocumentedExport: Rule = {
       context.report({
         at: e.name,
         message: `\`${e.label}\` is exported with untyped parameters (${names}) and no doc comment: callers must read its body to know what to pass. ${advice}`,
-        fixes: [{ title: 'Add a JSDoc comment', safe: true, edits: [{ start, end: start, text: jsdocSkeleton(e.fn, sourceFile, indent) }] }],
+        fixes: [{ title: 'Add a JSDoc comment', safe: true, edits: [{ start, end: start, text: jsdocSkeleton(e.fn, sourceFile, indent, facts) }] }],
       });
     };
 

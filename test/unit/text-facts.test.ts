@@ -1,0 +1,62 @@
+/**
+ * Facts of a node's own text are kept from one analysis of a document to the next for the nodes the reparse reused,
+ * and made again for the ones the edit touched; the findings that read them are a fresh analysis's.
+ */
+import * as assert from 'node:assert/strict';
+import * as ts from 'typescript';
+import { analyze, analyzeIncrementally } from '../../server/src/core/analyze';
+import { factKey } from '../../server/src/core/facts/facts';
+import { TextFacts } from '../../server/src/core/facts/text-facts';
+import { parse } from '../../server/src/core/parse';
+import { rules } from '../../server/src/core/registry';
+
+const copied = [
+  '  const total = input.items.reduce((sum, item) => sum + item.price * item.quantity, 0);',
+  '  const shipping = total > 100 ? 0 : input.weight * rates.perKilo + rates.base;',
+  '  const taxed = Math.round((total + shipping) * (1 + rates.vat) * 100) / 100;',
+  '  log.info("order", { id: input.id, total, shipping, taxed });',
+  '  store.save({ id: input.id, total: taxed, shipping, at: Date.now() });',
+  '  return { id: input.id, total: taxed, lines: input.items.length };',
+];
+const text = [
+  'function first(input, rates) {', ...copied, '}', '',
+  'function second(input, rates) {', ...copied, '}', '',
+  'function other(x) {', '  return x + 1;', '}', '',
+  'module.exports = { first, second, other };', '',
+].join('\n');
+
+/** The text with `from` replaced, reparsed from `tree` as the editor's server reparses it. */
+function edited(tree: ts.SourceFile, from: string, to: string): ts.SourceFile {
+  const at = tree.text.indexOf(from);
+  const next = tree.text.slice(0, at) + to + tree.text.slice(at + from.length);
+  return ts.updateSourceFile(tree, next, ts.createTextChangeRange(ts.createTextSpan(at, from.length), to.length));
+}
+
+describe('text facts', () => {
+  it('are kept for the nodes the reparse reused and made again for the ones an edit touched', () => {
+    const kept = new TextFacts();
+    const key = factKey<string>('statement text');
+    const tree = parse(text, 'copies.js');
+    let made = 0;
+    const textOf = (statement: ts.Statement): string => kept.of(key, statement, () => (made++, statement.getText()));
+    tree.statements.forEach(textOf);
+    assert.equal(made, 4);
+    const next = edited(tree, 'return x + 1', 'return x + 2');
+    assert.deepEqual(next.statements.map(textOf), next.statements.map((s) => s.getText()));
+    assert.equal(made, 5, 'only the function typed in is read again');
+  });
+
+  it('give duplicate-code and undocumented-export the findings of a fresh analysis after edits', () => {
+    const only = rules.filter((r) => r.meta.id === 'duplicate-code' || r.meta.id === 'undocumented-export');
+    let tree = parse(text, 'copies.js');
+    let base = analyzeIncrementally({ text, fileName: 'copies.js', sourceFile: tree }, only).base;
+    const first = analyze({ text, fileName: 'copies.js' }, only).findings.map((f) => f.ruleId).sort();
+    assert.deepEqual(first, ['duplicate-code', 'undocumented-export', 'undocumented-export', 'undocumented-export']);
+    for (const [from, to] of [['store.save({ id', 'store.keep({ id'], ['return x + 1', 'return x.trim()'], ['store.keep({ id', 'store.save({ id']]) {
+      tree = edited(tree, from, to);
+      const incremental = analyzeIncrementally({ text: tree.text, fileName: 'copies.js', sourceFile: tree }, only, base);
+      assert.deepEqual(incremental.result.findings, analyze({ text: tree.text, fileName: 'copies.js' }, only).findings, `${from} → ${to}`);
+      base = incremental.base;
+    }
+  });
+});

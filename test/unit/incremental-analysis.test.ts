@@ -164,6 +164,37 @@ describe('incremental analysis', () => {
     assert.equal(fixOf(renamed.result.findings), ', process.env.JWT_KEY');
   });
 
+  it('finds a password stored unhashed in another function once the model\'s save hook stops hashing', () => {
+    const fileName = 'users.js';
+    const text = [
+      "const mongoose = require('mongoose');",
+      "const bcrypt = require('bcrypt');",
+      'const userSchema = new mongoose.Schema({ email: String, password: String });',
+      '',
+      "userSchema.pre('save', async function () {",
+      '  this.password = await bcrypt.hash(this.password, 10);',
+      '});',
+      '',
+      "const User = mongoose.model('User', userSchema);",
+      '',
+      'async function register(req, res) {',
+      '  await User.create({ email: req.body.email, password: req.body.password });',
+      '  res.sendStatus(201);',
+      '}',
+      '',
+    ].join('\n');
+    const stored = (findings: readonly { ruleId: string }[]): number => findings.filter((f) => f.ruleId === 'plaintext-password').length;
+    const first = analyzeIncrementally({ text, fileName }, rules);
+    assert.equal(stored(first.result.findings), 0, 'the hook hashes what is saved');
+    const edited = text.replace('bcrypt.hash(this.password', 'bcrypt.stamp(this.password');
+    const at = text.indexOf('hash(this');
+    const tree = ts.updateSourceFile(parse(text, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, 4), 5));
+    const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, rules, first.base);
+    assert.equal(next.reused, true, 'an edit inside the hook');
+    assert.equal(stored(next.result.findings), 1, 'nothing hashes on save any more');
+    assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings);
+  });
+
   it('indexes a reparsed tree from the previous index, node for node as a fresh index', () => {
     const trees = new DocumentTrees();
     const uri = 'file:///app.js';

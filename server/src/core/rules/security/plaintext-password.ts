@@ -8,6 +8,7 @@ import { isReassignedBefore, isStoredPassword, mayBePassword, plainPassword } fr
 import { hashCode, verifyCode } from './password-hashing-fix';
 import { passwordParameters } from './password-sql';
 import { preorder } from '../../traverse';
+import { isUnitNode } from '../../incremental/units';
 
 const equality = new Map<ts.SyntaxKind, { text: string; negated: boolean }>([
   [ts.SyntaxKind.EqualsEqualsEqualsToken, { text: '===', negated: false }],
@@ -36,6 +37,11 @@ const checkedCallNames: ReadonlySet<string> = new Set([
 ]);
 /** A model file that hashes on save: mongoose `pre('save')`, Sequelize `beforeCreate`, TypeORM `@BeforeInsert`. */
 const saveHook = /\.pre\(\s*['"`](save|validate|updateOne|findOneAndUpdate)|\b(beforeCreate|beforeSave|beforeUpdate|beforeBulkCreate|BeforeInsert|BeforeUpdate|addHook)\b/;
+
+/** What a text says of hashing on save: a save hook, the word hash, both or neither. */
+function hashingWords(text: string): string {
+  return `${saveHook.test(text) ? 'hook' : ''} ${/hash/i.test(text) ? 'hash' : ''}`;
+}
 
 const compareAdvice = 'Store a bcrypt or argon2 hash and check it with `bcrypt.compare` (or `argon2.verify`).';
 const lookupAdvice = 'Find the user by email or username, then check the password with `bcrypt.compare`.';
@@ -118,13 +124,17 @@ export const plaintextPassword: Rule = {
     description:
       'A password compared with `===`, looked up in a query, or written to the database as typed means the database holds passwords in plaintext: one leak exposes every user, and their other accounts too. Store a bcrypt or argon2 hash and verify with its compare function.',
     fixable: 'suggestion',
+    scope: 'declaration',
+    // Whether a model of the file hashes on save is read from the whole text (`fileHashesOnSave`): what each unit
+    // says of it, hook and hash apart, and a change runs the rule on every unit.
+    unitInputs: (node) => (isUnitNode(node) ? hashingWords(node.getFullText()) : undefined),
     sources: ['CWE-256', 'CWE-257', 'CWE-916', 'OWASP A02:2021', 'OWASP Password Storage Cheat Sheet'],
   },
   create(context) {
     const { facts, sourceFile } = context;
     if (context.facts.isTestFile) return {};
     let hashesOnSave: boolean | undefined;
-    const fileHashesOnSave = (): boolean => (hashesOnSave ??= saveHook.test(sourceFile.text) && /hash/i.test(sourceFile.text));
+    const fileHashesOnSave = (): boolean => (hashesOnSave ??= hashingWords(sourceFile.text) === 'hook hash');
 
     /** A mongoose or Sequelize model defined in this file, so its hooks (or their absence) are in view. */
     const isLocalModel = (expr: ts.Expression): boolean => {

@@ -1,6 +1,6 @@
 /** analyze() never throws, whatever it is given, and a failing rule loses only its own findings. */
 import * as assert from 'node:assert/strict';
-import { analyze, maxFileBytes } from '../../server/src/core/analyze';
+import { analyze, analyzeIncrementally, maxFileBytes, skipReason } from '../../server/src/core/analyze';
 import { rules } from '../../server/src/core/registry';
 import type { Rule } from '../../server/src/core/rule';
 import { resolveConfig } from '../../server/src/core/config';
@@ -18,6 +18,20 @@ describe('analyze', () => {
   it('skips files over 2 MB and files with NUL bytes, with a reason', () => {
     assert.match(analyze({ text: 'x'.repeat(maxFileBytes + 1), fileName: 'big.js' }).skipped ?? '', /larger than 2 MB/);
     assert.match(analyze({ text: 'a\u0000b', fileName: 'bin.js' }).skipped ?? '', /NUL/);
+  });
+
+  it('after an edit, looks for NUL bytes in what the edit changed, and finds one typed anywhere', () => {
+    const before = unexpiredToken.repeat(40);
+    const base = analyzeIncrementally({ text: before, fileName: 'app.js' }, rules).base;
+    assert.ok(base);
+    for (const at of [0, 1, before.length / 2, before.length - 1, before.length]) {
+      const text = before.slice(0, at) + '\u0000' + before.slice(at);
+      assert.equal(skipReason(text, before), skipReason(text), `at ${at}`);
+      assert.match(analyzeIncrementally({ text, fileName: 'app.js' }, rules, base).result.skipped ?? '', /NUL/, `at ${at}`);
+    }
+    const replaced = before.replace('sub: 1', 'sub:\u00001');
+    assert.match(skipReason(replaced, before) ?? '', /NUL/);
+    assert.equal(skipReason(before.replace('sub: 1', 'sub: 2'), before), undefined);
   });
 
   it('does not throw on empty, whitespace, non-code and deeply nested input', () => {

@@ -278,8 +278,8 @@ export class Workspace {
     const { text, fileName, version } = document;
     let result: AnalysisResult;
     let projectChanged = false;
-    const skipped = skipReason(text);
     const previous = document.base;
+    const skipped = skipReason(text, previous?.text);
     document.base = undefined;
     // Kept only beside a summary made, or reused, from this analysis: it is the summary the next edit's reuse starts from.
     const summaryBase = document.summaryBase;

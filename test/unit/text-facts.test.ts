@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
 import { analyze, analyzeIncrementally } from '../../server/src/core/analyze';
-import { factKey } from '../../server/src/core/facts/facts';
+import { type Facts, buildFacts, factKey } from '../../server/src/core/facts/facts';
+import { TreeIndex } from '../../server/src/core/traverse';
 import { TextFacts } from '../../server/src/core/facts/text-facts';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
@@ -44,6 +45,33 @@ describe('text facts', () => {
     const next = edited(tree, 'return x + 1', 'return x + 2');
     assert.deepEqual(next.statements.map(textOf), next.statements.map((s) => s.getText()));
     assert.equal(made, 5, 'only the function typed in is read again');
+  });
+
+  it('give the fact model\'s first pass the routes and imports of a fresh analysis after edits in and around a class', () => {
+    const app = [
+      "import express from 'express';",
+      'const app = express();',
+      'class Routes {',
+      '  mount() {',
+      "    app.get('/a', (req, res) => res.send(require('./a')));",
+      '  }',
+      '  other() {',
+      '    return 1;',
+      '  }',
+      '}',
+      "app.post('/b', (req, res) => res.send('b'));",
+      '',
+    ].join('\n');
+    const kept = new TextFacts();
+    const facts = (tree: ts.SourceFile, textFacts: TextFacts) => buildFacts(tree, 'app.ts', new TreeIndex(tree), undefined, undefined, false, textFacts);
+    const shape = (f: Facts) => [f.imports.map((i) => i.module), f.routes.map((r) => `${r.method} ${r.path}`), f.mounts.length];
+    let tree = parse(app, 'app.ts');
+    assert.deepEqual(shape(facts(tree, kept)), [['express', './a'], ['GET /a', 'POST /b'], 0]);
+    for (const [from, to] of [['return 1;', "app.use(require('./c'));"], ["'/a'", "'/aa'"], ["app.post('/b'", "app.put('/b'"]]) {
+      tree = edited(tree, from, to);
+      assert.deepEqual(shape(facts(tree, kept)), shape(facts(parse(tree.text, 'app.ts'), new TextFacts())), to);
+    }
+    assert.deepEqual(shape(facts(tree, kept)), [['express', './a', './c'], ['GET /aa', 'PUT /b'], 1]);
   });
 
   it('give duplicate-code and undocumented-export the findings of a fresh analysis after edits', () => {

@@ -37,6 +37,7 @@ import { TreeIndex } from '../traverse';
 import { EnclosingFunctions } from './enclosing-functions';
 import { ReachableModules } from './reachable-modules';
 import { TextFacts } from './text-facts';
+import { firstPassNodes } from './first-pass-nodes';
 
 export interface ModuleImport {
   module: string;
@@ -136,7 +137,6 @@ export function buildFacts(
   testByProject = false,
   textFacts = new TextFacts(),
 ): Facts {
-  const nodes = tree.nodes;
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
   const libraries = new LibraryIndex(scopes, projectExports);
@@ -154,7 +154,7 @@ export function buildFacts(
   const reachable = new ReachableModules(projectExports !== undefined);
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
-  for (const node of nodes) {
+  for (const node of firstPassNodes(sourceFile, tree, textFacts)) {
     if (ts.isCallExpression(node)) {
       if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
       else routes.visitCall(node);

@@ -43,6 +43,8 @@ const httpMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'al
 const nestMethods = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head']);
 const nextExports = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const mountMethods = new Set(['use', 'register', 'useGlobalGuards', 'useGlobalInterceptors']);
+/** Every name `visitCall` looks at. */
+const registrationNames: ReadonlySet<string> = new Set([...httpMethods, 'route', ...mountMethods]);
 /** HTTP clients whose `.post('/path', …)` is a request, not a route. */
 function isPathLike(node: ts.Expression | undefined): boolean {
   const text = node && (stringText(node) ?? (ts.isTemplateExpression(node) ? node.head.text : undefined));
@@ -65,6 +67,12 @@ export class RouteCollector {
     /** The file's path relative to its project, with `/`: App Router and pages/api routes are named by it. */
     private readonly projectPath: string,
   ) {}
+
+  /** Whether `visitCall` may find a route or a mount in the call: what its callee's name says, without a lookup. */
+  static mayRegister(call: ts.CallExpression): boolean {
+    const callee = unwrap(call.expression);
+    return ts.isPropertyAccessExpression(callee) && registrationNames.has(callee.name.text);
+  }
 
   visitCall(call: ts.CallExpression): void {
     const callee = unwrap(call.expression);

@@ -46,14 +46,23 @@ export function declaredNames(unit: ts.Node): { names: string[]; reach: Reach } 
   else if (ts.isVariableStatement(unit)) for (const d of unit.declarationList.declarations) addBindingNames(d.name, names);
   else if (ts.isExpressionStatement(unit) && ts.isBinaryExpression(unit.expression) && unit.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const left = unit.expression.left;
+    // `module.exports = …` and `exports.default = …`: words most units of a module say (`module.exports.x = …`,
+    // `export default`, `default:`), which reach what the statement holds only where a member chain reads them.
+    if (ts.isPropertyAccessExpression(left) && (left.name.text === 'default' || (left.name.text === 'exports' && ts.isIdentifier(left.expression) && left.expression.text === 'module'))) {
+      return { names: [left.name.text], reach: 'read' };
+    }
     if (ts.isPropertyAccessExpression(left)) names.add(left.name.text);
     else if (ts.isIdentifier(left)) names.add(left.text);
   }
   return { names: [...names], reach: 'word' };
 }
 
-/** How a name ties units: as any word (a function or a `let`), or only after `this.` (a member). */
-export type Reach = 'word' | 'member';
+/**
+ * How a name ties units: as any word (a function or a `let`), only after `this.` (a member), or only where a member
+ * chain reads it (`module.exports.find(…)`, `require('./x').default`), not where one is assigned to
+ * (`module.exports.find = …`).
+ */
+export type Reach = 'word' | 'member' | 'read';
 
 /** A name a unit uses to reach other units, and the texts of the places it does (a call, an assignment). */
 export interface CouplingUse {

@@ -244,8 +244,29 @@ export function* wordsIn(text: string, name: string, reach: Reach): Generator<nu
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
     if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
     if (reach === 'member' && !afterThis(text, at)) continue;
+    if (reach === 'read' && !readInChain(text, at, at + name.length)) continue;
     yield at;
   }
+}
+
+/**
+ * Whether the word at `[at, end)` is part of a member chain (a `.` before it, or a `.`, `[` or `(` after it) that is
+ * read: not `x.word = …` nor `word.name = …`.
+ */
+function readInChain(text: string, at: number, end: number): boolean {
+  const dotBefore = at > 0 && text.charCodeAt(at - 1) === 46;
+  let i = end;
+  while (i < text.length && whitespace.test(text[i])) i++;
+  const next = text[i];
+  if (!dotBefore && next !== '.' && next !== '[' && next !== '(') return false;
+  // Past one `.name` after it, then spaces: a lone `=` there assigns to the chain.
+  if (next === '.') {
+    i++;
+    while (i < text.length && whitespace.test(text[i])) i++;
+    while (i < text.length && isIdentifierChar(text.charCodeAt(i))) i++;
+    while (i < text.length && whitespace.test(text[i])) i++;
+  }
+  return !(text[i] === '=' && text[i + 1] !== '=' && text[i + 1] !== '>');
 }
 
 /** Whether `this.` or `this?.`, then only whitespace, ends at `at`, all within the 12 characters before it. */

@@ -419,7 +419,7 @@ describe('incremental analysis', () => {
     assert.notDeepEqual(inHelper.summary.exports?.find, first.summary.exports?.find, 'the helper no longer passes the parameter to SQL text');
   });
 
-  it('finds app hand-offs again only in the statements an edit reached, or everywhere when the mounted names change', () => {
+  it('finds app hand-offs again only in the units an edit reached, or everywhere when the mounted names change', () => {
     const fileName = '/project/server.js';
     const text = [
       "const users = require('./routes/users');",

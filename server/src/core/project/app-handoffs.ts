@@ -16,16 +16,16 @@ export function appHandoffs(facts: Facts): MountSummary[] {
   return appHandoffsReusing(facts, undefined, undefined).handoffs;
 }
 
-/** What one file's hand-offs were made of, for finding them again after an edit: the hand-offs of each top-level statement. */
+/** What one file's hand-offs were made of, for finding them again after an edit: the hand-offs of each unit, by its node. */
 export type AppHandoffsBase = ReadonlyMap<ts.Node, readonly MountSummary[]>;
 
 /**
  * `appHandoffs`, with what they were made of. With `previous` (the base of the same file before an edit) and
- * `changed` (whether the edit may have changed what the facts say at a node: incremental/summary-reach.ts), a
- * top-level statement the reparse kept (the same node) keeps its hand-offs when the edit reached none of its units.
- * A hand-off is read from the call, from what its callee and arguments resolve to by name, and from the names the
- * file mounts and routes on; an edit that changes those names or the imports is analysed afresh (digest.ts), without
- * `changed`.
+ * `changed` (whether the edit may have changed what the facts say at a node: incremental/summary-reach.ts), a unit
+ * (a top-level statement, or a member of a top-level class) the reparse kept (the same node) keeps its hand-offs
+ * when the edit did not reach it. A hand-off is read from the call, from what its callee and arguments resolve to by
+ * name, and from the names the file mounts and routes on; an edit that changes those names or the imports is
+ * analysed afresh (digest.ts), without `changed`.
  */
 export function appHandoffsReusing(
   facts: Facts,
@@ -40,29 +40,35 @@ export function appHandoffsReusing(
   }
   const base = new Map<ts.Node, readonly MountSummary[]>();
   const handoffs: MountSummary[] = [];
-  for (const statement of facts.sourceFile.statements) {
-    const kept = changed && previous?.get(statement);
-    const found = kept && !reached(statement, changed) ? kept : handoffsIn(statement, receivers, facts);
-    base.set(statement, found);
+  const unit = (node: ts.Node): void => {
+    const kept = changed && previous?.get(node);
+    const found = kept && !changed(node) ? kept : handoffsIn(node, receivers, facts);
+    base.set(node, found);
     handoffs.push(...found);
+  };
+  for (const statement of facts.sourceFile.statements) {
+    if (!ts.isClassDeclaration(statement) || statement.members.length === 0) {
+      unit(statement);
+      continue;
+    }
+    // The class's own nodes (decorators, heritage: few) are searched every time, its members as units.
+    handoffs.push(...handoffsIn(statement, receivers, facts, (n) => n.parent === statement && ts.isClassElement(n)));
+    statement.members.forEach(unit);
   }
   return { handoffs, base };
 }
 
-/** Whether the edit reached any unit of the statement: the statement, or for a class its head or a member. */
-function reached(statement: ts.Statement, changed: (node: ts.Node) => boolean): boolean {
-  return changed(statement) || (ts.isClassDeclaration(statement) && statement.members.some(changed));
-}
-
-function handoffsIn(statement: ts.Statement, receivers: ReadonlySet<string>, facts: Facts): MountSummary[] {
+/** The hand-offs in `root`'s subtree, but for the subtrees `skipped` says. */
+function handoffsIn(root: ts.Node, receivers: ReadonlySet<string>, facts: Facts, skipped?: (node: ts.Node) => boolean): MountSummary[] {
   const out: MountSummary[] = [];
-  facts.walk(statement, (n) => {
-    if (!ts.isCallExpression(n) || n.arguments.length === 0) return;
+  facts.walk(root, (n) => {
+    if (skipped?.(n)) return false;
+    if (!ts.isCallExpression(n) || n.arguments.length === 0) return true;
     // The callee first: few calls are to a module of the project, and what they call is a fact the rules asked for.
     const target = calledExport(n, facts);
-    if (!target || !isProjectModule(target.specifier)) return;
+    if (!target || !isProjectModule(target.specifier)) return true;
     const app = n.arguments.find((a) => isApp(a, receivers, facts));
-    if (!app) return;
+    if (!app) return true;
     out.push({
       receiver: dottedName(unwrap(app)),
       path: undefined,
@@ -70,6 +76,7 @@ function handoffsIn(statement: ts.Statement, receivers: ReadonlySet<string>, fac
       modules: [target.specifier],
       ...(target.name !== 'default' ? { exports: { [target.specifier]: target.name } } : {}),
     });
+    return true;
   });
   return out;
 }

@@ -216,7 +216,9 @@ describe('incremental analysis', () => {
       const reparsed = trees.treeFor(uri, text, 'app.js');
       assert.notEqual(reparsed, tree, to);
       tree = reparsed;
+      const previous = index;
       index = trees.indexFor(uri, tree);
+      assert.deepEqual(previous.nodes, [], 'the previous index gave its array of nodes to this one');
       const fresh = new TreeIndex(tree);
       assert.deepEqual(index.nodes, fresh.nodes, to);
       assert.deepEqual(index.nodes.map((_, i) => index.endOf(i)), fresh.nodes.map((_, i) => fresh.endOf(i)), to);

@@ -63,7 +63,7 @@ export class TreeIndex {
    * The index of `root`. With `previous`, the index of the tree `root` was reparsed from by `ts.updateSourceFile`:
    * a top-level statement the reparse reused is the same object with the same subtree (moved, not copied), so its
    * run of nodes is taken from `previous` and only the statements the edit touched are walked; in a class the edit
-   * touched, only the members it touched.
+   * touched, only the members it touched. `previous` is used up: its array of nodes becomes this one's.
    */
   constructor(root: ts.Node, previous?: TreeIndex) {
     const builder = new IndexBuilder(previous);
@@ -82,9 +82,16 @@ export class TreeIndex {
     return runs;
   }
 
-  /** The nodes and subtree ends of `[from, to)`. */
-  slice(from: number, to: number): { nodes: ts.Node[]; ends: Int32Array } {
-    return { nodes: this.nodes.slice(from, to), ends: this.ends.subarray(from, to) };
+  /** The subtree ends of `[from, to)`, as they are in this index. */
+  endsOf(from: number, to: number): Int32Array {
+    return this.ends.subarray(from, to);
+  }
+
+  /** Gives up the array of nodes, for an index made from this one (`IndexBuilder.finish`), and is left empty. */
+  takeNodes(): ts.Node[] {
+    const nodes = this.nodes;
+    (this as { nodes: ts.Node[] }).nodes = [];
+    return nodes;
   }
 
   /**
@@ -143,6 +150,9 @@ interface Reused {
  * and the ends moved by one addition each) rather than node by node: at 10,000 lines, copying them one push at a
  * time was a third of a keystroke's analysis.
  */
+/** How many nodes one `splice` inserts: a call takes only so many arguments. */
+const splicedAtOnce = 8192;
+
 class IndexBuilder {
   private readonly pieces: (Added | Reused)[] = [];
   private added: Added | undefined;
@@ -189,20 +199,46 @@ class IndexBuilder {
 
   finish(): { nodes: ts.Node[]; ends: Int32Array } {
     const ends = new Int32Array(this.length);
-    const parts: ts.Node[][] = [];
     for (const piece of this.pieces) {
       if ('nodes' in piece) {
-        parts.push(piece.nodes);
         ends.set(piece.ends, piece.start);
         continue;
       }
-      const run = this.previous!.slice(piece.from, piece.to);
-      parts.push(run.nodes);
-      ends.set(run.ends, piece.start);
+      ends.set(this.previous!.endsOf(piece.from, piece.to), piece.start);
       const shift = piece.start - piece.from;
-      if (shift !== 0) for (let j = piece.start; j < piece.start + run.nodes.length; j++) ends[j] += shift;
+      if (shift !== 0) for (let j = piece.start; j < piece.start + piece.to - piece.from; j++) ends[j] += shift;
     }
-    return { nodes: parts.length === 1 ? parts[0] : ([] as ts.Node[]).concat(...parts), ends };
+    return { nodes: this.previous ? this.nodesInPlace(this.previous.takeNodes()) : (this.pieces[0] as Added).nodes, ends };
+  }
+
+  /**
+   * The nodes, made from the previous index's array in place: between its runs reused here, what was there is
+   * replaced by the nodes added, from the end so that the runs before keep their places. A copy of the whole array
+   * at every keystroke would cost more than everything else the index does.
+   */
+  private nodesInPlace(nodes: ts.Node[]): ts.Node[] {
+    // The added nodes before each reused run, and after the last.
+    const gaps: { from: number; to: number; added: ts.Node[] }[] = [];
+    let added: ts.Node[] = [];
+    let from = 0;
+    for (const piece of this.pieces) {
+      if ('nodes' in piece) {
+        for (const node of piece.nodes) added.push(node);
+        continue;
+      }
+      // The reparse reuses nodes in the order it found them; were it ever otherwise, the runs are copied.
+      if (piece.from < from) return this.pieces.flatMap((p) => ('nodes' in p ? p.nodes : nodes.slice(p.from, p.to)));
+      gaps.push({ from, to: piece.from, added });
+      added = [];
+      from = piece.to;
+    }
+    gaps.push({ from, to: nodes.length, added });
+    for (let i = gaps.length - 1; i >= 0; i--) {
+      const gap = gaps[i];
+      nodes.splice(gap.from, gap.to - gap.from);
+      for (let at = 0; at < gap.added.length; at += splicedAtOnce) nodes.splice(gap.from + at, 0, ...gap.added.slice(at, at + splicedAtOnce));
+    }
+    return nodes;
   }
 
   /** Appends the run `node` had in the previous index, when the reparse reused it; false when it is new. */

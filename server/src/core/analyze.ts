@@ -121,11 +121,11 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const tree = input.sourceFile && input.treeIndex ? input.treeIndex : new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    const textFacts = previous?.textFacts ?? new TextFacts();
+    // Without a base to make or use (a one-off analysis: the CLI, fix-all), units, digests and text facts are not needed.
+    const incremental = keepBase || previous !== undefined;
+    const textFacts = incremental ? (previous?.textFacts ?? new TextFacts()) : undefined;
     const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts);
     input.onFacts?.(facts);
-    // Without a base to make or use (a one-off analysis: the CLI, fix-all), units and digests are not needed.
-    const incremental = keepBase || previous !== undefined;
     const units = incremental ? unitsOf(sourceFile, tree) : [];
     const key = incremental ? analysisKey(config, rules) : '';
     const digest = incremental ? fileFactsDigest(facts) : '';
@@ -242,7 +242,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     ];
     const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
     const result: AnalysisResult = { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
-    if (!incremental || incomplete || !attributed) return { result, reused: plan !== undefined, layout };
+    if (!incremental || !textFacts || incomplete || !attributed) return { result, reused: plan !== undefined, layout };
     const kept = new Map<string, UnitFinding[]>();
     const fileKept = new Map<string, UnitFinding[]>();
     for (const [rule, list] of found) (rule.meta.scope === 'declaration' ? kept : fileKept).set(rule.meta.id, list);

@@ -126,7 +126,8 @@ export interface Facts {
  * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
  * alone, or summarised for the index, knows nothing of other modules. `testByProject`: the project counts the file
  * as test code (ProjectFacts.isTestCode), so every rule does. `textFacts`: what the analyses of the same document
- * before this one kept of its nodes' text (text-facts.ts).
+ * before this one kept of its nodes' text (text-facts.ts); without it, a one-off analysis keeps them with its other
+ * facts, for itself.
  */
 export function buildFacts(
   sourceFile: ts.SourceFile,
@@ -135,7 +136,7 @@ export function buildFacts(
   importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
   projectExports?: ProjectExports,
   testByProject = false,
-  textFacts = new TextFacts(),
+  textFacts?: TextFacts,
 ): Facts {
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
@@ -154,7 +155,7 @@ export function buildFacts(
   const reachable = new ReachableModules(projectExports !== undefined);
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
-  for (const node of firstPassNodes(sourceFile, tree, textFacts)) {
+  for (const node of textFacts ? firstPassNodes(sourceFile, tree, textFacts) : tree.nodes) {
     if (ts.isCallExpression(node)) {
       if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
       else routes.visitCall(node);
@@ -202,7 +203,7 @@ export function buildFacts(
       values.set(node, value === undefined ? noValue : value);
       return value;
     },
-    memoText: (key, node, compute) => textFacts.of(key, node, compute),
+    memoText: (key, node, compute) => (textFacts ? textFacts.of(key, node, compute) : facts.memo(key, node, compute)),
     walk: (root, enter) => tree.preorder(root, enter),
   };
   return facts;

@@ -145,14 +145,14 @@ interface Reused {
   to: number;
 }
 
-/**
- * Builds an index in pieces, so that after an edit the runs the reparse left alone are copied as blocks (a slice,
- * and the ends moved by one addition each) rather than node by node: at 10,000 lines, copying them one push at a
- * time was a third of a keystroke's analysis.
- */
 /** How many nodes one `splice` inserts: a call takes only so many arguments. */
 const splicedAtOnce = 8192;
 
+/**
+ * Builds an index in pieces, so that after an edit the runs the reparse left alone are kept as blocks (in the
+ * previous index's own array, and their ends moved by one addition each) rather than node by node: at 10,000 lines,
+ * copying them one push at a time was a third of a keystroke's analysis.
+ */
 class IndexBuilder {
   private readonly pieces: (Added | Reused)[] = [];
   private added: Added | undefined;

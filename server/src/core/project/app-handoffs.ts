@@ -12,15 +12,11 @@ import { dottedName, isFunctionLike, unwrap } from '../facts/syntax';
 import { webFrameworkOf } from '../catalog';
 import type { MountSummary } from './file-summary';
 
-export function appHandoffs(facts: Facts): MountSummary[] {
-  return appHandoffsReusing(facts, undefined, undefined).handoffs;
-}
-
 /** What one file's hand-offs were made of, for finding them again after an edit: the hand-offs of each unit, by its node. */
 export type AppHandoffsBase = ReadonlyMap<ts.Node, readonly MountSummary[]>;
 
 /**
- * `appHandoffs`, with what they were made of. With `previous` (the base of the same file before an edit) and
+ * The hand-offs, with what they were made of. With `previous` (the base of the same file before an edit) and
  * `changed` (whether the edit may have changed what the facts say at a node: incremental/summary-reach.ts), a unit
  * (a top-level statement, or a member of a top-level class) the reparse kept (the same node) keeps its hand-offs
  * when the edit did not reach it. A hand-off is read from the call, from what its callee and arguments resolve to by

@@ -7,6 +7,7 @@ import * as ts from 'typescript';
 import { analyze, analyzeIncrementally } from '../../server/src/core/analyze';
 import { type Facts, buildFacts, factKey } from '../../server/src/core/facts/facts';
 import { TreeIndex } from '../../server/src/core/traverse';
+import { unitsOf } from '../../server/src/core/incremental/units';
 import { TextFacts } from '../../server/src/core/facts/text-facts';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
@@ -63,7 +64,10 @@ describe('text facts', () => {
       '',
     ].join('\n');
     const kept = new TextFacts();
-    const facts = (tree: ts.SourceFile, textFacts: TextFacts) => buildFacts(tree, 'app.ts', new TreeIndex(tree), undefined, undefined, false, textFacts);
+    const facts = (tree: ts.SourceFile, textFacts: TextFacts) => {
+      const index = new TreeIndex(tree);
+      return buildFacts(tree, 'app.ts', index, undefined, undefined, false, { textFacts, units: unitsOf(tree, index) });
+    };
     const shape = (f: Facts) => [f.imports.map((i) => i.module), f.routes.map((r) => `${r.method} ${r.path}`), f.mounts.length];
     let tree = parse(app, 'app.ts');
     assert.deepEqual(shape(facts(tree, kept)), [['express', './a'], ['GET /a', 'POST /b'], 0]);

@@ -124,9 +124,9 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     // Without a base to make or use (a one-off analysis: the CLI, fix-all), units, digests and text facts are not needed.
     const incremental = keepBase || previous !== undefined;
     const textFacts = incremental ? (previous?.textFacts ?? new TextFacts()) : undefined;
-    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts);
-    input.onFacts?.(facts);
     const units = incremental ? unitsOf(sourceFile, tree) : [];
+    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts && { textFacts, units });
+    input.onFacts?.(facts);
     const key = incremental ? analysisKey(config, rules) : '';
     const digest = incremental ? fileFactsDigest(facts) : '';
     const plan = previous && previous.key === key && previous.digest === digest ? planReuse(previous.text, previous.units, sourceFile, units) : undefined;

@@ -36,7 +36,8 @@ import { isTestCode } from './test-code';
 import { TreeIndex } from '../traverse';
 import { EnclosingFunctions } from './enclosing-functions';
 import { ReachableModules } from './reachable-modules';
-import { TextFacts } from './text-facts';
+import type { TextFacts } from './text-facts';
+import type { Unit } from '../incremental/units';
 import { firstPassNodes } from './first-pass-nodes';
 
 export interface ModuleImport {
@@ -125,9 +126,9 @@ export interface Facts {
  * file's tree index, when the caller already has it (analyze walks the tree once). `importedReturn`: what a call
  * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
  * alone, or summarised for the index, knows nothing of other modules. `testByProject`: the project counts the file
- * as test code (ProjectFacts.isTestCode), so every rule does. `textFacts`: what the analyses of the same document
- * before this one kept of its nodes' text (text-facts.ts); without it, a one-off analysis keeps them with its other
- * facts, for itself.
+ * as test code (ProjectFacts.isTestCode), so every rule does. `kept`: for an analysis of an open document, what the
+ * analyses before this one kept of its nodes' text (text-facts.ts), and its units, by which they are kept; without
+ * it, a one-off analysis keeps them with its other facts, for itself.
  */
 export function buildFacts(
   sourceFile: ts.SourceFile,
@@ -136,7 +137,7 @@ export function buildFacts(
   importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
   projectExports?: ProjectExports,
   testByProject = false,
-  textFacts?: TextFacts,
+  kept?: { textFacts: TextFacts; units: readonly Unit[] },
 ): Facts {
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
@@ -155,7 +156,7 @@ export function buildFacts(
   const reachable = new ReachableModules(projectExports !== undefined);
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
-  for (const node of textFacts ? firstPassNodes(sourceFile, tree, textFacts) : tree.nodes) {
+  for (const node of kept ? firstPassNodes(kept.units, tree, kept.textFacts) : tree.nodes) {
     if (ts.isCallExpression(node)) {
       if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
       else routes.visitCall(node);
@@ -203,7 +204,7 @@ export function buildFacts(
       values.set(node, value === undefined ? noValue : value);
       return value;
     },
-    memoText: (key, node, compute) => (textFacts ? textFacts.of(key, node, compute) : facts.memo(key, node, compute)),
+    memoText: (key, node, compute) => (kept ? kept.textFacts.of(key, node, compute) : facts.memo(key, node, compute)),
     walk: (root, enter) => tree.preorder(root, enter),
   };
   return facts;

@@ -1,11 +1,12 @@
 /**
  * The nodes the fact model's first pass reads (buildFacts): `require()` calls and the calls that may register a
  * route or mount something, import declarations, classes (NestJS controllers), `import x = require()`. Which nodes
- * those are is read from each unit's own text (a top-level statement, or a member of a top-level class), so it is a
- * text fact (text-facts.ts): after an edit, only the units the reparse made anew are looked through.
+ * those are is read from each unit's own text (incremental/units.ts), so it is a text fact (text-facts.ts): after an
+ * edit, only the units the reparse made anew are looked through.
  */
 import * as ts from 'typescript';
 import type { TreeIndex } from '../traverse';
+import type { Unit } from '../incremental/units';
 import type { FactKey } from './facts';
 import { RouteCollector } from './routes';
 import { isRequireCall } from './syntax';
@@ -14,33 +15,21 @@ import type { TextFacts } from './text-facts';
 /** Written out, not made by `factKey`: facts.ts imports this module. */
 const firstPassFact: FactKey<readonly ts.Node[]> = { name: 'first-pass-nodes' };
 
-/** The nodes, in source order. */
-export function firstPassNodes(sourceFile: ts.SourceFile, tree: TreeIndex, textFacts: TextFacts): ts.Node[] {
+/** The nodes, in source order: the units partition the tree's nodes but for the file's own and its end token. */
+export function firstPassNodes(units: readonly Unit[], tree: TreeIndex, textFacts: TextFacts): ts.Node[] {
   const out: ts.Node[] = [];
-  const nodes = tree.nodes;
-  const addRun = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) if (isFirstPassNode(nodes[i])) out.push(nodes[i]);
-  };
-  const addUnit = (at: number): void => {
-    out.push(...textFacts.of(firstPassFact, nodes[at], () => {
-      const found: ts.Node[] = [];
-      for (let i = at; i < tree.endOf(at); i++) if (isFirstPassNode(nodes[i])) found.push(nodes[i]);
-      return found;
-    }));
-  };
-  for (const statement of sourceFile.statements) {
-    const at = tree.indexOf(statement);
-    if (at === undefined) continue;
-    const firstMember = ts.isClassDeclaration(statement) && statement.members.length > 0 ? tree.indexOf(statement.members[0]) : undefined;
-    if (firstMember === undefined) {
-      addUnit(at);
-      continue;
-    }
-    // A class's own nodes (itself, its decorators, name and heritage), then each member's as a unit of its own.
-    addRun(at, firstMember);
-    for (let member = firstMember; member < tree.endOf(at); member = tree.endOf(member)) addUnit(member);
+  for (const unit of units) {
+    // A class head's own nodes are few, and its node is made anew whenever one of its members is.
+    const found = unit.isHead ? nodesIn(tree, unit.from, unit.to) : textFacts.of(firstPassFact, unit.node, () => nodesIn(tree, unit.from, unit.to));
+    for (const node of found) out.push(node);
   }
   return out;
+}
+
+function nodesIn(tree: TreeIndex, from: number, to: number): ts.Node[] {
+  const found: ts.Node[] = [];
+  for (let i = from; i < to; i++) if (isFirstPassNode(tree.nodes[i])) found.push(tree.nodes[i]);
+  return found;
 }
 
 function isFirstPassNode(node: ts.Node): boolean {

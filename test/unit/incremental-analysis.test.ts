@@ -195,6 +195,32 @@ describe('incremental analysis', () => {
     assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings);
   });
 
+  it('still finds a race on a row read at the top of the file when only the function checking it runs again', () => {
+    const fileName = 'coupons.mjs';
+    const text = [
+      "import pg from 'pg';",
+      'const pool = new pg.Pool();',
+      "const { rows } = await pool.query('SELECT * FROM coupons');",
+      '',
+      'export async function redeem(userId) {',
+      '  const coupon = rows[0];',
+      "  if (coupon.status !== 'new') throw new Error('already redeemed');",
+      "  await pool.query('UPDATE coupons SET status = $1 WHERE id = $2', ['used', coupon.id]);",
+      '}',
+      '',
+    ].join('\n');
+    const races = (findings: readonly { ruleId: string }[]): number => findings.filter((f) => f.ruleId === 'race-check-then-act').length;
+    const first = analyzeIncrementally({ text, fileName }, rules);
+    assert.equal(races(first.result.findings), 1);
+    const edited = text.replace("['used',", "['usedx',");
+    const at = text.indexOf("used',");
+    const tree = ts.updateSourceFile(parse(text, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, 4), 5));
+    const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, rules, first.base);
+    assert.equal(next.reused, true, 'an edit inside the function');
+    assert.equal(races(next.result.findings), 1, 'the read is in a unit that did not run again');
+    assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings);
+  });
+
   it('indexes a reparsed tree from the previous index, node for node as a fresh index', () => {
     const trees = new DocumentTrees();
     const uri = 'file:///app.js';

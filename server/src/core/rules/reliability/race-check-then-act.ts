@@ -46,6 +46,11 @@ export const raceCheckThenAct: Rule = {
       'Two requests can read the same row, both see `pending` (or enough balance), and both act: an order shipped twice, a coupon redeemed twice, a balance below zero. Make the write conditional on the state it checked, or lock the row.',
     fixable: 'suggestion',
     sources: ['CWE-367', 'CWE-362'],
+    // A check and the write it races with are in one function. A row read in another unit can only be a top-level
+    // declaration, which the check reads by its name (`readOf`); the message names the check's line.
+    scope: 'declaration',
+    namesLinesElsewhere: true,
+    unitInputs: (node) => (ts.isClassDeclaration(node) ? migrationHeritage(node) : undefined),
   },
   create(context) {
     const { facts, sourceFile } = context;
@@ -67,7 +72,6 @@ export const raceCheckThenAct: Rule = {
         if (read && decl) reads.set(decl, read);
       },
       IfStatement(statement) {
-        if (reads.size === 0) return;
         const check = checkIn(statement, reads, facts);
         if (check) checks.push(check);
       },
@@ -125,25 +129,52 @@ function declarationOf(chain: ts.Node): ts.VariableDeclaration | undefined {
   return n && ts.isVariableDeclaration(n) ? n : undefined;
 }
 
-/** The read a name's value came from: its own declaration, a destructured part of it, or `const acct = rows[0]`. */
-function readOf(id: ts.Identifier, reads: ReadonlyMap<Declaration, DatabaseRead>, facts: Facts, depth = 0): DatabaseRead | undefined {
+/**
+ * The read a name's value came from: its own declaration, a destructured part of it, or `const acct = rows[0]`.
+ * `reads` holds the reads the walk met; a declaration wholly before `statement` is read from its initializer, as the
+ * walk would have met it: an analysis that walks only some units still sees a row read at the top of the file.
+ */
+function readOf(id: ts.Identifier, statement: ts.Node, reads: ReadonlyMap<Declaration, DatabaseRead>, facts: Facts, depth = 0): DatabaseRead | undefined {
   const decl = facts.resolve(id);
   if (!decl || depth > 2) return undefined;
   const root = ts.isBindingElement(decl) ? bindingPath(decl)?.root : decl;
   if (!root) return undefined;
-  const read = reads.get(root);
+  const read = reads.get(root) ?? (root.end <= statement.pos && ts.isVariableDeclaration(root) ? readInitializing(root, facts) : undefined);
   if (read) return read;
   if (ts.isVariableDeclaration(root) && root.initializer) {
     const base = baseIdentifier(root.initializer);
-    if (base) return readOf(base, reads, facts, depth + 1);
+    if (base) return readOf(base, statement, reads, facts, depth + 1);
   }
   return undefined;
+}
+
+/**
+ * The read whose result `decl` holds, as the walk records it: of the calls down its initializer's chain, the last
+ * (innermost) one that reads and does not write.
+ */
+function readInitializing(decl: ts.VariableDeclaration, facts: Facts): DatabaseRead | undefined {
+  let chain: ts.Node | undefined = decl.initializer;
+  while (chain && (ts.isAwaitExpression(chain) || ts.isParenthesizedExpression(chain) || ts.isAsExpression(chain))) chain = chain.expression;
+  let found: DatabaseRead | undefined;
+  for (let n = chain; n && (ts.isCallExpression(n) || ts.isPropertyAccessExpression(n)); n = n.expression) {
+    if (!ts.isCallExpression(n)) continue;
+    const callee = unwrap(n.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !accessMethodNames.has(callee.name.text) || databaseWriteOf(n, facts)) continue;
+    found = databaseReadOf(n, facts) ?? found;
+  }
+  return found;
 }
 
 function baseIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
   while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
   return ts.isIdentifier(e) ? e : undefined;
+}
+
+/** A class's heritage when it names TypeORM's `MigrationInterface`, which makes the file setup code (transaction-steps.ts). */
+function migrationHeritage(node: ts.ClassDeclaration): string | undefined {
+  const text = (node.heritageClauses ?? []).map((h) => h.getText()).join(' ');
+  return /\bMigrationInterface\b/.test(text) ? text : undefined;
 }
 
 /** `if (order.status !== 'pending')`, `if (account.balance < amount)`, `if (!coupon.redeemed)` on a row read before. */
@@ -153,7 +184,7 @@ function checkIn(statement: ts.IfStatement, reads: ReadonlyMap<Declaration, Data
     if (found) return false;
     if (ts.isPropertyAccessExpression(n) && stateProperty.test(n.name.text) && isTested(n)) {
       const base = baseIdentifier(n.expression);
-      const read = base && readOf(base, reads, facts);
+      const read = base && readOf(base, statement, reads, facts);
       if (read) found = { statement, access: n, property: n.name.text, read };
     }
     return !found;

@@ -221,6 +221,31 @@ describe('incremental analysis', () => {
     assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings);
   });
 
+  it('pairs CORS headers set outside functions in two units when only one of them runs again', () => {
+    const fileName = 'cors.js';
+    const text = [
+      "const headers = { 'Access-Control-Allow-Credentials': 'true' };",
+      'const reply = {',
+      "  'Access-Control-Allow-Origin': incoming.headers.origin,",
+      '  render() {',
+      "    return 'ok';",
+      '  },',
+      '};',
+      'module.exports = { headers, reply };',
+      '',
+    ].join('\n');
+    const reflected = (findings: readonly { ruleId: string }[]): number => findings.filter((f) => f.ruleId === 'permissive-cors').length;
+    const first = analyzeIncrementally({ text, fileName }, rules);
+    assert.equal(reflected(first.result.findings), 1);
+    const edited = text.replace("'ok'", "'okay'");
+    const at = text.indexOf("ok'");
+    const tree = ts.updateSourceFile(parse(text, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, 2), 4));
+    const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, rules, first.base);
+    assert.equal(next.reused, true, 'an edit inside a method');
+    assert.equal(reflected(next.result.findings), 1, 'the credentials header is in a unit that did not run again');
+    assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }).findings);
+  });
+
   it('indexes a reparsed tree from the previous index, node for node as a fresh index', () => {
     const trees = new DocumentTrees();
     const uri = 'file:///app.js';

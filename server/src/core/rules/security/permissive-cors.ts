@@ -4,7 +4,7 @@ import type { Facts } from '../../facts/facts';
 import { CorsMiddleware, allowCredentialsHeader, allowListVariable, allowOriginHeader, corsMiddlewares } from '../../catalog/cors';
 import { inDevelopmentOnlyBranch } from '../../facts/development-branches';
 import { originHeaderRead } from '../../facts/origin-header';
-import { calleeName, objectProperty, unwrap } from '../../facts/syntax';
+import { calleeName, isFunctionLike, objectProperty, unwrap } from '../../facts/syntax';
 import { preorder } from '../../traverse';
 
 /** The CORS middleware a call installs, and its options argument. */
@@ -126,6 +126,18 @@ function headerWrite(node: ts.CallExpression | ts.PropertyAssignment): { header:
   return { header: name.text.toLowerCase(), value: node.initializer };
 }
 
+/** Whether `Access-Control-Allow-Credentials: true` is set outside any function of the file. */
+function credentialsOutsideFunctions(facts: Facts): boolean {
+  let found = false;
+  facts.walk(facts.sourceFile, (n) => {
+    if (found || isFunctionLike(n)) return false;
+    const write = ts.isCallExpression(n) || ts.isPropertyAssignment(n) ? headerWrite(n) : undefined;
+    found = write !== undefined && write.header === allowCredentialsHeader && isTrue(write.value);
+    return !found;
+  });
+  return found;
+}
+
 /** Whether the function tests the request's origin anywhere: an allow-list check guards what it sends back. */
 function testsOrigin(scope: ts.Node, origin: ts.Node, facts: Facts): boolean {
   let found = false;
@@ -162,6 +174,9 @@ export const permissiveCors: Rule = {
       "Sending back whatever `Origin` a request names, with `Access-Control-Allow-Credentials: true`, lets every website read this API's responses with the visitor's cookies: any page they open can fetch their data as them. Allow only the origins you list.",
     fixable: 'suggestion',
     sources: ['CWE-942', 'CWE-346', 'OWASP A05:2021', 'CodeQL js/cors-misconfiguration-for-credentials', 'PortSwigger CORS origin reflection'],
+    // An origin header and the credentials header it is paired with are set in one function, or both outside any
+    // function: those are looked for over the whole file (`credentialsOutsideFunctions`), not only the units walked.
+    scope: 'declaration',
   },
   create(context) {
     const { facts, sourceFile } = context;
@@ -207,8 +222,10 @@ export const permissiveCors: Rule = {
       NewExpression: checkMiddleware,
       PropertyAssignment: recordHeader,
       end() {
+        let outsideFunctions: boolean | undefined;
         for (const w of originWrites) {
-          if (!credentialScopes.has(w.scope)) continue;
+          const paired = credentialScopes.has(w.scope) || (w.scope === sourceFile && (outsideFunctions ??= credentialsOutsideFunctions(facts)));
+          if (!paired) continue;
           const origin = originHeaderRead(w.value, facts);
           if (!origin || inDevelopmentOnlyBranch(w.value) || testsOrigin(w.scope, origin, facts)) continue;
           context.report({

@@ -181,6 +181,9 @@ export const mixedAsyncStyle: Rule = {
       'A callback API or a `.then` chain inside an `async` function, or a function that takes a callback and returns a promise, splits one flow between two error channels: failures skip the try/catch, and results arrive after the function has returned. Use the promise API and `await` it.',
     fixable: 'suggestion',
     sources: ['Node.js fs/promises', 'eslint-plugin-promise prefer-await-to-callbacks', 'eslint-plugin-promise prefer-await-to-then'],
+    // What a finding weighs (the `await`s, `.then`s and callback calls of one function, the parameter it calls) is
+    // in the function's own unit.
+    scope: 'declaration',
   },
   create(context) {
     const { facts } = context;

@@ -24,6 +24,7 @@ import type { AnalysisResult } from '../../server/src/core/types';
 import type { Facts } from '../../server/src/core/facts/facts';
 import { importsOf, summarizeReusing } from '../../server/src/core/project/file-summary';
 import { onlyAnIdentifier } from '../../server/src/core/incremental/identifier-edit';
+import { TextChange } from '../../server/src/core/incremental/plan';
 import { repoRoot } from './paths';
 
 export interface Mismatch {
@@ -245,7 +246,7 @@ export function checkEditSequences(options: CheckOptions): CheckOutcome {
         ...(comparable(incremental.result) !== comparable(full) ? differingRules(incremental.result, full) : []),
         ...(JSON.stringify(summary?.summary) !== JSON.stringify(fullFacts && summarizeReusing(fullFacts, undefined, undefined, undefined).summary) ? ['project summary'] : []),
         // The Workspace keeps the imports after an edit of one name (identifier-edit.ts).
-        ...(onlyAnIdentifier(previousText, tree) && JSON.stringify(importsOf(previousText)) !== JSON.stringify(importsOf(text)) ? ['imports'] : []),
+        ...(onlyAnIdentifier(new TextChange(previousText, text), tree) && JSON.stringify(importsOf(previousText)) !== JSON.stringify(importsOf(text)) ? ['imports'] : []),
       ];
       if (differing.length > 0) {
         outcome.mismatches.push({ file: path.relative(repoRoot, file), seed, step, rules: differing });

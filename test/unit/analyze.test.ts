@@ -4,6 +4,7 @@ import { analyze, analyzeIncrementally, maxFileBytes, skipReason } from '../../s
 import { rules } from '../../server/src/core/registry';
 import type { Rule } from '../../server/src/core/rule';
 import { resolveConfig } from '../../server/src/core/config';
+import { TextChange } from '../../server/src/core/incremental/plan';
 
 const unexpiredToken = "const jwt = require('jsonwebtoken');\nconst t = jwt.sign({ sub: 1 }, process.env.S);\n";
 
@@ -26,12 +27,12 @@ describe('analyze', () => {
     assert.ok(base);
     for (const at of [0, 1, before.length / 2, before.length - 1, before.length]) {
       const text = before.slice(0, at) + '\u0000' + before.slice(at);
-      assert.equal(skipReason(text, before), skipReason(text), `at ${at}`);
+      assert.equal(skipReason(text, new TextChange(before, text)), skipReason(text), `at ${at}`);
       assert.match(analyzeIncrementally({ text, fileName: 'app.js' }, rules, base).result.skipped ?? '', /NUL/, `at ${at}`);
     }
     const replaced = before.replace('sub: 1', 'sub:\u00001');
-    assert.match(skipReason(replaced, before) ?? '', /NUL/);
-    assert.equal(skipReason(before.replace('sub: 1', 'sub: 2'), before), undefined);
+    assert.match(skipReason(replaced, new TextChange(before, replaced)) ?? '', /NUL/);
+    assert.equal(skipReason(before.replace('sub: 1', 'sub: 2'), new TextChange(before, before.replace('sub: 1', 'sub: 2'))), undefined);
   });
 
   it('does not throw on empty, whitespace, non-code and deeply nested input', () => {

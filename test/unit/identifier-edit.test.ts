@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as ts from 'typescript';
 import { onlyAnIdentifier } from '../../server/src/core/incremental/identifier-edit';
+import { TextChange } from '../../server/src/core/incremental/plan';
 import { importsOf } from '../../server/src/core/project/file-summary';
 import { parse } from '../../server/src/core/parse';
 
@@ -21,7 +22,7 @@ const text = [
 function after(from: string, to: string): boolean {
   const edited = text.replace(from, to);
   assert.notEqual(edited, text, from);
-  return onlyAnIdentifier(text, parse(edited, 'app.js'));
+  return onlyAnIdentifier(new TextChange(text, edited), parse(edited, 'app.js'));
 }
 
 describe('an edit of one name only', () => {
@@ -45,9 +46,9 @@ describe('an edit of one name only', () => {
     const withRequire = `${text}function later() { return requir('./late'); }\n`;
     const typed = withRequire.replace("requir('./late')", "require('./late')");
     assert.notDeepEqual(importsOf(typed), importsOf(withRequire));
-    assert.equal(onlyAnIdentifier(withRequire, parse(typed, 'app.js')), false);
+    assert.equal(onlyAnIdentifier(new TextChange(withRequire, typed), parse(typed, 'app.js')), false);
     const renamed = withRequire.replace('function later', 'function laterx');
     assert.deepEqual(importsOf(renamed), importsOf(withRequire));
-    assert.equal(onlyAnIdentifier(withRequire, ts.createSourceFile('app.js', renamed, ts.ScriptTarget.Latest, true)), true);
+    assert.equal(onlyAnIdentifier(new TextChange(withRequire, renamed), ts.createSourceFile('app.js', renamed, ts.ScriptTarget.Latest, true)), true);
   });
 });

@@ -27,7 +27,7 @@ import { handleLookup, importedHandle } from './project/project-database';
 import { importedReturnOf } from './project/imported-flow';
 import { type Unit, unitAt, unitsOf } from './incremental/units';
 import { inUnits, reachedUnits } from './incremental/summary-reach';
-import { type ReusePlan, type UnitSpan, changedRegion, planReuse, sameLines } from './incremental/plan';
+import { type ReusePlan, TextChange, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
 import { type OffsetFinding, type UnitFinding, reachesOrHoldsRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
@@ -42,13 +42,13 @@ export const maxFileBytes = 2 * 1024 * 1024;
 export const analysisBudgetMs = 5000;
 
 /**
- * Why `text` is not analysed, if it is not. `analysed`: a text analysed before (neither too large nor holding a
- * NUL byte) that this one was edited from; then only the text the edit changed is searched for NUL bytes.
+ * Why `text` is not analysed, if it is not. `change`: from a text analysed before (neither too large nor holding a
+ * NUL byte) to this one; then only the text the edit changed is searched for NUL bytes.
  */
-export function skipReason(text: string, analysed?: string): string | undefined {
+export function skipReason(text: string, change?: TextChange): string | undefined {
   if (text.length > maxFileBytes) return `not analysed: larger than ${maxFileBytes / 1024 / 1024} MB`;
-  const region = analysed === undefined ? undefined : changedRegion(analysed, text);
-  const searched = analysed === undefined ? text : region ? text.slice(region.start, region.newEnd) : '';
+  const region = change?.region;
+  const searched = change === undefined ? text : region ? text.slice(region.start, region.newEnd) : '';
   if (searched.includes('\u0000')) return 'not analysed: contains NUL bytes (binary?)';
   return undefined;
 }
@@ -109,7 +109,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
   const budget = new TimeBudget(input.budgetMs ?? analysisBudgetMs);
   const internalErrors: InternalError[] = [];
   try {
-    const skipped = skipReason(input.text, previous?.text);
+    const change = !previous ? undefined : input.change?.before === previous.text && input.change.after === input.text ? input.change : new TextChange(previous.text, input.text);
+    const skipped = skipReason(input.text, change);
     if (skipped) return { result: { findings: [], parseErrors: [], internalErrors, skipped }, reused: false, layout: false };
     const config = input.config ?? defaultConfig;
     const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
@@ -129,7 +130,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     input.onFacts?.(facts);
     const key = incremental ? analysisKey(config, rules) : '';
     const digest = incremental ? fileFactsDigest(facts) : '';
-    const plan = previous && previous.key === key && previous.digest === digest ? planReuse(previous.text, previous.units, sourceFile, units) : undefined;
+    const plan = previous && change && previous.key === key && previous.digest === digest ? planReuse(change, previous.units, sourceFile, units) : undefined;
     if (plan && previous) rerunTouched(plan, previous);
     const layout = plan?.layout ?? false;
 

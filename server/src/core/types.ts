@@ -4,6 +4,7 @@ import type { ResolvedConfig } from './config';
 import type { Facts } from './facts/facts';
 import type { ProjectFacts } from './project/project-facts';
 import type { TreeIndex } from './traverse';
+import type { TextChange } from './incremental/plan';
 
 export type Category = 'security' | 'reliability' | 'performance' | 'maintainability' | 'confidence';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -65,6 +66,8 @@ export interface AnalysisInput {
   budgetMs?: number;
   /** What the rest of the project says of this file (the project index); nothing of other files when absent. */
   project?: ProjectFacts;
+  /** From the text of the base an incremental analysis is given to `text`, when the caller has compared them already. */
+  change?: TextChange;
   /** Hears the file's facts once they are built, before the rules run: the project index summarises them. */
   onFacts?: (facts: Facts) => void;
 }

@@ -44,6 +44,7 @@ import { reviewChecklist } from './review/checklist';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import type { AnalysisResult, Finding, InternalError, Position, Range, TextEdit } from './types';
 import type { RuleMeta } from './rule';
+import { TextChange } from './incremental/plan';
 
 export type { ChecklistItem, FixOutcome, TextChangeSpan };
 export type { AnalysisResult, Category, Finding, Fix, InternalError, ParseError, Position, Range, RelatedLocation, Severity, TextEdit } from './types';
@@ -279,7 +280,8 @@ export class Workspace {
     let result: AnalysisResult;
     let projectChanged = false;
     const previous = document.base;
-    const skipped = skipReason(text, previous?.text);
+    const change = previous && new TextChange(previous.text, text);
+    const skipped = skipReason(text, change);
     document.base = undefined;
     // Kept only beside a summary made, or reused, from this analysis: it is the summary the next edit's reuse starts from.
     const summaryBase = document.summaryBase;
@@ -292,7 +294,7 @@ export class Workspace {
       let facts: Facts | undefined;
       if (sourceFile) {
         const treeIndex = this.trees.indexFor(uri, sourceFile);
-        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, treeIndex, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f) }, this.rulesFor(options), previous);
+        const analysis = analyzeIncrementally({ text, fileName, config, sourceFile, treeIndex, project: this.projectFactsOf(fileName), onFacts: (f) => (facts = f), change }, this.rulesFor(options), previous);
         result = analysis.result;
         document.base = analysis.base;
         // The summary comes from the facts this analysis built: one parse, one fact model, for both. A layout edit
@@ -300,7 +302,7 @@ export class Workspace {
         const layoutOnly = analysis.layout && previous !== undefined && document.summary !== undefined;
         if (layoutOnly) document.summaryBase = summaryBase;
         // A name typed leaves every import where it was (identifier-edit.ts).
-        const imports = previous && document.summary && onlyAnIdentifier(previous.text, sourceFile) ? document.summary.imports : undefined;
+        const imports = change && document.summary && onlyAnIdentifier(change, sourceFile) ? document.summary.imports : undefined;
         const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, summaryBase, analysis.changed, imports);
         document.summary = summary;
         if (summary) projectChanged = this.index.record(fileName, text, summary);

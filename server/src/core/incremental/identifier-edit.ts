@@ -5,11 +5,13 @@
  * pre-processor finds: `import`, `export`, `require`, `from`, `module`…) is what it was.
  */
 import * as ts from 'typescript';
-import { changedRegion } from './plan';
+import type { TextChange } from './plan';
 
-export function onlyAnIdentifier(previousText: string, sourceFile: ts.SourceFile): boolean {
+/** `change`: from the text analysed before to `sourceFile`'s. */
+export function onlyAnIdentifier(change: TextChange, sourceFile: ts.SourceFile): boolean {
   const text = sourceFile.text;
-  const region = changedRegion(previousText, text);
+  const previousText = change.before;
+  const region = change.region;
   if (!region) return true;
   let start = region.start;
   while (start > 0 && isIdentifierPart(text.charCodeAt(start - 1))) start--;

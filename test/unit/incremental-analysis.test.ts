@@ -15,6 +15,7 @@ import type { Rule, RuleContext } from '../../server/src/core/rule';
 import { TreeIndex } from '../../server/src/core/traverse';
 import { TextChange, changedRegion, planReuse } from '../../server/src/core/incremental/plan';
 import { unitsOf } from '../../server/src/core/incremental/units';
+import { WordPositions } from '../../server/src/core/incremental/word-positions';
 import { Workspace } from '../../server/src/core/workspace';
 import { DocumentTrees } from '../../server/src/core/document-trees';
 import { checkEditSequences, fixtureFiles } from '../harness/incremental-check';
@@ -53,7 +54,7 @@ function planFor(text: string, from: string, to: string): { rerun: string[]; lay
   const beforeUnits = unitsOf(before, new TreeIndex(before));
   const after = parse(text.replace(from, to), 'app.js');
   const units = unitsOf(after, new TreeIndex(after));
-  const plan = planReuse(new TextChange(text, after.text), beforeUnits, after, units);
+  const plan = planReuse(new TextChange(text, after.text), beforeUnits, after, units, new WordPositions(after.text));
   return plan && { rerun: [...plan.rerun].sort((a, b) => a - b).map((i) => units[i].node.getText(after).split('\n')[0]), layout: plan.layout };
 }
 
@@ -306,7 +307,7 @@ describe('incremental analysis', () => {
     const commented = app.replace('res.json(rows);', 'res.json(rows); // the rows');
     const before = parse(commented, 'app.js');
     const after = parse(commented.replace('// the rows', '// the rows '), 'app.js');
-    const plan = planReuse(new TextChange(commented, after.text), unitsOf(before, new TreeIndex(before)), after, unitsOf(after, new TreeIndex(after)));
+    const plan = planReuse(new TextChange(commented, after.text), unitsOf(before, new TreeIndex(before)), after, unitsOf(after, new TreeIndex(after)), new WordPositions(after.text));
     assert.equal(plan?.layout, false, 'a space that lengthens a comment');
   });
 

@@ -8,6 +8,7 @@ import { parse } from '../../server/src/core/parse';
 import { TreeIndex } from '../../server/src/core/traverse';
 import { unitsOf } from '../../server/src/core/incremental/units';
 import { reachedUnits } from '../../server/src/core/incremental/summary-reach';
+import { WordPositions } from '../../server/src/core/incremental/word-positions';
 
 const text = [
   'module.exports = function main(req) { return req.query.q; };', // 0
@@ -24,7 +25,7 @@ const text = [
 function reachedFrom(unit: number): number[] {
   const tree = parse(text, 'module.js');
   const units = unitsOf(tree, new TreeIndex(tree));
-  return [...reachedUnits(text, units, new Set([unit]))].sort((a, b) => a - b);
+  return [...reachedUnits(new WordPositions(text), units, new Set([unit]))].sort((a, b) => a - b);
 }
 
 describe('summary reach', () => {

@@ -29,6 +29,7 @@ import { type Unit, unitAt, unitsOf } from './incremental/units';
 import { inUnits, reachedUnits } from './incremental/summary-reach';
 import { type ReusePlan, TextChange, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
+import { WordPositions } from './incremental/word-positions';
 import { type OffsetFinding, type UnitFinding, reachesOrHoldsRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
@@ -82,6 +83,8 @@ export interface AnalysisBase {
   readonly fileFindings: ReadonlyMap<string, readonly UnitFinding[]>;
   /** The facts of its nodes' text, for the nodes the next reparse reuses (facts/text-facts.ts). */
   readonly textFacts: TextFacts;
+  /** Where the names the reuse followed occur, moved past the next edit (incremental/word-positions.ts). */
+  readonly words: WordPositions;
 }
 
 export interface IncrementalAnalysis {
@@ -130,7 +133,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     input.onFacts?.(facts);
     const key = incremental ? analysisKey(config, rules) : '';
     const digest = incremental ? fileFactsDigest(facts) : '';
-    const plan = previous && change && previous.key === key && previous.digest === digest ? planReuse(change, previous.units, sourceFile, units) : undefined;
+    const words = previous && change ? previous.words.after(change) : new WordPositions(input.text);
+    const plan = previous && change && previous.key === key && previous.digest === digest ? planReuse(change, previous.units, sourceFile, units, words) : undefined;
     if (plan && previous) rerunTouched(plan, previous);
     const layout = plan?.layout ?? false;
 
@@ -250,8 +254,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     // A rule that failed has no findings kept, so its inputs do not matter: it runs on every unit next time.
     for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
-    const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(input.text, units, plan.rerun) : undefined;
-    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
+    const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(words, units, plan.rerun) : undefined;
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts, words }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
   } catch (error) {
     if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     internalErrors.push(internalError(error, undefined, input.fileName));
@@ -260,9 +264,9 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
 }
 
 /** Whether a node lies in a unit the edit reached (summary-reach.ts), worked out when first asked. */
-function reachedBy(text: string, units: readonly Unit[], rerun: ReadonlySet<number>): (node: ts.Node) => boolean {
+function reachedBy(words: WordPositions, units: readonly Unit[], rerun: ReadonlySet<number>): (node: ts.Node) => boolean {
   let reached: Set<number> | undefined;
-  return (node) => inUnits(units, (reached ??= reachedUnits(text, units, rerun)), node);
+  return (node) => inUnits(units, (reached ??= reachedUnits(words, units, rerun)), node);
 }
 
 function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {

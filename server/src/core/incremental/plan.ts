@@ -18,6 +18,7 @@ import { isFunctionLike } from '../facts/syntax';
 import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames, methodCalls } from './coupling';
 import { onlyWhitespace, sameSyntax } from './same-syntax';
 import { type Unit, unitAt } from './units';
+import { type WordPositions, isIdentifierChar } from './word-positions';
 
 /** The changed span: `[start, oldEnd)` of the previous text became `[start, newEnd)` of the new one. */
 export interface Region {
@@ -86,7 +87,7 @@ export class TextChange {
  * undefined when the edit is not confined to one function body (or one unit's leading comments) and a full
  * analysis is needed.
  */
-export function planReuse(change: TextChange, previous: readonly UnitSpan[], sourceFile: ts.SourceFile, units: readonly Unit[]): ReusePlan | undefined {
+export function planReuse(change: TextChange, previous: readonly UnitSpan[], sourceFile: ts.SourceFile, units: readonly Unit[], words: WordPositions): ReusePlan | undefined {
   const previousText = change.before;
   const region = change.region;
   if (!region) return { region: { start: sourceFile.text.length, oldEnd: previousText.length, newEnd: sourceFile.text.length }, rerun: new Set(), layout: true };
@@ -132,7 +133,7 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
     // But a space typed into an expression changes its text, which a finding in a unit using the names declared
     // here may quote (`eval(plugin)` quoting `localStorage.getItem('plugin')`): those units run again too.
     if (layout && moved && betweenTokensOfAnExpression(unit.node, region, sourceFile)) {
-      for (const name of declared.names) addUnitsUsing(rerun, name, declared.reach, units, sourceFile.text);
+      for (const name of declared.names) addUnitsUsing(rerun, name, declared.reach, units, words);
       return { region, rerun, layout };
     }
     // Elsewhere no node's text a message may quote changed: the unit's own findings are moved like the others'
@@ -148,7 +149,7 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
   for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
 
-  for (const [name, how] of reach) addUnitsUsing(rerun, name, how, units, sourceFile.text);
+  for (const [name, how] of reach) addUnitsUsing(rerun, name, how, units, words);
   // A method called differently (or no longer, or newly) from the edited unit runs again itself.
   const calledBefore = methodCalls(old, old);
   const calledAfter = methodCalls(unit.node, sourceFile);
@@ -229,8 +230,8 @@ function betweenTokensOfAnExpression(unitNode: ts.Node, region: Region, sourceFi
   return inExpression;
 }
 
-function addUnitsUsing(rerun: Set<number>, name: string, reach: Reach, units: readonly Unit[], text: string): void {
-  for (const at of wordsIn(text, name, reach)) {
+function addUnitsUsing(rerun: Set<number>, name: string, reach: Reach, units: readonly Unit[], words: WordPositions): void {
+  for (const at of wordsIn(words, name, reach)) {
     const i = unitAt(units, at);
     if (i !== undefined) rerun.add(i);
   }
@@ -257,12 +258,15 @@ function sameList(a: readonly string[], b: readonly string[] | undefined): boole
   return b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
 }
 
-/** Offsets where `name` occurs as a whole word of identifier characters; for a member, only after `this.` (or `this?.`). */
-export function* wordsIn(text: string, name: string, reach: Reach): Generator<number> {
-  // A name the parser made up for a missing identifier is empty: it occurs nowhere (and would never advance).
+/**
+ * Offsets where `name` occurs as a whole word of identifier characters in `words.text`; for a member, only after
+ * `this.` (or `this?.`).
+ */
+export function* wordsIn(words: WordPositions, name: string, reach: Reach): Generator<number> {
+  // A name the parser made up for a missing identifier is empty: it occurs nowhere.
   if (name === '') return;
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-    if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length))) continue;
+  const text = words.text;
+  for (const at of words.of(name)) {
     if (reach === 'member' && !afterThis(text, at)) continue;
     if (reach === 'read' && !readInChain(text, at, at + name.length)) continue;
     yield at;
@@ -301,7 +305,3 @@ function afterThis(text: string, at: number): boolean {
 }
 
 const whitespace = /\s/;
-
-function isIdentifierChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
-}

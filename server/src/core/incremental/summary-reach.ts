@@ -8,9 +8,10 @@
 import type * as ts from 'typescript';
 import { declaredNames } from './coupling';
 import { wordsIn } from './plan';
+import type { WordPositions } from './word-positions';
 import { type Unit, unitAt } from './units';
 
-export function reachedUnits(text: string, units: readonly Unit[], rerun: ReadonlySet<number>): Set<number> {
+export function reachedUnits(words: WordPositions, units: readonly Unit[], rerun: ReadonlySet<number>): Set<number> {
   const out = new Set(rerun);
   const pending = [...rerun];
   const followed = new Set<string>();
@@ -20,7 +21,7 @@ export function reachedUnits(text: string, units: readonly Unit[], rerun: Readon
     for (const name of names) {
       if (followed.has(`${reach} ${name}`)) continue;
       followed.add(`${reach} ${name}`);
-      for (const at of wordsIn(text, name, reach)) {
+      for (const at of wordsIn(words, name, reach)) {
         const unit = unitAt(units, at);
         if (unit === undefined || out.has(unit)) continue;
         out.add(unit);

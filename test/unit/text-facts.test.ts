@@ -9,6 +9,7 @@ import { type Facts, buildFacts, factKey } from '../../server/src/core/facts/fac
 import { TreeIndex } from '../../server/src/core/traverse';
 import { unitsOf } from '../../server/src/core/incremental/units';
 import { TextFacts } from '../../server/src/core/facts/text-facts';
+import { NodeCollections } from '../../server/src/core/facts/node-collections';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
 
@@ -46,6 +47,27 @@ describe('text facts', () => {
     const next = edited(tree, 'return x + 1', 'return x + 2');
     assert.deepEqual(next.statements.map(textOf), next.statements.map((s) => s.getText()));
     assert.equal(made, 5, 'only the function typed in is read again');
+  });
+
+  it('gather an index\'s nodes again only in the units the reparse made anew, in the order a walk of every node finds them', () => {
+    const kept = new TextFacts();
+    const key = factKey<readonly string[]>('assigned names');
+    const visited = new Set<string>();
+    const assigned = (tree: ts.SourceFile, textFacts?: TextFacts): string[] => {
+      const index = new TreeIndex(tree);
+      const collections = new NodeCollections(index, textFacts && { textFacts, units: unitsOf(tree, index) });
+      return collections.of(key, (node, out) => {
+        for (let n: ts.Node | undefined = node; n; n = n.parent) if (ts.isFunctionDeclaration(n) && n.name) visited.add(n.name.text);
+        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) out.push(node.left.getText());
+      });
+    };
+    const tree = parse(text.replace('return x + 1', 'x = x + 1; return x'), 'copies.js');
+    assert.deepEqual(assigned(tree, kept), ['x', 'module.exports']);
+    visited.clear();
+    const next = edited(tree, 'x = x + 1', 'y = x + 1');
+    assert.deepEqual(assigned(next, kept), ['y', 'module.exports']);
+    assert.deepEqual([...visited], ['other'], 'only the function typed in');
+    assert.deepEqual(assigned(next, kept), assigned(parse(next.text, 'copies.js')));
   });
 
   it('give the fact model\'s first pass the routes and imports of a fresh analysis after edits in and around a class', () => {

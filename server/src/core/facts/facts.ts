@@ -39,6 +39,7 @@ import { ReachableModules } from './reachable-modules';
 import type { TextFacts } from './text-facts';
 import type { Unit } from '../incremental/units';
 import { firstPassNodes } from './first-pass-nodes';
+import { NodeCollections } from './node-collections';
 
 export interface ModuleImport {
   module: string;
@@ -142,21 +143,22 @@ export function buildFacts(
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
   const libraries = new LibraryIndex(scopes, projectExports);
-  const mutations = new MutationIndex(scopes, tree);
+  const collections = new NodeCollections(tree, kept);
+  const mutations = new MutationIndex(scopes, collections);
   const constants = new ConstantIndex(scopes, mutations);
   let exported: Map<ts.FunctionLikeDeclaration, string> | undefined;
   const exportedAs = (fn: ts.FunctionLikeDeclaration): string | undefined => {
     exported ??= new Map([...exportedFunctions(sourceFile, facts), ...attachedFunctions(sourceFile, facts)].map((f) => [f.fn, f.label]));
     return exported.get(fn);
   };
-  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, mutations, exportedAs, importedReturn && ((call) => importedReturn(call, facts)));
+  const requestData = new RequestDataIndex(sourceFile, scopes, libraries, tree, collections, mutations, exportedAs, importedReturn && ((call) => importedReturn(call, facts)));
   const memos = new Map<FactKey<unknown>, Map<ts.Node, unknown>>();
   const routes = new RouteCollector(sourceFile, scopes, libraries, projectPath);
   const imports: ModuleImport[] = [];
   const reachable = new ReachableModules(projectExports !== undefined);
 
   for (const statement of sourceFile.statements) routes.visitTopLevel(statement);
-  for (const node of kept ? firstPassNodes(kept.units, tree, kept.textFacts) : tree.nodes) {
+  for (const node of firstPassNodes(collections)) {
     if (ts.isCallExpression(node)) {
       if (isRequireCall(node)) imports.push({ module: node.arguments[0].text, library: libraryIdOf(node.arguments[0].text), node });
       else routes.visitCall(node);

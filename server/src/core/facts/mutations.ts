@@ -5,7 +5,8 @@
  */
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
-import { TreeIndex } from '../traverse';
+import type { FactKey } from './facts';
+import type { NodeCollections } from './node-collections';
 
 /** Array methods that add their arguments as elements. */
 const arrayAdders = new Set(['push', 'unshift', 'splice', 'fill']);
@@ -15,42 +16,46 @@ interface Mutation {
   value: ts.Expression;
 }
 
+/** Written out, not made by `factKey`: facts.ts imports this module. */
+const mutationsFact: FactKey<readonly Mutation[]> = { name: 'mutations' };
+
 export class MutationIndex {
   private byName: Map<string, Mutation[]> | undefined;
 
   constructor(
     private readonly scopes: ScopeIndex,
-    private readonly tree: TreeIndex,
+    private readonly collections: NodeCollections,
   ) {}
 
   /** The values the file puts into the array or object `decl` names, in source order. */
   valuesPutInto(decl: Declaration): ts.Expression[] {
     if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return [];
-    this.byName ??= collect(this.tree.nodes);
+    this.byName ??= byTarget(this.collections.of(mutationsFact, gatherMutation));
     const writes = this.byName.get(decl.name.text);
     return writes ? writes.filter((w) => this.scopes.resolve(w.target) === decl).map((w) => w.value) : [];
   }
 }
 
-function collect(nodes: readonly ts.Node[]): Map<string, Mutation[]> {
+function gatherMutation(n: ts.Node, out: Mutation[]): void {
+  if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && arrayAdders.has(n.expression.name.text)) {
+    const method = n.expression.name.text;
+    // `splice(start, count, …items)` and `fill(value, start, end)`: only the items are values.
+    const values = method === 'splice' ? n.arguments.slice(2) : method === 'fill' ? n.arguments.slice(0, 1) : n.arguments;
+    for (const v of values) out.push({ target: n.expression.expression, value: ts.isSpreadElement(v) ? v.expression : v });
+  } else if (
+    ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && ts.isIdentifier(n.left.expression)
+  ) {
+    out.push({ target: n.left.expression, value: n.right });
+  }
+}
+
+function byTarget(mutations: readonly Mutation[]): Map<string, Mutation[]> {
   const out = new Map<string, Mutation[]>();
-  const add = (target: ts.Identifier, value: ts.Expression): void => {
-    let list = out.get(target.text);
-    if (!list) out.set(target.text, (list = []));
-    list.push({ target, value });
-  };
-  for (const n of nodes) {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && arrayAdders.has(n.expression.name.text)) {
-      const method = n.expression.name.text;
-      // `splice(start, count, …items)` and `fill(value, start, end)`: only the items are values.
-      const values = method === 'splice' ? n.arguments.slice(2) : method === 'fill' ? n.arguments.slice(0, 1) : n.arguments;
-      for (const v of values) add(n.expression.expression, ts.isSpreadElement(v) ? v.expression : v);
-    } else if (
-      ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && ts.isIdentifier(n.left.expression)
-    ) {
-      add(n.left.expression, n.right);
-    }
+  for (const m of mutations) {
+    const list = out.get(m.target.text);
+    if (list) list.push(m);
+    else out.set(m.target.text, [m]);
   }
   return out;
 }

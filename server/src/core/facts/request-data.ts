@@ -22,6 +22,8 @@ import type { LibraryIndex } from './libraries';
 import { FlowGuards } from './flow-guards';
 import { isWrappedHandler } from './handler-wrappers';
 import type { MutationIndex } from './mutations';
+import type { FactKey } from './facts';
+import type { NodeCollections } from './node-collections';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
 import {
@@ -94,6 +96,11 @@ export interface ImportedReturn {
   handler?: number;
 }
 
+/** Written out, not made by `factKey`: facts.ts imports this module. */
+const assignmentsFact: FactKey<readonly ts.Expression[]> = { name: 'assignments' };
+const plainCallsFact: FactKey<readonly ts.CallExpression[]> = { name: 'plain-name-calls' };
+const testedMembersFact: FactKey<readonly string[]> = { name: 'tested-members' };
+
 export class RequestDataIndex {
   private readonly caches = new Map<string, Map<Declaration, RequestOrigin | null>>();
   /** Whether the question being answered follows library input (see FlowQuery.callerInput). */
@@ -115,6 +122,7 @@ export class RequestDataIndex {
     private readonly scopes: ScopeIndex,
     private readonly libraries: LibraryIndex,
     private readonly tree: TreeIndex,
+    private readonly collections: NodeCollections,
     private readonly mutations: MutationIndex,
     /** The name the module exports `fn` under, if it does. */
     private readonly exportedAs: (fn: ts.FunctionLikeDeclaration) => string | undefined,
@@ -379,7 +387,7 @@ export class RequestDataIndex {
   private callSiteOrigin(fn: ts.FunctionLikeDeclaration, index: number, mode: FlowMode, depth: number): RequestOrigin | undefined {
     const name = functionName(fn);
     if (!name || depth > 12) return undefined;
-    this.callsByName ??= collectCalls(this.tree.nodes);
+    this.callsByName ??= byName(this.collections.of(plainCallsFact, gatherPlainCall), (call) => (call.expression as ts.Identifier).text);
     const calls = this.callsByName.get(name.text);
     if (!calls) return undefined;
     return first(calls, (call) => {
@@ -417,21 +425,17 @@ export class RequestDataIndex {
 
   /** Whether a test (`if`, `?:`, `&&`, `||`, `switch`) somewhere in the file reads the member path `e` spells. */
   private isTestedMember(e: ts.Expression): boolean {
-    if (!this.testedMembers) {
-      const tested = new Set<string>();
-      const collect = (cond: ts.Node): void =>
-        this.tree.preorder(cond, (n) => {
-          const key = (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && memberKey(n);
-          if (key) tested.add(key);
-        });
-      for (const n of this.tree.nodes) {
-        if (ts.isIfStatement(n)) collect(n.expression);
-        else if (ts.isConditionalExpression(n)) collect(n.condition);
-        else if (ts.isSwitchStatement(n)) collect(n.expression);
-        else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken)) collect(n.left);
-      }
-      this.testedMembers = tested;
-    }
+    this.testedMembers ??= new Set(this.collections.of(testedMembersFact, (n, out) => {
+      const tested = ts.isIfStatement(n) || ts.isSwitchStatement(n) ? n.expression
+        : ts.isConditionalExpression(n) ? n.condition
+        : ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) ? n.left
+        : undefined;
+      if (!tested) return;
+      this.tree.preorder(tested, (m) => {
+        const key = (ts.isPropertyAccessExpression(m) || ts.isElementAccessExpression(m)) && memberKey(m);
+        if (key) out.push(key);
+      });
+    }));
     const key = memberKey(e);
     return key !== undefined && this.testedMembers.has(key);
   }
@@ -571,7 +575,7 @@ export class RequestDataIndex {
     if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
     const init = unwrap(decl.initializer);
     if (!ts.isPropertyAccessExpression(init) || !ts.isIdentifier(init.expression) || this.scopes.resolve(init.expression) !== undefined) return undefined;
-    this.assignments ??= collectAssignments(this.tree.nodes);
+    this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text);
     return this.assignments.has(decl.name.text) ? undefined : init;
   }
 
@@ -686,14 +690,14 @@ export class RequestDataIndex {
   /** What `var args; … args = ['notify-send']` is set to after its declaration. */
   private laterValues(decl: ts.VariableDeclaration): readonly ts.Expression[] {
     if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return [];
-    this.assignments ??= collectAssignments(this.tree.nodes);
+    this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text);
     return (this.assignments.get(decl.name.text) ?? []).filter((w) => this.scopes.resolve((w.parent as ts.BinaryExpression).left as ts.Identifier) === decl);
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
   private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
-    this.assignments ??= collectAssignments(this.tree.nodes);
+    this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text);
     const writes = this.assignments.get(decl.name.text);
     if (!writes) return undefined;
     // `cmd += opts.branch` after `let cmd = 'git log '`: the caller's value is appended to the function's own start.
@@ -898,32 +902,24 @@ export function returnedExpressions(fn: ts.FunctionLikeDeclaration, walk: Walk =
   return out;
 }
 
-/** Right-hand sides of `x = …` and `x += …`, by the assigned name. */
-function collectAssignments(nodes: readonly ts.Node[]): Map<string, ts.Expression[]> {
-  const out = new Map<string, ts.Expression[]>();
-  for (const n of nodes) {
-    if (
-      ts.isBinaryExpression(n) &&
-      (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) &&
-      ts.isIdentifier(n.left)
-    ) {
-      let list = out.get(n.left.text);
-      if (!list) out.set(n.left.text, (list = []));
-      list.push(n.right);
-    }
-  }
-  return out;
+/** The value of `name = value` or `name += value`. */
+function gatherAssignment(n: ts.Node, out: ts.Expression[]): void {
+  if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.EqualsToken || n.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken) && ts.isIdentifier(n.left)) out.push(n.right);
 }
 
-/** Calls of plain names (`load(x)`), by the name, for following data into the file's own functions. */
-function collectCalls(nodes: readonly ts.Node[]): Map<string, ts.CallExpression[]> {
-  const out = new Map<string, ts.CallExpression[]>();
-  for (const n of nodes) {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0) {
-      let list = out.get(n.expression.text);
-      if (!list) out.set(n.expression.text, (list = []));
-      list.push(n);
-    }
+/** Calls of plain names (`load(x)`), for following data into the file's own functions. */
+function gatherPlainCall(n: ts.Node, out: ts.CallExpression[]): void {
+  if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0) out.push(n);
+}
+
+/** `items` by the name `nameOf` gives each, in order. */
+function byName<T>(items: readonly T[], nameOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const name = nameOf(item);
+    const list = out.get(name);
+    if (list) list.push(item);
+    else out.set(name, [item]);
   }
   return out;
 }

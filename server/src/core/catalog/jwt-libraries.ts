@@ -63,13 +63,5 @@ export function isJwtModule(module: string): boolean {
   return jwtFunctions.some((f) => f.module === module);
 }
 
-const jwtModules = [...new Set(jwtFunctions.map((f) => f.module))];
-
-/**
- * Whether a file's text names any JWT library's module. A name stands for a library only through an import,
- * `require` or `import … = require` of the file itself, whose string holds the module's name: a file without one
- * calls no library function, and its calls need not be followed back to their declarations.
- */
-export function mentionsJwtModule(text: string): boolean {
-  return jwtModules.some((module) => text.includes(module));
-}
+/** The modules of the JWT functions above. */
+export const jwtModules: readonly string[] = [...new Set(jwtFunctions.map((f) => f.module))];

@@ -5,7 +5,7 @@
  */
 import * as ts from 'typescript';
 import { type Facts, factKey } from './facts';
-import { JwtFunction, jsonwebtokenGlobalName, jwtFunction, mentionsJwtModule } from '../catalog/jwt-libraries';
+import { JwtFunction, jsonwebtokenGlobalName, jwtFunction, jwtModules } from '../catalog/jwt-libraries';
 import { memberName, unwrap } from './syntax';
 
 export interface JwtCall {
@@ -13,14 +13,14 @@ export interface JwtCall {
   fn: JwtFunction;
 }
 
-const mentionsJwt = factKey<boolean>('mentionsJwtModule');
+const reachesJwt = factKey<boolean>('reaches a JWT module');
 
 /** The JWT function `call` calls, if any. */
 export function jwtCallOf(call: ts.CallExpression, facts: Facts): JwtCall | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
-  // Following a callee back to its declaration is most of this fact's cost, and most files import no JWT library.
-  const importable = facts.memo(mentionsJwt, facts.sourceFile, () => mentionsJwtModule(facts.sourceFile.text));
+  // Following a callee back to its declaration is most of this fact's cost, and most files cannot reach a JWT library.
+  const importable = facts.memo(reachesJwt, facts.sourceFile, () => jwtModules.some((module) => facts.mayReference(module)));
   const ref = importable ? facts.libraryOf(callee) : undefined;
   let fn: JwtFunction | undefined;
   if (ref?.isModule) fn = jwtFunction(ref.module, ref.exportName ?? '');

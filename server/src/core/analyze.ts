@@ -217,17 +217,19 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
         onError(error);
       }
     }
-    const spansOf = (selected: (i: number) => boolean): WalkSpan[] => [
-      ...units.flatMap((unit, i) => (selected(i) ? [{ from: unit.from, to: unit.to, enter: () => (currentUnit = i) }] : [])),
+    /** The runs of the units `selected` (in order), each telling the findings reported in it which unit they belong to. */
+    const spansOf = (selected: readonly number[]): WalkSpan[] => [
+      ...selected.map((i) => ({ from: units[i].from, to: units[i].to, enter: () => (currentUnit = i) })),
       // Before the `end` listeners: what they report belongs to the unit it is in.
       { from: 0, to: 0, enter: () => (currentUnit = -1) },
     ];
+    const walkUnits = (subscribers: Subscriber[], selected: () => number[]): boolean => subscribers.length === 0 || walk(tree.nodes, subscribers, budget, spansOf(selected()));
     // A one-off analysis has no units to track, so every rule shares one walk of the tree. A rule that stopped its
     // own loop for time finished its walk, but not its work.
     const walked = incremental
       ? walk(tree.nodes, fileWide, budget) &&
-        walk(tree.nodes, everyUnit, budget, spansOf(() => true)) &&
-        walk(tree.nodes, someUnits, budget, spansOf((i) => plan?.rerun.has(i) ?? true))
+        walkUnits(everyUnit, () => units.map((_, i) => i)) &&
+        walkUnits(someUnits, () => (plan ? [...plan.rerun].sort((a, b) => a - b) : units.map((_, i) => i)))
       : walk(tree.nodes, [...fileWide, ...everyUnit], budget);
     const finished = walked && !budget.wasExceeded;
 

@@ -44,7 +44,8 @@ function usesYamlVersion3(facts: Facts): boolean {
 }
 
 function callsYamlVersion3(node: ts.Node, facts: Facts): boolean {
-  if (!ts.isCallExpression(node)) return false;
+  // Asked of every node of the units an edit reaches: most files cannot reach js-yaml at all.
+  if (!ts.isCallExpression(node) || !facts.mayReferenceLibrary('js-yaml')) return false;
   const ref = facts.ownLibraryOf(node.expression);
   return ref?.library === 'js-yaml' && ref.exportName !== undefined && yamlVersion3Exports.has(ref.exportName);
 }

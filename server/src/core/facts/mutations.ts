@@ -6,7 +6,7 @@
 import * as ts from 'typescript';
 import { Declaration, ScopeIndex } from './scopes';
 import type { FactKey } from './facts';
-import type { NodeCollections } from './node-collections';
+import { type NodeCollections, byName } from './node-collections';
 
 /** Array methods that add their arguments as elements. */
 const arrayAdders = new Set(['push', 'unshift', 'splice', 'fill']);
@@ -30,7 +30,7 @@ export class MutationIndex {
   /** The values the file puts into the array or object `decl` names, in source order. */
   valuesPutInto(decl: Declaration): ts.Expression[] {
     if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return [];
-    this.byName ??= byTarget(this.collections.of(mutationsFact, gatherMutation));
+    this.byName ??= byName(this.collections.of(mutationsFact, gatherMutation), (m) => m.target.text);
     const writes = this.byName.get(decl.name.text);
     return writes ? writes.filter((w) => this.scopes.resolve(w.target) === decl).map((w) => w.value) : [];
   }
@@ -48,14 +48,4 @@ function gatherMutation(n: ts.Node, out: Mutation[]): void {
   ) {
     out.push({ target: n.left.expression, value: n.right });
   }
-}
-
-function byTarget(mutations: readonly Mutation[]): Map<string, Mutation[]> {
-  const out = new Map<string, Mutation[]>();
-  for (const m of mutations) {
-    const list = out.get(m.target.text);
-    if (list) list.push(m);
-    else out.set(m.target.text, [m]);
-  }
-  return out;
 }

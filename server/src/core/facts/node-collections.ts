@@ -42,3 +42,15 @@ export class NodeCollections {
     return out;
   }
 }
+
+/** `items` grouped by the name `nameOf` gives each, each group in the items' order: what the indexes look names up in. */
+export function byName<T>(items: readonly T[], nameOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const name = nameOf(item);
+    const list = out.get(name);
+    if (list) list.push(item);
+    else out.set(name, [item]);
+  }
+  return out;
+}

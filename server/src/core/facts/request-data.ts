@@ -23,7 +23,7 @@ import { FlowGuards } from './flow-guards';
 import { isWrappedHandler } from './handler-wrappers';
 import type { MutationIndex } from './mutations';
 import type { FactKey } from './facts';
-import type { NodeCollections } from './node-collections';
+import { type NodeCollections, byName } from './node-collections';
 import { FlowMode, SinkKind, endsFlow, questionMethods, replaceSanitizes, stringMethods, stripsParentSegments } from './flow-sanitizers';
 import { TreeIndex, Walk, preorder } from '../traverse';
 import {
@@ -423,6 +423,11 @@ export class RequestDataIndex {
     return { source: dottedName(e) ?? `${base.text}.${name}`, text: textRequestMembers.has(name) };
   }
 
+  /** The values of `name = value` and `name += value` in the file, by the name assigned. */
+  private assignedValues(): Map<string, ts.Expression[]> {
+    return (this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text));
+  }
+
   /** Whether a test (`if`, `?:`, `&&`, `||`, `switch`) somewhere in the file reads the member path `e` spells. */
   private isTestedMember(e: ts.Expression): boolean {
     this.testedMembers ??= new Set(this.collections.of(testedMembersFact, (n, out) => {
@@ -575,8 +580,7 @@ export class RequestDataIndex {
     if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
     const init = unwrap(decl.initializer);
     if (!ts.isPropertyAccessExpression(init) || !ts.isIdentifier(init.expression) || this.scopes.resolve(init.expression) !== undefined) return undefined;
-    this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text);
-    return this.assignments.has(decl.name.text) ? undefined : init;
+    return this.assignedValues().has(decl.name.text) ? undefined : init;
   }
 
   /** `util.format('git log %s', branch)`: a caller's value put into the function's own format is built into it. */
@@ -690,15 +694,13 @@ export class RequestDataIndex {
   /** What `var args; … args = ['notify-send']` is set to after its declaration. */
   private laterValues(decl: ts.VariableDeclaration): readonly ts.Expression[] {
     if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return [];
-    this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text);
-    return (this.assignments.get(decl.name.text) ?? []).filter((w) => this.scopes.resolve((w.parent as ts.BinaryExpression).left as ts.Identifier) === decl);
+    return (this.assignedValues().get(decl.name.text) ?? []).filter((w) => this.scopes.resolve((w.parent as ts.BinaryExpression).left as ts.Identifier) === decl);
   }
 
   /** `let sql = '…'; sql += req.body.x;` — later assignments to a `let` in the same file. */
   private assignedOrigin(decl: ts.VariableDeclaration, mode: FlowMode, env: Env | undefined, depth: number): RequestOrigin | undefined {
     if (isConstDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
-    this.assignments ??= byName(this.collections.of(assignmentsFact, gatherAssignment), (value) => ((value.parent as ts.BinaryExpression).left as ts.Identifier).text);
-    const writes = this.assignments.get(decl.name.text);
+    const writes = this.assignedValues().get(decl.name.text);
     if (!writes) return undefined;
     // `cmd += opts.branch` after `let cmd = 'git log '`: the caller's value is appended to the function's own start.
     const ownStart = decl.initializer !== undefined && !isEmptyString(decl.initializer);
@@ -910,18 +912,6 @@ function gatherAssignment(n: ts.Node, out: ts.Expression[]): void {
 /** Calls of plain names (`load(x)`), for following data into the file's own functions. */
 function gatherPlainCall(n: ts.Node, out: ts.CallExpression[]): void {
   if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.arguments.length > 0) out.push(n);
-}
-
-/** `items` by the name `nameOf` gives each, in order. */
-function byName<T>(items: readonly T[], nameOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const name = nameOf(item);
-    const list = out.get(name);
-    if (list) list.push(item);
-    else out.set(name, [item]);
-  }
-  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
 // First: later `require('typescript')` calls then get plain properties (see typescript-plain.ts).
 import './typescript-plain';
 import * as ts from 'typescript';
-import type { AnalysisInput, AnalysisResult, Finding, InternalError, ParseError, Severity } from './types';
+import type { AnalysisInput, AnalysisResult, Finding, InternalError, ParseError, Range, Severity } from './types';
 import type { OffsetFix, Report, Rule, RuleContext } from './rule';
 import { defaultConfig, ResolvedConfig, ruleOptions } from './config';
 import { parse, syntaxErrors } from './parse';
@@ -30,6 +30,7 @@ import { inUnits, reachedUnits } from './incremental/summary-reach';
 import { type ReusePlan, TextChange, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
 import { WordPositions } from './incremental/word-positions';
+import { LineStarts } from './incremental/line-starts';
 import { type OffsetFinding, type UnitFinding, reachesOrHoldsRegion, shifted, toFinding, touchesRegion } from './incremental/offset-findings';
 
 /** Larger files are skipped: generated bundles, not code a person reviews. */
@@ -85,6 +86,8 @@ export interface AnalysisBase {
   readonly textFacts: TextFacts;
   /** Where the names the reuse followed occur, moved past the next edit (incremental/word-positions.ts). */
   readonly words: WordPositions;
+  /** Where its text's lines start, moved past the next edit (incremental/line-starts.ts). */
+  readonly lines: LineStarts;
 }
 
 export interface IncrementalAnalysis {
@@ -118,15 +121,18 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const config = input.config ?? defaultConfig;
     const sourceFile = input.sourceFile ?? parseOrOverflow(input.text, input.fileName);
     if (!sourceFile) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
+    // Without a base to make or use (a one-off analysis: the CLI, fix-all), units, digests, text facts and lines are
+    // not needed: it asks the tree for positions.
+    const incremental = keepBase || previous !== undefined;
+    const lines = !incremental ? undefined : previous && change ? previous.lines.after(change) : LineStarts.of(input.text);
+    const rangeIn = (start: number, end: number): Range => (lines ? lines.range(start, end) : rangeOf(sourceFile, start, end));
     const parseErrors: ParseError[] = syntaxErrors(sourceFile).map((d) => ({
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-      range: rangeOf(sourceFile, d.start, d.start + d.length),
+      range: rangeIn(d.start, d.start + d.length),
     }));
     const tree = input.sourceFile && input.treeIndex ? input.treeIndex : new TreeIndex(sourceFile);
     const projectPath = projectPathOf(input.fileName, config.root);
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
-    // Without a base to make or use (a one-off analysis: the CLI, fix-all), units, digests and text facts are not needed.
-    const incremental = keepBase || previous !== undefined;
     const textFacts = incremental ? (previous?.textFacts ?? new TextFacts()) : undefined;
     const units = incremental ? unitsOf(sourceFile, tree) : [];
     const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts && { textFacts, units });
@@ -238,7 +244,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     for (const [rule, list] of found) {
       const ordered = rule.meta.scope === 'declaration' && incremental ? inUnitOrder(list) : list;
       for (const { finding } of ordered) {
-        const f = toFinding(rule, finding, sourceFile);
+        const f = toFinding(rule, finding, rangeIn);
         if (!suppressions.isSuppressed(rule.meta.id, f.range.start.line)) findings.push(f);
       }
     }
@@ -249,7 +255,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     ];
     const incomplete = reasons.length > 0 ? `partly analysed: ${reasons.join('; ')}` : undefined;
     const result: AnalysisResult = { findings, parseErrors, internalErrors, ...(incomplete ? { incomplete } : {}) };
-    if (!incremental || !textFacts || incomplete || !attributed) return { result, reused: plan !== undefined, layout };
+    if (!incremental || !textFacts || !lines || incomplete || !attributed) return { result, reused: plan !== undefined, layout };
     const kept = new Map<string, UnitFinding[]>();
     const fileKept = new Map<string, UnitFinding[]>();
     for (const [rule, list] of found) (rule.meta.scope === 'declaration' ? kept : fileKept).set(rule.meta.id, list);
@@ -257,7 +263,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
     const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(words, units, plan.rerun) : undefined;
-    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts, words }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
+    return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts, words, lines }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
   } catch (error) {
     if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
     internalErrors.push(internalError(error, undefined, input.fileName));

@@ -3,10 +3,8 @@
  * document. An edit moves the text after it by a fixed amount, so a kept finding is moved by adding it to every
  * offset past the edit, and made into LSP positions against the new tree only when the result is assembled.
  */
-import type * as ts from 'typescript';
 import type { OffsetEdit, Rule } from '../rule';
-import type { Finding, Severity } from '../types';
-import { rangeOf } from '../positions';
+import type { Finding, Range, Severity } from '../types';
 import type { Region } from './plan';
 
 export interface OffsetFinding {
@@ -74,19 +72,19 @@ export function shifted(f: OffsetFinding, region: Region): OffsetFinding {
   };
 }
 
-/** The public finding, with LSP positions in `sourceFile`. */
-export function toFinding(rule: Rule, f: OffsetFinding, sourceFile: ts.SourceFile): Finding {
+/** The public finding, with LSP positions as `rangeOf` gives them in the text it was made for. */
+export function toFinding(rule: Rule, f: OffsetFinding, rangeOf: (start: number, end: number) => Range): Finding {
   return {
     ruleId: rule.meta.id,
     category: rule.meta.category,
     severity: f.severity,
     message: f.message,
-    range: rangeOf(sourceFile, f.start, f.end),
+    range: rangeOf(f.start, f.end),
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
       safe: fix.safe,
-      edits: fix.edits.map((e) => ({ range: rangeOf(sourceFile, e.start, e.end), newText: e.text })),
+      edits: fix.edits.map((e) => ({ range: rangeOf(e.start, e.end), newText: e.text })),
     })),
-    related: f.related.map((r) => ({ range: rangeOf(sourceFile, r.start, r.end), message: r.message })),
+    related: f.related.map((r) => ({ range: rangeOf(r.start, r.end), message: r.message })),
   };
 }

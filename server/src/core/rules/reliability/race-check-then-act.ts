@@ -46,8 +46,8 @@ export const raceCheckThenAct: Rule = {
       'Two requests can read the same row, both see `pending` (or enough balance), and both act: an order shipped twice, a coupon redeemed twice, a balance below zero. Make the write conditional on the state it checked, or lock the row.',
     fixable: 'suggestion',
     sources: ['CWE-367', 'CWE-362'],
-    // A check and the write it races with are in one function. A row read in another unit can only be a top-level
-    // declaration, which the check reads by its name (`readOf`); the message names the check's line.
+    // A check and the write it races with are in one function. The row read it checks is found from the check, by
+    // the name it reads (`readOf`), wherever it is declared; the message names the check's line.
     scope: 'declaration',
     namesLinesElsewhere: true,
     unitInputs: (node) => (ts.isClassDeclaration(node) ? migrationHeritage(node) : undefined),
@@ -55,7 +55,6 @@ export const raceCheckThenAct: Rule = {
   create(context) {
     const { facts, sourceFile } = context;
     if (isSetupCode(facts, context.projectPath)) return {};
-    const reads = new Map<Declaration, DatabaseRead>();
     const checks: Check[] = [];
     const writes: DatabaseWrite[] = [];
     return {
@@ -63,16 +62,10 @@ export const raceCheckThenAct: Rule = {
         const callee = unwrap(call.expression);
         if (!ts.isPropertyAccessExpression(callee) || !accessMethodNames.has(callee.name.text)) return;
         const write = databaseWriteOf(call, facts);
-        if (write) {
-          writes.push(write);
-          return;
-        }
-        const read = databaseReadOf(call, facts);
-        const decl = read && declarationOf(chainOf(call));
-        if (read && decl) reads.set(decl, read);
+        if (write) writes.push(write);
       },
       IfStatement(statement) {
-        const check = checkIn(statement, reads, facts);
+        const check = checkIn(statement, facts);
         if (check) checks.push(check);
       },
       end() {
@@ -122,35 +115,28 @@ export const raceCheckThenAct: Rule = {
   },
 };
 
-/** The variable a read's result is bound to: `const order = await …`, `const { rows } = await …`, `const [rows] = await …`. */
-function declarationOf(chain: ts.Node): ts.VariableDeclaration | undefined {
-  let n = chain.parent;
-  while (n && (ts.isAwaitExpression(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n))) n = n.parent;
-  return n && ts.isVariableDeclaration(n) ? n : undefined;
-}
-
 /**
- * The read a name's value came from: its own declaration, a destructured part of it, or `const acct = rows[0]`.
- * `reads` holds the reads the walk met; a declaration wholly before `statement` is read from its initializer, as the
- * walk would have met it: an analysis that walks only some units still sees a row read at the top of the file.
+ * The read a name's value came from, declared before `statement` (or around it): its own declaration, a destructured
+ * part of it, or `const acct = rows[0]`. It is read from the declaration, wherever that is: an analysis that walks
+ * only some units still sees a row read at the top of the file.
  */
-function readOf(id: ts.Identifier, statement: ts.Node, reads: ReadonlyMap<Declaration, DatabaseRead>, facts: Facts, depth = 0): DatabaseRead | undefined {
+function readOf(id: ts.Identifier, statement: ts.Node, facts: Facts, depth = 0): DatabaseRead | undefined {
   const decl = facts.resolve(id);
   if (!decl || depth > 2) return undefined;
   const root = ts.isBindingElement(decl) ? bindingPath(decl)?.root : decl;
   if (!root) return undefined;
-  const read = reads.get(root) ?? (root.end <= statement.pos && ts.isVariableDeclaration(root) ? readInitializing(root, facts) : undefined);
+  const read = root.pos < statement.pos && ts.isVariableDeclaration(root) ? readInitializing(root, facts) : undefined;
   if (read) return read;
   if (ts.isVariableDeclaration(root) && root.initializer) {
     const base = baseIdentifier(root.initializer);
-    if (base) return readOf(base, statement, reads, facts, depth + 1);
+    if (base) return readOf(base, statement, facts, depth + 1);
   }
   return undefined;
 }
 
 /**
- * The read whose result `decl` holds, as the walk records it: of the calls down its initializer's chain, the last
- * (innermost) one that reads and does not write.
+ * The read whose result `decl` holds: of the calls down its initializer's chain (through `await`, parentheses and
+ * `as`), the innermost one that reads and does not write.
  */
 function readInitializing(decl: ts.VariableDeclaration, facts: Facts): DatabaseRead | undefined {
   let chain: ts.Node | undefined = decl.initializer;
@@ -178,13 +164,13 @@ function migrationHeritage(node: ts.ClassDeclaration): string | undefined {
 }
 
 /** `if (order.status !== 'pending')`, `if (account.balance < amount)`, `if (!coupon.redeemed)` on a row read before. */
-function checkIn(statement: ts.IfStatement, reads: ReadonlyMap<Declaration, DatabaseRead>, facts: Facts): Check | undefined {
+function checkIn(statement: ts.IfStatement, facts: Facts): Check | undefined {
   let found: Check | undefined;
   preorder(statement.expression, (n) => {
     if (found) return false;
     if (ts.isPropertyAccessExpression(n) && stateProperty.test(n.name.text) && isTested(n)) {
       const base = baseIdentifier(n.expression);
-      const read = base && readOf(base, statement, reads, facts);
+      const read = base && readOf(base, statement, facts);
       if (read) found = { statement, access: n, property: n.name.text, read };
     }
     return !found;

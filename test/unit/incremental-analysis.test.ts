@@ -237,6 +237,26 @@ describe('incremental analysis', () => {
     assert.deepEqual(countsAcrossEdit('cors.js', text, 'permissive-cors', "'ok'", "'okay'"), [1, 1]);
   });
 
+  it('reports a secret once when two functions sign with it and only one runs again', () => {
+    const text = [
+      "const jwt = require('jsonwebtoken');",
+      "const JWT_SECRET = 'kept-in-the-source';",
+      'function issue(user) {',
+      '  return jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: 60 });',
+      '}',
+      'function refresh(user) {',
+      '  return jwt.sign({ sub: user.id, refresh: true }, JWT_SECRET, { expiresIn: 3600 });',
+      '}',
+      'module.exports = { issue, refresh };',
+      '',
+    ].join('\n');
+    // Both functions reach the literal in the constant's unit; the one that does not run again keeps its report.
+    assert.deepEqual(countsAcrossEdit('tokens.js', text, 'hardcoded-secret', 'refresh: true', 'refresh: false'), [1, 1]);
+    // Once no function uses it, the constant is reported by its name, from the unit that did not run again.
+    const unused = text.replace('}, JWT_SECRET, { expiresIn: 60 }', '}, key, { expiresIn: 60 }');
+    assert.deepEqual(countsAcrossEdit('tokens.js', unused, 'hardcoded-secret', '}, JWT_SECRET, { expiresIn: 3600 }', '}, key, { expiresIn: 3600 }'), [1, 1]);
+  });
+
   it('indexes a reparsed tree from the previous index, node for node as a fresh index', () => {
     const trees = new DocumentTrees();
     const uri = 'file:///app.js';

@@ -243,7 +243,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const findings: Finding[] = [];
     for (const [rule, list] of found) {
       const ordered = rule.meta.scope === 'declaration' && incremental ? inUnitOrder(list) : list;
-      for (const { finding } of ordered) {
+      for (const { finding } of rule.meta.firstReportPerSpan ? firstPerSpan(ordered) : ordered) {
         const f = toFinding(rule, finding, rangeIn);
         if (!suppressions.isSuppressed(rule.meta.id, f.range.start.line)) findings.push(f);
       }
@@ -305,6 +305,17 @@ function inUnitOrder(list: readonly UnitFinding[]): UnitFinding[] {
     .map((entry, i) => ({ entry, i }))
     .sort((a, b) => Number(a.entry.atEnd) - Number(b.entry.atEnd) || a.entry.unit - b.entry.unit || a.i - b.i)
     .map(({ entry }) => entry);
+}
+
+/** The first finding at each span, in the order given. */
+function firstPerSpan(list: readonly UnitFinding[]): UnitFinding[] {
+  const seen = new Set<string>();
+  return list.filter(({ finding }) => {
+    const span = `${finding.start}:${finding.end}`;
+    if (seen.has(span)) return false;
+    seen.add(span);
+    return true;
+  });
 }
 
 /** TypeScript's parser recurses; thousands of nested blocks exhaust the stack. That is the input's limit, not a bug. */

@@ -46,6 +46,12 @@ export interface RuleMeta {
    * a loop calls), so an edit that adds or removes a line break runs it on every unit.
    */
   namesLinesElsewhere?: boolean;
+  /**
+   * For a `declaration` rule that reports a span once, the first report in walk order winning (a secret reached both
+   * from the API using it, in one unit, and by its own name, in another): the analysis keeps every unit's reports and
+   * drops the later ones at a span already reported, so that no unit's findings depend on what another reported.
+   */
+  firstReportPerSpan?: boolean;
 }
 
 /**

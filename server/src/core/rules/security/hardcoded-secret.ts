@@ -224,11 +224,15 @@ export const hardcodedSecret: Rule = {
       'A secret in the source is readable by everyone who can read the repository, a published bundle or a backup, and it cannot be rotated without a deploy. Read secrets from the environment or a secret manager.',
     fixable: 'suggestion',
     sources: ['CWE-798', 'CWE-321', 'OWASP A07:2021', 'eslint-plugin-no-secrets', 'semgrep javascript.jsonwebtoken.security.jwt-hardcode'],
+    // A literal is reached from the API that uses it, which may be in another unit (`jwt.sign(p, SECRET)` in a
+    // function, `const SECRET = '…'` at the top), and by its own name or shape: the analysis keeps the first report.
+    // What else a report reads of another unit is reached through the names that unit declares.
+    scope: 'declaration',
+    firstReportPerSpan: true,
   },
   create(context) {
     const { facts, sourceFile, fileName } = context;
     const typescript = isTypeScript(fileName);
-    const reported = new Set<ts.Node>();
     // Findings known only by a name (`const JWT_SECRET = …`, `process.env.API_KEY || …`) wait for the end of the
     // walk, so that an API using the same literal (`jwt.sign(p, JWT_SECRET)`) reports it in its own words first.
     const byName: (() => void)[] = [];
@@ -286,12 +290,10 @@ export const hardcodedSecret: Rule = {
     };
 
     const report = (hit: Hit, site: Omit<SecretSite, 'expr'>, extra?: { testMode?: boolean; noFix?: boolean; description?: string; message?: string; fix?: OffsetFix }): void => {
-      if (reported.has(hit.literal)) return;
       // Tests sign and connect with dummies made up for them ('test-secret', a fake server's password); only a
       // credential some issuer handed out (a provider token, a private key) is a leak there.
       if (facts.isTestFile && !isIssuedCredential(hit.literal.text)) return;
       if (setupScript && isLocalContainerUrl(hit.literal.text)) return;
-      reported.add(hit.literal);
       const boundName = hit.boundTo !== undefined && !genericNames.test(hit.boundTo) ? upperSnake(hit.boundTo) : undefined;
       const leftEnv = hit.fallbackOf ? envNameOf(hit.fallbackOf) : undefined;
       const envName = leftEnv ?? boundName ?? site.envName;
@@ -564,7 +566,7 @@ export const hardcodedSecret: Rule = {
     }
 
     function onString(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
-      if (node.text.length < 20 || reported.has(node)) return;
+      if (node.text.length < 20) return;
       const parent = node.parent;
       if (ts.isLiteralTypeNode(parent) || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent)) return;
       if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isEnumMember(parent)) && parent.name === node) return;

@@ -10,6 +10,7 @@ import { TreeIndex } from '../../server/src/core/traverse';
 import { unitsOf } from '../../server/src/core/incremental/units';
 import { TextFacts } from '../../server/src/core/facts/text-facts';
 import { NodeCollections } from '../../server/src/core/facts/node-collections';
+import { LineStarts } from '../../server/src/core/incremental/line-starts';
 import { parse } from '../../server/src/core/parse';
 import { rules } from '../../server/src/core/registry';
 
@@ -88,7 +89,7 @@ describe('text facts', () => {
     const kept = new TextFacts();
     const facts = (tree: ts.SourceFile, textFacts: TextFacts) => {
       const index = new TreeIndex(tree);
-      return buildFacts(tree, 'app.ts', index, undefined, undefined, false, { textFacts, units: unitsOf(tree, index) });
+      return buildFacts(tree, 'app.ts', index, undefined, undefined, false, { textFacts, units: unitsOf(tree, index), lines: LineStarts.of(tree.text) });
     };
     const shape = (f: Facts) => [f.imports.map((i) => i.module), f.routes.map((r) => `${r.method} ${r.path}`), f.mounts.length];
     let tree = parse(app, 'app.ts');

@@ -135,7 +135,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const project = input.project ?? standaloneProject(input.fileName, new PackageManifests());
     const textFacts = incremental ? (previous?.textFacts ?? new TextFacts()) : undefined;
     const units = incremental ? unitsOf(sourceFile, tree) : [];
-    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts && { textFacts, units });
+    const facts = buildFacts(sourceFile, projectPath, tree, (call, f) => importedReturnOf(call, f, project), input.project && projectExportsOf(input.project, input.fileName), project.isTestCode, textFacts && lines && { textFacts, units, lines });
     input.onFacts?.(facts);
     const key = incremental ? analysisKey(config, rules) : '';
     const digest = incremental ? fileFactsDigest(facts) : '';

@@ -38,6 +38,7 @@ import { EnclosingFunctions } from './enclosing-functions';
 import { ReachableModules } from './reachable-modules';
 import type { TextFacts } from './text-facts';
 import type { Unit } from '../incremental/units';
+import type { LineStarts } from '../incremental/line-starts';
 import { firstPassNodes } from './first-pass-nodes';
 import { NodeCollections } from './node-collections';
 
@@ -118,6 +119,11 @@ export interface Facts {
    * document's edits for the nodes the reparse reused (text-facts.ts).
    */
   memoText<T>(key: FactKey<T>, node: ts.Node, compute: () => T): T;
+  /**
+   * The 1-based line a node starts on (or an offset is on), as messages and summaries name it: from the line starts
+   * an open document's analysis keeps (incremental/line-starts.ts), so that no edit makes the tree's line map anew.
+   */
+  lineOf(at: ts.Node | number): number;
   /** Visits `root` and its descendants in source order over the file's tree index; `enter` returning false skips a node's children. */
   walk(root: ts.Node, enter: (node: ts.Node) => boolean | void): void;
 }
@@ -128,8 +134,9 @@ export interface Facts {
  * into another module of the project returns, from the project index (project/imported-flow.ts); a file analysed
  * alone, or summarised for the index, knows nothing of other modules. `testByProject`: the project counts the file
  * as test code (ProjectFacts.isTestCode), so every rule does. `kept`: for an analysis of an open document, what the
- * analyses before this one kept of its nodes' text (text-facts.ts), and its units, by which they are kept; without
- * it, a one-off analysis keeps them with its other facts, for itself.
+ * analyses before this one kept of its nodes' text (text-facts.ts), its units, by which they are kept, and its line
+ * starts; without it, a one-off analysis keeps the text facts with its other facts, for itself, and asks the tree
+ * for lines.
  */
 export function buildFacts(
   sourceFile: ts.SourceFile,
@@ -138,7 +145,7 @@ export function buildFacts(
   importedReturn?: (call: ts.CallExpression, facts: Facts) => ImportedReturn | undefined,
   projectExports?: ProjectExports,
   testByProject = false,
-  kept?: { textFacts: TextFacts; units: readonly Unit[] },
+  kept?: { textFacts: TextFacts; units: readonly Unit[]; lines: LineStarts },
 ): Facts {
   const scopes = new ScopeIndex();
   const functions = new EnclosingFunctions();
@@ -207,6 +214,10 @@ export function buildFacts(
       return value;
     },
     memoText: (key, node, compute) => (kept ? kept.textFacts.of(key, node, compute) : facts.memo(key, node, compute)),
+    lineOf: (at) => {
+      const offset = typeof at === 'number' ? at : at.getStart(sourceFile);
+      return (kept ? kept.lines.line(offset) : sourceFile.getLineAndCharacterOfPosition(offset).line) + 1;
+    },
     walk: (root, enter) => tree.preorder(root, enter),
   };
   return facts;

@@ -43,7 +43,7 @@ function computeHashed(fn: ts.FunctionLikeDeclaration, facts: Facts): HashingHel
     if (!digest || inProtocolFunction(digest.at)) return true;
     const parameters = [...new Set(parametersIn(digest.data, fn, facts, 0))];
     if (parameters.length > 0) {
-      const line = facts.sourceFile.getLineAndCharacterOfPosition(digest.at.getStart(facts.sourceFile)).line + 1;
+      const line = facts.lineOf(digest.at);
       found = { parameters, algorithm: digest.algorithm, line, digest };
     }
     return !found;

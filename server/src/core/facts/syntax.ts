@@ -114,11 +114,6 @@ export function lineIndent(sourceFile: ts.SourceFile, pos: number): string {
   return text.slice(start, end);
 }
 
-/** The 1-based line a node starts on, as messages and summaries name it. */
-export function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
-  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-}
-
 /** The names a member path reads from its root identifier (`req.query['f']`: `req`, `['query', 'f']`); undefined for a computed key. */
 export function memberChain(e: ts.Expression): { root: ts.Identifier; names: string[] } | undefined {
   const names: string[] = [];

@@ -48,7 +48,12 @@ export class LineStarts {
   }
 
   private position(offset: number): { line: number; character: number } {
-    // The last line starting at or before the offset.
+    const line = this.line(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+
+  /** The 0-based line of `offset`: the last line starting at or before it. */
+  line(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -56,7 +61,7 @@ export class LineStarts {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return lo;
   }
 }
 

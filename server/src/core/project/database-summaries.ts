@@ -4,7 +4,6 @@
  * digest; for each exported value, whether it is a database handle. Computed from the file's own facts, as
  * every summary is; what other files make of it is composed by project-database.ts.
  */
-import type * as ts from 'typescript';
 import type { Facts } from '../facts/facts';
 import type { ExportedFunction } from '../facts/exported-functions';
 import { helperQueryOf, helperWriteOf } from '../facts/database-helpers';
@@ -26,17 +25,13 @@ export function databaseSummaries(facts: Facts, exported: readonly ExportedFunct
     const query = fn.parameters.length > 0 ? helperQueryOf(fn, facts) : undefined;
     if (query) {
       const text = query.chain[0].expression.getText(facts.sourceFile).replace(/\s+/g, '');
-      part.query = { text: text.length > 40 ? `${text.slice(0, 37)}…` : text, operation: query.operation, style: query.style, line: lineOf(query.call, facts.sourceFile) };
+      part.query = { text: text.length > 40 ? `${text.slice(0, 37)}…` : text, operation: query.operation, style: query.style, line: facts.lineOf(query.call) };
     }
     const write = helperWriteOf(fn, facts);
-    if (write) part.writes = { ...(write.target !== undefined ? { target: write.target } : {}), line: lineOf(write.call, facts.sourceFile) };
+    if (write) part.writes = { ...(write.target !== undefined ? { target: write.target } : {}), line: facts.lineOf(write.call) };
     const hashed = hashedParameterOf(fn, facts);
     if (hashed) part.hashes = { parameters: hashed.parameters, algorithm: hashed.algorithm, line: hashed.line };
     if (Object.keys(part).length > 0) out[key] = { ...out[key], ...part };
   }
   return out;
-}
-
-function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
-  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }

@@ -8,7 +8,7 @@ import type { Facts } from '../facts/facts';
 import { type ExportedFunction, exportedFunctions } from '../facts/exported-functions';
 import { attachedFunctions } from '../facts/attached-functions';
 import { importedBinding } from '../facts/imported-bindings';
-import { isRequireCall, lineOf, memberName, unwrap } from '../facts/syntax';
+import { isRequireCall, memberName, unwrap } from '../facts/syntax';
 import type { ExportSummary } from './export-summary';
 import { flowSummaries } from './flow-summaries';
 import { databaseSummaries } from './database-summaries';
@@ -84,7 +84,7 @@ function summariesOf(facts: Facts, exported: readonly ExportedFunction[], summar
   }
   for (const fn of summarised) {
     const summary = out[fn.key];
-    if (summary && summary.line === undefined) summary.line = lineOf(fn.name, facts.sourceFile);
+    if (summary && summary.line === undefined) summary.line = facts.lineOf(fn.name);
   }
   return out;
 }

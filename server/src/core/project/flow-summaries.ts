@@ -15,7 +15,6 @@ import type { SinkKind } from '../facts/flow-sanitizers';
 import { calledExport } from '../facts/imported-bindings';
 import { isProjectModule } from '../facts/libraries';
 import { returnedExpressions } from '../facts/request-data';
-import { lineOf } from '../facts/syntax';
 import type { FlowQuery, RequestOrigin } from '../facts/request-data';
 import { ruleOptions } from '../config';
 import type { Report, Rule, RuleContext } from '../rule';
@@ -87,7 +86,7 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
   const subscribers: Subscriber[] = sinkRules.map(({ rule, sink, when }) => {
     let asked: { expr: ts.Expression; exported: ExportedFunction; parameter: number }[] = [];
     const keep = (a: (typeof asked)[number]): void => {
-      found.push({ exported: a.exported, parameter: a.parameter, sink, line: lineOf(a.expr, facts.sourceFile) });
+      found.push({ exported: a.exported, parameter: a.parameter, sink, line: facts.lineOf(a.expr) });
     };
     const recording: Facts = {
       ...facts,
@@ -164,7 +163,7 @@ function forwardsOf(e: ExportedFunction, facts: Facts, own: (o: RequestOrigin | 
         const parameter = own(facts.requestOrigin(arg, { sink: mode, callerInput: true }), e);
         if (parameter !== undefined) byParameter.set(parameter, [...(byParameter.get(parameter) ?? []), mode]);
       }
-      for (const [parameter, kinds] of byParameter) out.push({ parameter, specifier: target.specifier, name: target.name, argument, kinds, line: lineOf(n, facts.sourceFile) });
+      for (const [parameter, kinds] of byParameter) out.push({ parameter, specifier: target.specifier, name: target.name, argument, kinds, line: facts.lineOf(n) });
     });
   };
   facts.walk(e.fn.body!, visit);

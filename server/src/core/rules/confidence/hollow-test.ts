@@ -163,7 +163,7 @@ export const hollowTest: Rule = {
             });
           });
           if (later) {
-            const line = sourceFile.getLineAndCharacterOfPosition(later.getStart(sourceFile)).line + 1;
+            const line = facts.lineOf(later);
             context.report({
               at: call,
               message: `\`${done.name.getText(sourceFile)}()\` is called before the assertions in the callback on line ${line} run: the test ends first, and their failures are lost or blamed on another test. Call \`${done.name.getText(sourceFile)}()\` at the end of that callback.`,

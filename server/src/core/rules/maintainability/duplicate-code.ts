@@ -141,12 +141,11 @@ export const duplicateCode: Rule = {
           const { run, statements } = span;
           const originalStart = startOf(run.original);
           const originalEnd = endOf(run.original, statements);
-          const line = (pos: number): number => sourceFile.getLineAndCharacterOfPosition(pos).line + 1;
           // The copy's first line: a squiggle over the whole block would hide the code it is about.
           const lineEnd = sourceFile.text.indexOf('\n', span.start);
           context.report({
             at: { start: span.start, end: lineEnd === -1 || lineEnd > span.end ? span.end : lineEnd },
-            message: `These ${statements} statements (lines ${line(span.start)}–${line(span.end)}) repeat lines ${line(originalStart)}–${line(originalEnd)} with only names and literals changed: a fix made in one copy will be missed in the other. Move them into a function both places call.`,
+            message: `These ${statements} statements (lines ${facts.lineOf(span.start)}–${facts.lineOf(span.end)}) repeat lines ${facts.lineOf(originalStart)}–${facts.lineOf(originalEnd)} with only names and literals changed: a fix made in one copy will be missed in the other. Move them into a function both places call.`,
             related: [{ at: { start: originalStart, end: originalEnd }, message: 'The first copy' }],
           });
         }

@@ -110,7 +110,7 @@ export const nPlusOneQuery: Rule = {
       const local = helper && helperQueryOf(helper, facts);
       if (local) {
         if (!isPerItemQuery(local)) return;
-        const line = sourceFile.getLineAndCharacterOfPosition(local.call.getStart(sourceFile)).line + 1;
+        const line = facts.lineOf(local.call);
         reportHelper(call, { text: calleeText(local, sourceFile), operation: local.operation, style: local.style, line }, '', loop, local.call);
         return;
       }

@@ -100,7 +100,7 @@ export const raceCheckThenAct: Rule = {
             if (!shares(writeData, readData) && !row.some((d) => writeData.has(d))) continue;
             if (!sameTable(write, check.read) || setsCheckedValue(check, write, facts)) continue;
             reported.add(write.call);
-            const line = sourceFile.getLineAndCharacterOfPosition(check.access.getStart(sourceFile)).line + 1;
+            const line = facts.lineOf(check.access);
             const fix = conditionalUpdateFix(check, write, facts);
             context.report({
               at: write.call,

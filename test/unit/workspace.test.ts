@@ -152,6 +152,34 @@ describe('Workspace', () => {
       assert.equal(applyEdits(token, [edit]), workspace.fixText('/src/token.js', token).text);
     });
 
+    it('analyses an open JavaScript document afresh when the declaration file beside it appears or goes', () => {
+      const text = 'function tz(zone, offset) {\n  return zone + offset;\n}\nfunction utc(zone) {\n  return zone;\n}\nmodule.exports = { tz, utc };\n';
+      const dir = tree({ 'lib/tz.js': text, 'lib/other.d.ts': 'export {};\n' });
+      const file = path.join(dir, 'lib/tz.js');
+      const declaration = path.join(dir, 'lib/tz.d.ts');
+      const workspace = new Workspace();
+      workspace.open({ uri: 'tz', fileName: file, version: 1, text });
+      const undocumented = (): number => workspace.analyze('tz')!.result.findings.filter((f) => f.ruleId === 'undocumented-export').length;
+      let version = 1;
+      let current = text;
+      // An edit inside tz's body, which alone runs again when the analysis builds on the last one.
+      const typeInTz = (): void => {
+        const at = current.indexOf('return zone') + 'return zone'.length;
+        current = `${current.slice(0, at)} ${current.slice(at)}`;
+        workspace.update('tz', ++version, current, [{ start: at, end: at, newLength: 1 }]);
+      };
+      assert.equal(undocumented(), 2);
+      assert.deepEqual(workspace.fileChangedOnDisk(path.join(dir, 'lib/other.d.ts')), []);
+      fs.writeFileSync(declaration, 'export function tz(zone: string, offset: number): string;\nexport function utc(zone: string): string;\n');
+      assert.deepEqual(workspace.fileChangedOnDisk(declaration), ['tz']);
+      typeInTz();
+      assert.equal(undocumented(), 0);
+      fs.rmSync(declaration);
+      assert.deepEqual(workspace.fileChangedOnDisk(declaration), ['tz']);
+      typeInTz();
+      assert.equal(undocumented(), 2);
+    });
+
     it('writes the ignore directive above the line, with its indentation', () => {
       const workspace = new Workspace();
       workspace.open({ uri: 'u', fileName: 'a.js', version: 1, text: 'function f() {\n  eval(x);\n}\n' });

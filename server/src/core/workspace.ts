@@ -38,6 +38,7 @@ import type { ProjectFacts } from './project/project-facts';
 import { type IndexedFiles, type MadeExports, ProjectIndex, type ProjectToIndex } from './project/project-index';
 import { ProjectRoots } from './project/project-roots';
 import { ownProjectOf } from './project/own-project';
+import { typedBy } from './project/declaration-files';
 import { ruleById, ruleIds, ruleOptionSpecs, rules } from './registry';
 import { blockFacts } from './review/block-facts';
 import { reviewChecklist } from './review/checklist';
@@ -192,6 +193,9 @@ export class Workspace {
   fileChangedOnDisk(file: string): string[] {
     const absolute = path.resolve(file);
     if ([...this.documents.values()].some((d) => d.fileName === absolute)) return [];
+    // A declaration file is not indexed, but it types the open JavaScript documents beside it (undocumented-export).
+    const typed = typedBy(absolute);
+    if (typed.length > 0) return this.stale([...this.documents.entries()].filter(([, d]) => typed.includes(d.fileName)).map(([uri]) => uri));
     return this.index.changedOnDisk(absolute) ? this.staleDependents(absolute) : [];
   }
 
@@ -462,7 +466,11 @@ export class Workspace {
    * are out of date now: what the project says of them changed, not their text.
    */
   private staleDependents(file: string): string[] {
-    const uris = this.dependentsOf(file);
+    return this.stale(this.dependentsOf(file));
+  }
+
+  /** Drops the analyses of the open documents `uris`, and the bases an incremental analysis would reuse. */
+  private stale(uris: string[]): string[] {
     for (const uri of uris) {
       const document = this.documents.get(uri)!;
       document.analysis = undefined;

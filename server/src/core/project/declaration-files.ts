@@ -18,3 +18,13 @@ export function siblingDeclaration(fileName: string): string | undefined {
     return undefined;
   }
 }
+
+const declarationExtension = /\.d\.([cm]?)ts$/;
+
+/** The JavaScript files `declarationFile` types from beside them: `index.d.ts` types `index.js` and `index.jsx`. */
+export function typedBy(declarationFile: string): string[] {
+  const match = declarationExtension.exec(declarationFile);
+  if (!match) return [];
+  const stem = declarationFile.slice(0, match.index);
+  return match[1] === '' ? [`${stem}.js`, `${stem}.jsx`] : [`${stem}.${match[1]}js`];
+}

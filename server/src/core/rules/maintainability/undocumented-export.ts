@@ -69,6 +69,9 @@ export const undocumentedExport: Rule = {
       'An exported function, class or method whose parameters have no types (implicitly `any` in TypeScript, untyped in JavaScript) and that has no doc comment: callers, reviewers and assistants must read its body to know what to pass. Type the parameters or document them with JSDoc.',
     fixable: 'safe',
     sources: ['CWE-1059', 'typescript-eslint explicit-module-boundary-types', 'eslint-plugin-jsdoc require-jsdoc'],
+    // Which functions the file exports is said at the top level, outside any function body. A finding reads its
+    // function (parameters, body, doc comment); a constructor's, reported on its class, also the class's.
+    scope: 'declaration',
   },
   create(context) {
     const { facts, sourceFile, projectPath } = context;
@@ -102,13 +105,26 @@ export const undocumentedExport: Rule = {
       });
     };
 
-    return {
-      end() {
-        const exported = exportedFunctions(sourceFile, facts);
+    // Each function is checked where the walk meets it, a constructor where it meets its class: the unit that runs
+    // again when the constructor's body or the class's doc comment changes.
+    let byNode: Map<ts.Node, ExportedFunction> | undefined;
+    const onNode = (node: ts.Node): void => {
+      if (!byNode) {
+        byNode = new Map();
         // The API is declared, typed and documented where TypeScript reads it: the `.d.ts` beside this file.
-        if (exported.length === 0 || (isJs && context.project.declarationFile() !== undefined)) return;
-        for (const e of exported) check(e);
-      },
+        const declared = isJs && context.project.declarationFile() !== undefined;
+        for (const e of declared ? [] : exportedFunctions(sourceFile, facts)) byNode.set(ts.isConstructorDeclaration(e.fn) ? e.fn.parent : e.fn, e);
+      }
+      const exported = byNode.get(node);
+      if (exported) check(exported);
+    };
+    return {
+      FunctionDeclaration: onNode,
+      FunctionExpression: onNode,
+      ArrowFunction: onNode,
+      MethodDeclaration: onNode,
+      ClassDeclaration: onNode,
+      ClassExpression: onNode,
     };
   },
 };

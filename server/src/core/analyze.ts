@@ -184,12 +184,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       const severity = severityFor(rule, config);
       if (!severity) continue;
       const isLocal = rule.meta.scope === 'declaration';
-      // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches or holds the
-      // edit; so would one that says what it reads of each unit, after an edit that broke no line and left what the
-      // units it reached read the same.
-      const fileRead = !isLocal && incremental ? rule.meta.unitInputs : undefined;
-      const sameFileInputs = fileRead !== undefined && keepsInputs(fileRead, rule.meta.id) && plan !== undefined && sameLines(previous?.text ?? '', plan.region, input.text);
-      const fileKept = !isLocal && (plan?.layout || sameFileInputs) ? previous?.fileFindings.get(rule.meta.id) : undefined;
+      // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches or holds the edit.
+      const fileKept = !isLocal && plan?.layout ? previous?.fileFindings.get(rule.meta.id) : undefined;
       if (fileKept && plan && !fileKept.some((entry) => reachesOrHoldsRegion(entry.finding, plan.region))) {
         found.set(rule, reused(fileKept, plan));
         continue;
@@ -264,7 +260,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const fileKept = new Map<string, UnitFinding[]>();
     for (const [rule, list] of found) (rule.meta.scope === 'declaration' ? kept : fileKept).set(rule.meta.id, list);
     // A rule that failed has no findings kept, so its inputs do not matter: it runs on every unit next time.
-    for (const id of inputs.keys()) if (!kept.has(id) && !fileKept.has(id)) inputs.delete(id);
+    for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
     const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(words, units, plan.rerun) : undefined;
     return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts, words, lines }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };

@@ -39,10 +39,6 @@ export interface RuleMeta {
    * key, which a `decode` elsewhere offers as the secret to verify with). Asked of every node of the units an edit
    * reaches, before and after it: when a unit's strings differ, the rule runs on every unit; when they are the same,
    * only on the units the edit reaches. Cheap: it runs on every analysis that keeps a base.
-   *
-   * For a `file` rule: everything its findings read of `node` but where it is (statement shapes, for duplicate-code).
-   * After an edit that breaks no line and leaves the strings of the units it reaches the same, the rule's findings
-   * are moved rather than made again, unless one of them reaches or holds the edit.
    */
   unitInputs?: (node: ts.Node, facts: Facts, project: ProjectFacts) => string | undefined;
   /**

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import type { Rule } from '../../rule';
-import { type Facts, factKey } from '../../facts/facts';
+import { factKey } from '../../facts/facts';
 import { coarseFingerprint, combine, emptyHash, FineFingerprint, FineFingerprinter } from './token-fingerprints';
 
 const coarseFact = factKey<number>('coarse-fingerprint');
@@ -12,20 +12,6 @@ const minTokens = 100;
 /** At least half the statements of a window must differ from each other. */
 function minDistinct(minStatements: number): number {
   return Math.ceil(minStatements / 2);
-}
-
-/**
- * What the findings read of a node but where it is: a block's length, and the shape of each statement listed in a
- * block or the file (its fingerprints). An edit inside a statement that leaves both fingerprints as they were (a
- * name or a literal typed into) cannot make or unmake a copy.
- */
-function shapeOf(node: ts.Node, facts: Facts): string | undefined {
-  if (ts.isBlock(node)) return `{${node.statements.length}`;
-  const parent = node.parent;
-  if (!parent || !(ts.isBlock(parent) || ts.isSourceFile(parent))) return undefined;
-  const statement = node as ts.Statement;
-  const fine = facts.memoText(fineFact, statement, () => new FineFingerprinter(facts.sourceFile).of(statement));
-  return `${facts.memoText(coarseFact, statement, () => coarseFingerprint(statement))}:${fine ? `${fine.hash}:${fine.tokens}` : ''}`;
 }
 
 interface Window {
@@ -52,7 +38,6 @@ export const duplicateCode: Rule = {
     options: {
       minStatements: { type: 'integer', default: 6, minimum: 2, description: 'the fewest consecutive statements that count as a copy' },
     },
-    unitInputs: shapeOf,
   },
   create(context) {
     const { sourceFile, facts } = context;

@@ -111,12 +111,13 @@ export const undocumentedExport: Rule = {
     const onNode = (node: ts.Node): void => {
       if (!byNode) {
         byNode = new Map();
+        const exported = exportedFunctions(sourceFile, facts);
         // The API is declared, typed and documented where TypeScript reads it: the `.d.ts` beside this file.
-        const declared = isJs && context.project.declarationFile() !== undefined;
-        for (const e of declared ? [] : exportedFunctions(sourceFile, facts)) byNode.set(ts.isConstructorDeclaration(e.fn) ? e.fn.parent : e.fn, e);
+        const declared = exported.length > 0 && isJs && context.project.declarationFile() !== undefined;
+        for (const e of declared ? [] : exported) byNode.set(ts.isConstructorDeclaration(e.fn) ? e.fn.parent : e.fn, e);
       }
-      const exported = byNode.get(node);
-      if (exported) check(exported);
+      const e = byNode.get(node);
+      if (e) check(e);
     };
     return {
       FunctionDeclaration: onNode,

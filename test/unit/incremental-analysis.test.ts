@@ -4,6 +4,8 @@
  * fresh full analysis's.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import { type AnalysisBase, analyze, analyzeIncrementally } from '../../server/src/core/analyze';
 import type { Facts } from '../../server/src/core/facts/facts';
@@ -19,6 +21,8 @@ import { WordPositions } from '../../server/src/core/incremental/word-positions'
 import { Workspace } from '../../server/src/core/workspace';
 import { DocumentTrees } from '../../server/src/core/document-trees';
 import { checkEditSequences, fixtureFiles } from '../harness/incremental-check';
+import { repoRoot } from '../harness/paths';
+import { duplicateCode } from '../../server/src/core/rules/maintainability/duplicate-code';
 
 const app = `const express = require('express');
 const db = require('./db');
@@ -319,6 +323,40 @@ describe('incremental analysis', () => {
     const after = parse(commented.replace('// the rows', '// the rows '), 'app.js');
     const plan = planReuse(new TextChange(commented, after.text), unitsOf(before, new TreeIndex(before)), after, unitsOf(after, new TreeIndex(after)), new WordPositions(after.text));
     assert.equal(plan?.layout, false, 'a space that lengthens a comment');
+  });
+
+  it('moves the findings of a file rule when the unit an edit is in has the shape it had', () => {
+    let runs = 0;
+    const counted: Rule = { meta: duplicateCode.meta, create: (context) => (runs++, duplicateCode.create(context)) };
+    const fileName = 'handlers.js';
+    const text = fs.readFileSync(path.join(repoRoot, 'test/rules/duplicate-code/flagged/handlers.js'), 'utf8');
+    let base = analyzeIncrementally({ text, fileName }, [counted]).base;
+    let current = text;
+    const cases: [string, string, boolean][] = [
+      // A name and a literal in the second copy, below its first line: the same statement shapes.
+      ["found.rowCount > 0) return res.status(409).json({ error: 'contact", "found.rowCount > 0) return res.status(409).json({ error: 'email", false],
+      ['const inserted = await', 'const insertedRow = await', false],
+      // Another shape: a call where a name was.
+      ['res.status(201).json({ id: inserted', 'res.status(201).json({ id: String(inserted)', true],
+      // A line break: the lines named in the message move.
+      ['const found = await', 'const found =\n    await', true],
+      // A statement fewer in the first copy: no six statements in a row are alike any more.
+      ["  if (existing.rowCount > 0) return res.status(409).json({ error: 'email is taken' });\n", '', true],
+    ];
+    for (const [from, to, runsAgain] of cases) {
+      const at = current.indexOf(from);
+      assert.ok(at >= 0, from);
+      const edited = current.slice(0, at) + to + current.slice(at + from.length);
+      const tree = ts.updateSourceFile(parse(current, fileName), edited, ts.createTextChangeRange(ts.createTextSpan(at, from.length), to.length));
+      const before = runs;
+      const next = analyzeIncrementally({ text: edited, fileName, sourceFile: tree }, [counted], base);
+      assert.equal(next.reused, true, to);
+      assert.equal(runs - before, runsAgain ? 1 : 0, to);
+      assert.deepEqual(next.result.findings, analyze({ text: edited, fileName }, [duplicateCode]).findings, to);
+      assert.equal(next.result.findings.length, to === '' ? 0 : 1, to);
+      base = next.base;
+      current = edited;
+    }
   });
 
   it('after a layout edit, runs a unit again only where a finding holds the edit', () => {

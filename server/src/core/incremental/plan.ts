@@ -41,6 +41,11 @@ export interface ReusePlan {
   rerun: Set<number>;
   /** Only whitespace between tokens, outside comments, on the same lines: file-wide findings are moved too. */
   layout: boolean;
+  /**
+   * After an edit in a function body of a statement or a class member (not in a class head): that unit's index, and
+   * the unit as it was, parsed alone, to compare what a file rule reads of its text (`unitShape` in rule.ts).
+   */
+  edited?: { unit: number; before: ts.Node };
 }
 
 /** Where two texts differ, or undefined when they are equal. */
@@ -161,7 +166,8 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
       if (name !== undefined && changedCalls.has(name)) rerun.add(i);
     }
   }
-  return { region, rerun, layout: false };
+  const parsed = unit.isHead ? undefined : parsedUnit(old, isMember);
+  return { region, rerun, layout: false, ...(parsed ? { edited: { unit: edited, before: parsed } } : {}) };
 }
 
 function memberNameOf(member: ts.Node): string | undefined {
@@ -239,9 +245,14 @@ function addUnitsUsing(rerun: Set<number>, name: string, reach: Reach, units: re
 /** Whether the edit typed or deleted only whitespace and left the unit's nodes as they were (same-syntax.ts). */
 function layoutOnly(previousText: string, region: Region, old: ts.SourceFile, isMember: boolean, now: ts.Node): boolean {
   if (!onlyWhitespace(previousText.slice(region.start, region.oldEnd), now.getSourceFile().text.slice(region.start, region.newEnd))) return false;
-  const statement = old.statements.length === 1 ? old.statements[0] : undefined;
-  const before = isMember ? (statement && ts.isClassDeclaration(statement) && statement.members.length === 1 ? statement.members[0] : undefined) : statement;
+  const before = parsedUnit(old, isMember);
   return before !== undefined && sameSyntax(before, now);
+}
+
+/** The one statement, or member, that a unit's previous text parsed alone (`previousUnitTree`) holds. */
+function parsedUnit(old: ts.SourceFile, isMember: boolean): ts.Node | undefined {
+  const statement = old.statements.length === 1 ? old.statements[0] : undefined;
+  return isMember ? (statement && ts.isClassDeclaration(statement) && statement.members.length === 1 ? statement.members[0] : undefined) : statement;
 }
 
 /** The previous text of a unit, parsed on its own (a member inside a class) to read the names it used. */

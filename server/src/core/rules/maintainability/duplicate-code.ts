@@ -14,6 +14,19 @@ function minDistinct(minStatements: number): number {
   return Math.ceil(minStatements / 2);
 }
 
+/**
+ * What the findings read of a node but where it is: a block's length, and the fingerprints of each statement listed in
+ * a block or the file. An edit that leaves them as they were (a name or a literal typed into) makes and unmakes no copy.
+ */
+function shapeOf(node: ts.Node): string | undefined {
+  if (ts.isBlock(node)) return `{${node.statements.length}`;
+  const parent = node.parent;
+  if (!parent || !(ts.isBlock(parent) || ts.isSourceFile(parent))) return undefined;
+  const statement = node as ts.Statement;
+  const fine = new FineFingerprinter(statement.getSourceFile()).of(statement);
+  return `${coarseFingerprint(statement)}:${fine ? `${fine.hash}:${fine.tokens}` : ''}`;
+}
+
 interface Window {
   list: number;
   index: number;
@@ -38,6 +51,7 @@ export const duplicateCode: Rule = {
     options: {
       minStatements: { type: 'integer', default: 6, minimum: 2, description: 'the fewest consecutive statements that count as a copy' },
     },
+    unitShape: shapeOf,
   },
   create(context) {
     const { sourceFile, facts } = context;

@@ -289,6 +289,7 @@ describe('incremental analysis', () => {
       const fresh = new TreeIndex(tree);
       assert.deepEqual(index.nodes, fresh.nodes, to);
       assert.deepEqual(index.nodes.map((_, i) => index.endOf(i)), fresh.nodes.map((_, i) => fresh.endOf(i)), to);
+      assert.deepEqual([...index.kinds], index.nodes.map((n) => n.kind), to);
     }
     assert.equal(trees.indexFor(uri, tree), index, 'asked again for the same tree');
   });

@@ -231,14 +231,14 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       // Before the `end` listeners: what they report belongs to the unit it is in.
       { from: 0, to: 0, enter: () => (currentUnit = -1) },
     ];
-    const walkUnits = (subscribers: Subscriber[], selected: () => number[]): boolean => subscribers.length === 0 || walk(tree.nodes, subscribers, budget, spansOf(selected()));
+    const walkUnits = (subscribers: Subscriber[], selected: () => number[]): boolean => subscribers.length === 0 || walk(tree, subscribers, budget, spansOf(selected()));
     // A one-off analysis has no units to track, so every rule shares one walk of the tree. A rule that stopped its
     // own loop for time finished its walk, but not its work.
     const walked = incremental
-      ? walk(tree.nodes, fileWide, budget) &&
+      ? walk(tree, fileWide, budget) &&
         walkUnits(everyUnit, () => units.map((_, i) => i)) &&
         walkUnits(someUnits, () => (plan ? [...plan.rerun].sort((a, b) => a - b) : units.map((_, i) => i)))
-      : walk(tree.nodes, [...fileWide, ...everyUnit], budget);
+      : walk(tree, [...fileWide, ...everyUnit], budget);
     const finished = walked && !budget.wasExceeded;
 
     const suppressions = findSuppressions(input.text);

@@ -98,6 +98,12 @@ export interface Budget {
 
 const unlimited: Budget = { exceeded: () => false };
 
+/** Nodes in source order, and (a TreeIndex's) their kinds, read without loading each node. */
+export interface WalkedNodes {
+  readonly nodes: readonly ts.Node[];
+  readonly kinds?: ArrayLike<number>;
+}
+
 /** A run of `nodes` to dispatch, `[from, to)`, and what to do before its first node (incremental analysis's units). */
 export interface WalkSpan {
   from: number;
@@ -111,11 +117,12 @@ export interface WalkSpan {
  * are not called: the findings reported so far stand. Returns whether the walk finished.
  */
 export function walk(
-  nodes: readonly ts.Node[],
+  tree: WalkedNodes,
   subscribers: readonly Subscriber[],
   budget: Budget = unlimited,
-  spans: readonly WalkSpan[] = [{ from: 0, to: nodes.length }],
+  spans: readonly WalkSpan[] = [{ from: 0, to: tree.nodes.length }],
 ): boolean {
+  const { nodes, kinds } = tree;
   // Indexed by SyntaxKind: an array lookup per node is the whole cost for the kinds nobody asked for.
   const byKind: { subscriber: Subscriber; handler: Handler }[][] = [];
   const failed = new Set<Subscriber>();
@@ -138,9 +145,9 @@ export function walk(
           sinceClock = 0;
           if (budget.exceeded()) return false;
         }
-        const node = nodes[i];
-        const list = byKind[node.kind];
+        const list = byKind[kinds ? kinds[i] : nodes[i].kind];
         if (list === undefined) continue;
+        const node = nodes[i];
         for (const { subscriber, handler } of list) {
           if (failed.has(subscriber)) continue;
           try {

@@ -123,7 +123,7 @@ function parameterSinks(facts: Facts, functions: readonly ExportedFunction[], by
   // A helper the function calls is walked too: a sink there that its parameter reaches is the function's.
   const helpers = functions.flatMap((e) => calledLocalHelpers(e.fn, facts, exportedNodes));
   const { nodes, spans } = subtreesOf([...functions.map((e) => e.fn), ...helpers], facts);
-  walk(nodes, subscribers, undefined, spans);
+  walk({ nodes }, subscribers, undefined, spans);
   return found;
 }
 

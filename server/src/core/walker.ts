@@ -112,7 +112,7 @@ export interface WalkSpan {
 }
 
 /**
- * Dispatches `nodes` (the tree in source order, see traverse.ts), or only the `spans` of them, to the subscribers
+ * Dispatches `tree.nodes` (the tree in source order, see traverse.ts), or only the `spans` of them, to the subscribers
  * that asked for their kinds. Once `budget` is spent the walk stops where it is and the remaining `end` listeners
  * are not called: the findings reported so far stand. Returns whether the walk finished.
  */

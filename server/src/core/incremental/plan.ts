@@ -42,8 +42,9 @@ export interface ReusePlan {
   /** Only whitespace between tokens, outside comments, on the same lines: file-wide findings are moved too. */
   layout: boolean;
   /**
-   * After an edit in a function body of a statement or a class member (not in a class head): that unit's index, and
-   * the unit as it was, parsed alone, to compare what a file rule reads of its text (`unitShape` in rule.ts).
+   * After an edit in a statement or a class member (in a function body, or in the comments before it; not in a class
+   * head): that unit's index, and the unit as it was, parsed alone, to compare what a file rule reads of its text
+   * (`unitShape` in rule.ts).
    */
   edited?: { unit: number; before: ts.Node };
 }

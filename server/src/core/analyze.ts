@@ -16,7 +16,7 @@ import { projectPathOf } from './project-path';
 import { withLineEndingsOf } from './line-endings';
 import { isStackOverflow, nestedTooDeeply } from './stack-overflow';
 import { walk, type Subscriber, type WalkSpan } from './walker';
-import { TreeIndex, preorder } from './traverse';
+import { TreeIndex } from './traverse';
 import { TimeBudget } from './time-budget';
 import { buildFacts } from './facts/facts';
 import { TextFacts } from './facts/text-facts';
@@ -186,7 +186,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       const isLocal = rule.meta.scope === 'declaration';
       // After a layout edit a file-scoped rule would find what it found, moved, unless a finding reaches or holds the
       // edit; so would one whose shape of the edited unit is as it was, after an edit that broke no line.
-      const sameShape = !isLocal && plan?.edited && rule.meta.unitShape ? sameUnitShape(rule.meta.unitShape, plan.edited.before, units[plan.edited.unit].node) && sameLines(previous?.text ?? '', plan.region, input.text) : false;
+      const shape = !isLocal ? rule.meta.unitShape : undefined;
+      const sameShape = shape && plan?.edited ? sameLines(previous?.text ?? '', plan.region, input.text) && shape(plan.edited.before) === shape(units[plan.edited.unit].node) : false;
       const fileKept = !isLocal && (plan?.layout || sameShape) ? previous?.fileFindings.get(rule.meta.id) : undefined;
       if (fileKept && plan && !fileKept.some((entry) => reachesOrHoldsRegion(entry.finding, plan.region))) {
         found.set(rule, reused(fileKept, plan));
@@ -307,19 +308,6 @@ function inUnitOrder(list: readonly UnitFinding[]): UnitFinding[] {
     .map((entry, i) => ({ entry, i }))
     .sort((a, b) => Number(a.entry.atEnd) - Number(b.entry.atEnd) || a.entry.unit - b.entry.unit || a.i - b.i)
     .map(({ entry }) => entry);
-}
-
-/** Whether `shape` reads the same of the unit as it was and as it is. */
-function sameUnitShape(shape: (node: ts.Node) => string | undefined, before: ts.Node, now: ts.Node): boolean {
-  const read = (root: ts.Node): string => {
-    const out: string[] = [];
-    preorder(root, (node) => {
-      const found = shape(node);
-      if (found !== undefined) out.push(found);
-    });
-    return out.join('\u0000');
-  };
-  return read(before) === read(now);
 }
 
 /** The first finding at each span, in the order given. */

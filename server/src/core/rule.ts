@@ -47,12 +47,12 @@ export interface RuleMeta {
    */
   namesLinesElsewhere?: boolean;
   /**
-   * For a `file` rule: everything its findings read of `node`'s own text but where it is (statement shapes, for
+   * For a `file` rule: everything its findings read of a unit's own text but where things are (statement shapes, for
    * duplicate-code), with nothing resolved. Asked of the unit an edit is in, as it was (its previous text parsed
    * alone) and as it is: when the two read the same and the edit broke no line, the rule's findings are moved
    * rather than made again, unless one of them reaches or holds the edit.
    */
-  unitShape?: (node: ts.Node) => string | undefined;
+  unitShape?: (unit: ts.Node) => string;
   /**
    * For a `declaration` rule that reports a span once, the first report in walk order winning (a secret reached both
    * from the API using it, in one unit, and by its own name, in another): the analysis keeps every unit's reports and

@@ -11,12 +11,12 @@ const lineFeed = 10;
 const carriageReturn = 13;
 
 export class LineStarts {
-  private constructor(private readonly starts: readonly number[]) {}
+  private constructor(private readonly starts: Int32Array) {}
 
   static of(text: string): LineStarts {
     const starts = [0];
     breaksFrom(text, 0, text.length, starts);
-    return new LineStarts(starts);
+    return new LineStarts(Int32Array.from(starts));
   }
 
   /**
@@ -27,19 +27,30 @@ export class LineStarts {
   after(change: TextChange): LineStarts {
     const region = change.region;
     if (!region) return this;
-    const text = change.after;
-    const out: number[] = [];
-    for (const start of this.starts) {
-      if (start >= region.start) break;
-      out.push(start);
-    }
-    if (region.start === 0) out.push(0);
-    breaksFrom(text, Math.max(0, region.start - 1), region.newEnd, out);
+    const around: number[] = region.start === 0 ? [0] : [];
+    breaksFrom(change.after, Math.max(0, region.start - 1), region.newEnd, around);
     // A start past the edit has the last character of its line break, and its own, in text the edit left (a carriage
     // return typed before a line feed moves no start): it is the old start, moved.
     const delta = region.newEnd - region.oldEnd;
-    for (const start of this.starts) if (start + delta > region.newEnd) out.push(start + delta);
+    const kept = this.firstAtOrAfter(region.start);
+    const moved = this.firstAtOrAfter(region.newEnd - delta + 1);
+    const out = new Int32Array(kept + around.length + this.starts.length - moved);
+    out.set(this.starts.subarray(0, kept));
+    out.set(around, kept);
+    for (let i = moved, at = kept + around.length; i < this.starts.length; i++, at++) out[at] = this.starts[i] + delta;
     return new LineStarts(out);
+  }
+
+  /** The index of the first start at or after `offset`. */
+  private firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The LSP range of `[start, end)`, as `ts.getLineAndCharacterOfPosition` gives it. */

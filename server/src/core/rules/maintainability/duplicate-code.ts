@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { Rule } from '../../rule';
 import { factKey } from '../../facts/facts';
 import { coarseFingerprint, combine, emptyHash, FineFingerprint, FineFingerprinter } from './token-fingerprints';
+import { preorder } from '../../traverse';
 
 const coarseFact = factKey<number>('coarse-fingerprint');
 const fineFact = factKey<FineFingerprint | undefined>('fine-fingerprint');
@@ -15,16 +16,22 @@ function minDistinct(minStatements: number): number {
 }
 
 /**
- * What the findings read of a node but where it is: a block's length, and the fingerprints of each statement listed in
- * a block or the file. An edit that leaves them as they were (a name or a literal typed into) makes and unmakes no copy.
+ * What the findings read of a unit but where things are: each block's length, and the fingerprints of each statement
+ * listed in a block or the file. An edit that leaves them as they were (a name or a literal typed into) makes and
+ * unmakes no copy.
  */
-function shapeOf(node: ts.Node): string | undefined {
-  if (ts.isBlock(node)) return `{${node.statements.length}`;
-  const parent = node.parent;
-  if (!parent || !(ts.isBlock(parent) || ts.isSourceFile(parent))) return undefined;
-  const statement = node as ts.Statement;
-  const fine = new FineFingerprinter(statement.getSourceFile()).of(statement);
-  return `${coarseFingerprint(statement)}:${fine ? `${fine.hash}:${fine.tokens}` : ''}`;
+function shapeOf(unit: ts.Node): string {
+  const fingerprinter = new FineFingerprinter(unit.getSourceFile());
+  const out: string[] = [];
+  preorder(unit, (node) => {
+    if (ts.isBlock(node)) out.push(`{${node.statements.length}`);
+    const parent = node.parent;
+    if (!parent || !(ts.isBlock(parent) || ts.isSourceFile(parent))) return;
+    const statement = node as ts.Statement;
+    const fine = fingerprinter.of(statement);
+    out.push(`${coarseFingerprint(statement)}:${fine ? `${fine.hash}:${fine.tokens}` : ''}`);
+  });
+  return out.join(' ');
 }
 
 interface Window {

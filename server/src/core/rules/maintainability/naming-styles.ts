@@ -2,11 +2,21 @@
 
 export type NamingStyle = 'camelCase' | 'snake_case' | 'PascalCase';
 
-/** Leading `_`/`$` (private by convention) and trailing `_` say nothing about the style. */
-function core(name: string): { prefix: string; body: string; suffix: string } {
-  const m = /^([_$]*)(.*?)(_*)$/.exec(name)!;
-  return { prefix: m[1], body: m[2], suffix: m[3] };
+/**
+ * Leading `_`/`$` (private by convention) and trailing `_` say nothing about the style: where the body between them
+ * starts and ends. Found by index, not by a regular expression's match: this runs for every declaration of a file on
+ * every keystroke.
+ */
+function coreBounds(name: string): { from: number; to: number } {
+  let from = 0;
+  while (from < name.length && (name.charCodeAt(from) === underscore || name.charCodeAt(from) === dollar)) from++;
+  let to = name.length;
+  while (to > from && name.charCodeAt(to - 1) === underscore) to--;
+  return { from, to };
 }
+
+const underscore = 95;
+const dollar = 36;
 
 /**
  * undefined for names that fit more than one style or none: one lowercase word (`user`), UPPER_CASE constants,
@@ -14,7 +24,8 @@ function core(name: string): { prefix: string; body: string; suffix: string } {
  */
 export function namingStyle(name: string): NamingStyle | undefined {
   if (isGeneratedName(name)) return undefined;
-  const { body } = core(name);
+  const { from, to } = coreBounds(name);
+  const body = name.slice(from, to);
   if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(body)) return 'snake_case';
   if (/^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/.test(body) && /[a-z]/.test(body.slice(1))) return 'camelCase';
   if (/^[A-Z][a-z0-9]+([A-Z][a-z0-9]*)*$/.test(body)) return 'PascalCase';
@@ -35,10 +46,10 @@ function words(body: string): string[] {
 }
 
 export function restyle(name: string, style: NamingStyle): string {
-  const { prefix, body, suffix } = core(name);
-  const w = words(body);
+  const { from, to } = coreBounds(name);
+  const w = words(name.slice(from, to));
   const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   const restyled =
     style === 'snake_case' ? w.join('_') : style === 'camelCase' ? w[0] + w.slice(1).map(cap).join('') : w.map(cap).join('');
-  return prefix + restyled + suffix;
+  return name.slice(0, from) + restyled + name.slice(to);
 }

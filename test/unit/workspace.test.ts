@@ -200,6 +200,37 @@ describe('Workspace', () => {
     });
   });
 
+  describe('the project summary an analysis owes', () => {
+    const route = "const router = require('express').Router();\nconst accounts = require('../models/accounts');\nrouter.post('/login', async (req, res) => res.json(await accounts.findByEmail(req.body.email)));\nmodule.exports = router;\n";
+    const unsafeModel = "const db = require('../db');\nasync function findByEmail(email) {\n  return db.query(`SELECT * FROM accounts WHERE email = '${email}'`);\n}\nmodule.exports = { findByEmail };\n";
+    const safeModel = unsafeModel.replace("`SELECT * FROM accounts WHERE email = '${email}'`", "'SELECT * FROM accounts WHERE email = $1', [email]");
+
+    it('is made after the analysis: settle tells once that it changed the project, and whatever reads the index makes it first', () => {
+      const dir = tree({ 'package.json': '{ "name": "app" }\n', 'src/db.js': 'module.exports = { query: () => [] };\n', 'src/models/accounts.js': unsafeModel, 'src/routes/auth.js': route });
+      const workspace = new Workspace({ roots: [dir] });
+      workspace.open({ uri: 'route', fileName: path.join(dir, 'src/routes/auth.js'), version: 1, text: route });
+      workspace.open({ uri: 'model', fileName: path.join(dir, 'src/models/accounts.js'), version: 1, text: unsafeModel });
+      const passedToSql = (): number => workspace.analyze('route')!.result.findings.filter((f) => f.ruleId === 'sql-injection').length;
+      assert.equal(passedToSql(), 1);
+      workspace.analyze('model');
+      assert.equal(workspace.settle('model'), false, 'the text on disk said as much');
+
+      workspace.update('model', 2, safeModel);
+      workspace.analyze('model');
+      assert.equal(workspace.settle('model'), true);
+      assert.equal(workspace.settle('model'), false, 'told once');
+      assert.deepEqual(workspace.dependentDocuments('model'), ['route']);
+      assert.equal(passedToSql(), 0);
+
+      // Not settled: the route's analysis makes the model's summary before it reads the index.
+      workspace.update('model', 3, unsafeModel);
+      workspace.analyze('model');
+      assert.equal(passedToSql(), 1);
+      assert.equal(workspace.settle('model'), true, 'still told, once');
+      assert.equal(workspace.settle('model'), false);
+    });
+  });
+
   describe('a project index summarised elsewhere (a scan\'s workers)', () => {
     it('gives the analysis the index the workspace walks itself gives, and is not walked again', () => {
       const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-workspace-')));

@@ -112,11 +112,6 @@ export interface FindingRef {
 export interface DocumentAnalysis {
   version: number;
   result: AnalysisResult;
-  /**
-   * What this version says to the rest of the project differs from what the index had (a mount, an import, an
-   * exported middleware): the documents `dependentDocuments(uri)` names are to be analysed again.
-   */
-  projectChanged: boolean;
 }
 
 interface OpenDocument extends DocumentInput {
@@ -127,6 +122,13 @@ interface OpenDocument extends DocumentInput {
   summary?: FileSummary;
   /** What that summary was made of: after an edit, the exports and app hand-offs it did not reach keep theirs. */
   summaryBase?: SummaryBase;
+  /**
+   * The summary the last analysis owes the project index: made by `settle`, after the document's findings are out,
+   * or before anything else reads the index. Returns whether it changed what the project says of the file.
+   */
+  owedSummary?: () => boolean;
+  /** Making the owed summary changed what the project says of the file, and `settle` has not told it yet. */
+  projectChanged?: boolean;
 }
 
 export class Workspace {
@@ -134,9 +136,15 @@ export class Workspace {
   private readonly trees = new DocumentTrees();
   private readonly projects = new ProjectRoots();
   private readonly manifests = new PackageManifests();
-  private readonly index = new ProjectIndex(this.projects, this.manifests);
+  private readonly projectIndex = new ProjectIndex(this.projects, this.manifests);
   private readonly indexOnDemand: boolean;
   private readonly documents = new Map<string, OpenDocument>();
+
+  /** The project index, with the summaries the open documents' analyses owe it entered: whatever reads it sees them. */
+  private get index(): ProjectIndex {
+    this.makeOwedSummaries();
+    return this.projectIndex;
+  }
 
   constructor(options: WorkspaceOptions = {}) {
     this.projects.setRoots(options.roots ?? []);
@@ -241,6 +249,7 @@ export class Workspace {
   // ---- open documents ------------------------------------------------------------------------------------------
 
   open(document: DocumentInput): void {
+    this.makeOwedSummaries();
     this.trees.forget(document.uri);
     this.documents.set(document.uri, { ...document, base: undefined });
   }
@@ -261,6 +270,7 @@ export class Workspace {
   /** Returns the open documents to analyse again: the file on disk may say other than the closed document did. */
   close(uri: string): string[] {
     const document = this.documents.get(uri);
+    if (document) this.makeOwedSummary(document);
     this.documents.delete(uri);
     this.trees.forget(uri);
     // The file on disk is the project's again (the document may have been closed without saving).
@@ -279,10 +289,12 @@ export class Workspace {
   analyze(uri: string, options: AnalyzeOptions = {}): DocumentAnalysis | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
+    // The summaries owed first: the previous analysis's summary is read of its tree, which the reparse below moves,
+    // and one owed by another document may make this one's base stale.
+    this.makeOwedSummaries();
     const config = this.configOf(document.fileName, options);
     const { text, fileName, version } = document;
     let result: AnalysisResult;
-    let projectChanged = false;
     const previous = document.base;
     const change = previous && new TextChange(previous.text, text);
     const skipped = skipReason(text, change);
@@ -307,17 +319,38 @@ export class Workspace {
         if (layoutOnly) document.summaryBase = summaryBase;
         // A name typed leaves every import where it was (identifier-edit.ts).
         const imports = change && document.summary && onlyAnIdentifier(change, sourceFile) ? document.summary.imports : undefined;
-        const summary = !facts || !path.isAbsolute(fileName) ? undefined : layoutOnly ? document.summary : this.summaryOf(facts, fileName, result, document, summaryBase, analysis.changed, imports);
-        document.summary = summary;
-        if (summary) projectChanged = this.index.record(fileName, text, summary);
+        const built = facts;
+        if (!built || !path.isAbsolute(fileName)) document.summary = undefined;
+        else if (!layoutOnly) {
+          const { changed } = analysis;
+          const made = result;
+          document.owedSummary = () => {
+            const summary = this.summaryOf(built, fileName, made, document, summaryBase, changed, imports);
+            document.summary = summary;
+            return summary !== undefined && this.projectIndex.record(fileName, text, summary);
+          };
+        }
       } else {
         result = { findings: [], parseErrors: [], internalErrors: [], skipped: nestedTooDeeply };
       }
     }
-    // What the project says of the dependants changed, not their text: their next analysis reuses nothing.
-    if (projectChanged && path.isAbsolute(fileName)) this.staleDependents(fileName);
-    document.analysis = { version, result, projectChanged };
+    document.analysis = { version, result };
     return document.analysis;
+  }
+
+  /**
+   * Makes the project summary the document's last analysis owes the index, unless something read the index since;
+   * returns whether it changed what the project says of the file (a mount, an import, an exported middleware): then
+   * the documents `dependentDocuments(uri)` names are to be analysed again. The editor calls it once the document's
+   * diagnostics are out: the document typed in does not read its own summary, the documents importing it do.
+   */
+  settle(uri: string): boolean {
+    const document = this.documents.get(uri);
+    if (!document) return false;
+    this.makeOwedSummary(document);
+    const changed = document.projectChanged ?? false;
+    document.projectChanged = undefined;
+    return changed;
   }
 
   /**
@@ -343,6 +376,21 @@ export class Workspace {
       result.internalErrors.push(summaryFailure(error, fileName));
       return undefined;
     }
+  }
+
+  private makeOwedSummaries(): void {
+    for (const document of this.documents.values()) this.makeOwedSummary(document);
+  }
+
+  /** Makes the summary the document's last analysis owes, if it owes one; when it changed the project, stales the dependants. */
+  private makeOwedSummary(document: OpenDocument): void {
+    const make = document.owedSummary;
+    if (!make) return;
+    document.owedSummary = undefined;
+    if (!make()) return;
+    document.projectChanged = true;
+    // What the project says of the dependants changed, not their text: their next analysis reuses nothing.
+    this.staleDependents(document.fileName);
   }
 
   /** The last analysis of exactly this version of the document, never a new one (what the lightbulb reads). */

@@ -54,14 +54,16 @@ export class Validator {
 
     const analysis = active ? this.workspace.analyze(uri, options) : undefined;
     const result = analysis?.result ?? nothing;
-    if (analysis?.projectChanged) this.workspace.dependentDocuments(uri).forEach(this.revalidate);
     const fileName = fileNameFor(uri, document.languageId);
-    for (const error of result.internalErrors) {
-      this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
-    }
     const entry = { version, result };
     this.published.set(uri, entry);
     await this.publish(uri, entry, fileName);
+    // What the document tells the rest of the project is made once its diagnostics are out: the documents
+    // importing it read it, the one typed in does not. A failure to make it is one of the analysis's errors.
+    if (active && this.workspace.settle(uri)) this.workspace.dependentDocuments(uri).forEach(this.revalidate);
+    for (const error of result.internalErrors) {
+      this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
+    }
   }
 
   /** The inserted blocks changed: the analysis stands, its marks and the focus filter are applied again. */

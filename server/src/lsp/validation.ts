@@ -57,12 +57,15 @@ export class Validator {
     const fileName = fileNameFor(uri, document.languageId);
     const entry = { version, result };
     this.published.set(uri, entry);
-    await this.publish(uri, entry, fileName);
-    // What the document tells the rest of the project is made once its diagnostics are out: the documents
-    // importing it read it, the one typed in does not. A failure to make it is one of the analysis's errors.
-    if (active && this.workspace.settle(uri)) this.workspace.dependentDocuments(uri).forEach(this.revalidate);
-    for (const error of result.internalErrors) {
-      this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
+    try {
+      await this.publish(uri, entry, fileName);
+    } finally {
+      // What the document tells the rest of the project is made once its diagnostics are out: the documents
+      // importing it read it, the one typed in does not. A failure to make it is one of the analysis's errors.
+      if (active && this.workspace.settle(uri)) this.workspace.dependentDocuments(uri).forEach(this.revalidate);
+      for (const error of result.internalErrors) {
+        this.notices.logOnce(`${error.ruleId ?? ''}:${fileName}`, `Vigil: ${error.message}`, error.stack);
+      }
     }
   }
 

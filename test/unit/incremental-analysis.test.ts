@@ -123,6 +123,99 @@ describe('incremental analysis', () => {
     ]);
   });
 
+  it('re-runs the callers of the callers of a function whose body changed, which may follow it through them', () => {
+    // A loop calls `withCustomer`, which calls `loadOrder`, which queries: whether the query uses the id decides
+    // whether the loop queries per item, two calls up.
+    const text = [
+      "const express = require('express');",
+      "const { Pool } = require('pg');",
+      'const db = new Pool();',
+      'const app = express();',
+      '',
+      'async function loadOrder(id) {',
+      "  return db.query('SELECT * FROM orders WHERE id = $1', [id]);",
+      '}',
+      '',
+      'async function withCustomer(id) {',
+      '  return loadOrder(id);',
+      '}',
+      '',
+      "app.get('/orders', async (req, res) => {",
+      '  const out = [];',
+      '  for (const id of req.body.ids) out.push(await withCustomer(id));',
+      '  res.json(out);',
+      '});',
+      '',
+    ].join('\n');
+    assert.deepEqual(planFor(text, '[id]);', '[7]);')?.rerun, ['async function loadOrder(id) {', 'async function withCustomer(id) {', "app.get('/orders', async (req, res) => {"]);
+    assert.deepEqual(countsAcrossEdit('orders.js', text, 'n-plus-one-query', '[id]);', '[7]);'), [1, 0]);
+    assert.deepEqual(countsAcrossEdit('orders.js', text.replace('[id]);', '[7]);'), 'n-plus-one-query', '[7]);', '[id]);'), [0, 1]);
+  });
+
+  it('re-runs the functions the reached units call, whose parameters hold what those pass, two calls down', () => {
+    const text = [
+      "const express = require('express');",
+      "const fs = require('fs');",
+      'const app = express();',
+      '',
+      'function readUpload(path) {',
+      '  return fs.readFileSync(path);',
+      '}',
+      '',
+      'function preview(name) {',
+      '  return readUpload(name);',
+      '}',
+      '',
+      "app.get('/preview', (req, res) => {",
+      '  res.send(preview(req.query.name));',
+      '});',
+      '',
+    ].join('\n');
+    assert.deepEqual(countsAcrossEdit('uploads.js', text, 'path-traversal', 'preview(req.query.name)', "preview('cover.png')"), [1, 0]);
+    assert.deepEqual(countsAcrossEdit('uploads.js', text.replace('preview(req.query.name)', "preview('cover.png')"), 'path-traversal', "preview('cover.png')", 'preview(req.query.name)'), [0, 1]);
+  });
+
+  it('finds a blocking call in a helper a handler reaches through other methods, whichever handler an edit changed', () => {
+    const text = [
+      "const express = require('express');",
+      "const fs = require('fs');",
+      'const router = express.Router();',
+      '',
+      'class Files {',
+      '  list(req, res) {',
+      '    res.send(this.listing(req.query.dir));',
+      '  }',
+      '',
+      '  show(req, res) {',
+      '    res.send(this.page(req.query.file));',
+      '  }',
+      '',
+      '  listing(dir) {',
+      '    return this.read(dir);',
+      '  }',
+      '',
+      '  page(file) {',
+      '    return this.read(file);',
+      '  }',
+      '',
+      '  read(p) {',
+      "    return fs.readFileSync(p, 'utf8');",
+      '  }',
+      '}',
+      '',
+      'const files = new Files();',
+      "router.get('/list', (req, res) => files.list(req, res));",
+      "router.get('/show', (req, res) => files.show(req, res));",
+      'module.exports = router;',
+      '',
+    ].join('\n');
+    // `show` still reaches `read` through `page` when `list` stops calling `listing`; then neither does.
+    assert.deepEqual(countsAcrossEdit('files.js', text, 'sync-io-in-handler', 'res.send(this.listing(req.query.dir));', "res.send('');"), [1, 1]);
+    const oneHandler = text.replace('res.send(this.listing(req.query.dir));', "res.send('');");
+    assert.deepEqual(countsAcrossEdit('files.js', oneHandler, 'sync-io-in-handler', 'res.send(this.page(req.query.file));', "res.send('');"), [1, 0]);
+    assert.deepEqual(countsAcrossEdit('files.js', oneHandler.replace('res.send(this.page(req.query.file));', "res.send('');"), 'sync-io-in-handler', "res.send('');", 'res.send(this.page(req.query.file));'), [0, 1]);
+  });
+
   it('re-runs the readers of a let a body assigns', () => {
     const plan = planFor(app, 'res.json(rows);', 'lastQuery = req.query.owner; res.json(rows);');
     assert.deepEqual(plan?.rerun, ['let lastQuery = \'\';', 'class Orders {', 'async list(req, res) {']);
@@ -306,8 +399,10 @@ describe('incremental analysis', () => {
     assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = '';\n")?.rerun, ['class Orders {', 'module.exports = { router, Orders };']);
     // A space on the same line is layout: no unit can tell, and their findings are moved.
     assert.deepEqual(planFor(app, "let lastQuery = '';", "let lastQuery = ''; ")?.rerun, []);
+    // A line broken: the units naming `router` run again, and the function the route calls (reach.ts).
     assert.deepEqual(planFor(app, 'const router = express.Router();', 'const router = express\n  .Router();')?.rerun, [
       'const router = express',
+      'function loadUser(id) {',
       "router.get('/users/:id', async (req, res) => {",
       'module.exports = { router, Orders };',
     ]);

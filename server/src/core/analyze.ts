@@ -26,7 +26,7 @@ import type { LibraryRef, ProjectExports } from './facts/libraries';
 import { handleLookup, importedHandle } from './project/project-database';
 import { importedReturnOf } from './project/imported-flow';
 import { type Unit, unitAt, unitsOf } from './incremental/units';
-import { inUnits, reachedUnits } from './incremental/summary-reach';
+import { inUnits, reachedUnits } from './incremental/reach';
 import { type ReusePlan, TextChange, type UnitSpan, planReuse, sameLines } from './incremental/plan';
 import { fileFactsDigest } from './incremental/digest';
 import { WordPositions } from './incremental/word-positions';
@@ -100,7 +100,7 @@ export interface IncrementalAnalysis {
   layout: boolean;
   /**
    * After an edit whose findings were reused that kept every line where it was: whether the edit may have changed
-   * what the facts say at a node (incremental/summary-reach.ts). Absent when anything may have changed.
+   * what the facts say at a node (incremental/reach.ts). Absent when anything may have changed.
    */
   changed?: (node: ts.Node) => boolean;
 }
@@ -274,7 +274,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
   }
 }
 
-/** Whether a node lies in a unit the edit reached (summary-reach.ts), worked out when first asked. */
+/** Whether a node lies in a unit the edit reached (incremental/reach.ts), worked out when first asked. */
 function reachedBy(words: WordPositions, units: readonly Unit[], rerun: ReadonlySet<number>): (node: ts.Node) => boolean {
   let reached: Set<number> | undefined;
   return (node) => inUnits(units, (reached ??= reachedUnits(words, units, rerun)), node);

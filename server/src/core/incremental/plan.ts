@@ -4,21 +4,23 @@
  * one function body of one unit, or in the comments and blank lines before a unit, or only moves one unit's code
  * around (whitespace between its tokens, same-syntax.ts), and every other unit is the same text at the same or a
  * shifted place: then
- * declaration-scoped rules run again only on that unit, its class head, and the units tied to it by name
- * (coupling.ts); the other units' findings are shifted. Anything else is a full analysis.
+ * declaration-scoped rules run again only on that unit, its class head, and the units tied to them by name
+ * (coupling.ts), and to those, as far as that goes (reach.ts); the other units' findings are shifted. Anything else
+ * is a full analysis.
  *
  * An edit that only typed or deleted whitespace between tokens, outside comments and without a line break, is
  * `layout`: every node keeps its kind and line, so no rule can see it but through the offsets of its findings and
  * the text of the expression typed into, and every rule's findings are reused, moved; only a space typed into an
- * expression runs the edited unit again, with the units using its names.
+ * expression runs the edited unit again, with the units using its names, and theirs.
  */
 import * as ts from 'typescript';
 import { parse } from '../parse';
 import { isFunctionLike } from '../facts/syntax';
 import { type CouplingUse, type Reach, couplingDeclarations, couplingUses, declaredNames, methodCalls } from './coupling';
 import { onlyWhitespace, sameSyntax } from './same-syntax';
-import { type Unit, unitAt } from './units';
-import { type WordPositions, isIdentifierChar } from './word-positions';
+import type { Unit } from './units';
+import type { WordPositions } from './word-positions';
+import { reachedUnits, unitsUsing } from './reach';
 
 /** The changed span: `[start, oldEnd)` of the previous text became `[start, newEnd)` of the new one. */
 export interface Region {
@@ -132,14 +134,17 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
   const rerun = new Set<number>([edited]);
   if (unit.head !== undefined) rerun.add(unit.head);
   const declared = declaredNames(unit.node);
+  // A member's name, or a member it assigns, after `this.`: only in its own class (reach.ts).
+  const within = (reach: Reach): number | undefined => (reach === 'member' ? unit.head : undefined);
   // Trivia is not syntax, and layout changes none: no other unit can tell (unless a finding reaches into the edit).
   if ((inLeadingTrivia && whitespace) || moved) {
     const layout = sameLines(previousText, region, sourceFile.text) && !touchesComment(sourceFile, region);
     // But a space typed into an expression changes its text, which a finding in a unit using the names declared
-    // here may quote (`eval(plugin)` quoting `localStorage.getItem('plugin')`): those units run again too.
+    // here, or using that unit's, may quote (`eval(plugin)` quoting `localStorage.getItem('plugin')`): those units
+    // run again too.
     if (layout && moved && betweenTokensOfAnExpression(unit.node, region, sourceFile)) {
-      for (const name of declared.names) addUnitsUsing(rerun, name, declared.reach, units, words);
-      return { region, rerun, layout };
+      for (const name of declared.names) for (const i of unitsUsing(name, declared.reach, within(declared.reach), units, words)) rerun.add(i);
+      return { region, rerun: reachedUnits(words, units, rerun), layout };
     }
     // Elsewhere no node's text a message may quote changed: the unit's own findings are moved like the others'
     // (one whose range holds the edit, such as a fix rewriting the block typed in, runs its unit again: analyze.ts).
@@ -154,7 +159,7 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
   for (const [name, use] of after) if (!sameTexts(use, before.get(name))) reach.set(name, use.reach);
   for (const [name, use] of before) if (!after.has(name)) reach.set(name, use.reach);
 
-  for (const [name, how] of reach) addUnitsUsing(rerun, name, how, units, words);
+  for (const [name, how] of reach) for (const i of unitsUsing(name, how, within(how), units, words)) rerun.add(i);
   // A method called differently (or no longer, or newly) from the edited unit runs again itself.
   const calledBefore = methodCalls(old, old);
   const calledAfter = methodCalls(unit.node, sourceFile);
@@ -164,11 +169,12 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
   if (changedCalls.size > 0) {
     for (let i = 0; i < units.length; i++) {
       const name = units[i].head !== undefined ? memberNameOf(units[i].node) : undefined;
-      if (name !== undefined && changedCalls.has(name)) rerun.add(i);
+      if (name !== undefined && changedCalls.has(name) && (unit.head === undefined || units[i].head === unit.head)) rerun.add(i);
     }
   }
   const parsed = unit.isHead ? undefined : parsedUnit(old, isMember);
-  return { region, rerun, layout: false, ...(parsed ? { edited: { unit: edited, before: parsed } } : {}) };
+  // What a unit running again finds as a callee may have changed too, for its callers and theirs (reach.ts).
+  return { region, rerun: reachedUnits(words, units, rerun), layout: false, ...(parsed ? { edited: { unit: edited, before: parsed } } : {}) };
 }
 
 function memberNameOf(member: ts.Node): string | undefined {
@@ -236,13 +242,6 @@ function betweenTokensOfAnExpression(unitNode: ts.Node, region: Region, sourceFi
   return inExpression;
 }
 
-function addUnitsUsing(rerun: Set<number>, name: string, reach: Reach, units: readonly Unit[], words: WordPositions): void {
-  for (const at of wordsIn(words, name, reach)) {
-    const i = unitAt(units, at);
-    if (i !== undefined) rerun.add(i);
-  }
-}
-
 /** Whether the edit typed or deleted only whitespace and left the unit's nodes as they were (same-syntax.ts). */
 function layoutOnly(previousText: string, region: Region, old: ts.SourceFile, isMember: boolean, now: ts.Node): boolean {
   if (!onlyWhitespace(previousText.slice(region.start, region.oldEnd), now.getSourceFile().text.slice(region.start, region.newEnd))) return false;
@@ -268,51 +267,3 @@ function sameTexts(a: CouplingUse, b: CouplingUse | undefined): boolean {
 function sameList(a: readonly string[], b: readonly string[] | undefined): boolean {
   return b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]);
 }
-
-/**
- * Offsets where `name` occurs as a whole word of identifier characters in `words.text`; for a member, only after
- * `this.` (or `this?.`).
- */
-export function* wordsIn(words: WordPositions, name: string, reach: Reach): Generator<number> {
-  // A name the parser made up for a missing identifier is empty: it occurs nowhere.
-  if (name === '') return;
-  const text = words.text;
-  for (const at of words.of(name)) {
-    if (reach === 'member' && !afterThis(text, at)) continue;
-    if (reach === 'read' && !readInChain(text, at, at + name.length)) continue;
-    yield at;
-  }
-}
-
-/**
- * Whether the word at `[at, end)` is part of a member chain (a `.` before it, or a `.`, `[` or `(` after it) that is
- * read: not `x.word = …` nor `word.name = …`.
- */
-function readInChain(text: string, at: number, end: number): boolean {
-  const dotBefore = at > 0 && text.charCodeAt(at - 1) === 46;
-  let i = end;
-  while (i < text.length && whitespace.test(text[i])) i++;
-  const next = text[i];
-  if (!dotBefore && next !== '.' && next !== '[' && next !== '(') return false;
-  // Past one `.name` after it, then spaces: a lone `=` there assigns to the chain.
-  if (next === '.') {
-    i++;
-    while (i < text.length && whitespace.test(text[i])) i++;
-    while (i < text.length && isIdentifierChar(text.charCodeAt(i))) i++;
-    while (i < text.length && whitespace.test(text[i])) i++;
-  }
-  return !(text[i] === '=' && text[i + 1] !== '=' && text[i + 1] !== '>');
-}
-
-/** Whether `this.` or `this?.`, then only whitespace, ends at `at`, all within the 12 characters before it. */
-function afterThis(text: string, at: number): boolean {
-  const from = Math.max(0, at - 12);
-  let i = at - 1;
-  while (i >= from && whitespace.test(text[i])) i--;
-  if (i < from || text.charCodeAt(i) !== 46) return false;
-  i--;
-  if (i >= from && text.charCodeAt(i) === 63) i--;
-  return i - 3 >= from && text.startsWith('this', i - 3);
-}
-
-const whitespace = /\s/;

@@ -4,6 +4,7 @@
  * 10,000-line file. The document's analysis keeps the positions of the names it followed; after an edit they are
  * moved, and the text is searched again only around the edit.
  */
+import type { Reach } from './coupling';
 import type { TextChange } from './plan';
 
 export class WordPositions {
@@ -64,3 +65,51 @@ function occurrences(text: string, name: string, from: number, to: number): numb
 export function isIdentifierChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
 }
+
+/**
+ * Offsets where `name` occurs as a whole word of identifier characters in `words.text`; for a member, only after
+ * `this.` (or `this?.`).
+ */
+export function* wordsIn(words: WordPositions, name: string, reach: Reach): Generator<number> {
+  // A name the parser made up for a missing identifier is empty: it occurs nowhere.
+  if (name === '') return;
+  const text = words.text;
+  for (const at of words.of(name)) {
+    if (reach === 'member' && !afterThis(text, at)) continue;
+    if (reach === 'read' && !readInChain(text, at, at + name.length)) continue;
+    yield at;
+  }
+}
+
+/**
+ * Whether the word at `[at, end)` is part of a member chain (a `.` before it, or a `.`, `[` or `(` after it) that is
+ * read: not `x.word = …` nor `word.name = …`.
+ */
+function readInChain(text: string, at: number, end: number): boolean {
+  const dotBefore = at > 0 && text.charCodeAt(at - 1) === 46;
+  let i = end;
+  while (i < text.length && whitespace.test(text[i])) i++;
+  const next = text[i];
+  if (!dotBefore && next !== '.' && next !== '[' && next !== '(') return false;
+  // Past one `.name` after it, then spaces: a lone `=` there assigns to the chain.
+  if (next === '.') {
+    i++;
+    while (i < text.length && whitespace.test(text[i])) i++;
+    while (i < text.length && isIdentifierChar(text.charCodeAt(i))) i++;
+    while (i < text.length && whitespace.test(text[i])) i++;
+  }
+  return !(text[i] === '=' && text[i + 1] !== '=' && text[i + 1] !== '>');
+}
+
+/** Whether `this.` or `this?.`, then only whitespace, ends at `at`, all within the 12 characters before it. */
+function afterThis(text: string, at: number): boolean {
+  const from = Math.max(0, at - 12);
+  let i = at - 1;
+  while (i >= from && whitespace.test(text[i])) i--;
+  if (i < from || text.charCodeAt(i) !== 46) return false;
+  i--;
+  if (i >= from && text.charCodeAt(i) === 63) i--;
+  return i - 3 >= from && text.startsWith('this', i - 3);
+}
+
+const whitespace = /\s/;

@@ -17,7 +17,7 @@ export type AppHandoffsBase = ReadonlyMap<ts.Node, readonly MountSummary[]>;
 
 /**
  * The hand-offs, with what they were made of. With `previous` (the base of the same file before an edit) and
- * `changed` (whether the edit may have changed what the facts say at a node: incremental/summary-reach.ts), a unit
+ * `changed` (whether the edit may have changed what the facts say at a node: incremental/reach.ts), a unit
  * (a top-level statement, or a member of a top-level class) the reparse kept (the same node) keeps its hand-offs
  * when the edit did not reach it. A hand-off is read from the call, from what its callee and arguments resolve to by
  * name, and from the names the file mounts and routes on; an edit that changes those names or the imports is

@@ -46,7 +46,7 @@ export interface ExportSummariesBase {
 /**
  * `exportSummaries`, with what they were made of. With `previous` (the base of the same file before an edit that
  * kept every line where it was) and `changed` (whether the edit may have changed what the facts say at a node:
- * incremental/summary-reach.ts), only the exports whose function `changed` holds are summarised again, with every
+ * incremental/reach.ts), only the exports whose function `changed` holds are summarised again, with every
  * export sharing a key or label with one of them; the others keep their summaries. A summarizer reads a function's
  * own nodes and, by name, those of the functions it calls, so a function the edit did not reach summarises as
  * before.

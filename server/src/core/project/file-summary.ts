@@ -96,7 +96,7 @@ export interface SummaryBase {
  * The summary of an open document, as the index summarises a file it reads (project-index.ts): a text that can
  * mount nothing (no `.use(`, no app handed on) has its imports for a graph, and one that says neither `export` nor
  * `exports` no exports. With `previous` (the base of the same document before an edit) and `changed` (what the edit
- * may have changed: incremental/summary-reach.ts), the hand-offs and export summaries the edit did not reach are
+ * may have changed: incremental/reach.ts), the hand-offs and export summaries the edit did not reach are
  * kept. `imports`: the file's imports when the edit cannot have changed them.
  */
 export function summarizeReusing(

@@ -130,7 +130,8 @@ export const syncIoInHandler: Rule = {
     description:
       'Node serves every request on one thread: a synchronous file read, shell command or password hash inside a request handler stops the whole server until it returns, so latency grows with load. Use the promise-based call with `await`.',
     fixable: 'safe',
-    scope: 'declaration',
+    // File-wide: a handler reaches a helper through any number of calls, in units an edit elsewhere never reaches.
+    scope: 'file',
     sources: ['Node.js guide "Don\'t Block the Event Loop"', 'eslint-plugin-n no-sync'],
   },
   create(context) {

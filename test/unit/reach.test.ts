@@ -1,13 +1,13 @@
 /**
- * What an edit reaches for the project summary (incremental/summary-reach.ts): the units that name what the edited
- * units declare, as far as that goes. `module.exports = …` and `exports.default = …` reach only the member chains
+ * What an edit reaches, for the rules and the project summary (incremental/reach.ts): the units that name what the
+ * edited units declare, as far as that goes. `module.exports = …` and `exports.default = …` reach only the member chains
  * that read them, not every unit of a CommonJS module that assigns an export.
  */
 import * as assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
 import { TreeIndex } from '../../server/src/core/traverse';
 import { unitsOf } from '../../server/src/core/incremental/units';
-import { reachedUnits } from '../../server/src/core/incremental/summary-reach';
+import { reachedUnits } from '../../server/src/core/incremental/reach';
 import { WordPositions } from '../../server/src/core/incremental/word-positions';
 
 const text = [
@@ -28,7 +28,7 @@ function reachedFrom(unit: number): number[] {
   return [...reachedUnits(new WordPositions(text), units, new Set([unit]))].sort((a, b) => a - b);
 }
 
-describe('summary reach', () => {
+describe('units an edit reaches', () => {
   it('follows module.exports and exports.default only where a member chain reads them, then their readers by name', () => {
     assert.deepEqual(reachedFrom(0), [0, 4, 7], '`module.exports.helper(z)` reads it; `exports.helper =` and `module.exports.other =` assign');
     assert.deepEqual(reachedFrom(3), [3, 5], '`.default(1)` reads it; `export default` and `default:` are keywords');

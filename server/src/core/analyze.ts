@@ -141,7 +141,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const digest = incremental ? fileFactsDigest(facts) : '';
     const words = previous && change ? previous.words.after(change) : new WordPositions(input.text);
     const plan = previous && change && previous.key === key && previous.digest === digest ? planReuse(change, previous.units, sourceFile, units, words) : undefined;
-    if (plan && previous) rerunTouched(plan, previous);
+    const touched = plan && previous ? rerunTouched(plan, previous) : undefined;
     const layout = plan?.layout ?? false;
 
     /** What `read` finds in one unit's nodes (a class head's own, not its members'). */
@@ -265,7 +265,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     // A rule that failed has no findings kept, so its inputs do not matter: it runs on every unit next time.
     for (const id of inputs.keys()) if (!kept.has(id)) inputs.delete(id);
     const spansOfUnits: UnitSpan[] = units.map(({ pos, end, head, isHead }) => ({ pos, end, head, isHead }));
-    const changed = plan && previous && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(words, units, plan.rerun) : undefined;
+    const changed = plan && previous && touched && !layout && sameLines(previous.text, plan.region, input.text) ? reachedBy(words, units, plan.rerun, touched) : undefined;
     return { result, base: { text: input.text, key, digest, units: spansOfUnits, findings: kept, inputs, fileFindings: fileKept, textFacts, words, lines }, reused: plan !== undefined, layout, ...(changed ? { changed } : {}) };
   } catch (error) {
     if (isStackOverflow(error)) return { result: { findings: [], parseErrors: [], internalErrors, skipped: nestedTooDeeply }, reused: false, layout: false };
@@ -274,10 +274,14 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
   }
 }
 
-/** Whether a node lies in a unit the edit reached (incremental/reach.ts), worked out when first asked. */
-function reachedBy(words: WordPositions, units: readonly Unit[], rerun: ReadonlySet<number>): (node: ts.Node) => boolean {
-  let reached: Set<number> | undefined;
-  return (node) => inUnits(units, (reached ??= reachedUnits(words, units, rerun)), node);
+/**
+ * Whether a node lies in a unit the edit reached (incremental/reach.ts), worked out when first asked: the plan's units,
+ * which are what the edit reaches, and what the units that ran again for a finding touching the edit reach.
+ */
+function reachedBy(words: WordPositions, units: readonly Unit[], rerun: ReadonlySet<number>, touched: ReadonlySet<number>): (node: ts.Node) => boolean {
+  let reached: ReadonlySet<number> | undefined;
+  const reach = (): ReadonlySet<number> => (touched.size === 0 ? rerun : new Set([...rerun, ...reachedUnits(words, units, touched)]));
+  return (node) => inUnits(units, (reached ??= reach()), node);
 }
 
 function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {
@@ -286,13 +290,20 @@ function analysisKey(config: ResolvedConfig, rules: readonly Rule[]): string {
 
 /**
  * A kept finding that reaches into the edited text belongs to a unit that must run again; after a layout edit, which
- * runs no unit again by itself, one at its edges or holding the edit too (see `reachesOrHoldsRegion`).
+ * runs no unit again by itself, one at its edges or holding the edit too (see `reachesOrHoldsRegion`). Gives the units
+ * it added.
  */
-function rerunTouched(plan: ReusePlan, previous: AnalysisBase): void {
+function rerunTouched(plan: ReusePlan, previous: AnalysisBase): Set<number> {
   const touches = plan.layout ? reachesOrHoldsRegion : touchesRegion;
+  const added = new Set<number>();
   for (const list of previous.findings.values()) {
-    for (const { unit, finding } of list) if (!plan.rerun.has(unit) && touches(finding, plan.region)) plan.rerun.add(unit);
+    for (const { unit, finding } of list) {
+      if (plan.rerun.has(unit) || !touches(finding, plan.region)) continue;
+      plan.rerun.add(unit);
+      added.add(unit);
+    }
   }
+  return added;
 }
 
 /** The previous findings of the units that do not run again, moved to where the edit put them. */

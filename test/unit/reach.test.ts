@@ -22,11 +22,26 @@ const text = [
   '',
 ].join('\n');
 
-function reachedFrom(unit: number): number[] {
-  const tree = parse(text, 'module.js');
+function reachedFrom(unit: number, source = text): number[] {
+  const tree = parse(source, 'module.js');
   const units = unitsOf(tree, new TreeIndex(tree));
-  return [...reachedUnits(new WordPositions(text), units, new Set([unit]))].sort((a, b) => a - b);
+  return [...reachedUnits(new WordPositions(source), units, new Set([unit]))].sort((a, b) => a - b);
 }
+
+const classes = [
+  'function format(row) { return row; }', // 0
+  'function unused(row) { return row; }', // 1
+  'class Orders {', // 2: head
+  '  get(id) { return format(id); }', // 3
+  '  list() { return this.get(1); }', // 4
+  '  page() { return this.list(); }', // 5
+  '}',
+  'class Users {', // 6: head
+  '  get(id) { return id; }', // 7
+  '  list() { return this.get(2); }', // 8
+  '}',
+  '',
+].join('\n');
 
 describe('units an edit reaches', () => {
   it('follows module.exports and exports.default only where a member chain reads them, then their readers by name', () => {
@@ -36,5 +51,11 @@ describe('units an edit reaches', () => {
 
   it('follows a function by any word that names it', () => {
     assert.deepEqual(reachedFrom(4), [4, 7]);
+  });
+
+  it('follows a member\'s name after `this.` within its class, as far as that goes, then the functions called by name', () => {
+    // `Orders.get`: `list` calls it, and `page` calls `list`; `Users` has a `get` of its own. `Orders.get` calls `format`.
+    assert.deepEqual(reachedFrom(3, classes), [0, 3, 4, 5]);
+    assert.deepEqual(reachedFrom(7, classes), [7, 8]);
   });
 });

@@ -216,6 +216,13 @@ describe('incremental analysis', () => {
     assert.deepEqual(countsAcrossEdit('files.js', oneHandler.replace('res.send(this.page(req.query.file));', "res.send('');"), 'sync-io-in-handler', "res.send('');", 'res.send(this.page(req.query.file));'), [0, 1]);
   });
 
+  it('re-runs a unit that starts on a line the edit is on, whose fix may write that line\'s indentation', () => {
+    const text = 'class Orders {\n  count(a) { return a; } find(options) {\n    return options;\n  }\n}\n';
+    assert.deepEqual(planFor(text, 'return a;', 'return a + 1;')?.rerun, ['class Orders {', 'count(a) { return a + 1; }', 'find(options) {']);
+    // A line break typed before `find` gives its line a new indentation: the JSDoc its fix writes follows it.
+    assert.deepEqual(countsAcrossEdit('orders.ts', `export ${text}`, 'undocumented-export', 'return a; }', 'return a;\n}'), [2, 2]);
+  });
+
   it('re-runs the readers of a let a body assigns', () => {
     const plan = planFor(app, 'res.json(rows);', 'lastQuery = req.query.owner; res.json(rows);');
     assert.deepEqual(plan?.rerun, ['let lastQuery = \'\';', 'class Orders {', 'async list(req, res) {']);

@@ -144,11 +144,11 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
     // run again too.
     if (layout && moved && betweenTokensOfAnExpression(unit.node, region, sourceFile)) {
       for (const name of declared.names) for (const i of unitsUsing(name, declared.reach, within(declared.reach), units, words)) rerun.add(i);
-      return { region, rerun: reachedUnits(words, units, rerun), layout };
+      return { region, rerun: withUnitsOnEditedLines(reachedUnits(words, units, rerun), edited, units, region, sourceFile), layout };
     }
     // Elsewhere no node's text a message may quote changed: the unit's own findings are moved like the others'
     // (one whose range holds the edit, such as a fix rewriting the block typed in, runs its unit again: analyze.ts).
-    if (layout) return { region, rerun: new Set(), layout };
+    if (layout) return { region, rerun: withUnitsOnEditedLines(new Set(), edited, units, region, sourceFile), layout };
   }
 
   const declarations = couplingDeclarations(sourceFile);
@@ -174,7 +174,25 @@ export function planReuse(change: TextChange, previous: readonly UnitSpan[], sou
   }
   const parsed = unit.isHead ? undefined : parsedUnit(old, isMember);
   // What a unit running again finds as a callee may have changed too, for its callers and theirs (reach.ts).
-  return { region, rerun: reachedUnits(words, units, rerun), layout: false, ...(parsed ? { edited: { unit: edited, before: parsed } } : {}) };
+  const reached = withUnitsOnEditedLines(reachedUnits(words, units, rerun), edited, units, region, sourceFile);
+  return { region, rerun: reached, layout: false, ...(parsed ? { edited: { unit: edited, before: parsed } } : {}) };
+}
+
+/**
+ * `rerun` with the units after the edited one that start after the edit on its last line: what their findings read
+ * of their line before them (the indentation a fix writes a comment at) may have changed. Units share a line only in
+ * code being typed or broken (`x.usersR}epository.find(` parses a member `find` after a closing brace).
+ */
+function withUnitsOnEditedLines(rerun: Set<number>, edited: number, units: readonly Unit[], region: Region, sourceFile: ts.SourceFile): Set<number> {
+  const text = sourceFile.text;
+  let last = region.newEnd;
+  while (last < text.length && !isLineBreak(text.charCodeAt(last))) last++;
+  for (let i = edited + 1; i < units.length && units[i].pos <= last; i++) if (units[i].node.getStart(sourceFile) <= last) rerun.add(i);
+  return rerun;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 
 function memberNameOf(member: ts.Node): string | undefined {

@@ -6,7 +6,7 @@
 import './typescript-plain';
 import * as ts from 'typescript';
 import type { AnalysisInput, AnalysisResult, Finding, InternalError, ParseError, Range, Severity } from './types';
-import type { OffsetFix, Report, Rule, RuleContext } from './rule';
+import type { OffsetFix, Report, Rule, RuleContext, UnitInputs } from './rule';
 import { defaultConfig, ResolvedConfig, ruleOptions } from './config';
 import { parse, syntaxErrors } from './parse';
 import { rangeOf } from './positions';
@@ -144,11 +144,14 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
     const touched = plan && previous ? rerunTouched(plan, previous) : undefined;
     const layout = plan?.layout ?? false;
 
-    /** What `read` finds in one unit's nodes (a class head's own, not its members'). */
-    const unitInput = (read: NonNullable<Rule['meta']['unitInputs']>, unit: number): string => {
+    /** What `inputs` reads of one unit's nodes (a class head's own, not its members'). */
+    const unitInput = (inputs: UnitInputs, unit: number): string => {
+      const { from, to } = units[unit];
+      if (inputs.of === 'unit') return inputs.read(tree.nodes[from], facts, project) ?? '';
       const out: string[] = [];
-      for (let i = units[unit].from; i < units[unit].to; i++) {
-        const found = read(tree.nodes[i], facts, project);
+      for (let i = from; i < to; i++) {
+        if (!inputs.of.includes(tree.kinds[i])) continue;
+        const found = inputs.read(tree.nodes[i], facts, project);
         if (found !== undefined) out.push(found);
       }
       return out.join('\u0000');
@@ -157,7 +160,7 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
      * Records the rule's inputs per unit for the next analysis, and says whether they are the ones the previous
      * analysis had: only the units the edit reaches are read again when the plan reuses findings.
      */
-    const keepsInputs = (read: NonNullable<Rule['meta']['unitInputs']>, id: string): boolean => {
+    const keepsInputs = (read: UnitInputs, id: string): boolean => {
       const before = plan ? previous?.inputs.get(id) : undefined;
       if (before && plan && before.length === units.length) {
         const now = [...before];

@@ -17,6 +17,17 @@ export type FixCapability = 'safe' | 'suggestion' | 'none';
  */
 export type RuleScope = 'declaration' | 'file';
 
+/** What a declaration-scoped rule reads of every unit (`RuleMeta.unitInputs`). */
+export interface UnitInputs {
+  /**
+   * The kinds of node it reads, or `unit` for the unit's own node alone (a statement, a class member, a class for its
+   * head): only those are asked, from the tree index's kinds, without loading the others.
+   */
+  of: readonly ts.SyntaxKind[] | 'unit';
+  /** What it reads of `node`, as a string, or undefined for nothing. Cheap: it runs on every analysis that keeps a base. */
+  read: (node: ts.Node, facts: Facts, project: ProjectFacts) => string | undefined;
+}
+
 export interface RuleMeta {
   /** Kebab-case, public and stable: the name users configure and suppress. */
   id: string;
@@ -35,12 +46,11 @@ export interface RuleMeta {
   scope?: RuleScope;
   /**
    * For a `declaration` rule whose finding in one unit also reads nodes of other units beyond the names that tie
-   * units (coupling.ts): what it reads of `node`, as a string, or undefined for nothing (a jsonwebtoken `sign` call's
-   * key, which a `decode` elsewhere offers as the secret to verify with). Asked of every node of the units an edit
-   * reaches, before and after it: when a unit's strings differ, the rule runs on every unit; when they are the same,
-   * only on the units the edit reaches. Cheap: it runs on every analysis that keeps a base.
+   * units (coupling.ts): what it reads of them (a jsonwebtoken `sign` call's key, which a `decode` elsewhere offers
+   * as the secret to verify with). Asked of the units an edit reaches, before and after it: when a unit's strings
+   * differ, the rule runs on every unit; when they are the same, only on the units the edit reaches.
    */
-  unitInputs?: (node: ts.Node, facts: Facts, project: ProjectFacts) => string | undefined;
+  unitInputs?: UnitInputs;
   /**
    * For a `declaration` rule: its messages name the line of something in another unit (the query inside a helper
    * a loop calls), so an edit that adds or removes a line break runs it on every unit.

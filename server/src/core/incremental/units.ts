@@ -49,12 +49,6 @@ export function unitsOf(sourceFile: ts.SourceFile, tree: TreeIndex): Unit[] {
   return units;
 }
 
-/** Whether `node` is a unit's own node: a top-level statement, or a member of a top-level class. */
-export function isUnitNode(node: ts.Node): boolean {
-  const parent = node.parent;
-  return parent !== undefined && (ts.isSourceFile(parent) || (ts.isClassElement(node) && ts.isClassDeclaration(parent) && ts.isSourceFile(parent.parent)));
-}
-
 /** The index of the unit whose span holds `offset` (a member before its class head), or undefined between units. */
 export function unitAt(units: readonly Unit[], offset: number): number | undefined {
   let lo = 0;

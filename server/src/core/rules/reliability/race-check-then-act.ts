@@ -50,7 +50,7 @@ export const raceCheckThenAct: Rule = {
     // the name it reads (`readOf`), wherever it is declared; the message names the check's line.
     scope: 'declaration',
     namesLinesElsewhere: true,
-    unitInputs: (node) => (ts.isClassDeclaration(node) ? migrationHeritage(node) : undefined),
+    unitInputs: { of: [ts.SyntaxKind.ClassDeclaration], read: (node) => (ts.isClassDeclaration(node) ? migrationHeritage(node) : undefined) },
   },
   create(context) {
     const { facts, sourceFile } = context;

@@ -123,7 +123,7 @@ export const insecureDeserialization: Rule = {
     fixable: 'suggestion',
     scope: 'declaration',
     // A js-yaml `load` anywhere is unsafe by default once the file calls a version 3 export anywhere.
-    unitInputs: (node, facts) => (callsYamlVersion3(node, facts) ? 'js-yaml 3' : undefined),
+    unitInputs: { of: [ts.SyntaxKind.CallExpression], read: (node, facts) => (callsYamlVersion3(node, facts) ? 'js-yaml 3' : undefined) },
     sources: ['CWE-502', 'OWASP A08:2021', 'CodeQL js/unsafe-deserialization', 'semgrep javascript.lang.security.audit.unsafe-deserialization'],
   },
   create(context) {

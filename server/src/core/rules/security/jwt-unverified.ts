@@ -209,7 +209,7 @@ export const jwtUnverified: Rule = {
     fixable: 'safe',
     scope: 'declaration',
     // A decode's fix verifies with the secret a jsonwebtoken call elsewhere in the file signs or verifies with.
-    unitInputs: (node, facts) => (ts.isCallExpression(node) ? signingKeyOf(node, facts)?.getText() : undefined),
+    unitInputs: { of: [ts.SyntaxKind.CallExpression], read: (node, facts) => (ts.isCallExpression(node) ? signingKeyOf(node, facts)?.getText() : undefined) },
     sources: ['CWE-345', 'CWE-347', 'OWASP A07:2021', 'OWASP JWT Cheat Sheet', 'semgrep javascript.jsonwebtoken.security.jwt-decode-without-verify'],
   },
   create(context) {

@@ -172,9 +172,12 @@ export const missingAuthorization: Rule = {
     fixable: 'suggestion',
     scope: 'declaration',
     // The fix scopes a query the way the first owner-scoped query or create of the file does, wherever it is.
-    unitInputs: (node) => {
-      const scope = ownerScopeAt(node);
-      return scope && `${scope.key}: ${scope.value}`;
+    unitInputs: {
+      of: [ts.SyntaxKind.PropertyAssignment],
+      read: (node) => {
+        const scope = ownerScopeAt(node);
+        return scope && `${scope.key}: ${scope.value}`;
+      },
     },
     sources: ['CWE-639', 'CWE-862', 'OWASP A01:2021', 'OWASP API1:2023'],
   },

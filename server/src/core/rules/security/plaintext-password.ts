@@ -8,7 +8,6 @@ import { isReassignedBefore, isStoredPassword, mayBePassword, plainPassword } fr
 import { hashCode, verifyCode } from './password-hashing-fix';
 import { passwordParameters } from './password-sql';
 import { preorder } from '../../traverse';
-import { isUnitNode } from '../../incremental/units';
 
 const equality = new Map<ts.SyntaxKind, { text: string; negated: boolean }>([
   [ts.SyntaxKind.EqualsEqualsEqualsToken, { text: '===', negated: false }],
@@ -127,7 +126,7 @@ export const plaintextPassword: Rule = {
     scope: 'declaration',
     // Whether a model of the file hashes on save is read from the whole text (`fileHashesOnSave`): what each unit
     // says of it, hook and hash apart, and a change runs the rule on every unit.
-    unitInputs: (node) => (isUnitNode(node) ? hashingWords(node.getFullText()) : undefined),
+    unitInputs: { of: 'unit', read: (node) => hashingWords(node.getFullText()) },
     sources: ['CWE-256', 'CWE-257', 'CWE-916', 'OWASP A02:2021', 'OWASP Password Storage Cheat Sheet'],
   },
   create(context) {

@@ -160,17 +160,17 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
      * Records the rule's inputs per unit for the next analysis, and says whether they are the ones the previous
      * analysis had: only the units the edit reaches are read again when the plan reuses findings.
      */
-    const keepsInputs = (read: UnitInputs, id: string): boolean => {
+    const keepsInputs = (reads: UnitInputs, id: string): boolean => {
       const before = plan ? previous?.inputs.get(id) : undefined;
       if (before && plan && before.length === units.length) {
         const now = [...before];
-        for (const i of plan.rerun) now[i] = unitInput(read, i);
+        for (const i of plan.rerun) now[i] = unitInput(reads, i);
         if (now.every((v, i) => v === before[i])) {
           inputs.set(id, now);
           return true;
         }
       }
-      inputs.set(id, units.map((_, i) => unitInput(read, i)));
+      inputs.set(id, units.map((_, i) => unitInput(reads, i)));
       return false;
     };
 
@@ -220,8 +220,8 @@ export function analyzeIncrementally(input: AnalysisInput, rules: readonly Rule[
       };
       try {
         // A rule that failed last time has nothing kept, and one whose file inputs changed keeps nothing: either runs on every unit.
-        const read = isLocal && incremental ? rule.meta.unitInputs : undefined;
-        const sameInputs = (!read || keepsInputs(read, rule.meta.id)) && !(rule.meta.namesLinesElsewhere && plan && !sameLines(previous?.text ?? '', plan.region, input.text));
+        const reads = isLocal && incremental ? rule.meta.unitInputs : undefined;
+        const sameInputs = (!reads || keepsInputs(reads, rule.meta.id)) && !(rule.meta.namesLinesElsewhere && plan && !sameLines(previous?.text ?? '', plan.region, input.text));
         const before = isLocal && plan && sameInputs ? previous?.findings.get(rule.meta.id) : undefined;
         if (before && plan) kept.push(...reused(before, plan));
         (!isLocal ? fileWide : before ? someUnits : everyUnit).push({ listeners: rule.create(context), onError });

@@ -62,7 +62,7 @@ function occurrences(text: string, name: string, from: number, to: number): numb
 }
 
 /** ASCII letters, digits, `_`, `$`, and anything past ASCII (a name may hold any letter). */
-export function isIdentifierChar(code: number): boolean {
+function isIdentifierChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
 }
 

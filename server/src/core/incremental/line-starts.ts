@@ -84,8 +84,13 @@ function breaksFrom(text: string, from: number, until: number, out: number[]): v
   for (let pos = from; pos < text.length; ) {
     const code = text.charCodeAt(pos++);
     if (code === carriageReturn && text.charCodeAt(pos) === lineFeed) pos++;
-    if (code !== carriageReturn && code !== lineFeed && code !== 0x2028 && code !== 0x2029) continue;
+    if (!isLineBreak(code)) continue;
     if (pos > until) return;
     out.push(pos);
   }
+}
+
+/** A character that ends a line, as TypeScript counts lines: `\r`, `\n`, U+2028 or U+2029. */
+export function isLineBreak(code: number): boolean {
+  return code === carriageReturn || code === lineFeed || code === 0x2028 || code === 0x2029;
 }

@@ -21,6 +21,7 @@ import { onlyWhitespace, sameSyntax } from './same-syntax';
 import type { Unit } from './units';
 import type { WordPositions } from './word-positions';
 import { reachedUnits, unitsUsing } from './reach';
+import { isLineBreak } from './line-starts';
 
 /** The changed span: `[start, oldEnd)` of the previous text became `[start, newEnd)` of the new one. */
 export interface Region {
@@ -189,10 +190,6 @@ function withUnitsOnEditedLines(rerun: Set<number>, edited: number, units: reado
   while (last < text.length && !isLineBreak(text.charCodeAt(last))) last++;
   for (let i = edited + 1; i < units.length && units[i].pos <= last; i++) if (units[i].node.getStart(sourceFile) <= last) rerun.add(i);
   return rerun;
-}
-
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 
 function memberNameOf(member: ts.Node): string | undefined {

@@ -314,9 +314,11 @@ async function openFromExplorer(page: Page, relative: string): Promise<void> {
 async function screenPoint(page: Page, text: string, finding: Finding): Promise<{ x: number; y: number }> {
   const lineText = text.split('\n')[finding.range.start.line]!;
   const line = page.locator('.monaco-editor .view-line').filter({ hasText: lineText.trim().slice(0, 30) });
-  await line.first().waitFor({ timeout: 10_000 });
-  const box = await line.first().locator(':scope > span').boundingBox();
-  assert.ok(box, 'line is rendered');
+  // Monaco replaces a line's element when decorations arrive, so a box read between two renders can be null.
+  const box = await waitFor(`line ${finding.range.start.line + 1} rendered`, async () => {
+    const found = await line.first().locator(':scope > span').boundingBox({ timeout: 1_000 }).catch(() => null);
+    return found ?? undefined;
+  }, 10_000);
   const charWidth = box.width / lineText.length;
   const middle = (finding.range.start.character + Math.min(finding.range.end.character, lineText.length)) / 2;
   return { x: box.x + charWidth * middle, y: box.y + box.height / 2 };

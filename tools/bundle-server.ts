@@ -34,13 +34,14 @@ const plainTypescript: Plugin = {
 
 /**
  * The code cache (typescript-code-cache.ts) loads `typescript` from node_modules for out/; the bundle has its
- * TypeScript inside, so there it would only load a second copy.
+ * TypeScript inside, so there it would only load a second copy. The stand-in keeps the one name the workspace
+ * module passes on (for the CLI's workers, which are not bundled), as a function that has nothing to save.
  */
 const noCodeCache: Plugin = {
   name: 'no-code-cache',
   setup(build) {
     build.onResolve({ filter: /\/typescript-code-cache$/ }, () => ({ path: 'typescript-code-cache', namespace: 'no-code-cache' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-code-cache' }, () => ({ contents: '', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-code-cache' }, () => ({ contents: 'export function saveTypescriptCodeCache() {}', loader: 'js' }));
   },
 };
 
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
     format: 'cjs',
     minify: true,
     logLevel: 'warning',
+    // typescript-plain.ts asks `require.resolve('typescript')` to find the module cache it swaps; in the bundle
+    // there is none, the call throws and is caught, which is what is meant there.
+    logOverride: { 'require-resolve-not-external': 'silent' },
     outfile: 'dist/server.js',
     plugins: [plainTypescript, noCodeCache],
   });

@@ -313,8 +313,9 @@ async function openFromExplorer(page: Page, relative: string): Promise<void> {
  */
 async function screenPoint(page: Page, text: string, finding: Finding): Promise<{ x: number; y: number }> {
   const lineText = text.split('\n')[finding.range.start.line]!;
-  const line = page.locator('.monaco-editor .view-line').filter({ hasText: lineText.trim().slice(0, 30) });
-  // Monaco replaces a line's element when decorations arrive, so a box read between two renders can be null.
+  // Visible only: another editor's lines may stay in the page, hidden. And Monaco replaces a line's element when
+  // decorations arrive, so a box read between two renders can be null: it is read again until it is there.
+  const line = page.locator('.monaco-editor .view-line').filter({ hasText: lineText.trim().slice(0, 30), visible: true });
   const box = await waitFor(`line ${finding.range.start.line + 1} rendered`, async () => {
     const found = await line.first().locator(':scope > span').boundingBox({ timeout: 1_000 }).catch(() => null);
     return found ?? undefined;

@@ -101,7 +101,12 @@ export class LspClient {
     this.process = spawn(process.execPath, [...serverExecArgv, options.server ?? serverBin, '--stdio'], { cwd: repoRoot, env: { ...process.env, ...serverEnv } });
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    const reader = new StreamMessageReader(this.process.stdout);
+    // The reader re-arms a 10 s timer for as long as its last message is incomplete, and nothing clears it. A
+    // server's stdout is a pipe, written asynchronously, so one that exits may cut its last message short: the
+    // timer then kept a finished bench running. Nothing here listens for slow messages.
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.diagnostics.push(p));
     this.connection.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p));
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings ?? null));

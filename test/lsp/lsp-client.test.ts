@@ -27,7 +27,7 @@ describe('the protocol tests\' LSP client', function () {
         const child = spawn(process.execPath, ['-e', script]);
         let stdout = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        // A cap for a process that never ends, far above the 10 s the reader's timer would wait once.
+        // A cap, not a speed check: the process ends at once, or never (the reader's timer re-arms every 10 s).
         const timer = setTimeout(() => {
           child.kill('SIGKILL');
           resolve({ code: null, stdout });
